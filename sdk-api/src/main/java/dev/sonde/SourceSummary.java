@@ -1,0 +1,50 @@
+package dev.sonde;
+
+import java.util.Objects;
+
+/**
+ * What was done with one input.
+ *
+ * @param name         the input's name (its path as given, or the name passed with a stream)
+ * @param format       the log format recognised ({@code gwsmo-trace}, {@code gwsmo-authorization}), or
+ *                     {@code unknown}
+ * @param encoding     the character encoding used to read it ({@code UTF-8}, {@code UTF-16LE}, ...)
+ * @param linesRead    lines read
+ * @param linesSkipped lines that matched no known format and were passed over
+ * @param facts        facts the input contributed to the analysis
+ * @param status       whether it could be read at all
+ */
+public record SourceSummary(
+        String name, String format, String encoding, long linesRead, long linesSkipped, long facts, Status status)
+        implements Comparable<SourceSummary> {
+
+    /** Whether an input could be used. */
+    public enum Status {
+        /** Read, and its format recognised. */
+        READ,
+        /** Read, but no line matched a known log format. */
+        UNRECOGNISED,
+        /** Could not be opened or read (missing, permission denied, I/O error). */
+        UNREADABLE
+    }
+
+    /** Format name used when no known format matched. */
+    public static final String UNKNOWN_FORMAT = "unknown";
+
+    public SourceSummary {
+        Objects.requireNonNull(name, "name");
+        format = Objects.requireNonNullElse(format, UNKNOWN_FORMAT);
+        encoding = Objects.requireNonNullElse(encoding, "");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** A summary for an input that could not be read at all. */
+    public static SourceSummary unreadable(String name) {
+        return new SourceSummary(name, UNKNOWN_FORMAT, "", 0, 0, 0, Status.UNREADABLE);
+    }
+
+    @Override
+    public int compareTo(SourceSummary o) {
+        return name.compareTo(o.name);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+
+/**
+ * Which Google tool wrote the log, from a trace file's header block ({@code Exe name:},
+ * {@code Exe version:}, {@code Product version:}).
+ *
+ * @param product the product ({@code GWSMO}, {@code GWMMO}, {@code GSMME}, {@code GAPS}) or {@code ""}
+ * @param exe     the executable's name, or {@code ""}
+ * @param version the product (else exe) version as printed, e.g. {@code 4.3.68.0}, or {@code ""}
+ */
+public record ClientInfo(String product, String exe, String version, LogTime time, String thread, Source source)
+        implements Fact {
+
+    /**
+     * Compares {@link #version} with a dotted version, numerically part by part (missing parts are 0).
+     * Returns a negative number when this client is older, 0 when equal or unknown.
+     */
+    public int compareVersion(String other) {
+        if (version.isBlank()) {
+            return 0;
+        }
+        String[] a = version.split("[^0-9]+");
+        String[] b = other.split("[^0-9]+");
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            long x = i < a.length && !a[i].isEmpty() ? parse(a[i]) : 0;
+            long y = i < b.length && !b[i].isEmpty() ? parse(b[i]) : 0;
+            if (x != y) {
+                return Long.compare(x, y);
+            }
+        }
+        return 0;
+    }
+
+    /** True when the version is known and older than {@code minimum}. */
+    public boolean olderThan(String minimum) {
+        return !version.isBlank() && compareVersion(minimum) < 0;
+    }
+
+    private static long parse(String digits) {
+        return digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+}

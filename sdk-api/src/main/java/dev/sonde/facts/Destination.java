@@ -1,0 +1,27 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+
+/**
+ * Where a failing connection went, from {@code Network connection destination details:
+ * 216.58.194.170:443 (sfo07s13-in-f170.1e100.net)}.
+ *
+ * @param ip       the address tried, as printed (IPv4 or IPv6)
+ * @param port     the port tried
+ * @param hostName the resolved name in parentheses, or {@code ""}
+ */
+public record Destination(String ip, int port, String hostName, LogTime time, String thread, Source source)
+        implements Fact {
+
+    /** True for 127.0.0.0/8 and ::1: a program on this machine (a local proxy), not a remote server. */
+    public boolean loopback() {
+        String a = ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip;
+        return a.startsWith("127.") || a.equals("::1") || a.equalsIgnoreCase("localhost")
+                || a.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** {@code ip:port}, e.g. {@code 127.0.0.1:8888}. */
+    public String address() {
+        return (ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip) + ":" + port;
+    }
+}

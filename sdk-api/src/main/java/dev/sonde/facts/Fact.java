@@ -1,0 +1,31 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+
+/**
+ * Something observed in the evidence that rules can match on. Every fact says where it came from
+ * and when it was logged, so that findings can quote it and rules can tie facts of one connection
+ * attempt together ({@link #sameAttemptAs}).
+ */
+public interface Fact {
+
+    /** The file and line (or probe) this fact comes from, with the text found there. */
+    Source source();
+
+    /** When it was logged; {@link LogTime#UNKNOWN} when the evidence carries no time. */
+    LogTime time();
+
+    /** The logging thread (trace logs), or {@code ""} when the format has none. */
+    String thread();
+
+    /**
+     * True when both facts most likely describe the same connection attempt: the same file and thread
+     * within {@value LogTime#SAME_ATTEMPT_SECONDS} s, or, across files, logged within the same minute.
+     */
+    default boolean sameAttemptAs(Fact other) {
+        if (source().file().equals(other.source().file())) {
+            return thread().equals(other.thread()) && time().within(other.time(), LogTime.SAME_ATTEMPT_SECONDS);
+        }
+        return time().within(other.time(), LogTime.SAME_MINUTE_SECONDS);
+    }
+}
