@@ -19,11 +19,11 @@ public record Source(String file, long line, String text) implements Comparable<
         if (line < 0) {
             throw new IllegalArgumentException("line must be >= 0, was " + line);
         }
-        text = Redaction.redact(text == null ? "" : clip(text));
+        text = text == null ? "" : clip(Redaction.redact(clip(text, 4 * MAX_TEXT)), MAX_TEXT);
     }
 
-    private static String clip(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Orders by file name, then line, then text: the order evidence is shown in. */

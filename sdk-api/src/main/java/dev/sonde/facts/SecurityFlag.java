@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public enum SecurityFlag {
     /** The revocation check could not be completed (revocation server unreachable). */
-    CERT_REV_FAILED(0x00000001),
+    CERT_REV_FAILED(0x00000001L),
     /** The certificate is invalid. */
     INVALID_CERT(0x00000002),
     /** The certificate has been revoked. */
@@ -27,7 +27,7 @@ public enum SecurityFlag {
     /** The certificate is not meant for server authentication. */
     CERT_WRONG_USAGE(0x00000040),
     /** The TLS channel itself failed. */
-    SECURITY_CHANNEL_ERROR(0x80000000);
+    SECURITY_CHANNEL_ERROR(0x80000000L);
 
     /** WinHTTP's {@code Status} value for a secure failure. */
     public static final long SECURE_FAILURE_STATUS = 0x00010000L;

@@ -1,0 +1,103 @@
+package dev.sonde.cli;
+
+import dev.sonde.Report;
+import dev.sonde.Sonde;
+import dev.sonde.SondeException;
+import dev.sonde.report.ReportJson;
+import dev.sonde.report.ReportText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sonde analyze PATH... [--format text|json]}: ranked findings from GWSMO logs. */
+@Command(name = "analyze",
+        description = {
+            "Reads GWSMO trace logs (Trace-*.log) and authorization logs (Identity folder) and prints",
+            "the problems found, root cause first, with the log lines that prove them and what to do.",
+            "Folders are searched recursively for *.log files; all files are analyzed together."},
+        mixinStandardHelpOptions = true)
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "log files or folders")
+    List<Path> paths;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json (schema sonde.report/1)")
+    Format format;
+
+    @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en",
+            description = "language of the text: en (default) or fr")
+    String locale;
+
+    @Option(names = "--rules", paramLabel = "PACK", description = "a rule pack folder or .zip instead of the built-in one")
+    Path rulePack;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "300",
+            description = "time limit of the analysis in seconds (default ${DEFAULT-VALUE})")
+    long deadlineSeconds;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", description = "text width (default: $COLUMNS or 80)")
+    Integer width;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (deadlineSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--deadline must be a positive number of seconds");
+        }
+        Report report;
+        try {
+            Sonde.Builder builder = Sonde.builder()
+                    .locale(Locale.forLanguageTag(locale))
+                    .deadline(Duration.ofSeconds(deadlineSeconds));
+            if (rulePack != null) {
+                builder.rulePack(rulePack);
+            }
+            report = builder.build().analyze(paths);
+        } catch (SondeException e) {
+            err.println("sonde: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return SondeCommand.NO_INPUT;
+        }
+        boolean nothingRead = !report.anyInputRead();
+        if (format == Format.json) {
+            out.println(ReportJson.write(report));
+        } else if (!nothingRead) {
+            out.print(ReportText.render(report, width != null ? width : terminalWidth()));
+        }
+        out.flush();
+        if (nothingRead) {
+            err.println("sonde: no input could be read: " + report.warnings().stream()
+                    .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("no *.log file found in " + paths));
+            return SondeCommand.NO_INPUT;
+        }
+        return report.hasProblems() ? SondeCommand.PROBLEMS : SondeCommand.OK;
+    }
+
+    private static int terminalWidth() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+            return Math.max(40, Math.min(columns, 200));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+}

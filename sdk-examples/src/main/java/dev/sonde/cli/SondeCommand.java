@@ -1,0 +1,74 @@
+package dev.sonde.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sonde} command-line tool. Exit codes: 0 nothing of severity medium or above,
+ * 1 at least one such finding, 2 usage error, 3 no input could be read (or the rules could not be loaded).
+ */
+@Command(name = "sonde",
+        mixinStandardHelpOptions = true,
+        versionProvider = SondeCommand.Version.class,
+        description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
+        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding of severity medium or above",
+            "1:at least one finding of severity medium or above",
+            "2:usage error",
+            "3:no input could be read, or the rule pack could not be loaded"})
+public final class SondeCommand implements Runnable {
+
+    /** Exit code: nothing of severity medium or above. */
+    public static final int OK = 0;
+    /** Exit code: at least one finding of severity medium or above. */
+    public static final int PROBLEMS = 1;
+    /** Exit code: the command line was wrong. */
+    public static final int USAGE = 2;
+    /** Exit code: nothing could be analyzed. */
+    public static final int NO_INPUT = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the tool with the given streams and returns its exit code (never calls System.exit). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SondeCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("sonde: " + ex.getMessage());
+            err.println("Try 'sonde --help' for usage.");
+            return USAGE;
+        });
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("sonde: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return NO_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'sonde analyze LOGS'");
+    }
+
+    /** Prints the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SondeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"sonde " + (v == null ? "development build" : v)};
+        }
+    }
+}
