@@ -1,0 +1,425 @@
+package dev.sonde.probes.logs;
+
+import dev.sonde.Source;
+import dev.sonde.facts.Certificate;
+import dev.sonde.facts.Destination;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.LogTime;
+import dev.sonde.facts.NetworkError;
+import dev.sonde.facts.NetworkErrorCode;
+import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.SecurityFlag;
+import dev.sonde.facts.TlsFailure;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one complete record (first line plus continuations) into facts. Both log formats print the
+ * same WinHTTP messages, so one decoder serves both. It decodes numbers, not just words:
+ *
+ * <ul>
+ *   <li>{@code Status: 0x00010000. Info 0x00000009} / {@code [Status: 0x00010000. Status Info: 0x00000001]}
+ *       → {@link TlsFailure} with the bitmask's {@link SecurityFlag}s (when Status has the
+ *       secure-failure bit); {@code WINHTTP_CALLBACK_STATUS_FLAG_*} names anywhere in the record add
+ *       to them; a "secure/TLS connection failure" without a reason gives empty flags. One per record.</li>
+ *   <li>{@code hr = 0x80072f8f}, {@code Code: 0x00002f8f}, {@code error 12002}, {@code GetLastError()=12007},
+ *       {@code ERROR_WINHTTP_TIMEOUT} → {@link NetworkError} (known codes only, one per code per record),
+ *       with the operation from {@code Error result N} or {@code API WinHttpXxx}; certificate errors
+ *       also give their {@link SecurityFlag}.</li>
+ *   <li>{@code destination details: 216.58.194.170:443 (name)} → {@link Destination}.</li>
+ *   <li>{@code ... with WinHTTP proxy. Will try direct} → {@link ProxyEvent} {@code DIRECT_FALLBACK};
+ *       HTTP 407 / {@code Proxy-Authenticate: NTLM} → {@link ProxyEvent} {@code AUTH_REQUIRED}.</li>
+ *   <li>{@code Certificate details:} blocks → {@link Certificate} (see {@link CertificateBlocks}).</li>
+ * </ul>
+ *
+ * Evidence: every fact quotes the record's first line (number and text); when what it decodes was
+ * on continuation lines, those lines follow, joined with {@code "\n"}. A certificate quotes its block.
+ */
+final class RecordDecoder {
+
+    /** Words one of which a line must hold (lower-cased) to be worth decoding. */
+    private static final String[] TRIGGERS = {
+        "0x", "status", "winhttp", "rror", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
+        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info"
+    };
+
+    private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
+    private static final Pattern STATUS = Pattern.compile(
+            "\\bstatus(?!\\s*info)\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
+    private static final Pattern INFO = Pattern.compile(
+            "\\binfo\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
+    private static final Pattern TLS_WORDS = Pattern.compile(
+            "\\b(?:secure|tls|ssl)(?:\\s+(?:connection|channel|handshake))?\\s+(?:failure|failed|error)\\b|status_secure_failure");
+    private static final Pattern ERROR_NUMBER = Pattern.compile(
+            "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*error|lasterror|win32\\s*error"
+                    + "|failed\\s+with|failed|returned)\\b|getlasterror\\s*\\(\\s*\\))"
+                    + "\\s*(?:[:=]|is)?\\s*\\(?\\s*(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])");
+    private static final Pattern HRESULT = Pattern.compile("\\b0x8007[0-9a-f]{4}(?![0-9a-z])");
+    private static final Pattern ERROR_NAME = Pattern.compile("\\b(error_winhttp_[a-z_]+|wsae[a-z]+|wsahost_not_found)\\b");
+    private static final Pattern API = Pattern.compile("\\bAPI\\s*[:=]?\\s*'?(WinHttp[A-Za-z]+)");
+    private static final Pattern API_FAILED = Pattern.compile(
+            "\\b(WinHttp[A-Z][A-Za-z]+)\\s*(?:\\(\\s*\\))?\\s*(?:failed|returned|error|:)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASYNC_RESULT = Pattern.compile("\\b(?:error|async|dw)\\s*result\\s*[:=]?\\s*(\\d{1,2})\\b");
+    private static final Pattern API_NAME = Pattern.compile("\\b(WinHttp[A-Z][A-Za-z]+)\\b");
+    private static final Pattern DESTINATION = Pattern.compile(
+            "\\bdestination(?:\\s+details)?\\s*(?:is|=|:)?\\s*(\\[[0-9a-fA-F:.%a-zA-Z]+\\]|[A-Za-z0-9][A-Za-z0-9._-]*):(\\d{1,5})"
+                    + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIRECT = Pattern.compile(
+            "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*back\\s+to|going)\\s+(?:a\\s+|the\\s+)?direct"
+                    + "|without\\s+(?:the\\s+|a\\s+)?proxy|bypass(?:ing)?\\s+(?:the\\s+)?proxy");
+    private static final Pattern PROXY_ADDRESS = Pattern.compile(
+            "\\bproxy(?:\\s+server)?(?:\\s+(?:address|is|at))?\\s*[:=(]?\\s*['\"]?(?:https?://)?"
+                    + "((?:\\[[0-9a-f:.]+\\]|[a-z0-9][a-z0-9._-]*):\\d{1,5})(?![0-9])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTH_407 = Pattern.compile(
+            "\\bhttp/\\d(?:\\.\\d)?\\s+407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
+                    + "|proxy\\s+auth(?:entication)?\\s+required|http_status_proxy_auth_req|proxy[^\\n]{0,40}\\b407\\b");
+
+    private static final String[] OPERATIONS = {
+        "", "WinHttpReceiveResponse", "WinHttpQueryDataAvailable", "WinHttpReadData", "WinHttpWriteData", "WinHttpSendRequest"
+    };
+
+    private final String file;
+
+    RecordDecoder(String file) {
+        this.file = file;
+    }
+
+    /** What one record decodes to, collected before any fact is built. */
+    private static final class Found {
+        final Set<SecurityFlag> flags = EnumSet.noneOf(SecurityFlag.class);
+        final TreeSet<Integer> tlsLines = new TreeSet<>();
+        boolean tls;
+        long status = -1;
+        long info = -1;
+        boolean tlsWords;
+        final Map<NetworkErrorCode, Integer> errors = new LinkedHashMap<>();
+        String operation = "";
+        int operationRank = Integer.MAX_VALUE;
+        final Map<String, Dest> destinations = new LinkedHashMap<>();
+        int fallbackLine = -1;
+        int authLine = -1;
+        final TreeSet<Integer> authLines = new TreeSet<>();
+        final List<String> schemes = new ArrayList<>();
+        String proxy = "";
+    }
+
+    private record Dest(String ip, int port, String name, int line) {
+    }
+
+    /** True when a line (lower-cased) holds a word worth decoding. */
+    static boolean worthDecoding(String low) {
+        for (String t : TRIGGERS) {
+            if (low.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The facts in a record, in a stable order. */
+    List<Fact> decode(LogRecord r) {
+        int n = r.size();
+        String[] lows = new String[n];
+        boolean any = false;
+        boolean maybeCert = false;
+        for (int i = 0; i < n; i++) {
+            String low = Ascii.lower(r.text(i));
+            if (worthDecoding(low)) {
+                lows[i] = low;
+                any = true;
+                maybeCert |= CertificateBlocks.mayHold(low);
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<Fact> out = new ArrayList<>(2);
+        LogTime time = r.start().time();
+        String thread = r.start().thread();
+        boolean[] inCert = null;
+        if (maybeCert) {
+            for (CertificateBlocks.Block b : CertificateBlocks.find(r)) {
+                if (inCert == null) {
+                    inCert = new boolean[n];
+                }
+                StringBuilder text = new StringBuilder();
+                for (int i = b.from(); i <= b.to(); i++) {
+                    inCert[i] = i > 0; // the opening record line may still say other things
+                    if (i > b.from()) {
+                        text.append('\n');
+                    }
+                    text.append(r.raw(i));
+                }
+                out.add(new Certificate(b.subject(), b.issuer(), b.notBefore(), b.notAfter(), time, thread,
+                        new Source(file, r.number(b.from()), text.toString())));
+            }
+        }
+        Found f = new Found();
+        for (int i = 0; i < n; i++) {
+            if (lows[i] != null && (inCert == null || !inCert[i])) {
+                decodeLine(i, r.text(i), lows[i], f);
+            }
+        }
+        emit(r, f, time, thread, out);
+        return out;
+    }
+
+    private static void decodeLine(int i, String line, String low, Found f) {
+        // security flags by name
+        int at = low.indexOf(FLAG_PREFIX);
+        while (at >= 0) {
+            int s = at + FLAG_PREFIX.length();
+            int e = s;
+            while (e < low.length() && (Character.isLetterOrDigit(low.charAt(e)) || low.charAt(e) == '_')) {
+                e++;
+            }
+            Optional<SecurityFlag> flag = SecurityFlag.fromName(low.substring(s, e));
+            if (flag.isPresent()) {
+                f.flags.add(flag.get());
+                f.tls = true;
+                f.tlsLines.add(i);
+            }
+            at = low.indexOf(FLAG_PREFIX, e);
+        }
+        // Status / Info bitmask
+        if (low.contains("status")) {
+            Matcher m = STATUS.matcher(low);
+            while (m.find()) {
+                long v = Ascii.parseHex(m.group(1));
+                if (v >= 0 && (f.status < 0 || (v & SecurityFlag.SECURE_FAILURE_STATUS) != 0)) {
+                    f.status = v;
+                    if ((v & SecurityFlag.SECURE_FAILURE_STATUS) != 0) {
+                        f.tlsLines.add(i);
+                        break;
+                    }
+                }
+            }
+        }
+        if (f.info < 0 && low.contains("info")) {
+            Matcher m = INFO.matcher(low);
+            if (m.find()) {
+                f.info = Ascii.parseHex(m.group(1));
+                if (f.info >= 0) {
+                    f.tlsLines.add(i);
+                }
+            }
+        }
+        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.matcher(low).find()) {
+            f.tlsWords = true;
+            f.tlsLines.add(i);
+        }
+        // error numbers and names
+        boolean errorHere = false;
+        if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")) {
+            Matcher m = ERROR_NUMBER.matcher(low);
+            while (m.find()) {
+                String digits = m.group(1);
+                long v = digits.startsWith("0x") || digits.length() == 8 ? Ascii.parseHex(digits) : Long.parseLong(digits);
+                errorHere |= addError(NetworkErrorCode.fromNumber(v), i, f);
+            }
+            if (low.contains("0x8007")) {
+                Matcher h = HRESULT.matcher(low);
+                while (h.find()) {
+                    errorHere |= addError(NetworkErrorCode.fromNumber(Ascii.parseHex(h.group())), i, f);
+                }
+            }
+        }
+        if (low.contains("error_winhttp_") || low.contains("wsa")) {
+            Matcher m = ERROR_NAME.matcher(low);
+            while (m.find()) {
+                errorHere |= addError(NetworkErrorCode.fromName(m.group(1)), i, f);
+            }
+        }
+        // the failing operation
+        if (low.contains("winhttp") || low.contains("result")) {
+            Matcher m = API.matcher(line);
+            if (m.find()) {
+                operation(m.group(1), 0, f);
+            }
+            m = API_FAILED.matcher(line);
+            if (m.find()) {
+                operation(m.group(1), 1, f);
+            }
+            m = ASYNC_RESULT.matcher(low);
+            if (m.find()) {
+                int k = Integer.parseInt(m.group(1));
+                if (k >= 1 && k < OPERATIONS.length) {
+                    operation(OPERATIONS[k], 2, f);
+                }
+            }
+            if (errorHere) {
+                m = API_NAME.matcher(line);
+                if (m.find()) {
+                    operation(m.group(1), 3, f);
+                }
+            }
+        }
+        // destination
+        if (low.contains("destination")) {
+            Matcher m = DESTINATION.matcher(line);
+            while (m.find()) {
+                int port = Integer.parseInt(m.group(2));
+                if (port > 65535) {
+                    continue;
+                }
+                String ip = m.group(1);
+                if (ip.startsWith("[")) {
+                    ip = ip.substring(1, ip.length() - 1);
+                }
+                String name = m.group(3) == null ? "" : m.group(3).strip();
+                f.destinations.putIfAbsent(ip + "|" + port, new Dest(ip, port, name, i));
+            }
+        }
+        // proxies
+        if (low.contains("proxy")) {
+            if (f.fallbackLine < 0 && DIRECT.matcher(low).find()) {
+                f.fallbackLine = i;
+            }
+            if (f.proxy.isEmpty()) {
+                Matcher m = PROXY_ADDRESS.matcher(line);
+                if (m.find()) {
+                    f.proxy = m.group(1);
+                }
+            }
+        }
+        if ((low.contains("407") || low.contains("proxy auth") || low.contains("proxy_auth")) && AUTH_407.matcher(low).find()) {
+            if (f.authLine < 0) {
+                f.authLine = i;
+            }
+            f.authLines.add(i);
+        }
+        int pa = low.indexOf("proxy-authenticate");
+        if (pa >= 0) {
+            int colon = low.indexOf(':', pa);
+            if (colon >= 0) {
+                for (String s : schemes(line.substring(colon + 1))) {
+                    if (!f.schemes.contains(s)) {
+                        f.schemes.add(s);
+                    }
+                }
+                if (f.authLine < 0) {
+                    f.authLine = i;
+                }
+                f.authLines.add(i);
+            }
+        }
+    }
+
+    private static boolean addError(Optional<NetworkErrorCode> code, int line, Found f) {
+        if (code.isEmpty()) {
+            return false;
+        }
+        f.errors.putIfAbsent(code.get(), line);
+        code.get().securityFlag().ifPresent(flag -> {
+            f.flags.add(flag);
+            f.tls = true;
+            f.tlsLines.add(line);
+        });
+        return true;
+    }
+
+    private static void operation(String name, int rank, Found f) {
+        if (rank < f.operationRank) {
+            f.operation = name;
+            f.operationRank = rank;
+        }
+    }
+
+    /** The authentication schemes of a {@code Proxy-Authenticate} value, in order, capitalised as usual. */
+    static List<String> schemes(String value) {
+        List<String> out = new ArrayList<>();
+        boolean quoted = false;
+        int segmentStart = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            char c = i < value.length() ? value.charAt(i) : ',';
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                String seg = value.substring(segmentStart, i).strip();
+                segmentStart = i + 1;
+                int e = 0;
+                while (e < seg.length() && (Character.isLetterOrDigit(seg.charAt(e)) || seg.charAt(e) == '-' || seg.charAt(e) == '_')) {
+                    e++;
+                }
+                if (e == 0) {
+                    continue;
+                }
+                String rest = seg.substring(e).stripLeading();
+                if (rest.startsWith("=")) {
+                    continue; // a parameter of the previous challenge
+                }
+                out.add(scheme(seg.substring(0, e)));
+            }
+        }
+        return out;
+    }
+
+    private static String scheme(String s) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "basic": return "Basic";
+            case "digest": return "Digest";
+            case "ntlm": return "NTLM";
+            case "negotiate": return "Negotiate";
+            case "kerberos": return "Kerberos";
+            default: return s;
+        }
+    }
+
+    private void emit(LogRecord r, Found f, LogTime time, String thread, List<Fact> out) {
+        boolean statusSecure = f.status >= 0 && (f.status & SecurityFlag.SECURE_FAILURE_STATUS) != 0;
+        if (statusSecure || f.tlsWords || f.tls) {
+            Set<SecurityFlag> flags = EnumSet.noneOf(SecurityFlag.class);
+            if (f.info >= 0 && (statusSecure || f.tlsWords)) {
+                flags.addAll(SecurityFlag.decode(f.info));
+            }
+            flags.addAll(f.flags);
+            out.add(new TlsFailure(flags, time, thread, source(r, f.tlsLines)));
+        }
+        for (Map.Entry<NetworkErrorCode, Integer> e : f.errors.entrySet()) {
+            out.add(new NetworkError(e.getKey(), f.operation, time, thread, source(r, Set.of(e.getValue()))));
+        }
+        for (Dest d : f.destinations.values()) {
+            out.add(new Destination(d.ip(), d.port(), d.name(), time, thread, source(r, Set.of(d.line()))));
+        }
+        if (f.fallbackLine >= 0) {
+            out.add(new ProxyEvent(ProxyEvent.Kind.DIRECT_FALLBACK, List.of(), f.proxy, time, thread,
+                    source(r, Set.of(f.fallbackLine))));
+        }
+        if (f.authLine >= 0) {
+            out.add(new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, f.schemes, f.proxy, time, thread, source(r, f.authLines)));
+        }
+    }
+
+    /** The record's first line, followed by the continuation lines (indexes > 0) the evidence is on. */
+    private Source source(LogRecord r, Set<Integer> lines) {
+        String text = r.firstText();
+        boolean extra = false;
+        for (int i : lines) {
+            if (i > 0) {
+                extra = true;
+                break;
+            }
+        }
+        if (extra) {
+            StringBuilder sb = new StringBuilder(text);
+            for (int i : new TreeSet<>(lines)) {
+                if (i > 0) {
+                    sb.append('\n').append(r.raw(i));
+                }
+            }
+            text = sb.toString();
+        }
+        return new Source(file, r.firstLine(), text);
+    }
+}

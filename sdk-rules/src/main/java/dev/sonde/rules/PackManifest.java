@@ -1,0 +1,26 @@
+package dev.sonde.rules;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A rule pack's {@code pack.json}.
+ *
+ * @param id          short name, lower case ({@code gwsmo}); prefixes the pack's files in messages
+ * @param version     the pack's own version
+ * @param apiVersion  the Sonde rule API version the pack is written for
+ * @param description one line for people
+ */
+public record PackManifest(String id, String version, int apiVersion, String description) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    public PackManifest {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("'id' must be lower-case letters, digits, '.', '_' or '-', was '" + id + "'");
+        }
+        version = Objects.requireNonNullElse(version, "");
+        description = Objects.requireNonNullElse(description, "");
+    }
+}

@@ -1,0 +1,356 @@
+package dev.sonde.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sonde.SondeException;
+import dev.sonde.rules.model.Endpoint;
+import dev.sonde.rules.model.GoogleHost;
+import dev.sonde.rules.model.GoogleIssuer;
+import dev.sonde.rules.model.Interceptor;
+import dev.sonde.rules.model.MinimumVersion;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A rule pack read into memory: {@code pack.json}, its {@code *.drl} files, its data files
+ * ({@code *.json}: sections of records that become facts in every session) and its message bundles
+ * ({@code messages_<lang>.properties}, UTF-8). {@code cases/} (golden cases) is not part of what the
+ * engine loads. The built-in pack is read exactly like a vendor's folder or archive.
+ *
+ * <p>Data file sections and the records they become: {@code googleIssuers} → {@link GoogleIssuer},
+ * {@code googleHosts} → {@link GoogleHost}, {@code interceptors} → {@link Interceptor},
+ * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link Endpoint}. Keys starting
+ * with {@code _} or {@code $} are comments.
+ */
+public final class RulePack {
+
+    /** The rule API version this engine implements; a pack needing a newer one is refused. */
+    public static final int API_VERSION = 1;
+    /** Where the built-in pack lives on the class path. */
+    public static final String BUILT_IN = "dev/sonde/packs/gwsmo/";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Class<?>> SECTIONS = Map.of(
+            "googleIssuers", GoogleIssuer.class,
+            "googleHosts", GoogleHost.class,
+            "interceptors", Interceptor.class,
+            "minimumVersions", MinimumVersion.class,
+            "endpoints", Endpoint.class);
+    private static final Object ARCHIVE_LOCK = new Object();
+
+    private final PackManifest manifest;
+    private final Map<String, String> drl;
+    private final List<Object> data;
+    private final MessageBundle messages;
+    private final String origin;
+
+    private RulePack(PackManifest manifest, Map<String, String> drl, List<Object> data, MessageBundle messages,
+            String origin) {
+        this.manifest = manifest;
+        this.drl = Collections.unmodifiableMap(new TreeMap<>(drl));
+        this.data = List.copyOf(data);
+        this.messages = messages;
+        this.origin = origin;
+    }
+
+    /** The pack's manifest. */
+    public PackManifest manifest() {
+        return manifest;
+    }
+
+    /** DRL sources by path inside the pack ({@code certificates.drl}), sorted. */
+    public Map<String, String> drl() {
+        return drl;
+    }
+
+    /** The data records, in file and section order; inserted as facts into every session. */
+    public List<Object> data() {
+        return data;
+    }
+
+    /** The message bundles. */
+    public MessageBundle messages() {
+        return messages;
+    }
+
+    /** Where the pack was read from, for logs. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The built-in GWSMO pack, from the class path (a folder in development, a jar entry when packaged). */
+    public static RulePack builtIn() {
+        URL url = RulePack.class.getClassLoader().getResource(BUILT_IN + "pack.json");
+        if (url == null) {
+            throw new SondeException("the built-in rule pack is missing from the class path (" + BUILT_IN + "pack.json)");
+        }
+        URI uri;
+        try {
+            uri = url.toURI();
+        } catch (URISyntaxException e) {
+            throw new SondeException("the built-in rule pack's location cannot be read: " + url, e);
+        }
+        String origin = "built-in pack (" + url + ")";
+        if ("file".equals(uri.getScheme())) {
+            return read(Path.of(uri).getParent(), origin);
+        }
+        if ("jar".equals(uri.getScheme())) {
+            String spec = uri.getRawSchemeSpecificPart();
+            int bang = spec.indexOf("!/");
+            if (bang > 0 && spec.startsWith("file:")) {
+                Path jar = Path.of(URI.create(spec.substring(0, bang)));
+                try (FileSystem fs = FileSystems.newFileSystem(jar, (ClassLoader) null)) {
+                    return read(fs.getPath("/" + BUILT_IN), origin);
+                } catch (IOException e) {
+                    throw new SondeException("the built-in rule pack cannot be read from " + jar + ": " + e.getMessage(), e);
+                }
+            }
+            synchronized (ARCHIVE_LOCK) { // a jar inside a jar: share the provider's file system
+                FileSystem fs;
+                boolean opened = false;
+                try {
+                    try {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                        opened = true;
+                    } catch (FileSystemAlreadyExistsException e) {
+                        fs = FileSystems.getFileSystem(uri);
+                    }
+                    try {
+                        return read(fs.provider().getPath(uri).getParent(), origin);
+                    } finally {
+                        if (opened) {
+                            fs.close();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new SondeException("the built-in rule pack cannot be read from " + url + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new SondeException("the built-in rule pack cannot be read from " + url + " (unsupported location)");
+    }
+
+    /**
+     * A pack folder, or a {@code .zip}/{@code .jar} holding the pack at its root or in one top folder.
+     *
+     * @throws SondeException when it cannot be read or is not a valid pack, saying what and where
+     */
+    public static RulePack open(Path folderOrArchive) {
+        Objects.requireNonNull(folderOrArchive, "folderOrArchive");
+        if (Files.isDirectory(folderOrArchive)) {
+            return read(folderOrArchive, folderOrArchive.toString());
+        }
+        if (!Files.isRegularFile(folderOrArchive)) {
+            throw new SondeException("rule pack " + folderOrArchive + ": no such folder or archive");
+        }
+        try (FileSystem fs = FileSystems.newFileSystem(folderOrArchive, (ClassLoader) null)) {
+            Path root = fs.getPath("/");
+            if (!Files.exists(root.resolve("pack.json"))) {
+                try (Stream<Path> top = Files.list(root)) {
+                    List<Path> withManifest = top.filter(p -> Files.exists(p.resolve("pack.json"))).toList();
+                    if (withManifest.size() == 1) {
+                        root = withManifest.get(0);
+                    }
+                }
+            }
+            return read(root, folderOrArchive.toString());
+        } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
+            throw new SondeException("rule pack " + folderOrArchive + " is neither a folder nor a readable .zip/.jar: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the pack whose {@code pack.json} is in {@code root}. */
+    public static RulePack read(Path root, String origin) {
+        Path manifestFile = root.resolve("pack.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new SondeException("rule pack " + origin + " has no pack.json");
+        }
+        PackManifest manifest = readManifest(text(manifestFile, "pack.json"));
+        String prefix = manifest.id() + "/";
+        Map<String, String> drl = new TreeMap<>();
+        Map<String, String> dataFiles = new TreeMap<>();
+        Map<String, String> bundles = new TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new SondeException("rule pack " + origin + " cannot be listed: " + e.getMessage(), e);
+        }
+        for (Path file : files) {
+            String rel = relative(root, file);
+            if (rel.startsWith("cases/") || rel.equals("pack.json")) {
+                continue;
+            }
+            String name = file.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".drl")) {
+                drl.put(rel, text(file, prefix + rel));
+            } else if (lower.endsWith(".json")) {
+                dataFiles.put(rel, text(file, prefix + rel));
+            } else if (lower.endsWith(".properties") && lower.startsWith("messages") && !rel.contains("/")) {
+                bundles.put(name, text(file, prefix + rel));
+            }
+        }
+        if (drl.isEmpty()) {
+            throw new SondeException("rule pack " + origin + " has no .drl file");
+        }
+        List<Object> data = new ArrayList<>();
+        for (Map.Entry<String, String> e : dataFiles.entrySet()) {
+            data.addAll(readData(prefix + e.getKey(), e.getValue()));
+        }
+        Map<String, Map<String, String>> messages = new TreeMap<>();
+        for (Map.Entry<String, String> e : bundles.entrySet()) {
+            messages.put(languageTag(e.getKey()), readProperties(prefix + e.getKey(), e.getValue()));
+        }
+        return new RulePack(manifest, drl, data, new MessageBundle(manifest.id(), messages), origin);
+    }
+
+    private static PackManifest readManifest(String json) {
+        JsonNode node = parse("pack.json", json);
+        try {
+            String id = node.path("id").asText(null);
+            if (id == null) {
+                throw new IllegalArgumentException("'id' is missing");
+            }
+            if (!node.path("apiVersion").canConvertToInt()) {
+                throw new IllegalArgumentException("'apiVersion' is missing or not a whole number");
+            }
+            int api = node.path("apiVersion").asInt();
+            PackManifest m = new PackManifest(id, node.path("version").asText(""), api,
+                    node.path("description").asText(""));
+            if (api > API_VERSION || api < 1) {
+                throw new SondeException("rule pack '" + id + "' needs rule API version " + api
+                        + "; this Sonde supports version " + API_VERSION);
+            }
+            return m;
+        } catch (IllegalArgumentException e) {
+            throw new SondeException("pack.json: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Object> readData(String file, String json) {
+        JsonNode root = parse(file, json);
+        if (!root.isObject()) {
+            throw new SondeException(file + ": expected an object of sections such as {\"interceptors\": [...]}");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = it.next();
+            String key = section.getKey();
+            if (key.startsWith("_") || key.startsWith("$")) {
+                continue;
+            }
+            Class<?> type = SECTIONS.get(key);
+            if (type == null) {
+                throw new SondeException(file + ": unknown section '" + key + "' (known: "
+                        + String.join(", ", new TreeMap<>(SECTIONS).keySet()) + ")");
+            }
+            if (!section.getValue().isArray()) {
+                throw new SondeException(file + ": section '" + key + "' must be an array");
+            }
+            int i = 0;
+            for (JsonNode element : section.getValue()) {
+                try {
+                    out.add(JSON.treeToValue(element, type));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    throw new SondeException(file + ": " + key + "[" + i + "]: " + rootMessage(e), e);
+                }
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode parse(String file, String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new SondeException(file + (line > 0 ? " line " + line : "") + ": not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    /** {@code messages_fr_CA.properties} → {@code fr-CA}; {@code messages.properties} → {@code ""}. */
+    static String languageTag(String fileName) {
+        String base = fileName.substring(0, fileName.length() - ".properties".length());
+        if (!base.contains("_")) {
+            return "";
+        }
+        return base.substring(base.indexOf('_') + 1).replace('_', '-');
+    }
+
+    private static Map<String, String> readProperties(String file, String text) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        Properties p = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                ordered.put(key.toString(), value.toString());
+                return super.put(key, value);
+            }
+        };
+        try (Reader r = new StringReader(text)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SondeException(file + ": cannot be read as properties: " + e.getMessage(), e);
+        }
+        return ordered;
+    }
+
+    private static String text(Path file, String name) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new SondeException(name + ": not valid UTF-8", e);
+        } catch (IOException e) {
+            throw new SondeException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

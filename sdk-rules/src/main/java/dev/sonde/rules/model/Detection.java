@@ -1,0 +1,40 @@
+package dev.sonde.rules.model;
+
+import dev.sonde.Severity;
+import dev.sonde.Source;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one rule concluded from one match: inserted by {@link Raise} so that other rules (for example
+ * "X explains Y") can match on it. The engine merges every detection of one {@link #id} into one
+ * {@link dev.sonde.Finding}.
+ *
+ * @param id          the finding id ({@code CLOCK_SKEW}), from the rule's {@code @finding}
+ * @param severity    from the rule's {@code @severity}
+ * @param confidence  from the rule's {@code @confidence}, 0..1
+ * @param articleStep from the rule's {@code @articleStep}, or {@code ""}
+ * @param rule        the rule's name
+ * @param params      the concrete values behind the text, in the order the rule gave them
+ * @param evidence    the supporting facts' sources, sorted, each once
+ * @param facts       the supporting facts themselves, for rules that reason about a detection
+ */
+public record Detection(String id, Severity severity, double confidence, String articleStep, String rule,
+        Map<String, String> params, List<Source> evidence, List<Object> facts) {
+
+    public Detection {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(rule, "rule");
+        articleStep = Objects.requireNonNullElse(articleStep, "");
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        evidence = List.copyOf(evidence);
+        facts = List.copyOf(facts);
+    }
+
+    /** The value of a parameter, or {@code ""}. */
+    public String param(String name) {
+        return params.getOrDefault(name, "");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sonde.rules.model;
+
+import dev.sonde.Severity;
+import dev.sonde.Source;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.LogTime;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What a rule's consequence calls to report a finding. The finding's id, severity, confidence and
+ * article step come from the rule's metadata, never from code:
+ *
+ * <pre>
+ * rule "Google certificate seen outside its validity"
+ *     &#64;finding("CLOCK_SKEW") &#64;severity("critical") &#64;confidence(0.95) &#64;articleStep("4")
+ * when
+ *     $c : Certificate( observedAfterValidity() || observedBeforeValidity() )
+ *     ...
+ * then
+ *     Raise.finding(drools).param("issuer", $c.issuerName()).insert();
+ * end
+ * </pre>
+ *
+ * <p>Every fact the rule matched (and every fact in a matched collection) becomes evidence; add more
+ * with {@link #evidence}. The result is a {@link Detection} fact, inserted logically so that equal
+ * conclusions are kept once.
+ */
+public final class Raise {
+
+    /** Rule metadata keys. */
+    public static final String FINDING = "finding";
+    public static final String SEVERITY = "severity";
+    public static final String CONFIDENCE = "confidence";
+    public static final String ARTICLE_STEP = "articleStep";
+
+    private final RuleContext drools;
+    private final Map<String, String> params = new LinkedHashMap<>();
+    private final Set<Object> facts = new LinkedHashSet<>();
+
+    private Raise(RuleContext drools) {
+        this.drools = Objects.requireNonNull(drools, "drools");
+        for (Object o : drools.getMatch().getObjects()) {
+            addFacts(o);
+        }
+    }
+
+    /** Starts a detection for the rule now firing. */
+    public static Raise finding(RuleContext drools) {
+        return new Raise(drools);
+    }
+
+    /**
+     * Adds a parameter. Blank and {@code null} values are left out (the message bundle then picks the
+     * text that does not need it); collections become their distinct values joined with {@code ", "};
+     * instants and log times are written in ISO-8601.
+     */
+    public Raise param(String name, Object value) {
+        Objects.requireNonNull(name, "name");
+        String text = text(value);
+        if (!text.isBlank()) {
+            params.put(name, text);
+        }
+        return this;
+    }
+
+    /** Adds facts (or collections of facts) as evidence beyond those the rule matched. */
+    public Raise evidence(Object... more) {
+        for (Object o : more) {
+            addFacts(o);
+        }
+        return this;
+    }
+
+    /** Inserts the {@link Detection}. */
+    public void insert() {
+        drools.insertLogical(build());
+    }
+
+    /** The detection this call describes (without inserting it). */
+    public Detection build() {
+        Rule rule = drools.getRule();
+        Map<String, Object> meta = rule.getMetaData();
+        String id = RuleMetadata.finding(rule.getName(), meta);
+        Severity severity = RuleMetadata.severity(rule.getName(), meta);
+        double confidence = RuleMetadata.confidence(rule.getName(), meta);
+        String step = RuleMetadata.articleStep(meta);
+        Set<Source> sources = new TreeSet<>();
+        List<Object> supporting = new ArrayList<>();
+        for (Object f : facts) {
+            supporting.add(f);
+            sources.add(((Fact) f).source());
+        }
+        return new Detection(id, severity, confidence, step, rule.getName(), params, new ArrayList<>(sources),
+                supporting);
+    }
+
+    private void addFacts(Object o) {
+        if (o instanceof Fact) {
+            facts.add(o);
+        } else if (o instanceof Collection<?> c) {
+            for (Object e : c) {
+                if (e instanceof Fact) {
+                    facts.add(e);
+                }
+            }
+        }
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Collection<?> c) {
+            Set<String> distinct = new LinkedHashSet<>();
+            for (Object e : c) {
+                String t = text(e);
+                if (!t.isBlank()) {
+                    distinct.add(t);
+                }
+            }
+            return String.join(", ", distinct);
+        }
+        if (value instanceof Instant i) {
+            return DateTimeFormatter.ISO_INSTANT.format(i);
+        }
+        if (value instanceof LogTime t) {
+            return t.known() ? t.toString() : "";
+        }
+        return value.toString().trim();
+    }
+}

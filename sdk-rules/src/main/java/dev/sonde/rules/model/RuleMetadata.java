@@ -1,0 +1,86 @@
+package dev.sonde.rules.model;
+
+import dev.sonde.Severity;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks a rule's finding metadata ({@code @finding}, {@code @severity}, {@code @confidence},
+ * {@code @articleStep}). The engine checks every rule when the pack is compiled, so that a mistake is
+ * reported at load time, naming the rule, rather than when the rule first fires.
+ */
+public final class RuleMetadata {
+
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+
+    private RuleMetadata() {
+    }
+
+    /** True when the rule declares {@code @finding}. */
+    public static boolean raisesFinding(Map<String, Object> meta) {
+        return meta.containsKey(Raise.FINDING);
+    }
+
+    /** The finding id; throws {@link IllegalStateException} naming the rule when absent or malformed. */
+    public static String finding(String rule, Map<String, Object> meta) {
+        Object v = meta.get(Raise.FINDING);
+        String id = v == null ? "" : unquote(v.toString());
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalStateException("rule \"" + rule + "\": @finding must be an UPPER_SNAKE id such as "
+                    + "CLOCK_SKEW, was " + (v == null ? "missing" : "'" + id + "'"));
+        }
+        return id;
+    }
+
+    /** The severity; throws {@link IllegalStateException} naming the rule when absent or unknown. */
+    public static Severity severity(String rule, Map<String, Object> meta) {
+        Object v = meta.get(Raise.SEVERITY);
+        if (v == null) {
+            throw new IllegalStateException("rule \"" + rule + "\": @severity is missing "
+                    + "(critical, high, medium, low or info)");
+        }
+        try {
+            return Severity.fromLabel(unquote(v.toString()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("rule \"" + rule + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** The confidence; throws {@link IllegalStateException} naming the rule unless a number within 0..1. */
+    public static double confidence(String rule, Map<String, Object> meta) {
+        Object v = meta.get(Raise.CONFIDENCE);
+        double c;
+        try {
+            c = v instanceof Number n ? n.doubleValue() : Double.parseDouble(unquote(String.valueOf(v)));
+        } catch (NumberFormatException e) {
+            c = Double.NaN;
+        }
+        if (!(c >= 0 && c <= 1)) {
+            throw new IllegalStateException("rule \"" + rule + "\": @confidence must be a number within 0..1, was "
+                    + (v == null ? "missing" : "'" + v + "'"));
+        }
+        return c;
+    }
+
+    /** The article step, or {@code ""}. */
+    public static String articleStep(Map<String, Object> meta) {
+        Object v = meta.get(Raise.ARTICLE_STEP);
+        return v == null ? "" : unquote(v.toString());
+    }
+
+    /** Checks all finding metadata of a rule that declares {@code @finding}; returns the finding id. */
+    public static String check(String rule, Map<String, Object> meta) {
+        String id = finding(rule, meta);
+        severity(rule, meta);
+        confidence(rule, meta);
+        return id;
+    }
+
+    private static String unquote(String s) {
+        String t = s.trim();
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        return t.trim();
+    }
+}
