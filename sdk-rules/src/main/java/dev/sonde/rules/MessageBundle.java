@@ -53,6 +53,12 @@ public final class MessageBundle {
         for (Map.Entry<String, Map<String, String>> e : byTag.entrySet()) {
             Map<String, List<Variant>> families = new LinkedHashMap<>();
             for (Map.Entry<String, String> kv : e.getValue().entrySet()) {
+                String key = kv.getKey();
+                if (key.indexOf('[') >= 0 != key.trim().endsWith("]")) {
+                    throw new dev.sonde.SondeException(packId + "/messages" + (e.getKey().isEmpty() ? "" : "_"
+                            + e.getKey().replace('-', '_')) + ".properties: key '" + key + "' has an unclosed condition "
+                            + "(write '=' inside a key as '\\=', e.g. [clock\\=ahead])");
+                }
                 Variant v = Variant.parse(kv.getKey(), kv.getValue());
                 families.computeIfAbsent(v.base, k -> new ArrayList<>()).add(v);
             }

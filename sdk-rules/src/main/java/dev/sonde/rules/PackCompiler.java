@@ -3,11 +3,14 @@ package dev.sonde.rules;
 import dev.sonde.SondeException;
 import dev.sonde.rules.model.RuleMetadata;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -49,12 +52,20 @@ final class PackCompiler {
                 pack.manifest().version().isBlank() ? "0" : sanitizeVersion(pack.manifest().version()));
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> packPath = new HashMap<>(); // Drools' path → "gwsmo/certificates.drl"
         for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
-            kfs.write("src/main/resources/" + id + "/" + drl.getKey(), drl.getValue());
+            // the folder follows the DRL's package, as Drools expects; messages name the pack's own path
+            String folder = packageOf(drl.getValue()).replace('.', '/');
+            String name = drl.getKey().replace('/', '_');
+            String path = (folder.isEmpty() ? "" : folder + "/") + name;
+            packPath.put(path, id + "/" + drl.getKey());
+            kfs.write("src/main/resources/" + path, drl.getValue());
         }
         KieModuleModel module = ks.newKieModuleModel();
         module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
         module.setConfigurationProperty("drools.kbuilder.severity.duplicateFunction", "ERROR");
+        // facts are immutable: no rule modifies them, so property reactivity buys nothing
+        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
         KieBuilder builder = ((InternalKieBuilder) ks.newKieBuilder(kfs, loader)).withKModuleModel(module);
         KieBase kieBase;
         try {
@@ -63,9 +74,9 @@ final class PackCompiler {
             List<String> errors = new ArrayList<>();
             for (Message m : results.getMessages()) {
                 if (m.getLevel() == Message.Level.ERROR) {
-                    errors.add(describe(m));
+                    errors.add(describe(m, packPath));
                 } else if (m.getLevel() == Message.Level.WARNING) {
-                    LOG.warn("rule pack {}: {}", id, describe(m));
+                    LOG.warn("rule pack {}: {}", id, describe(m, packPath));
                 }
             }
             if (!errors.isEmpty()) {
@@ -106,14 +117,22 @@ final class PackCompiler {
     }
 
     /** {@code gwsmo/certificates.drl line 12: <problem>}, on one line. */
-    static String describe(Message m) {
-        String path = m.getPath() == null ? "" : m.getPath();
+    static String describe(Message m, Map<String, String> packPath) {
+        String path = m.getPath() == null ? "" : packPath.getOrDefault(m.getPath(), m.getPath());
         String where = path.isEmpty() ? "" : path + (m.getLine() > 0 ? " line " + m.getLine() : "") + ": ";
         String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
         if (text.length() > 400) {
             text = text.substring(0, 399) + "…";
         }
         return where + text;
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][A-Za-z0-9_$.]*)\\s*;?");
+
+    /** The DRL's package, or {@code ""}. */
+    static String packageOf(String drl) {
+        Matcher m = PACKAGE.matcher(drl.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", ""));
+        return m.find() ? m.group(1) : "";
     }
 
     private static String summary(String id, List<String> problems) {

@@ -6,18 +6,39 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The authorization log (folder {@code Identity}), written by the sign-in component.
+ * The authorization log (folder {@code Identity}), written by the sign-in component. Sample
+ * ({@link #SAMPLE}, read back field by field in {@code AuthorizationLogFormatTest}):
  *
  * <pre>
- * [2022-09-21T03:59:46:ERROR:windows_http.cc(331)] TLS connection failure. See details below. [Status: 0x00010000. Status Info: 0x00000001]
- * [2022-09-21T03:59:46:ERROR:windows_http.cc(197)] Error from API WinHttpSendRequest with WinHTTP proxy. Will try direct (without proxy). Code: 0x00002f8f
- * [2022-09-21T03:59:46:ERROR:windows_http.cc(107)] Network connection destination details: 216.58.194.170:443 (sfo07s13-in-f170.1e100.net)
+ * [2023-11-14T22:05:09.125:ERROR:windows_http.cc(331)] TLS connection failure. See details below. [Status: 0x00010000. Status Info: 0x00000008]
+ * [2023-11-14T22:05:09.125:ERROR:windows_http.cc(340)] Certificate details:
+ * ---Validity--
+ * Valid from: 2023-10-02 00:00:00 UTC
+ * Valid until: 2024-10-01 23:59:59 UTC
+ * ---Subject---
+ * US
+ * California
+ * Mountain View
+ * Google LLC
+ * *.googleapis.com
+ * ---Issuer----
+ * US
+ * Zscaler Inc.
+ * Zscaler Intermediate Root CA (zscaler.net)
+ * -------------
+ * [2023-11-14T22:05:09:126:ERROR:windows_http.cc(282)] WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA: The certificate chains to an untrusted authority.
+ * [2023-11-14T22:05:09:127:ERROR:windows_http.cc(210)] WinHttpSendRequest failed: error 12045 (ERROR_WINHTTP_SECURE_INVALID_CA)
+ * [2023-11-14T22:05:10:WARNING:windows_http.cc(412)] Proxy proxy.corp.example:8080 answered status 407; Proxy-Authenticate: Basic realm="corp"
+ * [2023-11-14T22:05:10:INFO:windows_http.cc(107)] Network connection destination details: 10.20.30.40:8080 (proxy.corp.example)
  * </pre>
  *
- * reads as {@code TlsFailure{CERT_REV_FAILED}}, {@code ProxyEvent(DIRECT_FALLBACK)},
- * {@code NetworkError(SECURE_FAILURE, "WinHttpSendRequest")} and
- * {@code Destination(216.58.194.170, 443, "sfo07s13-in-f170.1e100.net")}, all at the wall-clock time
- * 2022-09-21T03:59:46 with no UTC offset and no thread.
+ * reads as: {@code TlsFailure{INVALID_CA}} (Status Info 0x8) and the {@code Certificate} of
+ * {@code *.googleapis.com} issued by Zscaler, valid 2023-10-02T00:00:00Z to 2024-10-01T23:59:59Z, at
+ * 22:05:09.125; {@code TlsFailure{INVALID_CA}} from the flag line (22:05:09.126);
+ * {@code TlsFailure{INVALID_CA}} and {@code NetworkError(SECURE_INVALID_CA, WinHttpSendRequest)} from
+ * error 12045; {@code ProxyEvent(AUTH_REQUIRED, [Basic], "proxy.corp.example:8080")}; and
+ * {@code Destination(10.20.30.40, 8080, "proxy.corp.example")}. Times are wall-clock, without
+ * offset ({@code LogTime(local, null)}); there is no thread ({@code ""}).
  *
  * <p>A line is {@code [YYYY-MM-DDTHH:MM:SS[.fff|:fff]:LEVEL:file.cc(line)] message}; the level is a
  * word (INFO, WARNING, ERROR, FATAL, VERBOSE1...). Lines without that prefix (certificate blocks)
@@ -27,6 +48,30 @@ final class AuthorizationLogFormat {
 
     /** The format's name in {@link dev.sonde.SourceSummary#format()}. */
     static final String NAME = "gwsmo-authorization";
+
+    /** The sample shown above, kept in step with it. */
+    static final String SAMPLE = """
+            [2023-11-14T22:05:09.125:ERROR:windows_http.cc(331)] TLS connection failure. See details below. [Status: 0x00010000. Status Info: 0x00000008]
+            [2023-11-14T22:05:09.125:ERROR:windows_http.cc(340)] Certificate details:
+            ---Validity--
+            Valid from: 2023-10-02 00:00:00 UTC
+            Valid until: 2024-10-01 23:59:59 UTC
+            ---Subject---
+            US
+            California
+            Mountain View
+            Google LLC
+            *.googleapis.com
+            ---Issuer----
+            US
+            Zscaler Inc.
+            Zscaler Intermediate Root CA (zscaler.net)
+            -------------
+            [2023-11-14T22:05:09:126:ERROR:windows_http.cc(282)] WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA: The certificate chains to an untrusted authority.
+            [2023-11-14T22:05:09:127:ERROR:windows_http.cc(210)] WinHttpSendRequest failed: error 12045 (ERROR_WINHTTP_SECURE_INVALID_CA)
+            [2023-11-14T22:05:10:WARNING:windows_http.cc(412)] Proxy proxy.corp.example:8080 answered status 407; Proxy-Authenticate: Basic realm="corp"
+            [2023-11-14T22:05:10:INFO:windows_http.cc(107)] Network connection destination details: 10.20.30.40:8080 (proxy.corp.example)
+            """;
 
     private AuthorizationLogFormat() {
     }

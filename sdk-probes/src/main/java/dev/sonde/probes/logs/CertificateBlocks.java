@@ -68,7 +68,8 @@ final class CertificateBlocks {
 
     /** True when the record may hold a certificate (cheap check on its lower-cased lines). */
     static boolean mayHold(String lowerLine) {
-        return lowerLine.contains("certificate details") || (lowerLine.contains("subject") && lowerLine.indexOf('=') >= 0);
+        return lowerLine.contains("certificate details") || (lowerLine.contains("subject") && lowerLine.indexOf('=') >= 0)
+                || (lowerLine.startsWith("--") && sectionMarker(lowerLine.strip()) != null);
     }
 
     /** The certificate blocks in a record, in order. */
@@ -86,6 +87,9 @@ final class CertificateBlocks {
                 b = parse(r, i, rest.isEmpty() ? null : rest);
             } else if (LABELLED_SUBJECT.matcher(line).find()) {
                 b = parse(r, i, line);
+            } else if (i > 0 && line.startsWith("--") && sectionMarker(line.strip()) != null) {
+                b = parse(r, i - 1, null); // a block printed without its "Certificate details:" line
+                b = new Block(b.subject(), b.issuer(), b.notBefore(), b.notAfter(), i, b.to());
             }
             if (b == null) {
                 i++;
@@ -100,6 +104,16 @@ final class CertificateBlocks {
             i = Math.max(i + 1, b.to() + 1);
         }
         return blocks == null ? List.of() : blocks;
+    }
+
+    /** The section a marker line opens ({@code validity}, {@code subject}, {@code issuer}), else {@code null}. */
+    private static String sectionMarker(String t) {
+        Matcher m = MARKER.matcher(t);
+        if (!m.matches() || m.group(1) == null) {
+            return null;
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        return name.startsWith("valid") || name.startsWith("subject") || name.startsWith("issue") ? name : null;
     }
 
     /** Parses a block whose opening line is {@code from}; {@code firstRest} is labelled text on that line, if any. */

@@ -90,12 +90,25 @@ final class LogLines implements Closeable {
     private static LogLines sniff(InputStream in) throws IOException {
         byte[] head = new byte[SNIFF];
         int n = 0;
+        IOException failure = null;
         while (n < head.length) {
-            int r = in.read(head, n, head.length - n);
+            int r;
+            try {
+                r = in.read(head, n, head.length - n);
+            } catch (IOException e) {
+                if (n == 0) {
+                    throw e;
+                }
+                failure = e; // read what came first, report the error where it happened
+                break;
+            }
             if (r < 0) {
                 break;
             }
             n += r;
+        }
+        if (failure != null) {
+            in = new FailingAfter(failure, in);
         }
         if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
             return new LogLines(in, head, 3, n, null, "UTF-8");
@@ -391,6 +404,27 @@ final class LogLines implements Closeable {
         }
         binary = nul || control >= 2;
         text = binary ? "" : new String(b, off, len);
+    }
+
+    /** Stands for a stream whose next read fails with the error already met while sniffing. */
+    private static final class FailingAfter extends InputStream {
+        private final IOException failure;
+        private final InputStream original;
+
+        FailingAfter(IOException failure, InputStream original) {
+            this.failure = failure;
+            this.original = original;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw failure;
+        }
+
+        @Override
+        public void close() throws IOException {
+            original.close();
+        }
     }
 
     @Override

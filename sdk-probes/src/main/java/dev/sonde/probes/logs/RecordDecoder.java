@@ -48,8 +48,8 @@ final class RecordDecoder {
 
     /** Words one of which a line must hold (lower-cased) to be worth decoding. */
     private static final String[] TRIGGERS = {
-        "0x", "status", "winhttp", "rror", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
-        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info"
+        "0x", "status", "winhttp", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
+        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info", "---"
     };
 
     private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
@@ -76,13 +76,13 @@ final class RecordDecoder {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DIRECT = Pattern.compile(
             "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*back\\s+to|going)\\s+(?:a\\s+|the\\s+)?direct"
-                    + "|without\\s+(?:the\\s+|a\\s+)?proxy|bypass(?:ing)?\\s+(?:the\\s+)?proxy");
+                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s+without\\s+(?:the\\s+|a\\s+)?proxy");
     private static final Pattern PROXY_ADDRESS = Pattern.compile(
             "\\bproxy(?:\\s+server)?(?:\\s+(?:address|is|at))?\\s*[:=(]?\\s*['\"]?(?:https?://)?"
                     + "((?:\\[[0-9a-f:.]+\\]|[a-z0-9][a-z0-9._-]*):\\d{1,5})(?![0-9])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTH_407 = Pattern.compile(
-            "\\bhttp/\\d(?:\\.\\d)?\\s+407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
+            "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s+(?:status\\s*(?:code)?\\s*[:=]?\\s*)?407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
                     + "|proxy\\s+auth(?:entication)?\\s+required|http_status_proxy_auth_req|proxy[^\\n]{0,40}\\b407\\b");
 
     private static final String[] OPERATIONS = {
@@ -301,8 +301,11 @@ final class RecordDecoder {
         }
         int pa = low.indexOf("proxy-authenticate");
         if (pa >= 0) {
-            int colon = low.indexOf(':', pa);
-            if (colon >= 0) {
+            int colon = pa + "proxy-authenticate".length();
+            while (colon < low.length() && TraceLogFormat.isSpace(low.charAt(colon))) {
+                colon++;
+            }
+            if (colon < low.length() && (low.charAt(colon) == ':' || low.charAt(colon) == '=')) {
                 for (String s : schemes(line.substring(colon + 1))) {
                     if (!f.schemes.contains(s)) {
                         f.schemes.add(s);

@@ -7,27 +7,72 @@ import java.time.ZoneOffset;
 
 /**
  * The trace log ({@code Trace-*.log}) of GWSMO and its siblings (GWMMO, GSMME, Password Sync).
+ * Sample ({@link #SAMPLE}, read back field by field in {@code TraceLogFormatTest}):
  *
  * <pre>
- * 2017-09-21T04:10:04.356-03:00 1a20 E:Network ClientMigration!WinHttp::HandleCallback @ 2025 ()> Secure connection failure. Status: 0x00010000. Info 0x00000009
- * 2017-09-21T04:10:04.356-03:00 1a20 E:Network ClientMigration!WinHttp::HandleCallback @ 2071 ()> Error result 5, hr = 0x80072f8f. Setting event 0000000000001638.
- * 2017-09-21T04:10:04.356-03:00 1a20 E:Network ClientMigration!WinHttp::HandleCallback @ 2076 ()> Network connection destination details: 127.0.0.1:8888 (COMPUTERNAME)
+ * Exe name: outlook.exe
+ * Product version: 4.3.68.0
+ * 2024-03-05T09:15:22.481+01:00 0F3C E:Network outlook!WinHttp::HandleCallback @ 2025 ()&gt; Secure connection failure. Status: 0x00010000. Info 0x00000030
+ * 2024-03-05T09:15:22.481+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2030 ()&gt; Failure details:
+ * Certificate details:
+ * ---Validity--
+ * Valid from: 2024-01-08T08:19:26.000Z
+ * Valid until: 2024-04-01T08:19:25.000Z
+ * ---Subject---
+ * *.corp.example.com
+ * ---Issuer----
+ * US
+ * Google Trust Services
+ * WR2
+ * -------------
+ * 2024-03-05T09:15:22.483+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2071 ()&gt; Error result 1, hr = 0x80072ee2. Setting event 0000000000001638.
+ * 2024-03-05T09:15:22.484+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2076 ()&gt; Network connection destination details: [2607:f8b0:4005:80a::200a]:443
+ * 2024-03-05T09:15:23.010+01:00 1b04 W:Network outlook!WinHttp::ReadHeaders @ 1740 ()&gt; HTTP/1.1 407 Proxy Authentication Required
+ * Proxy-Authenticate: Negotiate
+ * Proxy-Authenticate: NTLM
  * </pre>
  *
- * reads as {@code TlsFailure{CERT_REV_FAILED, INVALID_CA}}, {@code NetworkError(SECURE_FAILURE,
- * "WinHttpSendRequest")} and {@code Destination(127.0.0.1, 8888, "COMPUTERNAME")}, all at
- * 2017-09-21T04:10:04.356-03:00 on thread {@code 1a20}.
+ * reads as: {@code ClientInfo(GWSMO, outlook.exe, 4.3.68.0)} (from the header block);
+ * {@code TlsFailure{CERT_CN_INVALID, CERT_DATE_INVALID}} (Info 0x30) on thread {@code 0f3c} at
+ * 2024-03-05T09:15:22.481+01:00; a {@code Certificate} for {@code *.corp.example.com} issued by WR2,
+ * valid 2024-01-08T08:19:26Z to 2024-04-01T08:19:25Z; {@code NetworkError(TIMEOUT, WinHttpReceiveResponse)}
+ * (hr 0x80072ee2, async result 1); {@code Destination(2607:f8b0:4005:80a::200a, 443, "")}; and on
+ * thread {@code 1b04} {@code ProxyEvent(AUTH_REQUIRED, [Negotiate, NTLM])}.
  *
  * <p>A line is {@code <ISO time[.fraction][Z|±hh:mm|±hhmm|±hh]> <thread hex> <L>:<Category> <location> ()> <message>}
  * with L one of A, I, E, F, W, V. The location (anything up to {@code ()>}) is
- * {@code <Exe>!<Class>::<Method> @ <line>}. Lines without that prefix continue the record above.
- * A file may start with a header block ({@code Exe name:}, {@code Product version:}, ...), read by
+ * {@code <Exe>!<Class>::<Method> @ <line>}. The thread id is kept in lower case. Lines without that
+ * prefix continue the record above; a header block before the first record is read by
  * {@link TraceFileHeader}.
  */
 final class TraceLogFormat {
 
     /** The format's name in {@link dev.sonde.SourceSummary#format()}. */
     static final String NAME = "gwsmo-trace";
+
+    /** The sample shown above, kept in step with it. */
+    static final String SAMPLE = """
+            Exe name: outlook.exe
+            Product version: 4.3.68.0
+            2024-03-05T09:15:22.481+01:00 0F3C E:Network outlook!WinHttp::HandleCallback @ 2025 ()> Secure connection failure. Status: 0x00010000. Info 0x00000030
+            2024-03-05T09:15:22.481+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2030 ()> Failure details:
+            Certificate details:
+            ---Validity--
+            Valid from: 2024-01-08T08:19:26.000Z
+            Valid until: 2024-04-01T08:19:25.000Z
+            ---Subject---
+            *.corp.example.com
+            ---Issuer----
+            US
+            Google Trust Services
+            WR2
+            -------------
+            2024-03-05T09:15:22.483+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2071 ()> Error result 1, hr = 0x80072ee2. Setting event 0000000000001638.
+            2024-03-05T09:15:22.484+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2076 ()> Network connection destination details: [2607:f8b0:4005:80a::200a]:443
+            2024-03-05T09:15:23.010+01:00 1b04 W:Network outlook!WinHttp::ReadHeaders @ 1740 ()> HTTP/1.1 407 Proxy Authentication Required
+            Proxy-Authenticate: Negotiate
+            Proxy-Authenticate: NTLM
+            """;
     private static final String LEVELS = "AIEFWVaiefwv";
 
     private TraceLogFormat() {

@@ -72,15 +72,48 @@ public final class Values {
         return e.code().windowsName() + " (" + e.code().hresult() + ")";
     }
 
+    /** The subject names of these certificates, in evidence order. */
+    public static List<String> subjects(Collection<?> certificates) {
+        List<String> out = new ArrayList<>();
+        for (Object o : ordered(certificates)) {
+            if (o instanceof Certificate c) {
+                out.add(c.subjectName());
+            }
+        }
+        return out;
+    }
+
+    /** The issuer names of these certificates, in evidence order. */
+    public static List<String> issuers(Collection<?> certificates) {
+        List<String> out = new ArrayList<>();
+        for (Object o : ordered(certificates)) {
+            if (o instanceof Certificate c) {
+                out.add(c.issuerName());
+            }
+        }
+        return out;
+    }
+
+    /** {@link #code(NetworkError)} of each network error, in evidence order. */
+    public static List<String> codes(Collection<?> errors) {
+        List<String> out = new ArrayList<>();
+        for (Object o : ordered(errors)) {
+            if (o instanceof NetworkError e) {
+                out.add(code(e));
+            }
+        }
+        return out;
+    }
+
     /** {@code 216.58.194.170:443 (sfo07s13-in-f170.1e100.net)}, or the address alone when no name was logged. */
     public static String destination(Destination d) {
         return d.hostName().isBlank() ? d.address() : d.address() + " (" + d.hostName() + ")";
     }
 
-    /** {@link #destination(Destination)} of each, in order. */
+    /** {@link #destination(Destination)} of each, in evidence order. */
     public static List<String> destinations(Collection<?> destinations) {
         List<String> out = new ArrayList<>();
-        for (Object o : destinations) {
+        for (Object o : ordered(destinations)) {
             if (o instanceof Destination d) {
                 out.add(destination(d));
             }
@@ -91,7 +124,7 @@ public final class Values {
     /** The addresses ({@code ip:port}) of those destinations that are on this machine (loopback). */
     public static List<String> loopbackAddresses(Collection<?> destinations) {
         List<String> out = new ArrayList<>();
-        for (Object o : destinations) {
+        for (Object o : ordered(destinations)) {
             if (o instanceof Destination d && d.loopback()) {
                 out.add(d.address());
             }
@@ -99,25 +132,41 @@ public final class Values {
         return out;
     }
 
-    /** The products among these interceptors, in order. */
+    /** The products among these interceptors, each once, sorted. */
     public static List<String> products(Collection<?> interceptors) {
-        List<String> out = new ArrayList<>();
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
         for (Object o : interceptors) {
             if (o instanceof Interceptor i) {
                 out.add(i.product());
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
-    /** The hosts of these endpoints, in order. */
+    /** The hosts of these endpoints, each once, sorted (collections from the engine have no set order). */
     public static List<String> hosts(Collection<?> endpoints) {
-        List<String> out = new ArrayList<>();
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
         for (Object o : endpoints) {
             if (o instanceof Endpoint e) {
                 out.add(e.host());
             }
         }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Facts in evidence order (file, line), whatever order the engine collected them in, so that a
+     * parameter listing several does not depend on the order facts arrived.
+     */
+    static List<Object> ordered(Collection<?> facts) {
+        List<Object> out = new ArrayList<>(facts);
+        out.sort((a, b) -> {
+            if (a instanceof dev.sonde.facts.Fact fa && b instanceof dev.sonde.facts.Fact fb) {
+                int c = fa.source().compareTo(fb.source());
+                return c != 0 ? c : a.toString().compareTo(b.toString());
+            }
+            return a.toString().compareTo(b.toString());
+        });
         return out;
     }
 }

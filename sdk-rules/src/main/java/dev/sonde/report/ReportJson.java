@@ -1,0 +1,138 @@
+package dev.sonde.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.Source;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a {@link Report} as the JSON of {@code docs/report-schema.json} ({@value Report#SCHEMA}):
+ * pretty-printed, keys in a fixed order, findings in rank order, severities in lower case,
+ * confidence with two decimals. Equal reports give identical bytes. Thread-safe.
+ *
+ * <pre>{@code
+ * {
+ *   "schema": "sonde.report/1",
+ *   "findings": [ { "id": "CLOCK_SKEW", "rank": 1, "severity": "critical", "confidence": 0.95, "title": "...",
+ *                   "explanation": "...", "remediation": ["..."], "articleStep": "4",
+ *                   "evidence": [ {"file": "...", "line": 1, "text": "..."} ], "evidenceOmitted": 0,
+ *                   "explainedBy": null, "params": { "issuer": "..." } } ],
+ *   "sources": [ { "name": "...", "format": "gwsmo-trace", "encoding": "UTF-8", "linesRead": 18,
+ *                  "linesSkipped": 0, "facts": 6, "status": "read" } ],
+ *   "warnings": [ { "file": "...", "line": 0, "message": "..." } ]
+ * }
+ * }</pre>
+ */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private ReportJson() {
+    }
+
+    /** The report as JSON text (ending with a line feed). */
+    public static String write(Report report) {
+        try {
+            return WRITER.writeValueAsString(tree(report)) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the report as UTF-8 JSON (ending with a line feed); the stream is flushed, not closed. */
+    public static void write(Report report, OutputStream out) throws IOException {
+        WRITER.writeValue(out, tree(report));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The report as a JSON tree, keys in the documented order. */
+    public static ObjectNode tree(Report report) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("schema", Report.SCHEMA);
+        ArrayNode findings = root.putArray("findings");
+        for (Finding x : report.findings()) {
+            ObjectNode n = findings.addObject();
+            n.put("id", x.id());
+            n.put("rank", x.rank());
+            n.put("severity", x.severity().label());
+            n.put("confidence", BigDecimal.valueOf(x.confidence()).setScale(2, RoundingMode.HALF_UP));
+            n.put("title", x.title());
+            n.put("explanation", x.explanation());
+            ArrayNode steps = n.putArray("remediation");
+            x.remediation().forEach(steps::add);
+            n.put("articleStep", x.articleStep());
+            ArrayNode evidence = n.putArray("evidence");
+            for (Source s : x.evidence()) {
+                ObjectNode e = evidence.addObject();
+                e.put("file", s.file());
+                e.put("line", s.line());
+                e.put("text", s.text());
+            }
+            n.put("evidenceOmitted", x.evidenceOmitted());
+            if (x.explainedBy() == null) {
+                n.putNull("explainedBy");
+            } else {
+                n.put("explainedBy", x.explainedBy());
+            }
+            ObjectNode params = n.putObject("params");
+            for (Map.Entry<String, String> p : x.params().entrySet()) {
+                params.put(p.getKey(), p.getValue());
+            }
+        }
+        ArrayNode sources = root.putArray("sources");
+        for (SourceSummary s : report.sources()) {
+            ObjectNode n = sources.addObject();
+            n.put("name", s.name());
+            n.put("format", s.format());
+            n.put("encoding", s.encoding());
+            n.put("linesRead", s.linesRead());
+            n.put("linesSkipped", s.linesSkipped());
+            n.put("facts", s.facts());
+            n.put("status", s.status().name().toLowerCase(Locale.ROOT));
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (Warning w : report.warnings()) {
+            ObjectNode n = warnings.addObject();
+            n.put("file", w.file());
+            n.put("line", w.line());
+            n.put("message", w.message());
+        }
+        return root;
+    }
+
+    /** Parses JSON text into a tree (for tools and tests that check what was written). */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sonde.rules;
+
+import dev.sonde.spi.RuleEngine;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rule pack compiled once into a Drools {@link KieBase}, shared by all threads; every
+ * {@link #openSession} makes a fresh stateful session that is disposed when closed. Immutable and
+ * thread-safe.
+ */
+public final class DroolsRuleEngine implements RuleEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsRuleEngine.class);
+
+    /** Facts per signature analyzed before repeats are only counted. */
+    public static final int DEFAULT_KEEP_PER_SIGNATURE = 16;
+    /** Distinct facts one session analyzes at most. */
+    public static final int DEFAULT_MAX_FACTS = 50_000;
+
+    private final RulePack pack;
+    private final KieBase kieBase;
+    private final Set<String> findingIds;
+    private final int ruleCount;
+    private final int keepPerSignature;
+    private final int maxFacts;
+
+    private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
+        this.pack = pack;
+        this.kieBase = compiled.kieBase();
+        this.findingIds = Set.copyOf(compiled.findingIds());
+        this.ruleCount = compiled.rules();
+        this.keepPerSignature = keepPerSignature;
+        this.maxFacts = maxFacts;
+    }
+
+    /**
+     * Compiles a pack.
+     *
+     * @throws dev.sonde.SondeException naming the file, line and problem when it does not compile
+     */
+    public static DroolsRuleEngine compile(RulePack pack) {
+        return compile(pack, DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS);
+    }
+
+    /** Compiles a pack with other memory limits (see {@link #DEFAULT_KEEP_PER_SIGNATURE}, {@link #DEFAULT_MAX_FACTS}). */
+    public static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts) {
+        Objects.requireNonNull(pack, "pack");
+        if (keepPerSignature < 1 || maxFacts < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        long t0 = System.nanoTime();
+        PackCompiler.Compiled compiled = PackCompiler.compile(pack);
+        LOG.debug("rule pack {} {} compiled: {} rules, {} finding ids, in {} ms", pack.manifest().id(),
+                pack.manifest().version(), compiled.rules(), compiled.findingIds().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts);
+    }
+
+    @Override
+    public Session openSession(Locale locale, Instant deadline) {
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(deadline, "deadline");
+        return new DroolsSession(this, kieBase.newKieSession(), locale, deadline);
+    }
+
+    /** The pack this engine runs. */
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** Every finding id the pack's rules can raise. */
+    public Set<String> findingIds() {
+        return findingIds;
+    }
+
+    /** How many rules the pack has. */
+    public int ruleCount() {
+        return ruleCount;
+    }
+
+    /** The pack's labels of the article's steps in this locale ({@code "4" → "Step 4: read the logs"}). */
+    public Map<String, String> stepLabels(Locale locale) {
+        MessageBundle.Texts texts = pack.messages().forLocale(locale);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            String label = texts.step(Integer.toString(i));
+            if (label != null) {
+                out.put(Integer.toString(i), label);
+            }
+        }
+        return out;
+    }
+
+    int keepPerSignature() {
+        return keepPerSignature;
+    }
+
+    int maxFacts() {
+        return maxFacts;
+    }
+}

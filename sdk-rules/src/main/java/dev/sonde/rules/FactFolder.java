@@ -1,0 +1,125 @@
+package dev.sonde.rules;
+
+import dev.sonde.Warning;
+import dev.sonde.facts.Certificate;
+import dev.sonde.facts.Fact;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps a session's memory bounded on huge logs. Facts that are identical except for where and when
+ * they were logged (source, time, thread) share a signature; the first {@code keepPerSignature} of each
+ * are analyzed and the rest are only counted. A hard cap on distinct facts stops the rest. Both
+ * become warnings, per input file. Not thread-safe (one per session).
+ */
+final class FactFolder {
+
+    private static final Set<String> WHERE_AND_WHEN = Set.of("source", "time", "thread");
+    private static final Map<Class<?>, List<Method>> ACCESSORS = new ConcurrentHashMap<>();
+
+    private final int keepPerSignature;
+    private final int maxFacts;
+    private final Map<List<Object>, int[]> seen = new HashMap<>();
+    private final Map<String, long[]> foldedByFile = new TreeMap<>();
+    private final Map<String, long[]> droppedByFile = new TreeMap<>();
+    private int admitted;
+
+    FactFolder(int keepPerSignature, int maxFacts) {
+        this.keepPerSignature = keepPerSignature;
+        this.maxFacts = maxFacts;
+    }
+
+    /** True when the fact should be inserted; false when it is folded into earlier ones or over the cap. */
+    boolean admit(Fact fact) {
+        List<Object> signature = signature(fact);
+        int[] count = seen.get(signature);
+        if (count != null && count[0] >= keepPerSignature) {
+            count[0]++;
+            foldedByFile.computeIfAbsent(file(fact), f -> new long[1])[0]++;
+            return false;
+        }
+        if (admitted >= maxFacts) {
+            droppedByFile.computeIfAbsent(file(fact), f -> new long[1])[0]++;
+            return false;
+        }
+        if (count == null) {
+            seen.put(signature, new int[] {1});
+        } else {
+            count[0]++;
+        }
+        admitted++;
+        return true;
+    }
+
+    /** Facts admitted so far. */
+    int admitted() {
+        return admitted;
+    }
+
+    /** What was folded or dropped, one warning per file and kind. */
+    List<Warning> warnings() {
+        List<Warning> out = new ArrayList<>();
+        foldedByFile.forEach((file, n) -> out.add(new Warning(file, 0, String.format(Locale.ROOT,
+                "%,d repeated facts folded (identical to earlier ones but for time and line; the first %d of each "
+                        + "kind were analyzed)", n[0], keepPerSignature))));
+        droppedByFile.forEach((file, n) -> out.add(new Warning(file, 0, String.format(Locale.ROOT,
+                "%,d facts not analyzed: the session's limit of %,d distinct facts was reached", n[0], maxFacts))));
+        return out;
+    }
+
+    private static String file(Fact fact) {
+        return fact.source() == null ? "" : fact.source().file();
+    }
+
+    /** The fact's type and every record component but source, time and thread (plus validity for certificates). */
+    static List<Object> signature(Fact fact) {
+        List<Object> sig = new ArrayList<>();
+        sig.add(fact.getClass());
+        List<Method> accessors = ACCESSORS.computeIfAbsent(fact.getClass(), FactFolder::accessors);
+        if (accessors.isEmpty()) {
+            sig.add(fact); // not a record: only equal facts fold
+            return sig;
+        }
+        for (Method m : accessors) {
+            try {
+                sig.add(m.invoke(fact));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                sig.add(fact);
+                return sig;
+            }
+        }
+        if (fact instanceof Certificate c) { // the same certificate seen inside and outside its window is not a repeat
+            sig.add(c.observedBeforeValidity());
+            sig.add(c.observedAfterValidity());
+        }
+        return sig;
+    }
+
+    private static List<Method> accessors(Class<?> type) {
+        if (!type.isRecord()) {
+            return List.of();
+        }
+        List<Method> out = new ArrayList<>();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (!WHERE_AND_WHEN.contains(rc.getName())) {
+                Method m = rc.getAccessor();
+                try {
+                    m.setAccessible(true);
+                } catch (RuntimeException e) {
+                    return List.of();
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}
