@@ -62,6 +62,7 @@ public final class GwsmoLogReader implements LogReader {
         private int warningsGiven;
         private long warningsHeld;
         private long binaryLines;
+        private long headerLines;
         private long firstBinaryLine;
         private boolean clientInfoDone;
         private boolean recordOverflowWarned;
@@ -98,6 +99,9 @@ public final class GwsmoLogReader implements LogReader {
             }
             flushRecord();
             finishClientInfo();
+            if (!header.present()) {
+                skipped += headerLines; // looked like a header block, but was not one
+            }
             if (binaryLines > 0) {
                 warn(firstBinaryLine, binaryLines == 1
                         ? "binary content (NUL or control characters) skipped"
@@ -179,7 +183,7 @@ public final class GwsmoLogReader implements LogReader {
                         }
                     }
                 } else if (format == null && header.accept(n, text)) {
-                    // part of the trace file's header block
+                    headerLines++; // part of the trace file's header block
                 } else {
                     skipped++;
                 }

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *       {@code ERROR_WINHTTP_TIMEOUT} → {@link NetworkError} (known codes only, one per code per record),
  *       with the operation from {@code Error result N} or {@code API WinHttpXxx}; certificate errors
  *       also give their {@link SecurityFlag}.</li>
- *   <li>{@code destination details: 216.58.194.170:443 (name)} → {@link Destination}.</li>
+ *   <li>{@code destination details: 216.58.194.170:443 (name)} → {@link Destination}; so does
+ *       {@code connection to 142.250.74.46:443} (an IP literal) in a record that reports a failure.</li>
  *   <li>{@code ... with WinHTTP proxy. Will try direct} → {@link ProxyEvent} {@code DIRECT_FALLBACK};
  *       HTTP 407 / {@code Proxy-Authenticate: NTLM} → {@link ProxyEvent} {@code AUTH_REQUIRED}.</li>
  *   <li>{@code Certificate details:} blocks → {@link Certificate} (see {@link CertificateBlocks}).</li>
@@ -74,6 +75,10 @@ final class RecordDecoder {
             "\\bdestination(?:\\s+details)?\\s*(?:is|=|:)?\\s*(\\[[0-9a-fA-F:.%a-zA-Z]+\\]|[A-Za-z0-9][A-Za-z0-9._-]*):(\\d{1,5})"
                     + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONNECTION_TO = Pattern.compile(
+            "\\b(?:connect(?:ion|ing|ed)?|request|sending)\\s+(?:to|with)\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]+\\]):(\\d{1,5})"
+                    + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DIRECT = Pattern.compile(
             "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*back\\s+to|going)\\s+(?:a\\s+|the\\s+)?direct"
                     + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s+without\\s+(?:the\\s+|a\\s+)?proxy");
@@ -107,6 +112,7 @@ final class RecordDecoder {
         String operation = "";
         int operationRank = Integer.MAX_VALUE;
         final Map<String, Dest> destinations = new LinkedHashMap<>();
+        final Map<String, Dest> connectionsTo = new LinkedHashMap<>();
         int fallbackLine = -1;
         int authLine = -1;
         final TreeSet<Integer> authLines = new TreeSet<>();
@@ -267,19 +273,10 @@ final class RecordDecoder {
         }
         // destination
         if (low.contains("destination")) {
-            Matcher m = DESTINATION.matcher(line);
-            while (m.find()) {
-                int port = Integer.parseInt(m.group(2));
-                if (port > 65535) {
-                    continue;
-                }
-                String ip = m.group(1);
-                if (ip.startsWith("[")) {
-                    ip = ip.substring(1, ip.length() - 1);
-                }
-                String name = m.group(3) == null ? "" : m.group(3).strip();
-                f.destinations.putIfAbsent(ip + "|" + port, new Dest(ip, port, name, i));
-            }
+            addresses(DESTINATION.matcher(line), i, f.destinations);
+        }
+        if (low.contains(" to ") || low.contains(" with ")) {
+            addresses(CONNECTION_TO.matcher(line), i, f.connectionsTo);
         }
         // proxies
         if (low.contains("proxy")) {
@@ -316,6 +313,21 @@ final class RecordDecoder {
                 }
                 f.authLines.add(i);
             }
+        }
+    }
+
+    private static void addresses(Matcher m, int line, Map<String, Dest> into) {
+        while (m.find()) {
+            int port = Integer.parseInt(m.group(2));
+            if (port > 65535) {
+                continue;
+            }
+            String ip = m.group(1);
+            if (ip.startsWith("[")) {
+                ip = ip.substring(1, ip.length() - 1);
+            }
+            String name = m.group(3) == null ? "" : m.group(3).strip();
+            into.putIfAbsent(ip + "|" + port, new Dest(ip, port, name, line));
         }
     }
 
@@ -391,6 +403,9 @@ final class RecordDecoder {
         }
         for (Map.Entry<NetworkErrorCode, Integer> e : f.errors.entrySet()) {
             out.add(new NetworkError(e.getKey(), f.operation, time, thread, source(r, Set.of(e.getValue()))));
+        }
+        if (f.destinations.isEmpty() && (!f.errors.isEmpty() || statusSecure || f.tlsWords || f.tls)) {
+            f.destinations.putAll(f.connectionsTo); // "Connection to 1.2.3.4:443 timed out (error 12002)"
         }
         for (Dest d : f.destinations.values()) {
             out.add(new Destination(d.ip(), d.port(), d.name(), time, thread, source(r, Set.of(d.line()))));

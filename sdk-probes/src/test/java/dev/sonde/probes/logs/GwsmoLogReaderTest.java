@@ -156,6 +156,10 @@ class GwsmoLogReaderTest {
             assertThat(w.file()).isEqualTo("notes.log");
             assertThat(w.message()).startsWith("not a GWSMO trace or authorization log").contains("line 1 reads \"Dear admin,\"");
         });
+        ReadResult versionOnly = ReadResult.read("v.log", "Version: 2\nsome text\n");
+        assertThat(versionOnly.summary().status()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
+        assertThat(versionOnly.summary().linesSkipped()).isEqualTo(2);
+        assertThat(versionOnly.facts()).isEmpty();
         ReadResult empty = ReadResult.read("empty.log", "");
         assertThat(empty.summary().status()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
         assertThat(empty.warnings()).singleElement().extracting(Warning::message).asString().contains("empty");

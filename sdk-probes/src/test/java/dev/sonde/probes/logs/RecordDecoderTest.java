@@ -156,6 +156,16 @@ class RecordDecoderTest {
             assertThat(d.loopback()).isTrue();
         });
         assertThat(trace(T + "destination details: 1.2.3.4:99999").destinations()).isEmpty();
+
+        ReadResult failedConnection = trace(T + "Connection to 142.250.74.46:443 timed out (error 12002)");
+        assertThat(failedConnection.destinations()).singleElement().satisfies(d -> {
+            assertThat(d.address()).isEqualTo("142.250.74.46:443");
+            assertThat(d.hostName()).isEmpty();
+        });
+        assertThat(trace(T + "Connection to 142.250.74.46:443 established").destinations()).isEmpty();
+        ReadResult both = trace(T + "Connecting to 10.0.0.9:443 failed: error 12029",
+                "Network connection destination details: 142.250.74.46:443 (par10s40-in-f14.1e100.net)");
+        assertThat(both.destinations()).extracting(d -> d.address()).containsExactly("142.250.74.46:443");
     }
 
     @Test

@@ -1,0 +1,202 @@
+package dev.sonde.report;
+
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.Severity;
+import dev.sonde.Source;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * Writes a {@link Report} for a person at a terminal: the finding to fix first with its explanation,
+ * numbered steps and evidence; then the other findings in one or two lines each (with "caused by X"
+ * when another finding explains them); then the inputs read and the warnings. When nothing of
+ * severity medium or above was found it says so first. Lines fit the width given, except single
+ * words longer than a line. Labels come from {@code dev/sonde/report/text*.properties}; finding text
+ * is already in the report's language. Immutable and thread-safe.
+ */
+public final class ReportText {
+
+    /** The width of a classic terminal. */
+    public static final int DEFAULT_WIDTH = 80;
+    private static final int MIN_WIDTH = 30;
+    private static final String INDENT = "   ";
+
+    private final Locale locale;
+    private final ResourceBundle labels;
+    private final Map<String, String> stepLabels;
+
+    private ReportText(Locale locale, Map<String, String> stepLabels) {
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.stepLabels = Map.copyOf(stepLabels);
+        this.labels = ResourceBundle.getBundle("dev.sonde.report.text", locale, ReportText.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** A writer with labels in {@code locale} and the rule pack's names of the article's steps ({@code "4" → "Step 4: ..."}). */
+    public static ReportText of(Locale locale, Map<String, String> stepLabels) {
+        return new ReportText(locale, stepLabels);
+    }
+
+    /** The report in English, fitted to {@code width} columns (80 for a terminal). */
+    public static String render(Report report, int width) {
+        return of(Locale.ENGLISH, Map.of()).format(report, width);
+    }
+
+    /** The report fitted to {@code width} columns (at least 30). */
+    public String format(Report report, int width) {
+        int w = Math.max(MIN_WIDTH, width);
+        List<String> out = new ArrayList<>();
+        List<Finding> findings = report.findings();
+        long problems = findings.stream().filter(f -> f.severity().atLeast(Severity.MEDIUM)).count();
+        int first = 0;
+        if (problems == 0) {
+            wrap(out, label("none"), "", "", w);
+            if (!report.anyInputRead()) {
+                wrap(out, label("nothingRead"), "", "", w);
+            }
+        } else {
+            wrap(out, problems == 1 ? label("summary.one") : label("summary.other", problems), "", "", w);
+            out.add("");
+            top(out, findings.get(0), w);
+            first = 1;
+        }
+        if (findings.size() > first) {
+            out.add("");
+            out.add(label(problems == 0 ? "notes" : "others"));
+            for (Finding f : findings.subList(first, findings.size())) {
+                String head = "  " + f.rank() + ". ";
+                String text = severity(f.severity()) + "  " + f.id() + ": " + f.title()
+                        + (f.explainedBy() == null ? "" : " (" + label("causedBy", f.explainedBy()) + ")");
+                wrap(out, text, head, " ".repeat(head.length() + 2), w);
+            }
+        }
+        if (!report.sources().isEmpty()) {
+            out.add("");
+            out.add(label("inputs"));
+            for (SourceSummary s : report.sources()) {
+                String key = switch (s.status()) {
+                    case READ -> "input.read";
+                    case UNRECOGNISED -> "input.unrecognised";
+                    case UNREADABLE -> "input.unreadable";
+                };
+                wrap(out, label(key, s.name(), s.format(), s.encoding(), s.linesRead(), s.linesSkipped(), s.facts()),
+                        "  ", "    ", w);
+            }
+        }
+        if (!report.warnings().isEmpty()) {
+            out.add("");
+            out.add(label("warnings"));
+            for (Warning warning : report.warnings()) {
+                wrap(out, warning.toString(), "  ", "    ", w);
+            }
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    private void top(List<String> out, Finding f, int w) {
+        wrap(out, f.rank() + ". [" + severity(f.severity()) + "] " + f.title(), "", INDENT, w);
+        String step = f.articleStep().isBlank() ? ""
+                : ", " + stepLabels.getOrDefault(f.articleStep(), label("step", f.articleStep()));
+        wrap(out, f.id() + ", " + label("sure", Math.round(f.confidence() * 100)) + step, INDENT, INDENT, w);
+        if (!f.explanation().isBlank()) {
+            out.add("");
+            wrap(out, f.explanation(), INDENT, INDENT, w);
+        }
+        if (!f.remediation().isEmpty()) {
+            out.add("");
+            out.add(INDENT + label("whatToDo"));
+            int n = 1;
+            for (String step2 : f.remediation()) {
+                String head = INDENT + n++ + ". ";
+                wrap(out, step2, head, " ".repeat(head.length()), w);
+            }
+        }
+        if (!f.evidence().isEmpty()) {
+            out.add("");
+            out.add(INDENT + label("evidence"));
+            for (Source s : f.evidence()) {
+                evidence(out, s, w);
+            }
+            if (f.evidenceOmitted() > 0) {
+                out.add(INDENT + label("evidenceMore", f.evidenceOmitted()));
+            }
+        }
+    }
+
+    private static void evidence(List<String> out, Source s, int w) {
+        String prefix = INDENT + s.file() + ":" + s.line() + ": ";
+        String text = s.text().strip();
+        int nl = text.indexOf('\n');
+        if (nl >= 0) {
+            text = text.substring(0, nl).strip() + " …";
+        }
+        if (prefix.length() + 10 > w) { // a long file name: on its own line, the text below
+            out.add(prefix.stripTrailing());
+            out.add(INDENT + "  " + clip(text, w - INDENT.length() - 2));
+        } else {
+            out.add(prefix + clip(text, w - prefix.length()));
+        }
+    }
+
+    private static String clip(String text, int room) {
+        if (text.length() <= room) {
+            return text;
+        }
+        return text.substring(0, Math.max(0, room - 1)).stripTrailing() + "…";
+    }
+
+    /** Word-wraps {@code text}: first line after {@code head}, the others after {@code indent}. */
+    static void wrap(List<String> out, String text, String head, String indent, int w) {
+        for (String paragraph : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder(head);
+            boolean empty = true;
+            for (String word : paragraph.strip().split("\\s+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (!empty && line.length() + 1 + word.length() > w) {
+                    out.add(line.toString().stripTrailing());
+                    line = new StringBuilder(indent);
+                    empty = true;
+                }
+                if (!empty) {
+                    line.append(' ');
+                }
+                line.append(word);
+                empty = false;
+            }
+            out.add(line.toString().stripTrailing());
+            head = indent;
+        }
+    }
+
+    private String severity(Severity s) {
+        return label("severity." + s.label());
+    }
+
+    private String label(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = labels.getString(key);
+        } catch (MissingResourceException e) {
+            pattern = key;
+        }
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] texts = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            texts[i] = String.valueOf(args[i]); // no locale digit grouping in names and counts
+        }
+        return new MessageFormat(pattern.replace("'", "''"), locale).format(texts);
+    }
+}
