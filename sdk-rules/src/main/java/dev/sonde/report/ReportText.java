@@ -122,9 +122,10 @@ public final class ReportText {
         }
         if (!f.evidence().isEmpty()) {
             out.add("");
-            out.add(INDENT + label("evidence"));
+            String dir = commonFolder(f.evidence());
+            wrap(out, dir.isEmpty() ? label("evidence") : label("evidenceIn", dir), INDENT, INDENT + "  ", w);
             for (Source s : f.evidence()) {
-                evidence(out, s, w);
+                evidence(out, s, dir, w);
             }
             if (f.evidenceOmitted() > 0) {
                 out.add(INDENT + label("evidenceMore", f.evidenceOmitted()));
@@ -132,19 +133,48 @@ public final class ReportText {
         }
     }
 
-    private static void evidence(List<String> out, Source s, int w) {
-        String prefix = INDENT + s.file() + ":" + s.line() + ": ";
+    /** The folder (ending with a separator) all evidence files share, or {@code ""}. */
+    static String commonFolder(List<Source> evidence) {
+        String common = null;
+        for (Source s : evidence) {
+            String f = s.file();
+            int cut = Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\'));
+            String dir = cut < 0 ? "" : f.substring(0, cut + 1);
+            if (common == null) {
+                common = dir;
+            } else {
+                int n = 0;
+                while (n < Math.min(common.length(), dir.length()) && common.charAt(n) == dir.charAt(n)) {
+                    n++;
+                }
+                common = common.substring(0, n);
+            }
+        }
+        if (common == null) {
+            return "";
+        }
+        int cut = Math.max(common.lastIndexOf('/'), common.lastIndexOf('\\'));
+        return cut < 0 ? "" : common.substring(0, cut + 1);
+    }
+
+    /** Lines of one piece of evidence at most. */
+    private static final int EVIDENCE_LINES = 3;
+
+    private static void evidence(List<String> out, Source s, String folder, int w) {
+        String prefix = INDENT + s.file().substring(folder.length()) + ":" + s.line() + ": ";
         String text = s.text().strip();
         int nl = text.indexOf('\n');
         if (nl >= 0) {
             text = text.substring(0, nl).strip() + " …";
         }
-        if (prefix.length() + 10 > w) { // a long file name: on its own line, the text below
-            out.add(prefix.stripTrailing());
-            out.add(INDENT + "  " + clip(text, w - INDENT.length() - 2));
-        } else {
-            out.add(prefix + clip(text, w - prefix.length()));
+        List<String> lines = new ArrayList<>();
+        wrap(lines, text, prefix, INDENT + "    ", w);
+        if (lines.size() > EVIDENCE_LINES) {
+            String last = lines.get(EVIDENCE_LINES - 1);
+            lines = new ArrayList<>(lines.subList(0, EVIDENCE_LINES - 1));
+            lines.add(last.length() + 2 <= w ? last + " …" : clip(last, w));
         }
+        out.addAll(lines);
     }
 
     private static String clip(String text, int room) {
@@ -163,8 +193,9 @@ public final class ReportText {
                 if (word.isEmpty()) {
                     continue;
                 }
-                if (!empty && line.length() + 1 + word.length() > w) {
-                    out.add(line.toString().stripTrailing());
+                if (!empty && line.length() + 1 + word.length() > w
+                        || empty && line.length() + word.length() > w && !head.isBlank() && line.length() > indent.length()) {
+                    out.add(line.toString().stripTrailing()); // a label alone, when the first word does not fit beside it
                     line = new StringBuilder(indent);
                     empty = true;
                 }

@@ -1,6 +1,7 @@
 package dev.sonde.rules;
 
 import dev.sonde.spi.RuleEngine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,19 +27,24 @@ public final class DroolsRuleEngine implements RuleEngine {
     public static final int DEFAULT_MAX_FACTS = 50_000;
 
     private final RulePack pack;
+    private final PackCompiler.Compiled compiled;
     private final KieBase kieBase;
     private final Set<String> findingIds;
     private final int ruleCount;
     private final int keepPerSignature;
     private final int maxFacts;
+    private final Duration minFiringTime;
 
-    private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
+    private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts,
+            Duration minFiringTime) {
         this.pack = pack;
+        this.compiled = compiled;
         this.kieBase = compiled.kieBase();
         this.findingIds = Set.copyOf(compiled.findingIds());
         this.ruleCount = compiled.rules();
         this.keepPerSignature = keepPerSignature;
         this.maxFacts = maxFacts;
+        this.minFiringTime = minFiringTime;
     }
 
     /**
@@ -61,7 +67,12 @@ public final class DroolsRuleEngine implements RuleEngine {
         LOG.debug("rule pack {} {} compiled: {} rules, {} finding ids, in {} ms", pack.manifest().id(),
                 pack.manifest().version(), compiled.rules(), compiled.findingIds().size(),
                 (System.nanoTime() - t0) / 1_000_000);
-        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts);
+        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts, DroolsSession.MIN_FIRING_TIME);
+    }
+
+    /** The same compiled rules with another minimum firing time (tests of the deadline). */
+    DroolsRuleEngine withMinFiringTime(Duration min) {
+        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts, min);
     }
 
     @Override
@@ -105,5 +116,9 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     int maxFacts() {
         return maxFacts;
+    }
+
+    Duration minFiringTime() {
+        return minFiringTime;
     }
 }

@@ -73,7 +73,7 @@ final class DroolsSession implements RuleEngine.Session {
         List<Warning> all = new ArrayList<>(warnings);
         all.addAll(folder.warnings());
         long t0 = System.nanoTime();
-        long budget = Math.max(Duration.between(Instant.now(), deadline).toNanos(), MIN_FIRING_TIME.toNanos());
+        long budget = Math.max(Duration.between(Instant.now(), deadline).toNanos(), engine.minFiringTime().toNanos());
         long stopAt = t0 + budget;
         boolean[] late = {false};
         AgendaFilter beforeDeadline = match -> {

@@ -94,7 +94,8 @@ final class PackCompiler {
                 rules++;
                 if (RuleMetadata.raisesFinding(r.getMetaData())) {
                     try {
-                        ids.add(RuleMetadata.check(r.getName(), r.getMetaData()));
+                        ids.add(RuleMetadata.finding(r.getName(), r.getMetaData()));
+                        RuleMetadata.check(r.getName(), r.getMetaData());
                     } catch (IllegalStateException e) {
                         problems.add(id + "/" + ruleFile(pack, r.getName()) + ": " + e.getMessage());
                     }

@@ -261,7 +261,11 @@ class FindingRulesTest {
         Finding f = r.finding("PROXY_FAILED_DIRECT_FALLBACK").orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(f.params()).containsEntry("error", "ERROR_WINHTTP_TIMEOUT (0x80072EE2)");
-        assertThat(f.isRootCause()).isTrue();
+        assertThat(f.explainedBy()).isEqualTo("CONNECTION_TIMEOUT");
+        Finding alone = run(auth().fallback("proxy.corp.example:8080").facts()).top().orElseThrow();
+        assertThat(alone.id()).isEqualTo("PROXY_FAILED_DIRECT_FALLBACK");
+        assertThat(alone.isRootCause()).isTrue();
+        assertThat(alone.explanation()).contains("proxy.corp.example:8080");
     }
 
     @Test

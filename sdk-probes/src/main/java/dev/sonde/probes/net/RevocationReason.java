@@ -1,0 +1,32 @@
+package dev.sonde.probes.net;
+
+/** Why a CRL or OCSP check ended as it did. */
+public enum RevocationReason implements ProbeReason {
+    /** A verified, current answer says the certificate is not revoked. */
+    GOOD(ProbeStatus.OK),
+    /** A verified answer says the certificate is revoked. */
+    REVOKED(ProbeStatus.PROBLEM),
+    /** A verified OCSP answer says the responder does not know the certificate. */
+    UNKNOWN(ProbeStatus.PROBLEM),
+    /** The revocation server could not be reached (refused, unroutable, name not resolved). */
+    UNREACHABLE(ProbeStatus.PROBLEM),
+    /** The revocation server did not answer in time. */
+    TIMED_OUT(ProbeStatus.PROBLEM),
+    /** An answer came but is unusable: HTTP error or redirect, too large, unparsable, bad signature, wrong issuer, wrong nonce. */
+    BAD_RESPONSE(ProbeStatus.PROBLEM),
+    /** A verified answer whose next update is already past at the probe's clock time. */
+    STALE(ProbeStatus.PROBLEM),
+    /** The certificate names no usable (HTTP) CRL or OCSP location, so nothing was fetched. */
+    NO_URL(ProbeStatus.NOT_RUN);
+
+    private final ProbeStatus status;
+
+    RevocationReason(ProbeStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public ProbeStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sonde.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.Severity;
+import dev.sonde.SondeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One golden case of a rule pack: a folder {@code cases/<name>/} holding log files (searched
+ * recursively, so {@code Identity/} sub-folders work) and {@code expect.json}:
+ *
+ * <pre>{@code
+ * {
+ *   "description": "what the case shows",
+ *   "top": "CLOCK_SKEW",                               // the rank-1 finding
+ *   "present": ["REVOCATION_CHECK_FAILED"],            // must be found
+ *   "absent": ["TLS_INTERCEPTION"],                    // must not be found
+ *   "explainedBy": {"REVOCATION_CHECK_FAILED": "CLOCK_SKEW"},
+ *   "params": {"CLOCK_SKEW": {"clock": "ahead"}},      // the parameter must contain this text
+ *   "maxSeverity": "low"                               // nothing worse than this may be found
+ * }
+ * }</pre>
+ *
+ * Every key is optional; an empty {@code present} with {@code "maxSeverity": "low"} describes a
+ * healthy log. {@code expected.json}, {@code include} and {@code exclude} are read as aliases of
+ * {@code expect.json}, {@code present} and {@code absent}.
+ *
+ * @param name   the folder's name
+ * @param folder the folder (the input to analyze)
+ * @param expect what the analysis must give
+ */
+public record GoldenCase(String name, Path folder, Expectation expect) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** What a case expects. */
+    public record Expectation(String description, Optional<String> top, List<String> present, List<String> absent,
+            Map<String, String> explainedBy, Map<String, Map<String, String>> params, Optional<Severity> maxSeverity) {
+    }
+
+    public GoldenCase {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(expect, "expect");
+    }
+
+    /** The cases in a {@code cases/} folder, sorted by name; folders without an expectation file are skipped. */
+    public static List<GoldenCase> load(Path casesFolder) {
+        List<GoldenCase> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(casesFolder)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Path file = dir.resolve("expect.json");
+                if (!Files.exists(file)) {
+                    file = dir.resolve("expected.json");
+                }
+                if (Files.exists(file)) {
+                    out.add(new GoldenCase(dir.getFileName().toString(), dir, read(file)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + casesFolder, e);
+        }
+        return out;
+    }
+
+    /** Reads an expectation file. */
+    public static Expectation read(Path file) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new SondeException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+        Map<String, String> explained = new LinkedHashMap<>();
+        n.path("explainedBy").fields().forEachRemaining(e -> explained.put(e.getKey(), e.getValue().asText()));
+        Map<String, Map<String, String>> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("params").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, String> p = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(kv -> p.put(kv.getKey(), kv.getValue().asText()));
+            params.put(e.getKey(), p);
+        }
+        String max = n.path("maxSeverity").asText("");
+        return new Expectation(n.path("description").asText(""),
+                n.hasNonNull("top") ? Optional.of(n.get("top").asText()) : Optional.empty(),
+                strings(n.has("present") ? n.get("present") : n.path("include")),
+                strings(n.has("absent") ? n.get("absent") : n.path("exclude")),
+                explained, params, max.isEmpty() ? Optional.empty() : Optional.of(Severity.fromLabel(max)));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.asText()));
+        return out;
+    }
+
+    /** What in the report contradicts the expectation; empty when the case passes. */
+    public List<String> check(Report report) {
+        List<String> problems = new ArrayList<>();
+        List<String> ids = report.findings().stream().map(Finding::id).toList();
+        expect.top().ifPresent(top -> {
+            String actual = report.top().map(Finding::id).orElse("(no finding)");
+            if (!top.equals(actual)) {
+                problems.add("top finding is " + actual + ", expected " + top);
+            }
+        });
+        for (String id : expect.present()) {
+            if (!ids.contains(id)) {
+                problems.add(id + " is missing");
+            }
+        }
+        for (String id : expect.absent()) {
+            if (ids.contains(id)) {
+                problems.add(id + " must not be found");
+            }
+        }
+        expect.explainedBy().forEach((effect, cause) -> {
+            Optional<Finding> f = report.finding(effect);
+            if (f.isEmpty()) {
+                problems.add(effect + " is missing (expected to be explained by " + cause + ")");
+            } else if (!cause.equals(f.get().explainedBy())) {
+                problems.add(effect + " is explained by " + f.get().explainedBy() + ", expected " + cause);
+            }
+        });
+        expect.params().forEach((id, expected) -> {
+            Optional<Finding> f = report.finding(id);
+            if (f.isEmpty()) {
+                problems.add(id + " is missing (expected parameters " + expected + ")");
+                return;
+            }
+            expected.forEach((k, v) -> {
+                String actual = f.get().params().get(k);
+                if (actual == null || !actual.contains(v)) {
+                    problems.add(id + " parameter " + k + " is " + (actual == null ? "missing" : "'" + actual + "'")
+                            + ", expected to contain '" + v + "'");
+                }
+            });
+        });
+        expect.maxSeverity().ifPresent(max -> report.findings().stream()
+                .filter(f -> f.severity().compareTo(max) < 0)
+                .forEach(f -> problems.add(f.id() + " is " + f.severity().label() + ", worse than the allowed "
+                        + max.label())));
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sonde.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sonde.Report;
+import dev.sonde.Sonde;
+import dev.sonde.rules.DroolsRuleEngine;
+import dev.sonde.rules.RulePack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The text report: what comes first, and that it fits an 80-column terminal. */
+class ReportTextTest {
+
+    static Sonde sonde;
+    static Path cases;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        sonde = Sonde.builder().build();
+        cases = Path.of(Objects.requireNonNull(ReportTextTest.class.getClassLoader()
+                .getResource("dev/sonde/packs/gwsmo/cases")).toURI());
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theTopFindingComesFirstWithStepsAndEvidenceThenTheRest() throws Exception {
+        Path log = Files.createDirectories(tmp.resolve("Identity")).resolve("auth.log");
+        Files.copy(cases.resolve("article-example-1-clock/Identity/auth.log"), log);
+        String text = ReportText.render(sonde.analyze(log), 80);
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).startsWith("Sonde found 3 problems.");
+        assertThat(text).contains("1. [critical] This computer's clock is set ahead")
+                .contains("CLOCK_SKEW, 95% sure, article step 4")
+                .contains("What to do:")
+                .contains("   1. Set the correct date, time and time zone in Windows")
+                .contains("Evidence (in ")
+                .contains("auth.log:1: [2022-09-21T03:59:46:ERROR:windows_http.cc(331)] TLS connection")
+                .contains("Other findings:")
+                .contains("2. high REVOCATION_CHECK_FAILED: The certificate revocation check could")
+                .contains("(caused by CLOCK_SKEW)")
+                .contains("Inputs read:")
+                .contains("gwsmo-authorization, UTF-8");
+        assertThat(text.indexOf("CLOCK_SKEW")).isLessThan(text.indexOf("REVOCATION_CHECK_FAILED"));
+    }
+
+    @Test
+    void everyCaseFitsEightyColumnsButForUnbreakableWords() throws Exception {
+        try (var dirs = Files.list(cases)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Report r = sonde.analyze(dir);
+                for (int width : List.of(80, 60)) {
+                    for (String line : ReportText.render(r, width).lines().toList()) {
+                        if (line.length() > width) {
+                            assertThat(line.strip()).as("%s: %s", dir.getFileName(), line).doesNotContain(" ");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aHealthyLogSaysNoProblemFound() {
+        String text = ReportText.render(sonde.analyze(cases.resolve("healthy-sync")), 80);
+        assertThat(text).startsWith("No problem found").doesNotContain("What to do");
+        String notes = ReportText.render(sonde.analyze(cases.resolve("outdated-client-version")), 80);
+        assertThat(notes).startsWith("No problem found").contains("Notes:").contains("OUTDATED_CLIENT");
+        String nothing = ReportText.render(sonde.analyze(cases.resolve("no-such-folder")), 80);
+        assertThat(nothing).contains("No input could be read.").contains("Warnings:");
+    }
+
+    @Test
+    void labelsAndStepNamesInFrench() {
+        DroolsRuleEngine engine = DroolsRuleEngine.compile(RulePack.builtIn());
+        Sonde fr = Sonde.builder().engine(engine).locale(Locale.FRENCH).build();
+        String text = ReportText.of(Locale.FRENCH, engine.stepLabels(Locale.FRENCH))
+                .format(fr.analyze(cases.resolve("article-example-2-fiddler")), 80);
+        assertThat(text).startsWith("Sonde a trouvé 3 problèmes.")
+                .contains("[critique] Fiddler, un proxy sur cet ordinateur, intercepte")
+                .contains("sûr à 95 %, Étape 4 : consulter les journaux")
+                .contains("Que faire :")
+                .contains("causé par TLS_INTERCEPTION");
+    }
+}

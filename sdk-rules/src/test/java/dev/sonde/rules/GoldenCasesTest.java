@@ -1,0 +1,75 @@
+package dev.sonde.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.Sonde;
+import dev.sonde.SourceSummary;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every golden case of the built-in pack ({@code cases/<name>/*.log} + {@code expect.json})
+ * through the public API with the real log reader from sdk-probes, found by ServiceLoader.
+ */
+class GoldenCasesTest {
+
+    static Sonde sonde;
+    static List<GoldenCase> cases;
+
+    @BeforeAll
+    static void setUp() throws URISyntaxException {
+        sonde = Sonde.builder().build();
+        Path dir = Path.of(Objects.requireNonNull(GoldenCasesTest.class.getClassLoader()
+                .getResource(RulePack.BUILT_IN + "cases")).toURI());
+        cases = GoldenCase.load(dir);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCase() {
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), c.folder().toUri(), () -> {
+            Report report = sonde.analyze(c.folder());
+            assertThat(report.sources()).as("inputs of %s", c.name()).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.status()).as(s.name()).isEqualTo(SourceSummary.Status.READ));
+            List<String> problems = c.check(report);
+            assertThat(problems).as("case %s (%s); findings: %s", c.name(), c.expect().description(),
+                    report.findings().stream().map(f -> f.rank() + "." + f.id()
+                            + (f.explainedBy() == null ? "" : "<-" + f.explainedBy()) + f.params())
+                            .collect(Collectors.joining(", "))).isEmpty();
+        }));
+    }
+
+    @Test
+    void everyFindingIdHasAPositiveAndANegativeCase() {
+        DroolsRuleEngine engine = DroolsRuleEngine.compile(RulePack.builtIn());
+        for (String id : engine.findingIds()) {
+            assertThat(cases).as("a case where %s is found", id)
+                    .anySatisfy(c -> assertThat(Stream.of(c.expect().top().stream(), c.expect().present().stream(),
+                            c.expect().explainedBy().keySet().stream()).flatMap(x -> x).toList()).contains(id));
+            assertThat(cases).as("a case where %s must not be found", id)
+                    .anySatisfy(c -> assertThat(c.expect().absent()).contains(id));
+        }
+    }
+
+    @Test
+    void theCasesIncludeTheArticleExamplesAHealthyLogAndACrossFileCase() {
+        assertThat(cases).extracting(GoldenCase::name)
+                .contains("article-example-1-clock", "article-example-2-fiddler", "healthy-sync", "cross-file-interception");
+        assertThat(cases).filteredOn(c -> c.name().equals("healthy-sync"))
+                .allSatisfy(c -> assertThat(c.expect().present()).isEmpty());
+    }
+
+    /** Readable names in failure messages. */
+    static String ids(Report r) {
+        return r.findings().stream().map(Finding::id).collect(Collectors.joining(", "));
+    }
+}
