@@ -11,9 +11,9 @@ import java.util.Random;
 
 /**
  * Writes a large GWSMO trace log: ordinary sync chatter from three threads with TLS failures,
- * timeouts and proxy fallbacks scattered through it (one incident per ~4,000 lines).
+ * timeouts and proxy fallbacks scattered through it (one incident per ~1,000 records by default).
  *
- * <p>Usage: {@code java GenerateTraceLog.java OUT.log SIZE_MB [SEED]}
+ * <p>Usage: {@code java GenerateTraceLog.java OUT.log SIZE_MB [SEED] [RECORDS_PER_INCIDENT]}
  */
 public class GenerateTraceLog {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -22,6 +22,7 @@ public class GenerateTraceLog {
         Path out = Path.of(args[0]);
         long target = Long.parseLong(args[1]) * 1024L * 1024L;
         Random random = new Random(args.length > 2 ? Long.parseLong(args[2]) : 42);
+        int every = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         OffsetDateTime t = OffsetDateTime.of(2024, 3, 5, 9, 0, 0, 0, ZoneOffset.ofHours(1));
         String[] threads = {"0f3c", "2b18", "1a20"};
         long written = 0;
@@ -36,7 +37,7 @@ public class GenerateTraceLog {
                 t = t.plusNanos((random.nextInt(400) + 1) * 1_000_000L);
                 String th = threads[random.nextInt(threads.length)];
                 String text;
-                if (random.nextInt(4000) == 0) {
+                if (random.nextInt(every) == 0) {
                     text = incident(random.nextInt(4), t, th);
                     incidents++;
                 } else {

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +86,11 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
             throw new SondeException(file + ": not valid JSON: " + e.getMessage(), e);
         }
         Map<String, String> explained = new LinkedHashMap<>();
-        n.path("explainedBy").fields().forEachRemaining(e -> explained.put(e.getKey(), e.getValue().asText()));
+        n.path("explainedBy").properties().forEach(e -> explained.put(e.getKey(), e.getValue().asText()));
         Map<String, Map<String, String>> params = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("params").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.path("params").properties()) {
             Map<String, String> p = new LinkedHashMap<>();
-            e.getValue().fields().forEachRemaining(kv -> p.put(kv.getKey(), kv.getValue().asText()));
+            e.getValue().properties().forEach(kv -> p.put(kv.getKey(), kv.getValue().asText()));
             params.put(e.getKey(), p);
         }
         String max = n.path("maxSeverity").asText("");

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -261,8 +260,7 @@ public final class RulePack {
             throw new SondeException(file + ": expected an object of sections such as {\"interceptors\": [...]}");
         }
         List<Object> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> section = it.next();
+        for (Map.Entry<String, JsonNode> section : root.properties()) {
             String key = section.getKey();
             if (key.startsWith("_") || key.startsWith("$")) {
                 continue;

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,8 +144,7 @@ class ReportJsonTest {
                     problems.add(path + ": missing required " + r.asText());
                 }
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 JsonNode ps = s.path("properties").get(e.getKey());
                 if (ps != null) {
                     problems.addAll(validate(ps, e.getValue(), path + "." + e.getKey(), root));

@@ -128,6 +128,10 @@ class FindingRulesTest {
         Finding f = r.finding("TLS_INTERCEPTION").orElseThrow();
         assertThat(f.confidence()).isEqualTo(0.7);
         assertThat(f.params()).containsEntry("proxy", "127.0.0.1:8888").containsEntry("suspects", "Charles, Fiddler");
+        // the same with a certificate block cut short before its issuer
+        Finding cut = run(trace().tls(INVALID_CA).cert(List.of("*.google.com"), List.of(), WR2_FROM, WR2_UNTIL)
+                .destination("127.0.0.1", 8888, "").facts()).finding("TLS_INTERCEPTION").orElseThrow();
+        assertThat(cut.confidence()).isEqualTo(0.7);
     }
 
     @Test
@@ -137,6 +141,9 @@ class FindingRulesTest {
                 .doesNotContain("TLS_INTERCEPTION").contains("UNTRUSTED_CA");
         // a Google certificate through a local tunnelling proxy is not interception
         assertThat(ids(trace().tls(CERT_REV_FAILED).cert(GOOGLEAPIS, GOOGLE_WR2, WR2_FROM, WR2_UNTIL)
+                .destination("127.0.0.1", 8888, "").facts())).doesNotContain("TLS_INTERCEPTION");
+        // a certificate block cut short before its issuer proves nothing by itself
+        assertThat(ids(trace().tls(CERT_REV_FAILED).cert(List.of("*.google.com"), List.of(), WR2_FROM, WR2_UNTIL)
                 .destination("127.0.0.1", 8888, "").facts())).doesNotContain("TLS_INTERCEPTION");
         // a certificate for someone else's name, from someone else's authority
         assertThat(ids(trace().tls(CERT_CN_INVALID).cert(List.of("portal.hotel.example"),

@@ -2,7 +2,6 @@ package dev.sonde.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SourceSummary;
@@ -66,10 +65,5 @@ class GoldenCasesTest {
                 .contains("article-example-1-clock", "article-example-2-fiddler", "healthy-sync", "cross-file-interception");
         assertThat(cases).filteredOn(c -> c.name().equals("healthy-sync"))
                 .allSatisfy(c -> assertThat(c.expect().present()).isEmpty());
-    }
-
-    /** Readable names in failure messages. */
-    static String ids(Report r) {
-        return r.findings().stream().map(Finding::id).collect(Collectors.joining(", "));
     }
 }

@@ -17,7 +17,6 @@ import dev.sonde.spi.RuleEngine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -156,9 +155,5 @@ final class TestFacts {
             return s.finish(List.of(new SourceSummary("test.log", "gwsmo-trace", "UTF-8", 10, 0, facts.size(),
                     SourceSummary.Status.READ)), List.of());
         }
-    }
-
-    static ZoneOffset utc() {
-        return ZoneOffset.UTC;
     }
 }

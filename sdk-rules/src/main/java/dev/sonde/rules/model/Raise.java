@@ -100,7 +100,10 @@ public final class Raise {
         List<Object> supporting = new ArrayList<>();
         for (Object f : facts) {
             supporting.add(f);
-            sources.add(((Fact) f).source());
+            Source source = ((Fact) f).source();
+            if (source != null) {
+                sources.add(source);
+            }
         }
         return new Detection(id, severity, confidence, step, rule.getName(), params, new ArrayList<>(sources),
                 supporting);
