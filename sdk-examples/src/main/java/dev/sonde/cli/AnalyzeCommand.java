@@ -79,9 +79,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean nothingRead = !report.anyInputRead();
         if (format == Format.json) {
-            out.println(ReportJson.write(report));
+            out.print(ReportJson.write(report));
         } else if (!nothingRead) {
-            out.print(ReportText.render(report, width != null ? width : terminalWidth()));
+            out.print(ReportText.render(report, width != null ? width : terminalWidth(), Locale.forLanguageTag(locale)));
         }
         out.flush();
         if (nothingRead) {

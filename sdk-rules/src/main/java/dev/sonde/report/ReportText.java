@@ -48,7 +48,12 @@ public final class ReportText {
 
     /** The report in English, fitted to {@code width} columns (80 for a terminal). */
     public static String render(Report report, int width) {
-        return of(Locale.ENGLISH, Map.of()).format(report, width);
+        return render(report, width, Locale.ENGLISH);
+    }
+
+    /** The report with labels in {@code locale} (the findings' own text is already in the report's language). */
+    public static String render(Report report, int width, Locale locale) {
+        return of(locale, Map.of()).format(report, width);
     }
 
     /** The report fitted to {@code width} columns (at least 30). */

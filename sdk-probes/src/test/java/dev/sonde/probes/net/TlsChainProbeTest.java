@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sonde.testsupport.net.BlackHolePort;
 import dev.sonde.testsupport.net.ClosedPort;
+import dev.sonde.testsupport.net.FixedAnswerServer;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.TestPki;
 import dev.sonde.testsupport.net.TlsTestServer;
@@ -226,11 +227,14 @@ class TlsChainProbeTest {
 
     @Test
     void aNonTlsServerFailsTheHandshake() {
-        // the revocation server speaks plain HTTP: the ClientHello gets an HTTP error back
-        TlsChainResult r = probe.probe("127.0.0.1", net.revocation().port(), Deadline.after(TIMEOUT));
+        // a plain-HTTP server answers the ClientHello with an HTTP error and hangs up
+        try (FixedAnswerServer http = FixedAnswerServer.answering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+            TlsChainResult r = probe.probe("127.0.0.1", http.port(), Deadline.after(TIMEOUT));
 
-        assertThat(r.outcome().reason()).isEqualTo(TlsReason.HANDSHAKE_FAILED);
-        assertThat(r.outcome().detail(TlsChainProbe.ERROR)).isNotEmpty();
+            assertThat(r.outcome().reason()).isEqualTo(TlsReason.HANDSHAKE_FAILED);
+            assertThat(r.outcome().detail(TlsChainProbe.ERROR)).contains("SSL");
+            assertThat(r.outcome().elapsed()).isLessThan(TIMEOUT);
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -242,8 +243,8 @@ public final class TestPki {
         KeyPair kp = newKeyPair();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(dn), serial(), Date.from(notBefore),
-                    Date.from(notAfter), new X500Name(dn), kp.getPublic())
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(x500(dn), serial(), Date.from(notBefore),
+                    Date.from(notAfter), x500(dn), kp.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(kp.getPublic()));
@@ -260,7 +261,7 @@ public final class TestPki {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(), Date.from(notBefore),
-                    Date.from(notAfter), new X500Name(dn), kp.getPublic())
+                    Date.from(notAfter), x500(dn), kp.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(kp.getPublic()))
@@ -293,7 +294,7 @@ public final class TestPki {
                         InetAddress.getByName(ip).getAddress())));
             }
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(), Date.from(notBefore),
-                    Date.from(notAfter), new X500Name(dn), kp.getPublic())
+                    Date.from(notAfter), x500(dn), kp.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
@@ -319,6 +320,15 @@ public final class TestPki {
         } catch (Exception e) {
             throw new IllegalStateException("cannot make leaf " + dn, e);
         }
+    }
+
+    /**
+     * The name for an RFC 2253 string, in the order the string means. ({@code new X500Name(dn)} would
+     * encode the RDNs in the order written, which is the reverse of what RFC 2253 and the JDK mean, so
+     * that the certificate would print as {@code C=US,O=...,CN=...}.)
+     */
+    private static X500Name x500(String dn) {
+        return X500Name.getInstance(new X500Principal(dn).getEncoded());
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws Exception {
