@@ -56,6 +56,9 @@ final class Connections {
         } catch (IOException e) {
             throw new ConnectFailure(TcpReason.DNS_FAILED, "dns: " + e.getMessage(), e);
         }
+        if (addresses == null || addresses.isEmpty()) {
+            throw new ConnectFailure(TcpReason.DNS_FAILED, "dns: no address for " + host, null);
+        }
         List<String> tried = new ArrayList<>();
         ConnectFailure last = null;
         for (InetAddress address : addresses) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,8 @@ final class HttpFetch {
         if (deadline.expired()) {
             throw new Failure(RevocationReason.TIMED_OUT, "no time left", null);
         }
-        return HttpRequest.newBuilder(url).timeout(deadline.remaining()).header("User-Agent", USER_AGENT);
+        return HttpRequest.newBuilder(url).timeout(Duration.ofMillis(deadline.remainingMillisAtLeastOne()))
+                .header("User-Agent", USER_AGENT);
     }
 
     private Answer send(HttpRequest request, Deadline deadline) throws Failure {

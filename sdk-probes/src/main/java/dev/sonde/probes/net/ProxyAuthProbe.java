@@ -112,7 +112,8 @@ public final class ProxyAuthProbe {
             return done(reason, target, detail, start, 0, List.of());
         }
 
-        try (Deadline.Guard guard = deadline.closeAtExpiry(socket); socket) {
+        Deadline.Guard guard = deadline.closeAtExpiry(socket);
+        try (socket) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -129,6 +130,8 @@ public final class ProxyAuthProbe {
             detail.put(ERROR, String.valueOf(e));
             boolean timedOut = e instanceof SocketTimeoutException || deadline.expired();
             return done(timedOut ? ProxyReason.TIMED_OUT : ProxyReason.BAD_RESPONSE, target, detail, start, 0, List.of());
+        } finally {
+            guard.close();
         }
     }
 
@@ -156,7 +159,7 @@ public final class ProxyAuthProbe {
 
     private static ProxyAuthResult done(ProxyReason reason, String target, Map<String, String> detail, long start, int status,
                                         List<String> schemes) {
-        ProxyAuthResult result = new ProxyAuthResult(ProbeOutcome.of(reason, target, detail, TlsChainProbe.since(start)), status, schemes);
+        ProxyAuthResult result = new ProxyAuthResult(ProbeOutcome.of(reason, target, detail, Elapsed.since(start)), status, schemes);
         LOG.debug("proxy probe {}", result.outcome());
         return result;
     }

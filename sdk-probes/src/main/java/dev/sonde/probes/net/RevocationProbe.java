@@ -161,7 +161,7 @@ public final class RevocationProbe {
     }
 
     private ProbeOutcome<RevocationReason> done(RevocationReason reason, URI url, Map<String, String> detail, long start) {
-        ProbeOutcome<RevocationReason> outcome = ProbeOutcome.of(reason, url.toString(), detail, TlsChainProbe.since(start));
+        ProbeOutcome<RevocationReason> outcome = ProbeOutcome.of(reason, url.toString(), detail, Elapsed.since(start));
         LOG.debug("revocation probe {}", outcome);
         return outcome;
     }

@@ -2,7 +2,6 @@ package dev.sonde.probes.net;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +59,7 @@ public final class TcpProbe {
         } catch (IOException closing) {
             reason = TcpReason.CONNECTED; // connected; only the close failed
         }
-        ProbeOutcome<TcpReason> outcome = ProbeOutcome.of(reason, target, detail, Duration.ofNanos(System.nanoTime() - start));
+        ProbeOutcome<TcpReason> outcome = ProbeOutcome.of(reason, target, detail, Elapsed.since(start));
         LOG.debug("tcp probe {}", outcome);
         return outcome;
     }

@@ -8,6 +8,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -126,7 +127,8 @@ public final class TlsChainProbe {
         String protocol = "";
         String suite = "";
         Exception failure = null;
-        try (Deadline.Guard guard = deadline.closeAtExpiry(raw)) {
+        Deadline.Guard guard = deadline.closeAtExpiry(raw); // a handshake has no timeout of its own
+        try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {capture}, null);
             SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(raw, serverName, port, true);
@@ -149,6 +151,7 @@ public final class TlsChainProbe {
         } catch (IOException | GeneralSecurityException e) {
             failure = e;
         } finally {
+            guard.close();
             Deadline.closeQuietly(raw); // no close_notify exchange: nothing was sent, nothing is awaited
         }
 
@@ -159,29 +162,19 @@ public final class TlsChainProbe {
             return finish(noChain(timedOut ? TlsReason.TIMED_OUT : TlsReason.HANDSHAKE_FAILED, target, detail, start));
         }
 
-        ChainVerifier.Verdict verdict = verifier.verify(presented, serverName, clock.instant());
-        X509Certificate leaf = presented.get(0);
-        CertificateInfo leafInfo = CertificateInfo.of(leaf);
-        detail.put(LEAF_SUBJECT, leafInfo.subject());
-        detail.put(LEAF_ISSUER, leafInfo.issuer());
-        detail.put(TOP_ISSUER, ChainVerifier.name(presented.get(presented.size() - 1).getIssuerX500Principal()));
-        detail.put(ISSUERS, String.join(" | ", ChainVerifier.issuers(presented)));
-        List<String> names = new ArrayList<>(leafInfo.dnsNames());
-        names.addAll(leafInfo.ipAddresses());
-        detail.put(NAMES, String.join(", ", names));
-        detail.put(CHECKED_AT, clock.instant().toString());
-        detail.putAll(verdict.detail());
-
+        ChainVerifier.Verdict verdict = judge(presented, serverName, detail);
+        if (failure != null) {
+            detail.put(ERROR, String.valueOf(failure));
+        }
         TlsReason reason;
         if (!verdict.problems().isEmpty()) {
             reason = verdict.problems().get(0);
         } else if (failure != null) {
-            detail.put(ERROR, String.valueOf(failure));
             reason = deadline.expired() ? TlsReason.TIMED_OUT : TlsReason.HANDSHAKE_FAILED;
         } else {
             reason = TlsReason.TRUSTED;
         }
-        ProbeOutcome<TlsReason> outcome = ProbeOutcome.of(reason, target, detail, since(start));
+        ProbeOutcome<TlsReason> outcome = ProbeOutcome.of(reason, target, detail, Elapsed.since(start));
         return finish(new TlsChainResult(outcome, presented.stream().map(CertificateInfo::of).toList(), verdict.problems(),
                 presented, verdict.path(), protocol, suite));
     }
@@ -194,29 +187,38 @@ public final class TlsChainProbe {
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("empty chain");
         }
-        ChainVerifier.Verdict verdict = verifier.verify(presented, serverName, clock.instant());
-        Map<String, String> detail = new LinkedHashMap<>(verdict.detail());
+        Map<String, String> detail = new LinkedHashMap<>();
         detail.put(SERVER_NAME, serverName);
-        detail.put(LEAF_ISSUER, ChainVerifier.name(presented.get(0).getIssuerX500Principal()));
-        detail.put(TOP_ISSUER, ChainVerifier.name(presented.get(presented.size() - 1).getIssuerX500Principal()));
-        detail.put(ISSUERS, String.join(" | ", ChainVerifier.issuers(presented)));
-        detail.put(CHECKED_AT, clock.instant().toString());
+        ChainVerifier.Verdict verdict = judge(presented, serverName, detail);
         TlsReason reason = verdict.problems().isEmpty() ? TlsReason.TRUSTED : verdict.problems().get(0);
         return new TlsChainResult(ProbeOutcome.of(reason, serverName, detail, Duration.ZERO),
                 presented.stream().map(CertificateInfo::of).toList(), verdict.problems(), presented, verdict.path(), "", "");
     }
 
+    /** Verifies at the clock's time (read once) and records what the chain says about itself. */
+    private ChainVerifier.Verdict judge(List<X509Certificate> presented, String serverName, Map<String, String> detail) {
+        Instant now = clock.instant();
+        ChainVerifier.Verdict verdict = verifier.verify(presented, serverName, now);
+        CertificateInfo leaf = CertificateInfo.of(presented.get(0));
+        detail.put(LEAF_SUBJECT, leaf.subject());
+        detail.put(LEAF_ISSUER, leaf.issuer());
+        detail.put(TOP_ISSUER, ChainVerifier.name(presented.get(presented.size() - 1).getIssuerX500Principal()));
+        detail.put(ISSUERS, String.join(" | ", ChainVerifier.issuers(presented)));
+        List<String> names = new ArrayList<>(leaf.dnsNames());
+        names.addAll(leaf.ipAddresses());
+        detail.put(NAMES, String.join(", ", names));
+        detail.put(CHECKED_AT, now.toString());
+        detail.putAll(verdict.detail());
+        return verdict;
+    }
+
     private static TlsChainResult noChain(TlsReason reason, String target, Map<String, String> detail, long start) {
-        return new TlsChainResult(ProbeOutcome.of(reason, target, detail, since(start)), List.of(), List.of(), List.of(),
+        return new TlsChainResult(ProbeOutcome.of(reason, target, detail, Elapsed.since(start)), List.of(), List.of(), List.of(),
                 List.of(), "", "");
     }
 
     private static TlsChainResult finish(TlsChainResult result) {
         LOG.debug("tls probe {}", result.outcome());
         return result;
-    }
-
-    static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

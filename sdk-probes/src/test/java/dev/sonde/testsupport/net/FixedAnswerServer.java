@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FixedAnswerServer implements AutoCloseable {
 
+    private static final int DRAIN_TIMEOUT_MS = 2_000;
+
     private final ServerSocket listener;
     private final byte[] answer;
 
@@ -53,6 +55,11 @@ public final class FixedAnswerServer implements AutoCloseable {
             try (Socket s = listener.accept(); OutputStream out = s.getOutputStream()) {
                 out.write(answer);
                 out.flush();
+                // half-close, then drain what the client sent: closing with unread input would send a
+                // reset, which can overtake the answer
+                s.shutdownOutput();
+                s.setSoTimeout(DRAIN_TIMEOUT_MS);
+                s.getInputStream().skip(Long.MAX_VALUE);
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
