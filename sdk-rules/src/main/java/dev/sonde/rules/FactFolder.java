@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps a session's memory bounded on huge logs. Facts that are identical except for where and when
@@ -24,7 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FactFolder {
 
     private static final Set<String> WHERE_AND_WHEN = Set.of("source", "time", "thread");
-    private static final Map<Class<?>, List<Method>> ACCESSORS = new ConcurrentHashMap<>();
+    /** Record accessors per fact type, computed once per class (a JDK-managed, class-keyed cache). */
+    private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            return accessors(type);
+        }
+    };
 
     private final int keepPerSignature;
     private final int maxFacts;
@@ -84,7 +89,7 @@ final class FactFolder {
     static List<Object> signature(Fact fact) {
         List<Object> sig = new ArrayList<>();
         sig.add(fact.getClass());
-        List<Method> accessors = ACCESSORS.computeIfAbsent(fact.getClass(), FactFolder::accessors);
+        List<Method> accessors = ACCESSORS.get(fact.getClass());
         if (accessors.isEmpty()) {
             sig.add(fact); // not a record: only equal facts fold
             return sig;
