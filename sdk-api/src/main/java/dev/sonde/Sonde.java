@@ -1,6 +1,8 @@
 package dev.sonde;
 
+import dev.sonde.spi.FactSink;
 import dev.sonde.spi.LogReader;
+import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.io.IOException;
@@ -36,6 +38,13 @@ import java.util.stream.Stream;
  * second) and call {@code analyze} from any number of threads; each call runs its own short session.
  * Bad log content never throws; it shows up as {@link Report#warnings()} and in
  * {@link Report#sources()}.
+ *
+ * <p>Live probes ({@link #probe()}, and {@link #diagnose} for probes and logs in one report) check the
+ * machine's network now: DNS, TCP 443/80, the chain each host serves against the catalog's trust
+ * anchors, the allow-listed URLs, revocation (CRL/OCSP), proxies and the clock. Their results are facts
+ * in the same rule session as log facts, so one report ranks both. Each probe family appears in
+ * {@link Report#sources()} as {@code probe:<family>} (probes run / not run), and every probe that could
+ * not run is a warning saying why.
  */
 public final class Sonde {
 
@@ -46,12 +55,24 @@ public final class Sonde {
     private final LogReader reader;
     private final Locale locale;
     private final Duration deadline;
+    private final Prober prober;
+    private final ProbeCatalog catalog;
+    private final ProbeOptions probeOptions;
 
     private Sonde(Builder b) {
         this.engine = b.engine != null ? b.engine : loadEngine(b.rulePack);
         this.reader = b.reader != null ? b.reader : loadReader();
         this.locale = b.locale;
         this.deadline = b.deadline;
+        this.prober = b.prober != null ? b.prober : loadProber();
+        if (b.catalog != null) {
+            this.catalog = b.catalog;
+        } else if (b.endpoints != null) {
+            this.catalog = engine.readProbeCatalog(b.endpoints);
+        } else {
+            this.catalog = engine.probeCatalog();
+        }
+        this.probeOptions = b.probeOptions;
     }
 
     /** A builder with the defaults: built-in rule pack, English, {@link #DEFAULT_DEADLINE}. */
@@ -91,12 +112,72 @@ public final class Sonde {
         return analyze(LogInput.ofText(name, text));
     }
 
+    /**
+     * Probes this machine's network now with the catalog and the builder's {@link ProbeOptions}, and
+     * ranks what the probes found.
+     *
+     * @throws SondeException when no prober is on the class path (add {@code dev.sonde:sdk-probes})
+     */
+    public Report probe() {
+        return probe(probeOptions);
+    }
+
+    /** Probes with these options (see {@link #probe()}). */
+    public Report probe(ProbeOptions options) {
+        return diagnose(options, List.of());
+    }
+
+    /** Probes the network and analyzes these logs together: one session, one ranked report. */
+    public Report diagnose(Path... paths) {
+        return diagnose(probeOptions, Arrays.asList(paths));
+    }
+
+    /** Probes the network and analyzes these logs together: one session, one ranked report. */
+    public Report diagnose(Collection<Path> paths) {
+        return diagnose(probeOptions, paths);
+    }
+
+    /** Probes with {@code options} and analyzes {@code paths} together: one session, one ranked report. */
+    public Report diagnose(ProbeOptions options, Collection<Path> paths) {
+        Objects.requireNonNull(options, "options");
+        if (prober == null) {
+            throw new SondeException("no Sonde prober on the class path: add the dev.sonde:sdk-probes dependency");
+        }
+        List<Warning> warnings = new ArrayList<>();
+        List<LogInput> inputs = new ArrayList<>();
+        List<SourceSummary> missing = new ArrayList<>();
+        for (Path file : expand(paths, warnings)) {
+            if (Files.isReadable(file)) {
+                inputs.add(LogInput.of(file));
+            } else {
+                missing.add(SourceSummary.unreadable(file.toString()));
+                warnings.add(new Warning(file.toString(), 0, Files.exists(file)
+                        ? "cannot be read (permission denied)" : "no such file or folder"));
+            }
+        }
+        return run(inputs, missing, warnings, options);
+    }
+
+    /** The live-probe catalog in use: the rule pack's, or the one given to the builder. */
+    public ProbeCatalog probeCatalog() {
+        return catalog;
+    }
+
     private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings) {
+        return run(inputs, alreadyFailed, warnings, null);
+    }
+
+    private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings,
+            ProbeOptions probing) {
         Instant until = Instant.now().plus(deadline);
         List<SourceSummary> sources = new ArrayList<>(alreadyFailed);
         List<LogInput> ordered = new ArrayList<>(inputs);
         ordered.sort((a, b) -> a.name().compareTo(b.name())); // the same report whatever the input order
         try (RuleEngine.Session session = engine.openSession(locale, until)) {
+            if (probing != null) {
+                FactSink sink = session::add;
+                sources.addAll(prober.run(catalog, probing, sink, warnings::add));
+            }
             for (LogInput input : ordered) {
                 sources.add(reader.read(input, session, warnings::add, until));
             }
@@ -145,6 +226,11 @@ public final class Sonde {
         return it.next().create(rulePack);
     }
 
+    private static Prober loadProber() {
+        Iterator<Prober> it = ServiceLoader.load(Prober.class, Sonde.class.getClassLoader()).iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
     private static LogReader loadReader() {
         Iterator<LogReader> it = ServiceLoader.load(LogReader.class, Sonde.class.getClassLoader()).iterator();
         if (!it.hasNext()) {
@@ -163,6 +249,10 @@ public final class Sonde {
         private Duration deadline = DEFAULT_DEADLINE;
         private RuleEngine engine;
         private LogReader reader;
+        private Prober prober;
+        private Path endpoints;
+        private ProbeCatalog catalog;
+        private ProbeOptions probeOptions = ProbeOptions.defaults();
 
         private Builder() {
         }
@@ -198,6 +288,33 @@ public final class Sonde {
         /** Uses this log reader instead of discovering one (advanced). */
         public Builder logReader(LogReader reader) {
             this.reader = Objects.requireNonNull(reader, "reader");
+            return this;
+        }
+
+        /**
+         * Replaces the live-probe catalog with this file (the pack's data format: sections
+         * {@code endpoints} and, optionally, {@code trustAnchors}); read when {@link #build()} runs.
+         */
+        public Builder endpoints(Path catalogFile) {
+            this.endpoints = Objects.requireNonNull(catalogFile, "endpoints");
+            return this;
+        }
+
+        /** Replaces the live-probe catalog with this one (wins over {@link #endpoints}). */
+        public Builder probeCatalog(ProbeCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** How {@link Sonde#probe()} and {@link Sonde#diagnose} run probes (default {@link ProbeOptions#defaults()}). */
+        public Builder probeOptions(ProbeOptions options) {
+            this.probeOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Uses this prober instead of discovering one (advanced). */
+        public Builder prober(Prober prober) {
+            this.prober = Objects.requireNonNull(prober, "prober");
             return this;
         }
 

@@ -1,8 +1,11 @@
 package dev.sonde.spi;
 
+import dev.sonde.ProbeCatalog;
 import dev.sonde.Report;
+import dev.sonde.SondeException;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,24 @@ public interface RuleEngine {
 
     /** Opens a session that collects facts until {@link Session#finish} fires the rules. */
     Session openSession(Locale locale, Instant deadline);
+
+    /**
+     * The live-probe catalog of this engine's rule pack (endpoints and trust anchors), or
+     * {@link ProbeCatalog#EMPTY} when the pack has none.
+     */
+    default ProbeCatalog probeCatalog() {
+        return ProbeCatalog.EMPTY;
+    }
+
+    /**
+     * Reads a catalog file in the pack's data format (sections {@code endpoints}, {@code trustAnchors});
+     * sections the file lacks are taken from {@link #probeCatalog()}.
+     *
+     * @throws SondeException when the file cannot be read or is not valid, saying where
+     */
+    default ProbeCatalog readProbeCatalog(Path file) {
+        throw new SondeException("this rule engine cannot read endpoint catalogs (" + file + ")");
+    }
 
     /** One analysis: facts in, ranked report out. Not thread-safe; use once. */
     interface Session extends FactSink, AutoCloseable {

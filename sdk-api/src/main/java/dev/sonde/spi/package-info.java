@@ -1,2 +1,2 @@
-/** Extension points: log readers and rule engines, discovered with {@link java.util.ServiceLoader}. */
+/** Extension points: log readers, live probers and rule engines, discovered with {@link java.util.ServiceLoader}. */
 package dev.sonde.spi;

@@ -1,6 +1,13 @@
 package dev.sonde.rules;
 
+import dev.sonde.ProbeCatalog;
+import dev.sonde.SondeException;
+import dev.sonde.rules.model.Endpoint;
+import dev.sonde.rules.model.TrustAnchorData;
 import dev.sonde.spi.RuleEngine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,6 +87,35 @@ public final class DroolsRuleEngine implements RuleEngine {
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(deadline, "deadline");
         return new DroolsSession(this, kieBase.newKieSession(), locale, deadline);
+    }
+
+    @Override
+    public ProbeCatalog probeCatalog() {
+        return catalogOf(pack.data(), ProbeCatalog.EMPTY);
+    }
+
+    @Override
+    public ProbeCatalog readProbeCatalog(Path file) {
+        ProbeCatalog read = catalogOf(RulePack.readDataFile(file), probeCatalog());
+        if (read.endpoints().isEmpty()) {
+            throw new SondeException(file + ": no 'endpoints' to probe");
+        }
+        return read;
+    }
+
+    /** The catalog in {@code data}; a part it lacks (no endpoints, no anchors) is taken from {@code fallback}. */
+    private static ProbeCatalog catalogOf(List<Object> data, ProbeCatalog fallback) {
+        List<ProbeCatalog.Endpoint> endpoints = new ArrayList<>();
+        List<ProbeCatalog.TrustAnchor> anchors = new ArrayList<>();
+        for (Object o : data) {
+            if (o instanceof Endpoint e) {
+                endpoints.add(new ProbeCatalog.Endpoint(e.service(), e.url(), e.host(), e.scheme(), e.port()));
+            } else if (o instanceof TrustAnchorData a) {
+                anchors.add(new ProbeCatalog.TrustAnchor(a.name(), a.sha256(), a.pem()));
+            }
+        }
+        return new ProbeCatalog(endpoints.isEmpty() ? fallback.endpoints() : endpoints,
+                anchors.isEmpty() ? fallback.trustAnchors() : anchors);
     }
 
     /** The pack this engine runs. */

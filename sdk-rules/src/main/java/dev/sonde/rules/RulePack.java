@@ -10,6 +10,7 @@ import dev.sonde.rules.model.GoogleHost;
 import dev.sonde.rules.model.GoogleIssuer;
 import dev.sonde.rules.model.Interceptor;
 import dev.sonde.rules.model.MinimumVersion;
+import dev.sonde.rules.model.TrustAnchorData;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -44,7 +45,8 @@ import java.util.stream.Stream;
  *
  * <p>Data file sections and the records they become: {@code googleIssuers} → {@link GoogleIssuer},
  * {@code googleHosts} → {@link GoogleHost}, {@code interceptors} → {@link Interceptor},
- * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link Endpoint}. Keys starting
+ * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link Endpoint},
+ * {@code trustAnchors} → {@link TrustAnchorData}. Keys starting
  * with {@code _} or {@code $} are comments.
  */
 public final class RulePack {
@@ -60,7 +62,8 @@ public final class RulePack {
             "googleHosts", GoogleHost.class,
             "interceptors", Interceptor.class,
             "minimumVersions", MinimumVersion.class,
-            "endpoints", Endpoint.class);
+            "endpoints", Endpoint.class,
+            "trustAnchors", TrustAnchorData.class);
     private static final Object ARCHIVE_LOCK = new Object();
 
     private final PackManifest manifest;
@@ -229,6 +232,20 @@ public final class RulePack {
             messages.put(languageTag(e.getKey()), readProperties(prefix + e.getKey(), e.getValue()));
         }
         return new RulePack(manifest, drl, data, new MessageBundle(manifest.id(), messages), origin);
+    }
+
+    /**
+     * Reads one data file outside any pack (e.g. an endpoint catalog given with {@code --endpoints}), with
+     * the same sections and checks as a pack's data files.
+     *
+     * @throws SondeException when it cannot be read or is not valid, naming the file, section and index
+     */
+    public static List<Object> readDataFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new SondeException(file + ": no such file");
+        }
+        return readData(file.toString(), text(file, file.toString()));
     }
 
     private static PackManifest readManifest(String json) {

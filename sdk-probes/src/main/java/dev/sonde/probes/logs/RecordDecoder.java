@@ -50,21 +50,48 @@ final class RecordDecoder {
     /** Words one of which a line must hold (lower-cased) to be worth decoding. */
     private static final String[] TRIGGERS = {
         "0x", "status", "winhttp", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
-        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info", "---"
+        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info", "---",
+        // Windows' own message texts for the network errors (FormatMessage), logged without a number
+        "timed out", "could not be", "refused", "forcibly", "no such host", "abnormally"
     };
 
     private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
+    /** {@code Status: 0x00010000}, {@code dwInternetStatus = 0x10000}. */
     private static final Pattern STATUS = Pattern.compile(
-            "\\bstatus(?!\\s*info)\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
+            "(?:\\b|internet)status(?!\\s*info)\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
+    /**
+     * The flags: {@code Info 0x9}, {@code Status Info: 0x1}, {@code lpvStatusInformation = 0x8}, and
+     * {@code WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, flags = 0x8} (hex only when spelled "flags").
+     */
     private static final Pattern INFO = Pattern.compile(
-            "\\binfo\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
+            "(?:\\b|status)info(?:rmation)?\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])"
+                    + "|\\b(?:security\\s*|failure\\s*)?flags?\\s*[:=]?\\s*(0x[0-9a-f]+)(?![0-9a-z])");
     private static final Pattern TLS_WORDS = Pattern.compile(
             "\\b(?:secure|tls|ssl)(?:\\s+(?:connection|channel|handshake))?\\s+(?:failure|failed|error)\\b|status_secure_failure");
     private static final Pattern ERROR_NUMBER = Pattern.compile(
             "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*error|lasterror|win32\\s*error"
-                    + "|failed\\s+with|failed|returned)\\b|getlasterror\\s*\\(\\s*\\))"
+                    + "|dw\\s*error|dw_error|last_error|result|failed\\s+with|failed|returned)\\b"
+                    + "|getlasterror(?:\\s*\\(\\s*\\))?)"
                     + "\\s*(?:[:=]|is)?\\s*\\(?\\s*(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])");
     private static final Pattern HRESULT = Pattern.compile("\\b0x8007[0-9a-f]{4}(?![0-9a-z])");
+    /** An HRESULT printed as a signed decimal: {@code hr = -2147012894} is 0x80072EE2. */
+    private static final Pattern SIGNED_HRESULT = Pattern.compile("\\b(?:hr|hresult)\\s*[:=]?\\s*(-21470\\d{5})(?![0-9])");
+    /**
+     * Windows' message texts (FormatMessage) for the network errors, for logs that print the text
+     * without the number. Searched (lower case, quoted text left out) only in lines holding a trigger.
+     */
+    private static final String[][] MESSAGES = {
+        {"the operation timed out", "TIMEOUT"},
+        {"connection timed out", "TIMEOUT"},
+        {"did not properly respond after a period of time", "WSAETIMEDOUT"},
+        {"server name or address could not be resolved", "NAME_NOT_RESOLVED"},
+        {"no such host is known", "WSAHOST_NOT_FOUND"},
+        {"connection with the server could not be established", "CANNOT_CONNECT"},
+        {"target machine actively refused it", "WSAECONNREFUSED"},
+        {"connection with the server was terminated abnormally", "CONNECTION_ERROR"},
+        {"connection with the server was reset", "CONNECTION_ERROR"},
+        {"forcibly closed by the remote host", "WSAECONNRESET"},
+    };
     private static final Pattern ERROR_NAME = Pattern.compile("\\b(error_winhttp_[a-z_]+|wsae[a-z]+|wsahost_not_found)\\b");
     private static final Pattern API = Pattern.compile("\\bAPI\\s*[:=]?\\s*'?(WinHttp[A-Za-z]+)");
     private static final Pattern API_FAILED = Pattern.compile(
@@ -76,19 +103,21 @@ final class RecordDecoder {
                     + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONNECTION_TO = Pattern.compile(
-            "\\b(?:connect(?:ion|ing|ed)?|request|sending)\\s+(?:to|with)\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]+\\]):(\\d{1,5})"
+            "\\b(?:connect(?:ion|ing|ed|\\s*\\(\\s*\\))?|request|sending)\\s+(?:to|with)\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]+\\]):(\\d{1,5})"
                     + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DIRECT = Pattern.compile(
             "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*back\\s+to|going)\\s+(?:a\\s+|the\\s+)?direct"
-                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s+without\\s+(?:the\\s+|a\\s+)?proxy");
+                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s+without\\s+(?:the\\s+|a\\s+)?"
+                    + "(?:winhttp\\s+|configured\\s+|system\\s+)?proxy");
     private static final Pattern PROXY_ADDRESS = Pattern.compile(
             "\\bproxy(?:\\s+server)?(?:\\s+(?:address|is|at))?\\s*[:=(]?\\s*['\"]?(?:https?://)?"
                     + "((?:\\[[0-9a-f:.]+\\]|[a-z0-9][a-z0-9._-]*):\\d{1,5})(?![0-9])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTH_407 = Pattern.compile(
             "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s+(?:status\\s*(?:code)?\\s*[:=]?\\s*)?407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
-                    + "|proxy\\s+auth(?:entication)?\\s+required|http_status_proxy_auth_req|proxy[^\\n]{0,40}\\b407\\b");
+                    + "|proxy\\s+auth(?:entication)?\\s+(?:is\\s+)?required|proxy(?:\\s+server)?\\s+requires\\s+auth"
+                    + "|http_status_proxy_auth_req|proxy[^\\n]{0,40}\\b407\\b");
 
     private static final String[] OPERATIONS = {
         "", "WinHttpReceiveResponse", "WinHttpQueryDataAvailable", "WinHttpReadData", "WinHttpWriteData", "WinHttpSendRequest"
@@ -182,6 +211,9 @@ final class RecordDecoder {
     }
 
     private static void decodeLine(int i, String line, String low, Found f) {
+        // Quoted text is content (a mail subject, an event title), not what WinHTTP reports: the word
+        // and number heuristics below do not look into it.
+        String words = low.indexOf('"') >= 0 ? unquoted(low) : low;
         // security flags by name
         int at = low.indexOf(FLAG_PREFIX);
         while (at >= 0) {
@@ -212,39 +244,51 @@ final class RecordDecoder {
                 }
             }
         }
-        if (f.info < 0 && low.contains("info")) {
+        if (f.info < 0 && (low.contains("info") || low.contains("flag"))) {
             Matcher m = INFO.matcher(low);
             if (m.find()) {
-                f.info = Ascii.parseHex(m.group(1));
+                f.info = Ascii.parseHex(m.group(1) != null ? m.group(1) : m.group(2));
                 if (f.info >= 0) {
                     f.tlsLines.add(i);
                 }
             }
         }
-        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.matcher(low).find()) {
+        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.matcher(words).find()) {
             f.tlsWords = true;
             f.tlsLines.add(i);
         }
         // error numbers and names
         boolean errorHere = false;
-        if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")) {
-            Matcher m = ERROR_NUMBER.matcher(low);
+        if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")
+                || low.contains("result")) {
+            Matcher m = ERROR_NUMBER.matcher(words);
             while (m.find()) {
                 String digits = m.group(1);
                 long v = digits.startsWith("0x") || digits.length() == 8 ? Ascii.parseHex(digits) : Long.parseLong(digits);
                 errorHere |= addError(NetworkErrorCode.fromNumber(v), i, f);
             }
             if (low.contains("0x8007")) {
-                Matcher h = HRESULT.matcher(low);
+                Matcher h = HRESULT.matcher(words);
                 while (h.find()) {
                     errorHere |= addError(NetworkErrorCode.fromNumber(Ascii.parseHex(h.group())), i, f);
                 }
             }
         }
+        if (low.contains("-21470")) {
+            Matcher m = SIGNED_HRESULT.matcher(words);
+            while (m.find()) {
+                errorHere |= addError(NetworkErrorCode.fromNumber(Long.parseLong(m.group(1)) & 0xFFFFFFFFL), i, f);
+            }
+        }
         if (low.contains("error_winhttp_") || low.contains("wsa")) {
-            Matcher m = ERROR_NAME.matcher(low);
+            Matcher m = ERROR_NAME.matcher(words);
             while (m.find()) {
                 errorHere |= addError(NetworkErrorCode.fromName(m.group(1)), i, f);
+            }
+        }
+        for (String[] message : MESSAGES) {
+            if (words.contains(message[0])) {
+                errorHere |= addError(NetworkErrorCode.fromName(message[1]), i, f);
             }
         }
         // the failing operation
@@ -280,7 +324,7 @@ final class RecordDecoder {
         }
         // proxies
         if (low.contains("proxy")) {
-            if (f.fallbackLine < 0 && DIRECT.matcher(low).find()) {
+            if (f.fallbackLine < 0 && DIRECT.matcher(words).find()) {
                 f.fallbackLine = i;
             }
             if (f.proxy.isEmpty()) {
@@ -290,7 +334,8 @@ final class RecordDecoder {
                 }
             }
         }
-        if ((low.contains("407") || low.contains("proxy auth") || low.contains("proxy_auth")) && AUTH_407.matcher(low).find()) {
+        if ((low.contains("407") || low.contains("proxy auth") || low.contains("proxy_auth") || low.contains("requires auth"))
+                && AUTH_407.matcher(words).find()) {
             if (f.authLine < 0) {
                 f.authLine = i;
             }
@@ -314,6 +359,29 @@ final class RecordDecoder {
                 f.authLines.add(i);
             }
         }
+    }
+
+    /** The line with every double-quoted span (quotes included) blanked out; an unpaired quote is kept. */
+    static String unquoted(String s) {
+        StringBuilder b = null;
+        int open = -1;
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) != '"') {
+                continue;
+            }
+            if (open < 0) {
+                open = k;
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(s);
+            }
+            for (int j = open; j <= k; j++) {
+                b.setCharAt(j, ' ');
+            }
+            open = -1;
+        }
+        return b == null ? s : b.toString();
     }
 
     private static void addresses(Matcher m, int line, Map<String, Dest> into) {

@@ -22,8 +22,38 @@ public record Endpoint(String service, String url, String host, int port) {
         Objects.requireNonNull(host, "host");
     }
 
+    /** An endpoint whose host and port come from {@code url}. */
+    public static Endpoint of(String service, String url) {
+        return of(service, url, null, null, null);
+    }
+
+    /**
+     * An endpoint from data: {@code service} and {@code url}, and optionally {@code host}, {@code scheme} and
+     * {@code port}, which must agree with the URL (they make the catalog readable, not different).
+     */
     @JsonCreator
-    public static Endpoint of(@JsonProperty("service") String service, @JsonProperty("url") String url) {
+    public static Endpoint of(@JsonProperty("service") String service, @JsonProperty("url") String url,
+            @JsonProperty("host") String host, @JsonProperty("scheme") String scheme, @JsonProperty("port") Integer port) {
+        Endpoint e = fromUrl(service, url);
+        if (host != null && !host.trim().equalsIgnoreCase(e.host())) {
+            throw new IllegalArgumentException("'host' " + host + " does not match the URL's host " + e.host());
+        }
+        if (scheme != null && !scheme.trim().equalsIgnoreCase(e.scheme())) {
+            throw new IllegalArgumentException("'scheme' " + scheme + " does not match the URL's scheme " + e.scheme());
+        }
+        if (port != null && port != e.port()) {
+            throw new IllegalArgumentException("'port' " + port + " does not match the URL's port " + e.port());
+        }
+        return e;
+    }
+
+    /** The URL's scheme, lower case ({@code https}, {@code http}). */
+    public String scheme() {
+        int colon = url.indexOf(':');
+        return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    private static Endpoint fromUrl(String service, String url) {
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("'service' is missing");
         }

@@ -38,6 +38,14 @@ public record Interceptor(String product, Pattern issuer, List<Integer> ports) {
         return Patterns.anyValue(issuer, certificate.issuer());
     }
 
+    /**
+     * True when one of these issuer values (e.g. {@link dev.sonde.facts.ServedChain#issuerValues()} of a chain
+     * a live probe captured) matches this product's issuer pattern.
+     */
+    public boolean issuedAny(List<String> issuerValues) {
+        return Patterns.anyValue(issuer, issuerValues);
+    }
+
     /** True when this product listens on {@code port} by default. */
     public boolean listensOn(int port) {
         return ports.contains(port);

@@ -1,0 +1,35 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The local clock compared with the {@code Date} header of a catalog server's answer. Source
+ * {@code probe:clock}.
+ *
+ * @param target        the URL whose answer was compared
+ * @param offsetSeconds local time minus server time, in seconds (positive: the local clock is ahead)
+ * @param status        ok (within the tolerance), problem (skewed), or not run
+ * @param serverTime    the server's time, or {@code null} when not measured
+ * @param localTime     the local clock's time compared, or {@code null}
+ */
+public record ClockCheck(String target, long offsetSeconds, ProbeStatus status, Instant serverTime, Instant localTime,
+        LogTime time, String thread, Source source) implements Fact {
+
+    public ClockCheck {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The offset as a duration (sign kept). */
+    public Duration offset() {
+        return Duration.ofSeconds(offsetSeconds);
+    }
+
+    /** {@code ahead} or {@code behind} (or {@code inSync} when the offset is zero). */
+    public String clock() {
+        return offsetSeconds > 0 ? "ahead" : offsetSeconds < 0 ? "behind" : "inSync";
+    }
+}

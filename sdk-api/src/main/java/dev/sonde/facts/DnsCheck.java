@@ -1,0 +1,25 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A live probe resolved a catalog host name (article step 2: the allowed URLs must resolve).
+ * Source {@code probe:dns}.
+ *
+ * @param host      the name looked up
+ * @param status    ok, problem, or not run
+ * @param reason    {@code RESOLVED}, {@code NOT_FOUND} or {@code TIMED_OUT}
+ * @param addresses the addresses found, in the order they would be tried (empty when it failed)
+ */
+public record DnsCheck(String host, ProbeStatus status, String reason, List<String> addresses,
+        LogTime time, String thread, Source source) implements Fact {
+
+    public DnsCheck {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(status, "status");
+        reason = Objects.requireNonNullElse(reason, "");
+        addresses = List.copyOf(addresses);
+    }
+}

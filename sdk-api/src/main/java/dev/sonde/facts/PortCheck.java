@@ -1,0 +1,54 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A live probe opened (or failed to open) a TCP connection to a catalog host and port (article
+ * step 1: TCP 443 to Google, TCP 80 to the revocation hosts). Source {@code probe:tcp}.
+ *
+ * @param host     the catalog host
+ * @param port     the port
+ * @param services the catalog services behind this host and port ({@code mail}, {@code revocation} ...)
+ * @param status   ok, problem, or not run
+ * @param reason   {@code CONNECTED}, {@code REFUSED} (reset: actively rejected), {@code TIMED_OUT}
+ *                 (silently dropped), {@code UNREACHABLE}, {@code DNS_FAILED}
+ * @param address  the address that answered (or was tried), or {@code ""}
+ */
+public record PortCheck(String host, int port, List<String> services, ProbeStatus status, String reason, String address,
+        LogTime time, String thread, Source source) implements Fact {
+
+    public PortCheck {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(status, "status");
+        services = List.copyOf(services);
+        reason = Objects.requireNonNullElse(reason, "");
+        address = Objects.requireNonNullElse(address, "");
+    }
+
+    /** True when the connection could not be made because of the network (refused, dropped, unroutable). */
+    public boolean blocked() {
+        return status == ProbeStatus.PROBLEM && !reason.equals("DNS_FAILED");
+    }
+
+    /** How it was blocked, in words rules pass on: {@code dropped}, {@code refused}, {@code unreachable}, or {@code ""}. */
+    public String blocking() {
+        return switch (reason) {
+            case "TIMED_OUT" -> "dropped";
+            case "REFUSED" -> "refused";
+            case "UNREACHABLE" -> "unreachable";
+            default -> "";
+        };
+    }
+
+    /** True when one of the catalog services behind this port is {@code service}. */
+    public boolean serves(String service) {
+        return services.contains(service);
+    }
+
+    /** {@code host:port}. */
+    public String target() {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

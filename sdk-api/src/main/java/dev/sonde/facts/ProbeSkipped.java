@@ -1,0 +1,23 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.Objects;
+
+/**
+ * A live probe that did not run, and why (its prerequisite failed, e.g. DNS failed so TLS was not
+ * tried, or the overall deadline passed). Source {@code probe:<family>}.
+ *
+ * @param family the probe family: {@code dns}, {@code tcp}, {@code tls}, {@code https}, {@code revocation},
+ *               {@code proxy}, {@code clock}
+ * @param target what it would have checked ({@code host:port}, a URL)
+ * @param why    one plain sentence
+ */
+public record ProbeSkipped(String family, String target, String why, LogTime time, String thread, Source source)
+        implements Fact {
+
+    public ProbeSkipped {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(why, "why");
+    }
+}

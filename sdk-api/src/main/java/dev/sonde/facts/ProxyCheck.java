@@ -1,0 +1,30 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A live request through a discovered proxy, without credentials ({@code CONNECT host:443}). A 407
+ * answer is also reported as a {@link ProxyEvent} of kind {@code AUTH_REQUIRED}, so the rules that
+ * read logs apply unchanged. Source {@code probe:proxy}.
+ *
+ * @param proxy      {@code host:port}
+ * @param origin     where the proxy setting came from (see {@link ProxySetting#origin()})
+ * @param status     ok (tunnel opened), problem, or not run
+ * @param reason     {@code OPEN}, {@code AUTH_REQUIRED}, {@code DENIED}, {@code BAD_RESPONSE}, {@code TIMED_OUT},
+ *                   {@code PROXY_UNREACHABLE}, {@code DNS_FAILED}
+ * @param httpStatus the proxy's HTTP status, or 0
+ * @param schemes    authentication schemes offered with a 407 (Basic, Digest, NTLM, Negotiate)
+ */
+public record ProxyCheck(String proxy, String origin, ProbeStatus status, String reason, int httpStatus,
+        List<String> schemes, LogTime time, String thread, Source source) implements Fact {
+
+    public ProxyCheck {
+        Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(status, "status");
+        reason = Objects.requireNonNullElse(reason, "");
+        schemes = List.copyOf(schemes);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.Objects;
+
+/**
+ * A proxy this machine is configured to use, as discovered by a live probe (article step 3).
+ * Source {@code probe:proxy}.
+ *
+ * @param origin where the setting was found: {@code winhttp} ({@code netsh winhttp show proxy}),
+ *               {@code env} ({@code HTTPS_PROXY}, {@code HTTP_PROXY}), {@code jvm} (system properties or the
+ *               JVM's {@code ProxySelector}), {@code given} (passed by the caller)
+ * @param proxy  {@code host:port}
+ * @param bypass the bypass list as written ({@code NO_PROXY}, WinHTTP's bypass list), or {@code ""}
+ */
+public record ProxySetting(String origin, String proxy, String bypass, LogTime time, String thread, Source source)
+        implements Fact {
+
+    public ProxySetting {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(proxy, "proxy");
+        bypass = Objects.requireNonNullElse(bypass, "");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.Objects;
+
+/**
+ * A live revocation check (article steps 1-2: CRLs and OCSP over plain HTTP, TCP 80): a CRL
+ * downloaded and verified, an OCSP request answered, or a catalog revocation URL reached.
+ * Source {@code probe:revocation}.
+ *
+ * @param kind   {@code crl}, {@code ocsp}, or {@code http} (a catalog revocation host reached with a plain GET)
+ * @param url    the URL used
+ * @param host   its host
+ * @param status ok, problem, or not run
+ * @param reason {@code GOOD} / {@code REACHABLE}, {@code REVOKED}, {@code UNKNOWN}, {@code UNREACHABLE},
+ *               {@code TIMED_OUT}, {@code BAD_RESPONSE}, {@code STALE}, {@code NO_URL}
+ */
+public record RevocationCheck(String kind, String url, String host, ProbeStatus status, String reason,
+        LogTime time, String thread, Source source) implements Fact {
+
+    public RevocationCheck {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(status, "status");
+        reason = Objects.requireNonNullElse(reason, "");
+    }
+
+    /** True when the check could not be completed (as opposed to completed with "revoked"). */
+    public boolean failed() {
+        return status == ProbeStatus.PROBLEM && !reason.equals("REVOKED");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The certificate chain a catalog host presented to a live TLS probe, captured without trusting it
+ * and then verified (PKIX) against the catalog's trust anchors only, with validity judged at the
+ * probe's clock and the leaf matched against the host name. Unlike {@link Certificate} (text from a
+ * log), this is a verified observation: {@code UNTRUSTED_CHAIN} means no catalog anchor signed it.
+ * Source {@code probe:tls}.
+ *
+ * @param host        the catalog host (sent as SNI and checked against the leaf)
+ * @param port        the port
+ * @param status      ok (trusted, valid, named), problem, or not run
+ * @param reason      the first problem ({@code UNTRUSTED_CHAIN}, {@code EXPIRED}, {@code NOT_YET_VALID},
+ *                    {@code NAME_MISMATCH}, {@code HANDSHAKE_FAILED}, {@code TIMED_OUT}), or {@code TRUSTED}
+ * @param problems    every chain problem found ({@code UNTRUSTED_CHAIN}, {@code EXPIRED}, {@code NOT_YET_VALID},
+ *                    {@code NAME_MISMATCH})
+ * @param leafSubject the leaf's subject DN (RFC 2253), or {@code ""} when no chain was seen
+ * @param leafIssuer  the leaf's issuer DN
+ * @param topIssuer   the issuer DN of the last certificate presented (typically the root that made the chain)
+ * @param issuers     every issuer DN of the presented chain, leaf first
+ * @param notBefore   the leaf's start of validity, or {@code null}
+ * @param notAfter    the leaf's end of validity, or {@code null}
+ * @param sha256      the leaf's SHA-256 fingerprint (lower-case hex), or {@code ""}
+ */
+public record ServedChain(String host, int port, ProbeStatus status, String reason, List<String> problems,
+        String leafSubject, String leafIssuer, String topIssuer, List<String> issuers, Instant notBefore, Instant notAfter,
+        String sha256, LogTime time, String thread, Source source) implements Fact {
+
+    public ServedChain {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(status, "status");
+        reason = Objects.requireNonNullElse(reason, "");
+        problems = List.copyOf(problems);
+        leafSubject = Objects.requireNonNullElse(leafSubject, "");
+        leafIssuer = Objects.requireNonNullElse(leafIssuer, "");
+        topIssuer = Objects.requireNonNullElse(topIssuer, "");
+        issuers = List.copyOf(issuers);
+        sha256 = Objects.requireNonNullElse(sha256, "");
+    }
+
+    /** True when the chain showed this problem ({@code UNTRUSTED_CHAIN}, {@code EXPIRED} ...). */
+    public boolean has(String problem) {
+        return problems.contains(problem);
+    }
+
+    /** True when a chain was captured (the handshake got as far as the server's certificates). */
+    public boolean captured() {
+        return !leafSubject.isEmpty();
+    }
+
+    /** The leaf's common name ({@code *.google.com}), or its subject DN. */
+    public String subjectName() {
+        return ProbeFacts.commonName(leafSubject);
+    }
+
+    /** The leaf issuer's common name ({@code WR2}, {@code DO_NOT_TRUST_FiddlerRoot}), or its DN. */
+    public String issuerName() {
+        return ProbeFacts.commonName(leafIssuer);
+    }
+
+    /** The top issuer's common name (the root that made the chain), or its DN. */
+    public String topIssuerName() {
+        return ProbeFacts.commonName(topIssuer);
+    }
+
+    /** Every attribute value of every issuer DN ({@code DO_NOT_TRUST_FiddlerRoot}, {@code DO_NOT_TRUST} ...), for pattern matching. */
+    public List<String> issuerValues() {
+        List<String> out = new ArrayList<>();
+        for (String dn : issuers) {
+            for (String v : ProbeFacts.values(dn)) {
+                if (!out.contains(v)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code host:port}. */
+    public String target() {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sonde.facts;
+
+import dev.sonde.Source;
+import java.util.Objects;
+
+/**
+ * A live HTTPS request to one allow-listed URL (article step 2), made with the catalog's trust
+ * anchors, no credentials and no redirects. Any answer from the genuine server (any status, 401 and
+ * 404 included) means reachable; a block page or 403 from a filtering proxy, a reset, a timeout or
+ * a chain the anchors do not verify means blocked. Source {@code probe:https}.
+ *
+ * @param service    the catalog service ({@code mail}, {@code calendar} ...)
+ * @param url        the URL requested
+ * @param host       its host
+ * @param status     ok (reachable), problem (blocked), or not run
+ * @param reason     {@code ANSWERED}, {@code FILTERED} (a block answer from something in between),
+ *                   {@code PROXY_AUTH_REQUIRED}, {@code UNTRUSTED} (TLS refused with the catalog anchors),
+ *                   {@code RESET}, {@code REFUSED}, {@code TIMED_OUT}, {@code FAILED}
+ * @param httpStatus the HTTP status of the answer, or 0 when none came
+ * @param server     the answer's {@code Server} header, or {@code ""}
+ * @param via        the answer's {@code Via} header, or {@code ""}
+ */
+public record UrlCheck(String service, String url, String host, ProbeStatus status, String reason, int httpStatus,
+        String server, String via, LogTime time, String thread, Source source) implements Fact {
+
+    public UrlCheck {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(status, "status");
+        reason = Objects.requireNonNullElse(reason, "");
+        server = Objects.requireNonNullElse(server, "");
+        via = Objects.requireNonNullElse(via, "");
+    }
+}
