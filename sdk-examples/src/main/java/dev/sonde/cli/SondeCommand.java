@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SondeCommand.Version.class,
         description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding of severity medium or above",
@@ -33,7 +33,11 @@ public final class SondeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** True when the error stream given to {@link #run} is the process's own (a progress line may then be drawn). */
+    static final ThreadLocal<Boolean> STDERR_IS_PROCESS = ThreadLocal.withInitial(() -> false);
+
     public static void main(String[] args) {
+        STDERR_IS_PROCESS.set(true);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -60,7 +64,7 @@ public final class SondeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'sonde analyze LOGS'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'sonde analyze LOGS', 'sonde probe' or 'sonde diagnose LOGS'");
     }
 
     /** Prints the version from the jar manifest. */

@@ -1,0 +1,29 @@
+package dev.sonde.cli;
+
+import dev.sonde.Sonde;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sonde probe [--endpoints FILE] [--timeout DURATION] [--format text|json]}: checks this machine's network now. */
+@Command(name = "probe",
+        description = {
+            "Checks this machine's network the way Google's article does: DNS, TCP 443 and 80, the certificate",
+            "chain each Google host serves (verified against Google's own roots), every allow-listed URL, CRL and",
+            "OCSP, proxies (and whether they ask for credentials) and the clock; then prints the problems found,",
+            "root cause first. Every probe has a deadline; checks that could not run are listed as warnings."},
+        mixinStandardHelpOptions = true)
+final class ProbeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ProbeSettings settings;
+
+    @Override
+    public Integer call() {
+        return settings.run(spec.commandLine(), Sonde::probe);
+    }
+}

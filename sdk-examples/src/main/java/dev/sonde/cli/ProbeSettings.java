@@ -1,0 +1,208 @@
+package dev.sonde.cli;
+
+import dev.sonde.ProbeOptions;
+import dev.sonde.Report;
+import dev.sonde.Sonde;
+import dev.sonde.SondeException;
+import dev.sonde.report.ReportJson;
+import dev.sonde.report.ReportText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options {@code sonde probe} and {@code sonde diagnose} share, and the run they share. */
+final class ProbeSettings {
+
+    enum Format { text, json }
+
+    @Option(names = "--endpoints", paramLabel = "FILE",
+            description = "an endpoint catalog (JSON, the rule pack's endpoints.json format) replacing the built-in one")
+    Path endpoints;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20s",
+            description = "overall deadline of all probes: 20s (default), 1500ms, 2m or PT20S")
+    String timeout;
+
+    @Option(names = "--probe-timeout", paramLabel = "DURATION", defaultValue = "8s",
+            description = "deadline of each single probe (default ${DEFAULT-VALUE}, capped by --timeout)")
+    String probeTimeout;
+
+    @Option(names = "--clock-tolerance", paramLabel = "DURATION", defaultValue = "5m",
+            description = "clock offsets from Google's Date beyond this are reported (default ${DEFAULT-VALUE})")
+    String clockTolerance;
+
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "a proxy to check as well (repeatable)")
+    List<String> proxies = new ArrayList<>();
+
+    @Option(names = "--winhttp-proxy", paramLabel = "FILE",
+            description = "a file holding the output of 'netsh winhttp show proxy' (to diagnose another machine)")
+    Path winHttpProxy;
+
+    @Option(names = "--no-proxy-discovery",
+            description = "do not look at HTTPS_PROXY/HTTP_PROXY, Java proxy settings or netsh for proxies")
+    boolean noProxyDiscovery;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json (schema sonde.report/1)")
+    Format format;
+
+    @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en", description = "language of the text: en (default) or fr")
+    String locale;
+
+    @Option(names = "--rules", paramLabel = "PACK", description = "a rule pack folder or .zip instead of the built-in one")
+    Path rulePack;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", description = "text width (default: $COLUMNS or 80)")
+    Integer width;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+    /** {@code 20s}, {@code 1500ms}, {@code 2m}, {@code 1h}, {@code 20} (seconds) or ISO-8601 {@code PT20S}. */
+    static Duration duration(CommandLine cli, String option, String text) {
+        String t = text.strip();
+        Matcher m = SIMPLE.matcher(t);
+        Duration d;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+            d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(cli, option + " must be a duration such as 20s, 1500ms, 2m or PT20S, was '"
+                        + text + "'");
+            }
+        }
+        if (d.isNegative() || (d.isZero() && !option.equals("--clock-tolerance"))) {
+            throw new CommandLine.ParameterException(cli, option + " must be positive, was '" + text + "'");
+        }
+        return d;
+    }
+
+    /**
+     * Builds Sonde, runs {@code probe} (probes, with or without logs), prints the report and returns the
+     * exit code. A progress line goes to stderr while probes run, when stderr is a terminal and the
+     * format is text.
+     */
+    int run(CommandLine cli, Function<Sonde, Report> probe) {
+        PrintWriter out = cli.getOut();
+        PrintWriter err = cli.getErr();
+        ProbeOptions options;
+        try {
+            options = ProbeOptions.defaults()
+                    .withTimeout(duration(cli, "--timeout", timeout))
+                    .withProbeTimeout(duration(cli, "--probe-timeout", probeTimeout))
+                    .withClockTolerance(duration(cli, "--clock-tolerance", clockTolerance))
+                    .withProxies(proxies)
+                    .withSystemProxyDiscovery(!noProxyDiscovery)
+                    .withWinHttpProxyText(winHttpProxy == null ? "" : Files.readString(winHttpProxy, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("sonde: --winhttp-proxy " + winHttpProxy + " cannot be read: " + e.getMessage());
+            return SondeCommand.USAGE;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        ProgressLine progress = null;
+        if (format == Format.text && System.console() != null && cli.getErr() != null && isRealStderr(err)) {
+            progress = new ProgressLine(err);
+            options = options.withProgress(progress);
+        }
+        Report report;
+        try {
+            Sonde.Builder builder = Sonde.builder().locale(Locale.forLanguageTag(locale)).probeOptions(options);
+            if (rulePack != null) {
+                builder.rulePack(rulePack);
+            }
+            if (endpoints != null) {
+                builder.endpoints(endpoints);
+            }
+            report = probe.apply(builder.build());
+        } catch (SondeException e) {
+            err.println("sonde: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return SondeCommand.NO_INPUT;
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
+        }
+        boolean nothingRead = !report.anyInputRead();
+        if (format == Format.json) {
+            out.print(ReportJson.write(report));
+        } else if (!nothingRead) {
+            out.print(ReportText.render(report, width != null ? width : terminalWidth(), Locale.forLanguageTag(locale)));
+        }
+        out.flush();
+        if (nothingRead) {
+            err.println("sonde: nothing could be probed or read: " + report.warnings().stream()
+                    .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("the endpoint catalog is empty"));
+            return SondeCommand.NO_INPUT;
+        }
+        return report.hasProblems() ? SondeCommand.PROBLEMS : SondeCommand.OK;
+    }
+
+    /** True when {@code err} writes to the process's stderr (not to a test's buffer). */
+    private static boolean isRealStderr(PrintWriter err) {
+        return SondeCommand.STDERR_IS_PROCESS.get();
+    }
+
+    static int terminalWidth() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+            return Math.max(40, Math.min(columns, 200));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    /** One self-overwriting line on a terminal: {@code probing... 12/40 tls localhost:443}. */
+    static final class ProgressLine implements ProbeOptions.Progress {
+        private final PrintWriter err;
+        private int lastLength;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void update(int done, int total, String last) {
+            String text = "probing... " + done + "/" + total + " " + last;
+            if (text.length() > 78) {
+                text = text.substring(0, 77) + "…";
+            }
+            err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+            err.flush();
+            lastLength = text.length();
+        }
+
+        synchronized void clear() {
+            if (lastLength > 0) {
+                err.print("\r" + " ".repeat(lastLength) + "\r");
+                err.flush();
+            }
+        }
+    }
+}
