@@ -89,7 +89,7 @@ public final class ReportText {
             out.add(label("inputs"));
             for (SourceSummary s : report.sources()) {
                 String key = switch (s.status()) {
-                    case READ -> "input.read";
+                    case READ -> "probe".equals(s.format()) ? "input.probe" : "input.read";
                     case UNRECOGNISED -> "input.unrecognised";
                     case UNREADABLE -> "input.unreadable";
                 };
@@ -166,7 +166,7 @@ public final class ReportText {
     private static final int EVIDENCE_LINES = 3;
 
     private static void evidence(List<String> out, Source s, String folder, int w) {
-        String prefix = INDENT + s.file().substring(folder.length()) + ":" + s.line() + ": ";
+        String prefix = INDENT + s.file().substring(folder.length()) + (s.line() > 0 ? ":" + s.line() : "") + ": ";
         String text = s.text().strip();
         int nl = text.indexOf('\n');
         if (nl >= 0) {

@@ -58,6 +58,14 @@ final class CertificateBlocks {
             "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern TEXT_DATE = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(\\d{4})");
+    /**
+     * Numeric dates as Windows prints them in a locale's short format: {@code 13/09/2017 17:23:55},
+     * {@code 9/13/2017 5:23:55 PM}, {@code 13.09.2017 17:23:55}. Read only when the order of day and
+     * month is certain (a dotted date is day first; otherwise one of the two must be above 12): a
+     * date read the wrong way round would move a certificate's validity by months.
+     */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "\\b(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4})[ T,]+(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\s*([AaPp])\\.?[Mm]\\.?)?");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
@@ -262,6 +270,10 @@ final class CertificateBlocks {
             }
             return t.toInstant(offset(m.group(8)));
         }
+        m = NUMERIC_DATE.matcher(s);
+        if (m.find()) {
+            return numericDate(m);
+        }
         m = TEXT_DATE.matcher(s);
         if (m.find()) {
             int month = MONTHS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) + 1;
@@ -270,6 +282,33 @@ final class CertificateBlocks {
             return t == null ? null : t.toInstant(ZoneOffset.UTC);
         }
         return null;
+    }
+
+    private static Instant numericDate(Matcher m) {
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(3));
+        int day;
+        int month;
+        if (m.group(2).equals(".") || (a > 12 && b <= 12)) {
+            day = a;
+            month = b;
+        } else if (b > 12 && a <= 12) {
+            day = b;
+            month = a;
+        } else {
+            return null; // 04/03/2024: 4 March or 3 April, cannot tell
+        }
+        int hour = Integer.parseInt(m.group(5));
+        if (m.group(8) != null) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            boolean pm = Character.toLowerCase(m.group(8).charAt(0)) == 'p';
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        LocalDateTime t = IsoTime.of(Integer.parseInt(m.group(4)), month, day, hour,
+                Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), 0);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     private static ZoneOffset offset(String zone) {

@@ -52,7 +52,8 @@ final class RecordDecoder {
         "0x", "status", "winhttp", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
         "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info", "---",
         // Windows' own message texts for the network errors (FormatMessage), logged without a number
-        "timed out", "could not be", "refused", "forcibly", "no such host", "abnormally"
+        "timed out", "could not be", "refused", "forcibly", "no such host", "abnormally",
+        "-21470" // an HRESULT of the Win32 facility printed as a signed decimal
     };
 
     private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
@@ -117,7 +118,10 @@ final class RecordDecoder {
     private static final Pattern AUTH_407 = Pattern.compile(
             "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s+(?:status\\s*(?:code)?\\s*[:=]?\\s*)?407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
                     + "|proxy\\s+auth(?:entication)?\\s+(?:is\\s+)?required|proxy(?:\\s+server)?\\s+requires\\s+auth"
-                    + "|http_status_proxy_auth_req|proxy[^\\n]{0,40}\\b407\\b");
+                    + "|http_status_proxy_auth_req"
+                    // "Proxy 10.0.0.5:8080 answered 407", "407 received from the proxy"; not "Proxy: none, 407 items"
+                    + "|proxy[^\\n]{0,40}\\b(?:returned|answered|responded|replied|response|status|code|error|with|sent|gave)"
+                    + "\\s*[:=(]?\\s*407\\b|\\b407\\b[^\\n]{0,20}\\bfrom\\s+(?:the\\s+)?(?:winhttp\\s+)?proxy");
 
     private static final String[] OPERATIONS = {
         "", "WinHttpReceiveResponse", "WinHttpQueryDataAvailable", "WinHttpReadData", "WinHttpWriteData", "WinHttpSendRequest"
@@ -213,7 +217,7 @@ final class RecordDecoder {
     private static void decodeLine(int i, String line, String low, Found f) {
         // Quoted text is content (a mail subject, an event title), not what WinHTTP reports: the word
         // and number heuristics below do not look into it.
-        String words = low.indexOf('"') >= 0 ? unquoted(low) : low;
+        String words = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? unquoted(low) : low;
         // security flags by name
         int at = low.indexOf(FLAG_PREFIX);
         while (at >= 0) {
@@ -235,9 +239,10 @@ final class RecordDecoder {
             Matcher m = STATUS.matcher(low);
             while (m.find()) {
                 long v = Ascii.parseHex(m.group(1));
-                if (v >= 0 && (f.status < 0 || (v & SecurityFlag.SECURE_FAILURE_STATUS) != 0)) {
+                // the callback's status is one value, not a mask (0xFFFFFFFF asks for all notifications)
+                if (v >= 0 && (f.status < 0 || v == SecurityFlag.SECURE_FAILURE_STATUS)) {
                     f.status = v;
-                    if ((v & SecurityFlag.SECURE_FAILURE_STATUS) != 0) {
+                    if (v == SecurityFlag.SECURE_FAILURE_STATUS) {
                         f.tlsLines.add(i);
                         break;
                     }
@@ -361,16 +366,28 @@ final class RecordDecoder {
         }
     }
 
-    /** The line with every double-quoted span (quotes included) blanked out; an unpaired quote is kept. */
+    /**
+     * The line with its quoted spans (quotes included) blanked out: {@code "..."}, and {@code '...'} where
+     * the quotes stand apart from words (so the apostrophe of {@code server's} is not a quote). An
+     * unpaired quote is kept.
+     */
     static String unquoted(String s) {
         StringBuilder b = null;
         int open = -1;
+        char quote = 0;
         for (int k = 0; k < s.length(); k++) {
-            if (s.charAt(k) != '"') {
+            char c = s.charAt(k);
+            if (c != '"' && c != '\'') {
                 continue;
             }
             if (open < 0) {
-                open = k;
+                if (c == '"' || k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1))) {
+                    open = k;
+                    quote = c;
+                }
+                continue;
+            }
+            if (c != quote || (c == '\'' && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1)))) {
                 continue;
             }
             if (b == null) {
@@ -460,7 +477,7 @@ final class RecordDecoder {
     }
 
     private void emit(LogRecord r, Found f, LogTime time, String thread, List<Fact> out) {
-        boolean statusSecure = f.status >= 0 && (f.status & SecurityFlag.SECURE_FAILURE_STATUS) != 0;
+        boolean statusSecure = f.status == SecurityFlag.SECURE_FAILURE_STATUS;
         if (statusSecure || f.tlsWords || f.tls) {
             Set<SecurityFlag> flags = EnumSet.noneOf(SecurityFlag.class);
             if (f.info >= 0 && (statusSecure || f.tlsWords)) {

@@ -43,7 +43,7 @@ final class TraceFileHeader {
         int colon = line.indexOf(':');
         int eq = line.indexOf('=');
         int sep = colon < 0 ? eq : eq < 0 ? colon : Math.min(colon, eq);
-        String key = sep > 0 ? line.substring(0, sep).strip().toLowerCase(Locale.ROOT) : "";
+        String key = sep > 0 ? key(line.substring(0, sep)) : "";
         boolean known = KEYS.contains(key);
         if (!active && !known) {
             return false;
@@ -72,6 +72,19 @@ final class TraceFileHeader {
             }
         }
         return true;
+    }
+
+    /** A header key in the form of {@link #KEYS}: {@code ProductVersion}, {@code product_version} and {@code Product Version } are "product version". */
+    private static String key(String raw) {
+        String k = raw.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+        if (k.indexOf(' ') < 0) {
+            for (String known : KEYS) {
+                if (known.indexOf(' ') > 0 && known.replace(" ", "").equals(k)) {
+                    return known;
+                }
+            }
+        }
+        return k;
     }
 
     /** True when the file began with a header block (two known keys at least). */

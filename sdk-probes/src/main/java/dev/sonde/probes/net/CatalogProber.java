@@ -136,6 +136,21 @@ public final class CatalogProber implements Prober {
         }
     }
 
+    private final HostResolver resolver;
+
+    /** A prober using the JVM's resolver (what {@link java.util.ServiceLoader} creates). */
+    public CatalogProber() {
+        this(HostResolver.system());
+    }
+
+    /**
+     * A prober resolving catalog host names with {@code resolver} (DNS, TCP and TLS checks; the HTTPS
+     * requests of the JDK {@code HttpClient} always use the JVM's resolver).
+     */
+    public CatalogProber(HostResolver resolver) {
+        this.resolver = java.util.Objects.requireNonNull(resolver, "resolver");
+    }
+
     /** A check that was started, so that one still running at the deadline is reported as not run. */
     private record Pending(String family, String target, CompletableFuture<?> future) {
     }
@@ -196,7 +211,7 @@ public final class CatalogProber implements Prober {
         ProxySelector urlRoute = proxies.isEmpty() ? HttpClient.Builder.NO_PROXY
                 : ProxySelector.of(InetSocketAddress.createUnresolved(proxies.get(0).host(), proxies.get(0).port()));
         UrlProbe urls = anchors.isEmpty() ? null : new UrlProbe(anchors, urlRoute, run.options.clock(), run.options.probeTimeout());
-        TlsChainProbe tls = anchors.isEmpty() ? null : new TlsChainProbe(anchors, run.options.clock());
+        TlsChainProbe tls = anchors.isEmpty() ? null : new TlsChainProbe(anchors, run.options.clock(), resolver);
         RevocationProbe revocation = new RevocationProbe(run.options.clock(), HttpClient.Builder.NO_PROXY,
                 RevocationProbe.DEFAULT_MAX_BODY_BYTES);
         HttpFetch plain = new HttpFetch(HttpClient.Builder.NO_PROXY, 64 * 1024);
@@ -219,7 +234,7 @@ public final class CatalogProber implements Prober {
         for (Map.Entry<String, List<ProbeCatalog.Endpoint>> entry : byHost.entrySet()) {
             String host = entry.getKey();
             List<ProbeCatalog.Endpoint> endpoints = entry.getValue();
-            CompletableFuture<List<InetAddress>> dns = submit(run, "dns", host, () -> dns(run, host));
+            CompletableFuture<List<InetAddress>> dns = submit(run, "dns", host, () -> dns(run, resolver, host));
             Map<Integer, List<ProbeCatalog.Endpoint>> byPort = new TreeMap<>();
             endpoints.forEach(e -> byPort.computeIfAbsent(e.port(), p -> new ArrayList<>()).add(e));
             for (Map.Entry<Integer, List<ProbeCatalog.Endpoint>> pe : byPort.entrySet()) {
@@ -370,12 +385,12 @@ public final class CatalogProber implements Prober {
 
     // ---- checks -----------------------------------------------------------------------------------
 
-    private static List<InetAddress> dns(Run run, String host) {
+    private static List<InetAddress> dns(Run run, HostResolver resolver, String host) {
         long start = System.nanoTime();
         String reason;
         List<InetAddress> found = List.of();
         try {
-            found = HostResolver.system().resolve(host, run.probeDeadline());
+            found = resolver.resolve(host, run.probeDeadline());
             reason = "RESOLVED";
         } catch (HostResolver.DnsTimeoutException e) {
             reason = "TIMED_OUT";

@@ -125,10 +125,12 @@ public final class UrlProbe {
         try {
             HttpResponse<InputStream> r = pending.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
             Instant receivedAt = clock.instant();
-            try (InputStream body = r.body()) {
-                body.readNBytes(MAX_BODY_BYTES); // bounded: the rest is abandoned when the stream closes
-            } catch (IOException ignored) {
-                // the head is what matters
+            if (r.body() != null) { // a proxy's 407 to CONNECT comes without a body stream
+                try (InputStream body = r.body()) {
+                    body.readNBytes(MAX_BODY_BYTES); // bounded: the rest is abandoned when the stream closes
+                } catch (IOException ignored) {
+                    // the head is what matters
+                }
             }
             int status = r.statusCode();
             String server = r.headers().firstValue("server").orElse("");

@@ -321,4 +321,115 @@ class RecordDecoderTest {
                 EnumSet.of(SecurityFlag.CERT_REV_FAILED, SecurityFlag.INVALID_CA, SecurityFlag.CERT_CN_INVALID));
         assertThat(r.tlsFailures()).allMatch(TlsFailure::detailed);
     }
+
+    // ---- forms seen beyond the article's two examples ----
+
+    @Test
+    void windowsMessageTextsWithoutANumber() {
+        assertThat(codes(A + "WinHttpReceiveResponse: The operation timed out")).containsExactly(NetworkErrorCode.TIMEOUT);
+        assertThat(codes(A + "WinHttpSendRequest: A connection with the server could not be established"))
+                .containsExactly(NetworkErrorCode.CANNOT_CONNECT);
+        assertThat(codes(T + "connect: No connection could be made because the target machine actively refused it."))
+                .containsExactly(NetworkErrorCode.WSAECONNREFUSED);
+        assertThat(codes(T + "Request failed: The server name or address could not be resolved"))
+                .containsExactly(NetworkErrorCode.NAME_NOT_RESOLVED);
+        assertThat(codes(T + "getaddrinfo: No such host is known.")).containsExactly(NetworkErrorCode.WSAHOST_NOT_FOUND);
+        assertThat(codes(T + "recv: An existing connection was forcibly closed by the remote host."))
+                .containsExactly(NetworkErrorCode.WSAECONNRESET);
+        assertThat(codes(A + "The connection with the server was terminated abnormally"))
+                .containsExactly(NetworkErrorCode.CONNECTION_ERROR);
+        // the text next to its number gives the error once
+        assertThat(codes(A + "Error 12002: The operation timed out")).containsExactly(NetworkErrorCode.TIMEOUT);
+        // settings and quoted content are not errors
+        assertThat(codes(T + "Request timeout setting = 30 s; connect timeout = 60 s")).isEmpty();
+        assertThat(codes(T + "Downloaded message: \"Re: The operation timed out again\"")).isEmpty();
+    }
+
+    @Test
+    void moreErrorNumberSpellings() {
+        assertThat(codes(T + "WinHttpSendRequest failed. GetLastError: 12007")).containsExactly(NetworkErrorCode.NAME_NOT_RESOLVED);
+        assertThat(codes(T + "GetLastError returned 12029")).containsExactly(NetworkErrorCode.CANNOT_CONNECT);
+        assertThat(codes(T + "WinHttpReadData dwError=12030")).containsExactly(NetworkErrorCode.CONNECTION_ERROR);
+        assertThat(codes(T + "Request complete, result = 12002")).containsExactly(NetworkErrorCode.TIMEOUT);
+        assertThat(codes(T + "HandleCallback: hr = -2147012894")).containsExactly(NetworkErrorCode.TIMEOUT); // 0x80072EE2
+        assertThat(codes(A + "HRESULT 0x80072EFD")).containsExactly(NetworkErrorCode.CANNOT_CONNECT);
+        assertThat(codes(T + "Downloaded message: \"Error 12029 on invoice 4471\"")).isEmpty();
+        assertThat(codes(T + "Items: 12029 of 12029 processed, errors: 0, result 0")).isEmpty();
+        assertThat(codes(T + "hr = -2147024891")).isEmpty(); // E_ACCESSDENIED, not a network error
+    }
+
+    @Test
+    void statusAndFlagsInCallbackSpellings() {
+        assertThat(flags(trace(T + "dwInternetStatus = 0x00010000, lpvStatusInformation = 0x00000020")))
+                .containsExactly(SecurityFlag.CERT_DATE_INVALID);
+        assertThat(flags(trace(T + "WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, flags = 0x00000009")))
+                .containsExactlyInAnyOrder(SecurityFlag.CERT_REV_FAILED, SecurityFlag.INVALID_CA);
+        assertThat(flags(trace(T + "Secure failure, security flags: 0x80000000")))
+                .containsExactly(SecurityFlag.SECURITY_CHANNEL_ERROR);
+        // flags of a callback that is not a secure failure are not reasons
+        assertThat(trace(T + "Callback status 0x00000200, flags = 0x00000008").tlsFailures()).isEmpty();
+        // TLS words quoted from a mail subject or an event title are not a failure
+        assertThat(trace(T + "Event \"Certificate expiry review / TLS error budget\" updated").tlsFailures()).isEmpty();
+        assertThat(flags(trace(T + "TLS error on \"oauth2.googleapis.com\""))).isEmpty();
+    }
+
+    @Test
+    void moreDestinationAndProxyWordings() {
+        assertThat(trace(T + "connect() to 216.239.36.223:443 failed, WSAETIMEDOUT (10060)").destinations())
+                .extracting(d -> d.address()).containsExactly("216.239.36.223:443");
+        assertThat(trace(T + "Proxy failed (error 12029); retry without WinHTTP proxy").proxyEvents())
+                .extracting(ProxyEvent::kind).containsExactly(ProxyEvent.Kind.DIRECT_FALLBACK);
+        assertThat(schemes(A + "The proxy server requires authentication")).isEmpty();
+        assertThat(schemes(A + "Proxy authentication is required (NTLM)")).isEmpty();
+        assertThat(schemes(T + "Received 407 from the proxy")).isEmpty();
+        ReadResult answered = trace(A + "Proxy 10.0.0.5:8080 answered 407");
+        assertThat(answered.proxyEvents()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProxyEvent.Kind.AUTH_REQUIRED);
+            assertThat(p.proxy()).isEqualTo("10.0.0.5:8080");
+        });
+        assertThat(trace(T + "Proxy: none; 407 items synchronized").proxyEvents()).isEmpty();
+        assertThat(trace(T + "Downloaded message: \"Fwd: proxy vote 407 results\"").proxyEvents()).isEmpty();
+        assertThat(trace(T + "Downloaded message: \"Retry without proxy next time\"").proxyEvents()).isEmpty();
+    }
+
+    @Test
+    void numericValidityDatesOnlyWhenDayAndMonthAreCertain() {
+        Certificate us = cert(T + "Certificate details:", "---Validity--", "Valid from: 9/13/2017 5:23:55 PM",
+                "Valid until: 13.12.2017 17:10:00", "-------------");
+        assertThat(us.notBefore()).isEqualTo(Instant.parse("2017-09-13T17:23:55Z"));
+        assertThat(us.notAfter()).isEqualTo(Instant.parse("2017-12-13T17:10:00Z"));
+        Certificate dayFirst = cert(T + "Certificate details:", "---Validity--", "Valid from: 20/09/2016 04:08:45",
+                "Valid until: 04/03/2024 08:00:00", "---Subject---", "*.google.com", "-------------");
+        assertThat(dayFirst.notBefore()).isEqualTo(Instant.parse("2016-09-20T04:08:45Z"));
+        assertThat(dayFirst.notAfter()).as("4 March or 3 April: unknown").isNull();
+        assertThat(CertificateBlocks.parseDate("12/31/2024 12:00:00 AM")).isEqualTo(Instant.parse("2024-12-31T00:00:00Z"));
+        assertThat(CertificateBlocks.parseDate("12/31/2024 13:00:00 PM")).isNull();
+    }
+
+    @Test
+    void singleQuotedContentIsNotReadButApostrophesAreNoQuotes() {
+        assertThat(trace(T + "Calendar event 'TLS failure post-mortem' moved to Friday").tlsFailures()).isEmpty();
+        assertThat(trace(T + "Task 'Proxy returned 407 - fix' completed").proxyEvents()).isEmpty();
+        // the apostrophes of server's / can't do not hide what follows them
+        assertThat(codes(A + "Can't reach the server's address: The operation timed out")).containsExactly(NetworkErrorCode.TIMEOUT);
+        assertThat(flags(trace(T + "The server's certificate: secure connection failure, it's bad")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void theCallbackStatusIsOneValueNotAMask() {
+        assertThat(trace(T + "Status: 0xFFFFFFFF. Info 0x00000009").tlsFailures()).isEmpty();
+        assertThat(trace(T + "Status: 0x00030000. Info 0x00000009").tlsFailures()).isEmpty();
+        assertThat(flags(trace(T + "Status: 0x10000. Info 0x9")))
+                .containsExactlyInAnyOrder(SecurityFlag.CERT_REV_FAILED, SecurityFlag.INVALID_CA);
+    }
+
+    @Test
+    void headerKeysInOtherSpellings() {
+        ReadResult r = ReadResult.read("Trace-1.log", "ExeName: OUTLOOK.EXE\nProductVersion: 3.9.403.0\nProcess_Id: 12\n"
+                + "2019-02-11T08:15:03.210+01:00 1bc I:Sync outlook!SyncManager::Start @ 402 ()> Starting\n");
+        assertThat(r.clientInfos()).singleElement().satisfies(c -> {
+            assertThat(c.product()).isEqualTo("GWSMO");
+            assertThat(c.version()).isEqualTo("3.9.403.0");
+        });
+    }
 }
