@@ -27,10 +27,11 @@ import java.util.Objects;
  * @param notBefore   the leaf's start of validity, or {@code null}
  * @param notAfter    the leaf's end of validity, or {@code null}
  * @param sha256      the leaf's SHA-256 fingerprint (lower-case hex), or {@code ""}
+ * @param checkedAt   the local clock's time validity was judged at, or {@code null} when no chain was seen
  */
 public record ServedChain(String host, int port, ProbeStatus status, String reason, List<String> problems,
         String leafSubject, String leafIssuer, String topIssuer, List<String> issuers, Instant notBefore, Instant notAfter,
-        String sha256, LogTime time, String thread, Source source) implements Fact {
+        String sha256, Instant checkedAt, LogTime time, String thread, Source source) implements Fact {
 
     public ServedChain {
         Objects.requireNonNull(host, "host");
@@ -80,6 +81,29 @@ public record ServedChain(String host, int port, ProbeStatus status, String reas
             }
         }
         return out;
+    }
+
+    /** True when the leaf is outside its validity at {@link #checkedAt()}. */
+    public boolean leafOutsideValidity() {
+        return checkedAt != null && notBefore != null && notAfter != null
+                && (checkedAt.isBefore(notBefore) || checkedAt.isAfter(notAfter));
+    }
+
+    /** How far {@link #checkedAt()} is outside the leaf's validity (zero when inside or unknown). */
+    public java.time.Duration outsideValidityBy() {
+        if (!leafOutsideValidity()) {
+            return java.time.Duration.ZERO;
+        }
+        return checkedAt.isAfter(notAfter) ? java.time.Duration.between(notAfter, checkedAt)
+                : java.time.Duration.between(checkedAt, notBefore);
+    }
+
+    /** {@code ahead} when the clock is past the leaf's end, {@code behind} before its start, else {@code ""}. */
+    public String clock() {
+        if (!leafOutsideValidity()) {
+            return "";
+        }
+        return checkedAt.isAfter(notAfter) ? "ahead" : "behind";
     }
 
     /** {@code host:port}. */

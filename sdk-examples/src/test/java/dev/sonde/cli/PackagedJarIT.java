@@ -61,4 +61,21 @@ class PackagedJarIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("yaml");
     }
+
+    @Test
+    void probesAnInterceptingLoopbackServerFromTheJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (dev.sonde.testsupport.net.LoopbackPki loopback = dev.sonde.testsupport.net.LoopbackPki.start();
+             dev.sonde.testsupport.net.TlsTestServer fiddler =
+                     dev.sonde.testsupport.net.TlsTestServer.start(loopback.pki().interceptor())) {
+            Path catalog = LoopbackCatalog.trusting(loopback.pki().genuineRoot().certificate())
+                    .add("mail", fiddler.uri() + "mail/r/").write(dir);
+            Result r = java("probe", "--endpoints", catalog.toString(), "--no-proxy-discovery", "--timeout", "10s",
+                    "--format", "json");
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            JsonNode top = new ObjectMapper().readTree(r.out()).get("findings").get(0);
+            assertThat(top.get("id").asText()).isEqualTo("TLS_INTERCEPTION");
+            assertThat(top.get("params").get("product").asText()).isEqualTo("Fiddler");
+            assertThat(r.err()).as("no progress line in JSON mode, no chatter").isEmpty();
+        }
+    }
 }

@@ -42,7 +42,7 @@ class ProbeCommandTest {
         loopback.close();
     }
 
-    static Path catalog(String... serviceAndUrl) {
+    static synchronized Path catalog(String... serviceAndUrl) {
         LoopbackCatalog c = LoopbackCatalog.trusting(pki.genuineRoot().certificate());
         for (int i = 0; i < serviceAndUrl.length; i += 2) {
             c.add(serviceAndUrl[i], serviceAndUrl[i + 1]);
@@ -52,7 +52,7 @@ class ProbeCommandTest {
 
     static AnalyzeCommandTest.Run probe(Path catalog, String... more) {
         List<String> args = new ArrayList<>(List.of("probe", "--endpoints", catalog.toString(), "--no-proxy-discovery",
-                "--timeout", "6s", "--probe-timeout", "2s"));
+                "--timeout", "15s", "--probe-timeout", "5s"));
         args.addAll(List.of(more));
         return sonde(args.toArray(String[]::new));
     }
@@ -85,14 +85,24 @@ class ProbeCommandTest {
              TlsTestServer healthy = TlsTestServer.start(pki.healthy());
              ProxyTestServer proxy = ProxyTestServer.requiringAuth("Negotiate", "NTLM")) {
             filtered.respond(403, Map.of("Via", "1.1 corp-filter"), "blocked by policy");
-            Map<String, AnalyzeCommandTest.Run> runs = Map.of(
-                    "TLS_INTERCEPTION", probe(catalog("mail", fiddler.uri() + "mail/r/"), "-f", "json"),
-                    "CERT_EXPIRED", probe(catalog("mail", expired.uri() + "mail/r/"), "-f", "json"),
-                    "CERT_NAME_MISMATCH", probe(catalog("mail", wrongName.uri() + "mail/r/"), "-f", "json"),
-                    "URL_BLOCKED", probe(catalog("tasks", filtered.uri() + "tasks/"), "-f", "json"),
-                    "PORT_BLOCKED", probe(catalog("mail", "https://127.0.0.1:" + closed.port() + "/mail/r/"), "-f", "json"),
-                    "PROXY_AUTH_REQUIRED", probe(catalog("mail", healthy.uri() + "mail/r/"), "-f", "json",
+            Map<String, java.util.function.Supplier<AnalyzeCommandTest.Run>> scenarios = Map.of(
+                    "TLS_INTERCEPTION", () -> probe(catalog("mail", fiddler.uri() + "mail/r/"), "-f", "json"),
+                    "CERT_EXPIRED", () -> probe(catalog("mail", expired.uri() + "mail/r/", "calendar", healthy.uri() + "calendar/"),
+                            "-f", "json"),
+                    "CERT_NAME_MISMATCH", () -> probe(catalog("mail", wrongName.uri() + "mail/r/"), "-f", "json"),
+                    "URL_BLOCKED", () -> probe(catalog("tasks", filtered.uri() + "tasks/"), "-f", "json"),
+                    "PORT_BLOCKED", () -> probe(catalog("mail", "https://127.0.0.1:" + closed.port() + "/mail/r/"), "-f", "json"),
+                    "PROXY_AUTH_REQUIRED", () -> probe(catalog("mail", healthy.uri() + "mail/r/"), "-f", "json",
                             "--proxy", "127.0.0.1:" + proxy.port()));
+            // independent runs of the whole command (each compiles the rule pack): run them side by side
+            Map<String, java.util.concurrent.CompletableFuture<AnalyzeCommandTest.Run>> pending = new java.util.TreeMap<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            scenarios.forEach((id, run) -> pending.put(id, java.util.concurrent.CompletableFuture.supplyAsync(run, pool)));
+            pool.shutdown();
+            Map<String, AnalyzeCommandTest.Run> runs = new java.util.TreeMap<>();
+            for (Map.Entry<String, java.util.concurrent.CompletableFuture<AnalyzeCommandTest.Run>> e : pending.entrySet()) {
+                runs.put(e.getKey(), e.getValue().get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
             for (Map.Entry<String, AnalyzeCommandTest.Run> e : runs.entrySet()) {
                 AnalyzeCommandTest.Run run = e.getValue();
                 assertThat(top(run)).as(e.getKey() + ": " + run.out() + run.err()).isEqualTo(e.getKey());
@@ -117,7 +127,7 @@ class ProbeCommandTest {
             Path logs = Path.of("../sdk-rules/src/main/resources/dev/sonde/packs/gwsmo/cases/revocation-port-80-blocked");
             List<String> args = new ArrayList<>(List.of("diagnose", logs.toString(), "--endpoints",
                     catalog("mail", s.uri() + "mail/r/", "revocation", "http://127.0.0.1:" + closed.port() + "/").toString(),
-                    "--no-proxy-discovery", "--timeout", "6s", "--probe-timeout", "2s", "-f", "json"));
+                    "--no-proxy-discovery", "--timeout", "15s", "--probe-timeout", "5s", "-f", "json"));
             AnalyzeCommandTest.Run run = sonde(args.toArray(String[]::new));
             assertThat(run.exit()).isEqualTo(SondeCommand.PROBLEMS);
             assertThat(top(run)).as(run.out()).isEqualTo("PORT_BLOCKED");

@@ -62,7 +62,7 @@ class ProbeScenariosTest {
 
     static ProbeOptions options() {
         return ProbeOptions.defaults().withSystemProxyDiscovery(false)
-                .withTimeout(Duration.ofSeconds(6)).withProbeTimeout(Duration.ofSeconds(2));
+                .withTimeout(Duration.ofSeconds(15)).withProbeTimeout(Duration.ofSeconds(5));
     }
 
     static LoopbackCatalog catalog() {
@@ -184,14 +184,45 @@ class ProbeScenariosTest {
     }
 
     @Test
-    void anExpiredLeafIsCertExpired() {
+    void aChainFromAnUnknownAuthorityIsUntrustedAndNamesTheIssuer() {
+        // the catalog trusts another root, so the (otherwise fine) chain leads to no anchor, and its
+        // issuer matches no known interception product
+        Report r = probe(LoopbackCatalog.trusting(pki.interceptorRoot().certificate())
+                .add("mail", https(healthy, "/mail/r/")).catalog());
+        Finding top = r.top().orElseThrow();
+        assertThat(top.id()).as(describe(r)).isEqualTo("TLS_INTERCEPTION");
+        assertThat(top.params()).doesNotContainKey("product").containsEntry("issuer", "Sonde Test Issuing CA WR2");
+        assertThat(top.confidence()).isEqualTo(0.75);
+        Finding untrusted = finding(r, "UNTRUSTED_CA");
+        assertThat(untrusted.explainedBy()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(untrusted.params()).containsEntry("issuer", "Sonde Test Root R1");
+        assertThat(untrusted.explanation()).contains("Sonde Test Root R1").contains("GTS Root R1");
+    }
+
+    @Test
+    void anExpiredLeafWhileGooglesDateAgreesWithTheClockIsCertExpired() {
         try (TlsTestServer expired = TlsTestServer.start(pki.expired())) {
-            Report r = probe(catalog().add("mail", https(expired, "/mail/r/")).catalog());
+            // the healthy server's Date header shows the clock is right, so the certificate is really out of date
+            Report r = probe(catalog().add("mail", https(expired, "/mail/r/")).add("calendar", https(healthy, "/calendar/")).catalog());
             Finding top = r.top().orElseThrow();
             assertThat(top.id()).as(describe(r)).isEqualTo("CERT_EXPIRED");
+            assertThat(ids(r)).doesNotContain("CLOCK_SKEW");
             assertThat(top.params()).containsKeys("validFrom", "validUntil");
             assertThat(finding(r, "URL_BLOCKED").explainedBy()).isEqualTo("CERT_EXPIRED");
             assertThat(ids(r)).doesNotContain("TLS_INTERCEPTION", "UNTRUSTED_CA");
+        }
+    }
+
+    @Test
+    void aGenuineChainOutsideItsValidityWithNothingToCompareMeansTheClockIsWrong() {
+        try (TlsTestServer expired = TlsTestServer.start(pki.expired())) {
+            Report r = probe(catalog().add("mail", https(expired, "/mail/r/")).catalog());
+            Finding top = r.top().orElseThrow();
+            assertThat(top.id()).as(describe(r)).isEqualTo("CLOCK_SKEW");
+            assertThat(top.params()).containsEntry("clock", "ahead").containsKeys("validFrom", "validUntil", "offset");
+            assertThat(Duration.parse(top.params().get("offset"))).isBetween(Duration.ofDays(15), Duration.ofDays(17));
+            assertThat(top.explanation()).contains("leads to Google's roots");
+            assertThat(finding(r, "CERT_EXPIRED").explainedBy()).isEqualTo("CLOCK_SKEW");
         }
     }
 

@@ -28,15 +28,23 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code Status: 0x00010000. Info 0x00000009} / {@code [Status: 0x00010000. Status Info: 0x00000001]}
- *       → {@link TlsFailure} with the bitmask's {@link SecurityFlag}s (when Status has the
- *       secure-failure bit); {@code WINHTTP_CALLBACK_STATUS_FLAG_*} names anywhere in the record add
- *       to them; a "secure/TLS connection failure" without a reason gives empty flags. One per record.</li>
- *   <li>{@code hr = 0x80072f8f}, {@code Code: 0x00002f8f}, {@code error 12002}, {@code GetLastError()=12007},
- *       {@code ERROR_WINHTTP_TIMEOUT} → {@link NetworkError} (known codes only, one per code per record),
- *       with the operation from {@code Error result N} or {@code API WinHttpXxx}; certificate errors
- *       also give their {@link SecurityFlag}.</li>
+ *       (any case, spacing and punctuation, short hex such as {@code Status:0x10000, Info:0x21}, the
+ *       callback's own names {@code dwInternetStatus} / {@code lpvStatusInformation}, or
+ *       {@code STATUS_SECURE_FAILURE, flags = 0x8}) → {@link TlsFailure} with the bitmask's
+ *       {@link SecurityFlag}s when Status is the secure-failure value (one value, not a mask);
+ *       {@code WINHTTP_CALLBACK_STATUS_FLAG_*} names anywhere in the record add to them; a
+ *       "secure/TLS connection failure" without a reason gives empty flags. One per record.</li>
+ *   <li>{@code hr = 0x80072f8f}, {@code hr = -2147012721}, {@code Code: 0x00002f8f}, {@code error 12002},
+ *       {@code GetLastError: 12007}, {@code dwError=12029}, {@code ERROR_WINHTTP_TIMEOUT}, {@code WSAECONNRESET},
+ *       and Windows' message texts ({@code The operation timed out}, {@code No such host is known} ...)
+ *       → {@link NetworkError} (known codes only, one per code per record), with the operation from
+ *       {@code Error result N} or {@code API WinHttpXxx}; certificate errors also give their
+ *       {@link SecurityFlag}.</li>
  *   <li>{@code destination details: 216.58.194.170:443 (name)} → {@link Destination}; so does
- *       {@code connection to 142.250.74.46:443} (an IP literal) in a record that reports a failure.</li>
+ *       {@code connection to 142.250.74.46:443} / {@code connect() to ...} (an IP literal) in a record
+ *       that reports a failure.</li>
+ *   <li>Text in quotes ({@code "Re: 407 parking"}, {@code 'TLS failure review'}) is content such as a
+ *       mail subject or an event title: the word and number heuristics do not look into it.</li>
  *   <li>{@code ... with WinHTTP proxy. Will try direct} → {@link ProxyEvent} {@code DIRECT_FALLBACK};
  *       HTTP 407 / {@code Proxy-Authenticate: NTLM} → {@link ProxyEvent} {@code AUTH_REQUIRED}.</li>
  *   <li>{@code Certificate details:} blocks → {@link Certificate} (see {@link CertificateBlocks}).</li>
@@ -412,8 +420,34 @@ final class RecordDecoder {
                 ip = ip.substring(1, ip.length() - 1);
             }
             String name = m.group(3) == null ? "" : m.group(3).strip();
+            if (!ipLiteral(ip) && ipLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
+                String host = ip;
+                ip = name.startsWith("[") ? name.substring(1, name.length() - 1) : name;
+                name = host;
+            }
             into.putIfAbsent(ip + "|" + port, new Dest(ip, port, name, line));
         }
+    }
+
+    /** True for an IPv4 literal or an IPv6 literal (with or without brackets). */
+    static boolean ipLiteral(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean v4 = true;
+        int dots = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                dots++;
+            } else if (!Ascii.isDigit(c)) {
+                v4 = false;
+            }
+        }
+        if (v4) {
+            return dots == 3;
+        }
+        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> Ascii.isHex((char) c) || c == ':' || c == '.' || c == '[' || c == ']');
     }
 
     private static boolean addError(Optional<NetworkErrorCode> code, int line, Found f) {

@@ -109,7 +109,17 @@ public final class CatalogProber implements Prober {
             return Deadline.after(options.probeTimeout()).orEarlier(overall);
         }
 
+        /** Set once the caller stops waiting: facts of checks abandoned at the deadline are dropped. */
+        volatile boolean closed;
+
         void fact(String family, Fact f, boolean ran) {
+            if (closed) {
+                return;
+            }
+            record(family, f, ran);
+        }
+
+        void record(String family, Fact f, boolean ran) {
             facts.add(f);
             int[] c = counts.computeIfAbsent(family, k -> new int[3]);
             synchronized (c) {
@@ -119,6 +129,9 @@ public final class CatalogProber implements Prober {
         }
 
         void extra(String family, Fact f) {
+            if (closed) {
+                return;
+            }
             facts.add(f);
             int[] c = counts.computeIfAbsent(family, k -> new int[3]);
             synchronized (c) {
@@ -164,13 +177,15 @@ public final class CatalogProber implements Prober {
         } finally {
             run.pool.shutdownNow();
         }
-        // checks still running at the deadline never report: mark them not run
+        // checks still running at the deadline never report: mark them not run, and drop anything they say later
+        run.closed = true;
         synchronized (run.pending) {
             for (Pending p : run.pending) {
                 if (!p.future().isDone()) {
                     p.future().cancel(true);
-                    run.skip(p.family(), p.target(), "the overall probe deadline of " + human(options.timeout())
-                            + " passed before it finished");
+                    String why = "the overall probe deadline of " + human(options.timeout()) + " passed before it finished";
+                    run.record(p.family(), new ProbeSkipped(p.family(), p.target(), why, LogTime.UNKNOWN, "",
+                            source(p.family(), p.family() + " check of " + p.target() + " not run: " + why)), false);
                 }
             }
         }
@@ -443,7 +458,12 @@ public final class CatalogProber implements Prober {
         run.fact("tls", new ServedChain(host, port, status(o.status()), o.reason().name(),
                 r.problems().stream().map(Enum::name).toList(), o.detail(TlsChainProbe.LEAF_SUBJECT),
                 o.detail(TlsChainProbe.LEAF_ISSUER), o.detail(TlsChainProbe.TOP_ISSUER), issuers, notBefore, notAfter,
-                r.leaf().map(CertificateInfo::sha256).orElse(""), LogTime.UNKNOWN, "", source("tls", text)), true);
+                r.leaf().map(CertificateInfo::sha256).orElse(""), checkedAt(o), LogTime.UNKNOWN, "", source("tls", text)), true);
+    }
+
+    private static Instant checkedAt(ProbeOutcome<TlsReason> o) {
+        String at = o.detail(TlsChainProbe.CHECKED_AT);
+        return at.isEmpty() ? null : Instant.parse(at);
     }
 
     private static void revocationOfLeaf(Run run, RevocationProbe probe, String host, TlsChainResult r) {

@@ -432,4 +432,17 @@ class RecordDecoderTest {
             assertThat(c.version()).isEqualTo("3.9.403.0");
         });
     }
+
+    @Test
+    void aDestinationNamedFirstKeepsTheAddressAsItsAddress() {
+        assertThat(trace(A + "Network connection destination details: www.googleapis.com:443 (142.250.1.1)").destinations())
+                .singleElement().satisfies(d -> {
+                    assertThat(d.ip()).isEqualTo("142.250.1.1");
+                    assertThat(d.hostName()).isEqualTo("www.googleapis.com");
+                });
+        assertThat(trace(T + "Destination: localhost:8888 ([::1])").destinations()).singleElement()
+                .satisfies(d -> assertThat(d.loopback()).isTrue());
+        assertThat(trace(T + "Destination: proxy.corp.example:8080 (branch proxy)").destinations()).singleElement()
+                .satisfies(d -> assertThat(d.ip()).isEqualTo("proxy.corp.example"));
+    }
 }
