@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
 /** {@code sonde diagnose [LOGS...]}: live probes and log analysis in one ranked report. */
 @Command(name = "diagnose",
         description = {
-            "Runs the live probes of 'sonde probe' and analyzes the given GWSMO logs (files or folders) in the",
-            "same rule session, so a cause seen on the network now explains failures in the logs: one report,",
-            "the same JSON schema as 'analyze' and 'probe'."},
+            "Live probes and log analysis in one ranked report.",
+            "",
+            "Runs the probes of 'sonde probe' and analyzes the given GWSMO logs (files or folders) in the same "
+                    + "rule session, so a cause seen on the network now explains failures in the logs. Same JSON "
+                    + "schema as 'analyze' and 'probe'."},
         mixinStandardHelpOptions = true)
 final class DiagnoseCommand implements Callable<Integer> {
 

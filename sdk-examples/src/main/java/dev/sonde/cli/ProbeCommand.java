@@ -9,10 +9,12 @@ import picocli.CommandLine.Mixin;
 /** {@code sonde probe [--endpoints FILE] [--timeout DURATION] [--format text|json]}: checks this machine's network now. */
 @Command(name = "probe",
         description = {
-            "Checks this machine's network the way Google's article does: DNS, TCP 443 and 80, the certificate",
-            "chain each Google host serves (verified against Google's own roots), every allow-listed URL, CRL and",
-            "OCSP, proxies (and whether they ask for credentials) and the clock; then prints the problems found,",
-            "root cause first. Every probe has a deadline; checks that could not run are listed as warnings."},
+            "Checks this machine's network now, root cause first.",
+            "",
+            "The way Google's article does: DNS, TCP 443 and 80, the certificate chain each Google host serves "
+                    + "(verified against Google's own roots), every allow-listed URL, CRL and OCSP, proxies (and whether "
+                    + "they ask for credentials) and the clock. Every probe has a deadline; checks that could not run "
+                    + "are listed as warnings."},
         mixinStandardHelpOptions = true)
 final class ProbeCommand implements Callable<Integer> {
 

@@ -302,6 +302,18 @@ class ProbeScenariosTest {
     }
 
     @Test
+    void aClockFarBehindGivesOneMeasuredOffsetWithTheServedChainAsEvidence() {
+        Report r = probe(catalog().add("mail", https(healthy, "/mail/r/")).catalog(),
+                options().withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-400))));
+        Finding top = r.top().orElseThrow();
+        assertThat(top.id()).as(describe(r)).isEqualTo("CLOCK_SKEW");
+        assertThat(top.params()).containsEntry("clock", "behind");
+        assertThat(Duration.parse(top.params().get("offset")).toDays()).isBetween(399L, 400L);
+        assertThat(top.evidence()).extracting(dev.sonde.Source::file).contains("probe:clock", "probe:tls");
+        assertThat(finding(r, "CERT_EXPIRED").explainedBy()).isEqualTo("CLOCK_SKEW");
+    }
+
+    @Test
     void anUnresolvableHostIsADnsFailureAndNothingBehindItRuns() {
         HostResolver onlyLocalhost = (host, deadline) -> {
             if (host.equals("localhost")) {

@@ -79,7 +79,7 @@ final class RecordDecoder {
             "\\b(?:secure|tls|ssl)(?:\\s+(?:connection|channel|handshake))?\\s+(?:failure|failed|error)\\b|status_secure_failure");
     private static final Pattern ERROR_NUMBER = Pattern.compile(
             "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*error|lasterror|win32\\s*error"
-                    + "|dw\\s*error|dw_error|last_error|result|failed\\s+with|failed|returned)\\b"
+                    + "|dw\\s*error|dw_error|last_error|failed\\s+with|failed|returned)\\b"
                     + "|getlasterror(?:\\s*\\(\\s*\\))?)"
                     + "\\s*(?:[:=]|is)?\\s*\\(?\\s*(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])");
     private static final Pattern HRESULT = Pattern.compile("\\b0x8007[0-9a-f]{4}(?![0-9a-z])");
@@ -148,6 +148,10 @@ final class RecordDecoder {
         boolean tls;
         long status = -1;
         long info = -1;
+        /** The info value read as decimal (digits only, no 0x), else -1. */
+        long infoDecimal = -1;
+        /** Status was printed in decimal ({@code Status: 65536}), so the info is decimal too. */
+        boolean decimal;
         boolean tlsWords;
         final Map<NetworkErrorCode, Integer> errors = new LinkedHashMap<>();
         String operation = "";
@@ -246,7 +250,11 @@ final class RecordDecoder {
         if (low.contains("status")) {
             Matcher m = STATUS.matcher(low);
             while (m.find()) {
-                long v = Ascii.parseHex(m.group(1));
+                boolean dec = m.group(1).equals("65536"); // WINHTTP_CALLBACK_STATUS_SECURE_FAILURE in decimal
+                long v = dec ? SecurityFlag.SECURE_FAILURE_STATUS : Ascii.parseHex(m.group(1));
+                if (dec) {
+                    f.decimal = true;
+                }
                 // the callback's status is one value, not a mask (0xFFFFFFFF asks for all notifications)
                 if (v >= 0 && (f.status < 0 || v == SecurityFlag.SECURE_FAILURE_STATUS)) {
                     f.status = v;
@@ -260,7 +268,11 @@ final class RecordDecoder {
         if (f.info < 0 && (low.contains("info") || low.contains("flag"))) {
             Matcher m = INFO.matcher(low);
             if (m.find()) {
-                f.info = Ascii.parseHex(m.group(1) != null ? m.group(1) : m.group(2));
+                String digits = m.group(1) != null ? m.group(1) : m.group(2);
+                f.info = Ascii.parseHex(digits);
+                if (digits.length() <= 10 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    f.infoDecimal = Long.parseLong(digits);
+                }
                 if (f.info >= 0) {
                     f.tlsLines.add(i);
                 }
@@ -272,8 +284,7 @@ final class RecordDecoder {
         }
         // error numbers and names
         boolean errorHere = false;
-        if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")
-                || low.contains("result")) {
+        if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")) {
             Matcher m = ERROR_NUMBER.matcher(words);
             while (m.find()) {
                 String digits = m.group(1);
@@ -515,7 +526,7 @@ final class RecordDecoder {
         if (statusSecure || f.tlsWords || f.tls) {
             Set<SecurityFlag> flags = EnumSet.noneOf(SecurityFlag.class);
             if (f.info >= 0 && (statusSecure || f.tlsWords)) {
-                flags.addAll(SecurityFlag.decode(f.info));
+                flags.addAll(SecurityFlag.decode(f.decimal && f.infoDecimal >= 0 ? f.infoDecimal : f.info));
             }
             flags.addAll(f.flags);
             out.add(new TlsFailure(flags, time, thread, source(r, f.tlsLines)));

@@ -102,7 +102,9 @@ final class TraceFileHeader {
             product = fallbackProduct;
         }
         String exeName = exe.isEmpty() ? fallbackExe : baseName(exe);
-        String version = !productVersion.isEmpty() ? productVersion : exeVersion;
+        // GWSMO runs inside Outlook: OUTLOOK.EXE's own version (16.0...) is Outlook's, not the product's
+        boolean host = exeName.toLowerCase(Locale.ROOT).startsWith("outlook");
+        String version = !productVersion.isEmpty() ? productVersion : host ? "" : exeVersion;
         return new ClientInfo(product, exeName, version, time, "", new Source(file, sourceLine, sourceText));
     }
 

@@ -350,7 +350,9 @@ class RecordDecoderTest {
         assertThat(codes(T + "WinHttpSendRequest failed. GetLastError: 12007")).containsExactly(NetworkErrorCode.NAME_NOT_RESOLVED);
         assertThat(codes(T + "GetLastError returned 12029")).containsExactly(NetworkErrorCode.CANNOT_CONNECT);
         assertThat(codes(T + "WinHttpReadData dwError=12030")).containsExactly(NetworkErrorCode.CONNECTION_ERROR);
-        assertThat(codes(T + "Request complete, result = 12002")).containsExactly(NetworkErrorCode.TIMEOUT);
+        // WINHTTP_ASYNC_RESULT: dwResult is the API that failed, dwError the error
+        assertThat(codes(T + "Request error: dwResult = 5, dwError = 12002")).containsExactly(NetworkErrorCode.TIMEOUT);
+        assertThat(codes(T + "Sync result: 12029 items")).isEmpty();
         assertThat(codes(T + "HandleCallback: hr = -2147012894")).containsExactly(NetworkErrorCode.TIMEOUT); // 0x80072EE2
         assertThat(codes(A + "HRESULT 0x80072EFD")).containsExactly(NetworkErrorCode.CANNOT_CONNECT);
         assertThat(codes(T + "Downloaded message: \"Error 12029 on invoice 4471\"")).isEmpty();
@@ -421,6 +423,11 @@ class RecordDecoderTest {
         assertThat(trace(T + "Status: 0x00030000. Info 0x00000009").tlsFailures()).isEmpty();
         assertThat(flags(trace(T + "Status: 0x10000. Info 0x9")))
                 .containsExactlyInAnyOrder(SecurityFlag.CERT_REV_FAILED, SecurityFlag.INVALID_CA);
+        // a status printed in decimal (65536) comes with a decimal info: 24 = 0x18
+        assertThat(flags(trace(T + "Secure failure: status 65536, info 24")))
+                .containsExactlyInAnyOrder(SecurityFlag.CERT_CN_INVALID, SecurityFlag.INVALID_CA);
+        assertThat(flags(trace(T + "Status: 65536. Info: 0x00000009")))
+                .containsExactlyInAnyOrder(SecurityFlag.CERT_REV_FAILED, SecurityFlag.INVALID_CA);
     }
 
     @Test
@@ -431,6 +438,13 @@ class RecordDecoderTest {
             assertThat(c.product()).isEqualTo("GWSMO");
             assertThat(c.version()).isEqualTo("3.9.403.0");
         });
+        // Outlook's own version is not GWSMO's; ProfileEditor's is
+        ReadResult outlookOnly = ReadResult.read("Trace-2.log", "Exe name: OUTLOOK.EXE\nExe version: 16.0.4849.1000\n"
+                + "2019-02-11T08:15:03.210+01:00 1bc I:Sync outlook!SyncManager::Start @ 402 ()> Starting\n");
+        assertThat(outlookOnly.clientInfos()).singleElement().satisfies(c -> assertThat(c.version()).isEmpty());
+        ReadResult editor = ReadResult.read("Trace-3.log", "Exe name: ProfileEditor.exe\nExe version: 3.9.403.0\n"
+                + "2019-02-11T08:15:03.210+01:00 1bc I:Generic ProfileEditor!Main::Init @ 40 ()> Starting\n");
+        assertThat(editor.clientInfos()).singleElement().satisfies(c -> assertThat(c.version()).isEqualTo("3.9.403.0"));
     }
 
     @Test
