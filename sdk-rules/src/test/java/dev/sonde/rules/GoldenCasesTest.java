@@ -56,10 +56,16 @@ class GoldenCasesTest {
         }));
     }
 
+    /** Findings only live probes can raise: no log line says a port is blocked. */
+    static final java.util.Set<String> PROBE_ONLY = java.util.Set.of("PORT_BLOCKED", "URL_BLOCKED");
+
     @Test
     void everyFindingIdHasAPositiveAndANegativeCase() {
         DroolsRuleEngine engine = DroolsRuleEngine.compile(RulePack.builtIn());
         for (String id : engine.findingIds()) {
+            if (PROBE_ONLY.contains(id)) {
+                continue; // golden cases hold logs; live-probe findings are covered by sdk-examples' ProbeScenariosTest
+            }
             assertThat(cases).as("a case where %s is found", id)
                     .anySatisfy(c -> assertThat(Stream.of(c.expect().top().stream(), c.expect().present().stream(),
                             c.expect().explainedBy().keySet().stream()).flatMap(x -> x).toList()).contains(id));

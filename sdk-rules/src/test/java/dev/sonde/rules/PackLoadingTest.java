@@ -207,7 +207,7 @@ class PackLoadingTest {
     void casesAreNotPartOfWhatTheEngineLoads() {
         RulePack pack = RulePack.builtIn();
         assertThat(pack.drl().keySet()).containsExactlyInAnyOrder("certificates.drl", "client.drl", "clock.drl",
-                "common.drl", "network.drl", "proxy.drl", "revocation.drl");
+                "common.drl", "network.drl", "probes.drl", "proxy.drl", "revocation.drl");
         assertThat(pack.messages().languages()).contains("en", "fr");
         assertThat(pack.data()).hasSizeGreaterThan(40);
     }
