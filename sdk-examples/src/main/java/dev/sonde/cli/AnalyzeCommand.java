@@ -44,6 +44,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "PACK", description = "a rule pack folder or .zip instead of the built-in one")
     Path rulePack;
 
+    @Option(names = "--trust", paramLabel = "PUBKEY",
+            description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
+    Path trust;
+
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "300",
             description = "time limit of the analysis in seconds (default ${DEFAULT-VALUE})")
     long deadlineSeconds;
@@ -61,8 +65,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (deadlineSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--deadline must be a positive number of seconds");
         }
+        PackTrust.requirePack(spec.commandLine(), trust, rulePack);
         Report report;
         try {
+            if (rulePack != null) {
+                PackTrust.verify(rulePack, trust);
+            }
             Sonde.Builder builder = Sonde.builder()
                     .locale(Locale.forLanguageTag(locale))
                     .deadline(Duration.ofSeconds(deadlineSeconds));

@@ -64,6 +64,10 @@ final class ProbeSettings {
     @Option(names = "--rules", paramLabel = "PACK", description = "a rule pack folder or .zip instead of the built-in one")
     Path rulePack;
 
+    @Option(names = "--trust", paramLabel = "PUBKEY",
+            description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
+    Path trust;
+
     @Option(names = "--width", paramLabel = "COLUMNS", description = "text width (default: $COLUMNS or 80)")
     Integer width;
 
@@ -122,6 +126,18 @@ final class ProbeSettings {
             return SondeCommand.USAGE;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        PackTrust.requirePack(cli, trust, rulePack);
+        if (rulePack != null) {
+            try {
+                PackTrust.verify(rulePack, trust);
+            } catch (SondeException e) {
+                err.println("sonde: " + e.getMessage());
+                if (debug) {
+                    e.printStackTrace(err);
+                }
+                return SondeCommand.NO_INPUT;
+            }
         }
         ProgressLine progress = null;
         if (format == Format.text && System.console() != null && cli.getErr() != null && isRealStderr(err)) {

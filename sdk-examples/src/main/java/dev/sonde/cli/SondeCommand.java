@@ -12,13 +12,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SondeCommand.Version.class,
         description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
-        subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, RulesCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding of severity medium or above",
             "1:at least one finding of severity medium or above",
             "2:usage error",
-            "3:no input could be read, or the rule pack could not be loaded"})
+            "3:no input could be read, or the rule pack could not be loaded (or was refused by --trust)"})
 public final class SondeCommand implements Runnable {
 
     /** Exit code: nothing of severity medium or above. */

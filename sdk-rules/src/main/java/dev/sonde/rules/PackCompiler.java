@@ -46,19 +46,48 @@ final class PackCompiler {
 
     static Compiled compile(RulePack pack) {
         String id = pack.manifest().id();
+        List<PackCheck.Problem> problems = new ArrayList<>();
+        Compiled compiled = compile(pack, problems);
+        List<String> errors = new ArrayList<>();
+        for (PackCheck.Problem p : problems) {
+            if (p.severity() == PackCheck.Severity.ERROR) {
+                errors.add(legacy(pack, p));
+            } else {
+                LOG.warn("rule pack {}: {}", id, legacy(pack, p));
+            }
+        }
+        if (compiled == null || !errors.isEmpty()) {
+            throw new SondeException(summary(id, errors.isEmpty() ? List.of(id + ": does not compile") : errors));
+        }
+        return compiled;
+    }
+
+    /** {@code gwsmo/certificates.drl line 12: text}, the form of {@link SondeException} messages. */
+    private static String legacy(RulePack pack, PackCheck.Problem p) {
+        return pack.displayPath(p.file()) + (p.line() > 0 ? " line " + p.line() : "") + ": " + p.message();
+    }
+
+    private static final Pattern DROOLS_LINE_COL = Pattern.compile("\\[?\\bLine (\\d+):(\\d+)\\b");
+
+    /**
+     * Compiles {@code pack}, adding every problem (files relative to the pack root) to {@code problems};
+     * returns {@code null} when the DRL does not compile at all.
+     */
+    static Compiled compile(RulePack pack, List<PackCheck.Problem> problems) {
+        String id = pack.manifest().id();
         KieServices ks = KieServices.Factory.get();
         ClassLoader loader = PackCompiler.class.getClassLoader();
         ReleaseId releaseId = ks.newReleaseId("dev.sonde.packs", id + "-" + UUID.randomUUID(),
                 pack.manifest().version().isBlank() ? "0" : sanitizeVersion(pack.manifest().version()));
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        Map<String, String> packPath = new HashMap<>(); // Drools' path → "gwsmo/certificates.drl"
+        Map<String, String> packPath = new HashMap<>(); // Drools' path → "certificates.drl"
         for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
             // the folder follows the DRL's package, as Drools expects; messages name the pack's own path
             String folder = packageOf(drl.getValue()).replace('.', '/');
             String name = drl.getKey().replace('/', '_');
             String path = (folder.isEmpty() ? "" : folder + "/") + name;
-            packPath.put(path, id + "/" + drl.getKey());
+            packPath.put(path, drl.getKey());
             kfs.write("src/main/resources/" + path, drl.getValue());
         }
         KieModuleModel module = ks.newKieModuleModel();
@@ -71,23 +100,29 @@ final class PackCompiler {
         try {
             builder.buildAll();
             Results results = builder.getResults();
-            List<String> errors = new ArrayList<>();
+            List<PackCheck.Problem> found = new ArrayList<>();
             for (Message m : results.getMessages()) {
-                if (m.getLevel() == Message.Level.ERROR) {
-                    errors.add(describe(m, packPath));
-                } else if (m.getLevel() == Message.Level.WARNING) {
-                    LOG.warn("rule pack {}: {}", id, describe(m, packPath));
+                if (m.getLevel() == Message.Level.ERROR || m.getLevel() == Message.Level.WARNING) {
+                    boolean error = m.getLevel() == Message.Level.ERROR;
+                    found.add(problem(m, packPath, error ? PackCheck.Severity.ERROR : PackCheck.Severity.WARNING));
                 }
             }
-            if (!errors.isEmpty()) {
-                throw new SondeException(summary(id, errors));
+            // a syntax error ("[ERR 102] Line 6:34 mismatched input ...") makes Drools drop the file's package and
+            // report knock-on errors everywhere ("Unable to resolve ObjectType ..."): show the syntax errors only
+            if (found.stream().anyMatch(p -> p.isError() && p.message().startsWith("[ERR "))) {
+                found.removeIf(p -> p.isError() && !p.message().startsWith("[ERR "));
+            }
+            found.sort(java.util.Comparator.comparing(PackCheck.Problem::file).thenComparingInt(PackCheck.Problem::line)
+                    .thenComparingInt(PackCheck.Problem::column));
+            problems.addAll(found);
+            if (found.stream().anyMatch(PackCheck.Problem::isError)) {
+                return null;
             }
             kieBase = ks.newKieContainer(releaseId, loader).getKieBase();
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
         Set<String> ids = new TreeSet<>();
-        List<String> problems = new ArrayList<>();
         int rules = 0;
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
@@ -97,35 +132,56 @@ final class PackCompiler {
                         ids.add(RuleMetadata.finding(r.getName(), r.getMetaData()));
                         RuleMetadata.check(r.getName(), r.getMetaData());
                     } catch (IllegalStateException e) {
-                        problems.add(id + "/" + ruleFile(pack, r.getName()) + ": " + e.getMessage());
+                        String file = ruleFile(pack, r.getName());
+                        problems.add(new PackCheck.Problem(file, ruleLine(pack, file, r.getName()), 0,
+                                PackCheck.Severity.ERROR, e.getMessage()));
                     }
                 }
             }
         }
         MessageBundle messages = pack.messages();
+        String bundle = pack.layered() ? "messages_en.properties (of the packs layered)"
+                : messages.defaultFile().substring(id.length() + 1);
         for (String findingId : ids) {
             for (String part : List.of("title", "explanation")) {
                 if (!messages.hasDefault(findingId + "." + part)) {
-                    problems.add(messages.defaultFile() + ": no " + part + " for finding " + findingId
-                            + " (key " + findingId + "." + part + ")");
+                    problems.add(new PackCheck.Problem(bundle, 0, 0, PackCheck.Severity.ERROR, "no " + part
+                            + " for finding " + findingId + " (key " + findingId + "." + part + ")"));
                 }
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new SondeException(summary(id, problems));
         }
         return new Compiled(kieBase, ids, rules);
     }
 
-    /** {@code gwsmo/certificates.drl line 12: <problem>}, on one line. */
-    static String describe(Message m, Map<String, String> packPath) {
+    /** A Drools message as a problem: the pack's own path, the line, and the column Drools puts in its text. */
+    static PackCheck.Problem problem(Message m, Map<String, String> packPath, PackCheck.Severity severity) {
         String path = m.getPath() == null ? "" : packPath.getOrDefault(m.getPath(), m.getPath());
-        String where = path.isEmpty() ? "" : path + (m.getLine() > 0 ? " line " + m.getLine() : "") + ": ";
         String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
         if (text.length() > 400) {
             text = text.substring(0, 399) + "…";
         }
-        return where + text;
+        int line = Math.max(0, m.getLine());
+        int column = Math.max(0, m.getColumn());
+        Matcher lc = DROOLS_LINE_COL.matcher(text);
+        if (lc.find()) {
+            if (line == 0) {
+                line = Integer.parseInt(lc.group(1));
+            }
+            if (column == 0 && Integer.parseInt(lc.group(1)) == line) {
+                column = Integer.parseInt(lc.group(2));
+            }
+        }
+        return new PackCheck.Problem(path, line, column, severity, text);
+    }
+
+    /** The 1-based line of {@code rule "name"} in {@code file}, or 0. */
+    private static int ruleLine(RulePack pack, String file, String ruleName) {
+        String text = pack.drl().get(file);
+        if (text == null) {
+            return 0;
+        }
+        int at = text.indexOf("rule \"" + ruleName + "\"");
+        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][A-Za-z0-9_$.]*)\\s*;?");

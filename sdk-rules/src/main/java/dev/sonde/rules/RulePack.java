@@ -68,17 +68,86 @@ public final class RulePack {
 
     private final PackManifest manifest;
     private final Map<String, String> drl;
+    private final Map<String, List<Object>> dataFiles;
     private final List<Object> data;
+    private final Map<String, Map<String, String>> messageTexts;
     private final MessageBundle messages;
     private final String origin;
+    private final boolean layered;
+    private final List<String> loadSummary;
 
-    private RulePack(PackManifest manifest, Map<String, String> drl, List<Object> data, MessageBundle messages,
-            String origin) {
+    /**
+     * @param dataFiles    data records by file path, in file order
+     * @param messageTexts message bundles: language tag → key → text, keys in file order
+     * @param layered      DRL paths already name their pack ({@code gwsmo/certificates.drl})
+     */
+    RulePack(PackManifest manifest, Map<String, String> drl, Map<String, List<Object>> dataFiles,
+            Map<String, Map<String, String>> messageTexts, String origin, boolean layered, List<String> loadSummary) {
         this.manifest = manifest;
         this.drl = Collections.unmodifiableMap(new TreeMap<>(drl));
-        this.data = List.copyOf(data);
-        this.messages = messages;
+        Map<String, List<Object>> files = new LinkedHashMap<>();
+        dataFiles.forEach((k, v) -> files.put(k, List.copyOf(v)));
+        this.dataFiles = Collections.unmodifiableMap(files);
+        this.data = files.values().stream().flatMap(List::stream).toList();
+        Map<String, Map<String, String>> texts = new TreeMap<>();
+        messageTexts.forEach((k, v) -> texts.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        this.messageTexts = Collections.unmodifiableMap(texts);
+        this.messages = new MessageBundle(manifest.id(), texts);
         this.origin = origin;
+        this.layered = layered;
+        this.loadSummary = List.copyOf(loadSummary);
+    }
+
+    /**
+     * Loads one or more packs, later ones layered over earlier ones: a rule of a later pack replaces an earlier
+     * rule of the same name, and every earlier rule raising a finding id it raises; {@code disables} in a
+     * {@code pack.json} removes earlier rules by name; a data file replaces an earlier one of the same path;
+     * message texts of a finding id replace the earlier texts of that id. A pack whose {@code extends} names the
+     * built-in pack ({@code gwsmo}) is layered over it when no earlier pack has that id. What was overridden is
+     * in {@link #loadSummary()}. One pack that extends nothing is read as is.
+     *
+     * @throws SondeException when a pack cannot be read, has two rules of the same name, or extends a pack that
+     *                        is not loaded before it
+     */
+    public static RulePack load(List<Path> packs) {
+        Objects.requireNonNull(packs, "packs");
+        if (packs.isEmpty()) {
+            return builtIn();
+        }
+        List<RulePack> read = new ArrayList<>();
+        for (Path p : packs) {
+            read.add(open(p));
+        }
+        if (read.size() == 1 && read.get(0).manifest().extendsPacks().isEmpty()
+                && read.get(0).manifest().disables().isEmpty()) {
+            return read.get(0);
+        }
+        return PackLayers.merge(read);
+    }
+
+    /** The data records by file path (file order). */
+    Map<String, List<Object>> dataFiles() {
+        return dataFiles;
+    }
+
+    /** The raw bundles: language tag → key → text. */
+    Map<String, Map<String, String>> messageTexts() {
+        return messageTexts;
+    }
+
+    /** True when this pack was merged from several: DRL paths start with their pack's id. */
+    boolean layered() {
+        return layered;
+    }
+
+    /** How the pack was put together: one line per pack loaded and per rule, finding or file overridden. */
+    public List<String> loadSummary() {
+        return loadSummary;
+    }
+
+    /** A DRL (or other) path of this pack as messages show it: {@code gwsmo/certificates.drl}. */
+    String displayPath(String path) {
+        return layered ? path : manifest.id() + "/" + path;
     }
 
     /** The pack's manifest. */
@@ -108,6 +177,44 @@ public final class RulePack {
 
     /** The built-in GWSMO pack, from the class path (a folder in development, a jar entry when packaged). */
     public static RulePack builtIn() {
+        return onBuiltIn((root, origin) -> read(root, origin));
+    }
+
+    /**
+     * Writes the built-in pack's files (DRL, data, bundles, {@code cases/}) into {@code target}, keeping their
+     * layout, so that they can be edited and loaded as a pack folder. Existing files of the same name are
+     * replaced; others are left alone.
+     *
+     * @return how many files were written
+     * @throws SondeException when the built-in pack cannot be read or a file cannot be written
+     */
+    public static int exportBuiltIn(Path target) {
+        Objects.requireNonNull(target, "target");
+        return onBuiltIn((root, origin) -> {
+            int count = 0;
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                throw new SondeException("the built-in rule pack cannot be listed: " + e.getMessage(), e);
+            }
+            for (Path file : files) {
+                String rel = relative(root, file);
+                Path out = target.resolve(rel.replace("/", target.getFileSystem().getSeparator()));
+                try {
+                    Files.createDirectories(out.getParent());
+                    Files.write(out, Files.readAllBytes(file));
+                } catch (IOException e) {
+                    throw new SondeException("cannot write " + out + ": " + e.getMessage(), e);
+                }
+                count++;
+            }
+            return count;
+        });
+    }
+
+    /** Runs {@code action} on the built-in pack's root folder (on the file system, or inside a jar). */
+    private static <T> T onBuiltIn(java.util.function.BiFunction<Path, String, T> action) {
         URL url = RulePack.class.getClassLoader().getResource(BUILT_IN + "pack.json");
         if (url == null) {
             throw new SondeException("the built-in rule pack is missing from the class path (" + BUILT_IN + "pack.json)");
@@ -120,7 +227,7 @@ public final class RulePack {
         }
         String origin = "built-in pack (" + url + ")";
         if ("file".equals(uri.getScheme())) {
-            return read(Path.of(uri).getParent(), origin);
+            return action.apply(Path.of(uri).getParent(), origin);
         }
         if ("jar".equals(uri.getScheme())) {
             String spec = uri.getRawSchemeSpecificPart();
@@ -128,7 +235,7 @@ public final class RulePack {
             if (bang > 0 && spec.startsWith("file:")) {
                 Path jar = Path.of(URI.create(spec.substring(0, bang)));
                 try (FileSystem fs = FileSystems.newFileSystem(jar, (ClassLoader) null)) {
-                    return read(fs.getPath("/" + BUILT_IN), origin);
+                    return action.apply(fs.getPath("/" + BUILT_IN), origin);
                 } catch (IOException e) {
                     throw new SondeException("the built-in rule pack cannot be read from " + jar + ": " + e.getMessage(), e);
                 }
@@ -144,7 +251,7 @@ public final class RulePack {
                         fs = FileSystems.getFileSystem(uri);
                     }
                     try {
-                        return read(fs.provider().getPath(uri).getParent(), origin);
+                        return action.apply(fs.provider().getPath(uri).getParent(), origin);
                     } finally {
                         if (opened) {
                             fs.close();
@@ -223,15 +330,16 @@ public final class RulePack {
         if (drl.isEmpty()) {
             throw new SondeException("rule pack " + origin + " has no .drl file");
         }
-        List<Object> data = new ArrayList<>();
+        Map<String, List<Object>> data = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : dataFiles.entrySet()) {
-            data.addAll(readData(prefix + e.getKey(), e.getValue()));
+            data.put(e.getKey(), readData(prefix + e.getKey(), e.getValue()));
         }
         Map<String, Map<String, String>> messages = new TreeMap<>();
         for (Map.Entry<String, String> e : bundles.entrySet()) {
             messages.put(languageTag(e.getKey()), readProperties(prefix + e.getKey(), e.getValue()));
         }
-        return new RulePack(manifest, drl, data, new MessageBundle(manifest.id(), messages), origin);
+        return new RulePack(manifest, drl, data, messages, origin, false,
+                List.of(manifest.id() + " " + manifest.version() + " (" + origin + "): " + drl.size() + " DRL files"));
     }
 
     /**
@@ -248,7 +356,7 @@ public final class RulePack {
         return readData(file.toString(), text(file, file.toString()));
     }
 
-    private static PackManifest readManifest(String json) {
+    static PackManifest readManifest(String json) {
         JsonNode node = parse("pack.json", json);
         try {
             String id = node.path("id").asText(null);
@@ -260,7 +368,7 @@ public final class RulePack {
             }
             int api = node.path("apiVersion").asInt();
             PackManifest m = new PackManifest(id, node.path("version").asText(""), api,
-                    node.path("description").asText(""));
+                    node.path("description").asText(""), names(node, "disables"), names(node, "extends"));
             if (api > API_VERSION || api < 1) {
                 throw new SondeException("rule pack '" + id + "' needs rule API version " + api
                         + "; this Sonde supports version " + API_VERSION);
@@ -271,7 +379,29 @@ public final class RulePack {
         }
     }
 
-    private static List<Object> readData(String file, String json) {
+    /** A string or an array of strings; empty when absent. */
+    private static List<String> names(JsonNode node, String key) {
+        JsonNode v = node.path(key);
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        if (v.isTextual()) {
+            return List.of(v.asText());
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("'" + key + "' must be a name or an array of names");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw new IllegalArgumentException("'" + key + "' must be a name or an array of names");
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    static List<Object> readData(String file, String json) {
         JsonNode root = parse(file, json);
         if (!root.isObject()) {
             throw new SondeException(file + ": expected an object of sections such as {\"interceptors\": [...]}");
@@ -331,7 +461,7 @@ public final class RulePack {
         return base.substring(base.indexOf('_') + 1).replace('_', '-');
     }
 
-    private static Map<String, String> readProperties(String file, String text) {
+    static Map<String, String> readProperties(String file, String text) {
         Map<String, String> ordered = new LinkedHashMap<>();
         Properties p = new Properties() {
             private static final long serialVersionUID = 1L;
@@ -350,7 +480,7 @@ public final class RulePack {
         return ordered;
     }
 
-    private static String text(Path file, String name) {
+    static String text(Path file, String name) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String s = StandardCharsets.UTF_8.newDecoder()

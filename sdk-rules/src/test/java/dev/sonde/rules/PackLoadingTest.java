@@ -150,7 +150,8 @@ class PackLoadingTest {
                 """);
         assertThatThrownBy(() -> DroolsRuleEngine.compile(RulePack.open(pack)))
                 .isInstanceOf(SondeException.class)
-                .hasMessageContaining("acme/rules.drl: rule \"Urgent\": unknown severity 'urgent'")
+                .hasMessageContaining("acme/rules.drl line 4: rule \"Urgent\": unknown severity 'urgent'")
+                .hasMessageContaining("acme/rules.drl line 6: rule \"No text\"")
                 .hasMessageContaining("@confidence must be a number within 0..1, was '2'")
                 .hasMessageContaining("acme/messages_en.properties: no title for finding ACME_OTHER");
     }

@@ -1,0 +1,71 @@
+package dev.sonde.cli;
+
+import dev.sonde.SondeException;
+import dev.sonde.rules.PackSignature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/** {@code --trust PUBKEY}: the pack given with {@code --rules} must be signed by that key, checked before it is compiled. */
+final class PackTrust {
+
+    private PackTrust() {
+    }
+
+    /** A usage error when {@code --trust} is given without a pack to check. */
+    static void requirePack(CommandLine cli, Path trust, Path rulePack) {
+        if (trust != null && rulePack == null) {
+            throw new CommandLine.ParameterException(cli,
+                    "--trust checks the pack given with --rules; give --rules PACK too (the built-in pack is part of Sonde itself)");
+        }
+    }
+
+    /**
+     * Verifies the pack (a folder, or a .zip/.jar holding it at its root or in one top folder) against the public
+     * key file; does nothing when {@code trust} is null.
+     *
+     * @throws SondeException one sentence saying why the pack is refused
+     */
+    static void verify(Path rulePack, Path trust) {
+        if (trust == null) {
+            return;
+        }
+        String pem;
+        try {
+            pem = Files.readString(trust, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SondeException("the trusted key " + trust + " cannot be read (" + e.getMessage() + "), so no pack is trusted", e);
+        }
+        try {
+            if (Files.isDirectory(rulePack)) {
+                PackSignature.verify(rulePack, pem);
+                return;
+            }
+            if (!Files.isRegularFile(rulePack)) {
+                throw new SondeException("rule pack " + rulePack + ": no such folder or archive");
+            }
+            try (FileSystem fs = FileSystems.newFileSystem(rulePack, (ClassLoader) null)) {
+                Path root = fs.getPath("/");
+                if (!Files.exists(root.resolve("pack.json"))) {
+                    try (Stream<Path> top = Files.list(root)) {
+                        List<Path> withManifest = top.filter(p -> Files.exists(p.resolve("pack.json"))).toList();
+                        if (withManifest.size() == 1) {
+                            root = withManifest.get(0);
+                        }
+                    }
+                }
+                PackSignature.verify(root, pem);
+            } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
+                throw new SondeException("rule pack " + rulePack + " is neither a folder nor a readable .zip/.jar", e);
+            }
+        } catch (SondeException e) {
+            throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+        }
+    }
+}
