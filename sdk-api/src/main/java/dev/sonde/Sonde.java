@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
@@ -60,7 +59,7 @@ public final class Sonde {
     private final ProbeOptions probeOptions;
 
     private Sonde(Builder b) {
-        this.engine = b.engine != null ? b.engine : loadEngine(b.rulePack);
+        this.engine = b.engine != null ? b.engine : loadEngine(b.rulePacks);
         this.reader = b.reader != null ? b.reader : loadReader();
         this.locale = b.locale;
         this.deadline = b.deadline;
@@ -218,12 +217,13 @@ public final class Sonde {
         }
     }
 
-    private static RuleEngine loadEngine(Optional<Path> rulePack) {
+    private static RuleEngine loadEngine(List<Path> rulePacks) {
         Iterator<RuleEngineFactory> it = ServiceLoader.load(RuleEngineFactory.class, Sonde.class.getClassLoader()).iterator();
         if (!it.hasNext()) {
             throw new SondeException("no Sonde rule engine on the class path: add the dev.sonde:sdk-rules dependency");
         }
-        return it.next().create(rulePack);
+        RuleEngineFactory factory = it.next();
+        return rulePacks.size() <= 1 ? factory.create(rulePacks.stream().findFirst()) : factory.create(rulePacks);
     }
 
     private static Prober loadProber() {
@@ -244,7 +244,7 @@ public final class Sonde {
      * fast, with a message saying what and where, when it cannot.
      */
     public static final class Builder {
-        private Optional<Path> rulePack = Optional.empty();
+        private List<Path> rulePacks = List.of();
         private Locale locale = Locale.ENGLISH;
         private Duration deadline = DEFAULT_DEADLINE;
         private RuleEngine engine;
@@ -259,7 +259,21 @@ public final class Sonde {
 
         /** Uses the rule pack in this folder (or .zip/.jar) instead of the built-in one. */
         public Builder rulePack(Path folderOrArchive) {
-            this.rulePack = Optional.of(Objects.requireNonNull(folderOrArchive, "rulePack"));
+            this.rulePacks = List.of(Objects.requireNonNull(folderOrArchive, "rulePack"));
+            return this;
+        }
+
+        /**
+         * Uses these rule packs, layered in order, instead of the built-in one (an empty list: the built-in one).
+         * A later pack's rule replaces an earlier rule of the same name (other rules add to the earlier ones); a
+         * pack's {@code disables} removes earlier rules by name; the texts of a finding id come from the last pack
+         * that has any; a pack that {@code extends} the built-in pack is layered over it. See
+         * {@code docs/rule-packs.md}.
+         */
+        public Builder rulePacks(List<Path> foldersOrArchives) {
+            Objects.requireNonNull(foldersOrArchives, "rulePacks");
+            foldersOrArchives.forEach(p -> Objects.requireNonNull(p, "rulePacks element"));
+            this.rulePacks = List.copyOf(foldersOrArchives);
             return this;
         }
 

@@ -5,9 +5,11 @@ import dev.sonde.Sonde;
 import dev.sonde.SondeException;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
+import dev.sonde.spi.RuleEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,8 +43,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "language of the text: en (default) or fr")
     String locale;
 
-    @Option(names = "--rules", paramLabel = "PACK", description = "a rule pack folder or .zip instead of the built-in one")
-    Path rulePack;
+    @Option(names = "--rules", paramLabel = "PACK",
+            description = "a rule pack folder or .zip instead of the built-in one; repeat to layer packs (later ones override)")
+    List<Path> rulePacks = new ArrayList<>();
 
     @Option(names = "--trust", paramLabel = "PUBKEY",
             description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
@@ -65,17 +68,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (deadlineSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--deadline must be a positive number of seconds");
         }
-        PackTrust.requirePack(spec.commandLine(), trust, rulePack);
+        PackTrust.requirePack(spec.commandLine(), trust, rulePacks);
         Report report;
         try {
-            if (rulePack != null) {
-                PackTrust.verify(rulePack, trust);
-            }
+            RuleEngine engine = PackTrust.engine(rulePacks, trust, err);
             Sonde.Builder builder = Sonde.builder()
                     .locale(Locale.forLanguageTag(locale))
                     .deadline(Duration.ofSeconds(deadlineSeconds));
-            if (rulePack != null) {
-                builder.rulePack(rulePack);
+            if (engine != null) {
+                builder.engine(engine);
             }
             report = builder.build().analyze(paths);
         } catch (SondeException e) {

@@ -1,8 +1,12 @@
 package dev.sonde.cli;
 
 import dev.sonde.SondeException;
+import dev.sonde.rules.DroolsRuleEngine;
 import dev.sonde.rules.PackSignature;
+import dev.sonde.rules.RulePack;
+import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -12,18 +16,43 @@ import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 
-/** {@code --trust PUBKEY}: the pack given with {@code --rules} must be signed by that key, checked before it is compiled. */
+/**
+ * {@code --rules PACK} (repeatable) and {@code --trust PUBKEY}: every pack given must be signed by that key, checked
+ * before anything is compiled; then the packs are layered and compiled once.
+ */
 final class PackTrust {
 
     private PackTrust() {
     }
 
     /** A usage error when {@code --trust} is given without a pack to check. */
-    static void requirePack(CommandLine cli, Path trust, Path rulePack) {
-        if (trust != null && rulePack == null) {
+    static void requirePack(CommandLine cli, Path trust, List<Path> rulePacks) {
+        if (trust != null && rulePacks.isEmpty()) {
             throw new CommandLine.ParameterException(cli,
                     "--trust checks the pack given with --rules; give --rules PACK too (the built-in pack is part of Sonde itself)");
         }
+    }
+
+    /**
+     * Verifies every pack against {@code trust} (when given), then reads and layers them, prints the load summary on
+     * {@code err} when packs were layered, and compiles them. Returns {@code null} when no pack is given (the
+     * built-in one is used).
+     *
+     * @throws SondeException one sentence when a pack is refused, cannot be read or does not compile
+     */
+    static RuleEngine engine(List<Path> rulePacks, Path trust, PrintWriter err) {
+        if (rulePacks.isEmpty()) {
+            return null;
+        }
+        for (Path p : rulePacks) {
+            verify(p, trust);
+        }
+        RulePack pack = RulePack.load(rulePacks);
+        if (pack.loadSummary().size() > 1) {
+            pack.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
+            err.flush();
+        }
+        return DroolsRuleEngine.compile(pack);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.sonde.Sonde;
 import dev.sonde.SondeException;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
+import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,9 @@ final class ProbeSettings {
     @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en", description = "language of the text: en (default) or fr")
     String locale;
 
-    @Option(names = "--rules", paramLabel = "PACK", description = "a rule pack folder or .zip instead of the built-in one")
-    Path rulePack;
+    @Option(names = "--rules", paramLabel = "PACK",
+            description = "a rule pack folder or .zip instead of the built-in one; repeat to layer packs (later ones override)")
+    List<Path> rulePacks = new ArrayList<>();
 
     @Option(names = "--trust", paramLabel = "PUBKEY",
             description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
@@ -127,17 +129,16 @@ final class ProbeSettings {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
-        PackTrust.requirePack(cli, trust, rulePack);
-        if (rulePack != null) {
-            try {
-                PackTrust.verify(rulePack, trust);
-            } catch (SondeException e) {
-                err.println("sonde: " + e.getMessage());
-                if (debug) {
-                    e.printStackTrace(err);
-                }
-                return SondeCommand.NO_INPUT;
+        PackTrust.requirePack(cli, trust, rulePacks);
+        RuleEngine engine;
+        try {
+            engine = PackTrust.engine(rulePacks, trust, err);
+        } catch (SondeException e) {
+            err.println("sonde: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
             }
+            return SondeCommand.NO_INPUT;
         }
         ProgressLine progress = null;
         if (format == Format.text && System.console() != null && cli.getErr() != null && isRealStderr(err)) {
@@ -147,8 +148,8 @@ final class ProbeSettings {
         Report report;
         try {
             Sonde.Builder builder = Sonde.builder().locale(Locale.forLanguageTag(locale)).probeOptions(options);
-            if (rulePack != null) {
-                builder.rulePack(rulePack);
+            if (engine != null) {
+                builder.engine(engine);
             }
             if (endpoints != null) {
                 builder.endpoints(endpoints);

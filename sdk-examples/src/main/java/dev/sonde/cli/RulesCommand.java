@@ -161,7 +161,11 @@ final class RulesCommand implements Runnable {
             Sonde sonde;
             try {
                 PackTrust.verify(pack, trust);
-                sonde = Sonde.builder().engine(DroolsRuleEngine.compile(RulePack.open(pack))).build();
+                RulePack rules = RulePack.load(List.of(pack)); // a pack that extends the built-in one is layered over it
+                if (rules.loadSummary().size() > 1) {
+                    rules.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
+                }
+                sonde = Sonde.builder().engine(DroolsRuleEngine.compile(rules)).build();
             } catch (SondeException e) {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }

@@ -304,6 +304,42 @@ class RulesCommandTest {
     }
 
     @Test
+    void anOverlayPackExtendsTheBuiltInOneAndPacksLayerInOrder() throws Exception {
+        Path overlay = Files.createDirectories(tmp.resolve("overlay"));
+        Files.writeString(overlay.resolve("pack.json"), """
+                {"id": "acme", "version": "1.0", "apiVersion": 1, "extends": "gwsmo",
+                 "disables": ["The proxy asks for credentials"]}
+                """);
+        Files.writeString(overlay.resolve("acmeguard.drl"), ACMEGUARD_DRL);
+        Files.writeString(overlay.resolve("messages_en.properties"), ACMEGUARD_MESSAGES);
+        Path acmeCase = Files.createDirectories(overlay.resolve("cases/acmeguard-inspection/Identity"));
+        Files.writeString(acmeCase.resolve("auth.log"), ACMEGUARD_LOG);
+        Files.writeString(acmeCase.resolveSibling("expected.json"), ACMEGUARD_EXPECTED);
+
+        Run check = AnalyzeCommandTest.sonde("rules", "check", overlay.toString());
+        assertThat(check.exit()).as(check.out()).isZero();
+        Run test = AnalyzeCommandTest.sonde("rules", "test", overlay.toString());
+        assertThat(test.exit()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).isEqualTo("PASS acmeguard-inspection\n1 passed, 0 failed\n");
+
+        Path log = overlay.resolve("cases/acmeguard-inspection");
+        Run analyze = AnalyzeCommandTest.sonde("analyze", log.toString(), "--rules", overlay.toString(), "-f", "json");
+        assertThat(analyze.exit()).isEqualTo(SondeCommand.PROBLEMS);
+        assertThat(analyze.json().get("findings").get(0).get("id").asText()).isEqualTo("ACMEGUARD_INSPECTION");
+        assertThat(analyze.err()).contains("sonde: rules: pack gwsmo ", "sonde: rules: pack acme 1.0 ")
+                .contains("sonde: rules: acme disables rule \"The proxy asks for credentials\" of gwsmo/proxy.drl line ");
+
+        // --rules twice: the exported pack, then the overlay's rule without 'extends'
+        Path plain = copy(overlay, tmp.resolve("plain-overlay"));
+        Files.writeString(plain.resolve("pack.json"), "{\"id\": \"acme\", \"apiVersion\": 1}");
+        Run layered = AnalyzeCommandTest.sonde("analyze", log.toString(), "--rules", exported.toString(),
+                "--rules", plain.toString(), "-f", "json");
+        assertThat(layered.exit()).as(layered.err()).isEqualTo(SondeCommand.PROBLEMS);
+        assertThat(layered.json().get("findings").get(0).get("id").asText()).isEqualTo("ACMEGUARD_INSPECTION");
+        assertThat(layered.err()).contains("sonde: rules: pack gwsmo 1.0.0 (" + exported + ")");
+    }
+
+    @Test
     void theBuiltInPackPassesAllItsCases() {
         Run test = AnalyzeCommandTest.sonde("rules", "test", exported.toString());
         assertThat(test.exit()).as(test.out()).isZero();

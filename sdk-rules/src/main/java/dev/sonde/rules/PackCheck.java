@@ -202,7 +202,23 @@ public final class PackCheck {
             problems.add(problemOf(pack(root), e.getMessage()));
             return;
         }
-        PackCompiler.Compiled compiled = PackCompiler.compile(pack, problems);
+        if (!pack.manifest().extendsPacks().isEmpty() || !pack.manifest().disables().isEmpty()) {
+            try {
+                pack = PackLayers.merge(List.of(pack)); // compiled over the pack it extends, as it will be used
+            } catch (SondeException e) {
+                problems.add(new Problem("pack.json", 0, 0, Severity.ERROR, e.getMessage()));
+                return;
+            }
+            pack.loadSummary().stream().filter(l -> l.contains("(nothing removed)"))
+                    .forEach(l -> problems.add(new Problem("pack.json", 0, 0, Severity.WARNING, l)));
+        }
+        List<Problem> compileProblems = new ArrayList<>();
+        PackCompiler.Compiled compiled = PackCompiler.compile(pack, compileProblems);
+        String own = pack.layered() ? pack.manifest().id() + "/" : "";
+        for (Problem p : compileProblems) {
+            problems.add(!own.isEmpty() && p.file().startsWith(own)
+                    ? new Problem(p.file().substring(own.length()), p.line(), p.column(), p.severity(), p.message()) : p);
+        }
         if (compiled != null) {
             checkCaseIds(root, files, compiled.findingIds(), problems);
         }

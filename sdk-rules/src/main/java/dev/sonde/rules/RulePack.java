@@ -100,9 +100,10 @@ public final class RulePack {
 
     /**
      * Loads one or more packs, later ones layered over earlier ones: a rule of a later pack replaces an earlier
-     * rule of the same name, and every earlier rule raising a finding id it raises; {@code disables} in a
-     * {@code pack.json} removes earlier rules by name; a data file replaces an earlier one of the same path;
-     * message texts of a finding id replace the earlier texts of that id. A pack whose {@code extends} names the
+     * rule of the same name (other rules add to the earlier ones, also for an existing finding id);
+     * {@code disables} in a {@code pack.json} removes earlier rules by name; a data file replaces an earlier one
+     * of the same path; the texts of a finding id (all languages and variants) come from the last pack that has
+     * any. A pack whose {@code extends} names the
      * built-in pack ({@code gwsmo}) is layered over it when no earlier pack has that id. What was overridden is
      * in {@link #loadSummary()}. One pack that extends nothing is read as is.
      *
