@@ -3,8 +3,6 @@ package dev.sonde.cli;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.report.ReportJson;
-import dev.sonde.report.ReportText;
 import dev.sonde.spi.RuleEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,27 +84,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             return SondeCommand.NO_INPUT;
         }
-        boolean nothingRead = !report.anyInputRead();
-        if (format == Format.json) {
-            out.print(ReportJson.write(report));
-        } else if (!nothingRead) {
-            out.print(ReportText.render(report, width != null ? width : terminalWidth(), Locale.forLanguageTag(locale)));
-        }
-        out.flush();
-        if (nothingRead) {
-            err.println("sonde: no input could be read: " + report.warnings().stream()
-                    .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("no *.log file found in " + paths));
-            return SondeCommand.NO_INPUT;
-        }
-        return report.hasProblems() ? SondeCommand.PROBLEMS : SondeCommand.OK;
-    }
-
-    private static int terminalWidth() {
-        try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
-            return Math.max(40, Math.min(columns, 200));
-        } catch (NumberFormatException e) {
-            return 80;
-        }
+        return ReportPrinter.print(report, format == Format.json, width, locale, out, err,
+                "no input could be read", "no *.log file found in " + paths);
     }
 }

@@ -4,8 +4,6 @@ import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.report.ReportJson;
-import dev.sonde.report.ReportText;
 import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -166,19 +164,8 @@ final class ProbeSettings {
                 progress.clear();
             }
         }
-        boolean nothingRead = !report.anyInputRead();
-        if (format == Format.json) {
-            out.print(ReportJson.write(report));
-        } else if (!nothingRead) {
-            out.print(ReportText.render(report, width != null ? width : terminalWidth(), Locale.forLanguageTag(locale)));
-        }
-        out.flush();
-        if (nothingRead) {
-            err.println("sonde: nothing could be probed or read: " + report.warnings().stream()
-                    .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("the endpoint catalog is empty"));
-            return SondeCommand.NO_INPUT;
-        }
-        return report.hasProblems() ? SondeCommand.PROBLEMS : SondeCommand.OK;
+        return ReportPrinter.print(report, format == Format.json, width, locale, out, err,
+                "nothing could be probed or read", "the endpoint catalog is empty");
     }
 
     /** True when {@code err} writes to the process's stderr (not to a test's buffer). */
@@ -186,14 +173,6 @@ final class ProbeSettings {
         return SondeCommand.STDERR_IS_PROCESS.get();
     }
 
-    static int terminalWidth() {
-        try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
-            return Math.max(40, Math.min(columns, 200));
-        } catch (NumberFormatException e) {
-            return 80;
-        }
-    }
 
     /** One self-overwriting line on a terminal: {@code probing... 12/40 tls localhost:443}. */
     static final class ProgressLine implements ProbeOptions.Progress {

@@ -1,0 +1,47 @@
+package dev.sonde.cli;
+
+import dev.sonde.Report;
+import dev.sonde.report.ReportJson;
+import dev.sonde.report.ReportText;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints a report as the commands do and turns it into their exit code. */
+final class ReportPrinter {
+
+    private ReportPrinter() {
+    }
+
+    /**
+     * Writes {@code report} (JSON always; text only when something was read) and returns 0, 1 or 3.
+     *
+     * @param whatWasMissing the stderr sentence's start when nothing could be read, e.g. "no input could be read"
+     * @param whyWhenSilent  what to say when nothing was read and no warning explains it
+     */
+    static int print(Report report, boolean json, Integer width, String locale, PrintWriter out, PrintWriter err,
+            String whatWasMissing, String whyWhenSilent) {
+        boolean nothingRead = !report.anyInputRead();
+        if (json) {
+            out.print(ReportJson.write(report));
+        } else if (!nothingRead) {
+            out.print(ReportText.render(report, width != null ? width : terminalWidth(), Locale.forLanguageTag(locale)));
+        }
+        out.flush();
+        if (nothingRead) {
+            err.println("sonde: " + whatWasMissing + ": " + report.warnings().stream()
+                    .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse(whyWhenSilent));
+            return SondeCommand.NO_INPUT;
+        }
+        return report.hasProblems() ? SondeCommand.PROBLEMS : SondeCommand.OK;
+    }
+
+    /** {@code $COLUMNS} within 40..200, else 80. */
+    static int terminalWidth() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+            return Math.max(40, Math.min(columns, 200));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+}
