@@ -7,9 +7,7 @@ import dev.sonde.spi.RuleEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +23,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    @CommandLine.Mixin
+    ReportOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,31 +32,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "log files or folders")
     List<Path> paths;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json (schema sonde.report/1)")
-    Format format;
-
-    @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en",
-            description = "language of the text: en (default) or fr")
-    String locale;
-
-    @Option(names = "--rules", paramLabel = "PACK",
-            description = "a rule pack folder or .zip instead of the built-in one; repeat to layer packs (later ones override)")
-    List<Path> rulePacks = new ArrayList<>();
-
-    @Option(names = "--trust", paramLabel = "PUBKEY",
-            description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
-    Path trust;
-
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "300",
             description = "time limit of the analysis in seconds (default ${DEFAULT-VALUE})")
     long deadlineSeconds;
-
-    @Option(names = "--width", paramLabel = "COLUMNS", description = "text width (default: $COLUMNS or 80)")
-    Integer width;
-
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
 
     @Override
     public Integer call() {
@@ -66,12 +43,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (deadlineSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--deadline must be a positive number of seconds");
         }
-        PackTrust.requirePack(spec.commandLine(), trust, rulePacks);
+        PackTrust.requirePack(spec.commandLine(), output.trust, output.rulePacks);
         Report report;
         try {
-            RuleEngine engine = PackTrust.engine(rulePacks, trust, err);
+            RuleEngine engine = PackTrust.engine(output.rulePacks, output.trust, err);
             Sonde.Builder builder = Sonde.builder()
-                    .locale(Locale.forLanguageTag(locale))
+                    .locale(output.locale())
                     .deadline(Duration.ofSeconds(deadlineSeconds));
             if (engine != null) {
                 builder.engine(engine);
@@ -79,12 +56,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             report = builder.build().analyze(paths);
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
-            if (debug) {
+            if (output.debug) {
                 e.printStackTrace(err);
             }
             return SondeCommand.NO_INPUT;
         }
-        return ReportPrinter.print(report, format == Format.json, width, locale, out, err,
+        return ReportPrinter.print(report, output, out, err,
                 "no input could be read", "no *.log file found in " + paths);
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /** The options {@code sonde probe} and {@code sonde diagnose} share, and the run they share. */
 final class ProbeSettings {
 
-    enum Format { text, json }
+    @CommandLine.Mixin
+    ReportOptions output;
 
     @Option(names = "--endpoints", paramLabel = "FILE",
             description = "an endpoint catalog (JSON, the rule pack's endpoints.json format) replacing the built-in one")
@@ -52,27 +53,6 @@ final class ProbeSettings {
     @Option(names = "--no-proxy-discovery",
             description = "do not look at HTTPS_PROXY/HTTP_PROXY, Java proxy settings or netsh for proxies")
     boolean noProxyDiscovery;
-
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json (schema sonde.report/1)")
-    Format format;
-
-    @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en", description = "language of the text: en (default) or fr")
-    String locale;
-
-    @Option(names = "--rules", paramLabel = "PACK",
-            description = "a rule pack folder or .zip instead of the built-in one; repeat to layer packs (later ones override)")
-    List<Path> rulePacks = new ArrayList<>();
-
-    @Option(names = "--trust", paramLabel = "PUBKEY",
-            description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
-    Path trust;
-
-    @Option(names = "--width", paramLabel = "COLUMNS", description = "text width (default: $COLUMNS or 80)")
-    Integer width;
-
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
@@ -127,25 +107,25 @@ final class ProbeSettings {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
-        PackTrust.requirePack(cli, trust, rulePacks);
+        PackTrust.requirePack(cli, output.trust, output.rulePacks);
         RuleEngine engine;
         try {
-            engine = PackTrust.engine(rulePacks, trust, err);
+            engine = PackTrust.engine(output.rulePacks, output.trust, err);
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
-            if (debug) {
+            if (output.debug) {
                 e.printStackTrace(err);
             }
             return SondeCommand.NO_INPUT;
         }
         ProgressLine progress = null;
-        if (format == Format.text && System.console() != null && cli.getErr() != null && isRealStderr(err)) {
+        if (!output.json() && System.console() != null && cli.getErr() != null && isRealStderr(err)) {
             progress = new ProgressLine(err);
             options = options.withProgress(progress);
         }
         Report report;
         try {
-            Sonde.Builder builder = Sonde.builder().locale(Locale.forLanguageTag(locale)).probeOptions(options);
+            Sonde.Builder builder = Sonde.builder().locale(output.locale()).probeOptions(options);
             if (engine != null) {
                 builder.engine(engine);
             }
@@ -155,7 +135,7 @@ final class ProbeSettings {
             report = probe.apply(builder.build());
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
-            if (debug) {
+            if (output.debug) {
                 e.printStackTrace(err);
             }
             return SondeCommand.NO_INPUT;
@@ -164,7 +144,7 @@ final class ProbeSettings {
                 progress.clear();
             }
         }
-        return ReportPrinter.print(report, format == Format.json, width, locale, out, err,
+        return ReportPrinter.print(report, output, out, err,
                 "nothing could be probed or read", "the endpoint catalog is empty");
     }
 
@@ -172,7 +152,6 @@ final class ProbeSettings {
     private static boolean isRealStderr(PrintWriter err) {
         return SondeCommand.STDERR_IS_PROCESS.get();
     }
-
 
     /** One self-overwriting line on a terminal: {@code probing... 12/40 tls localhost:443}. */
     static final class ProgressLine implements ProbeOptions.Progress {

@@ -4,7 +4,6 @@ import dev.sonde.Report;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
 import java.io.PrintWriter;
-import java.util.Locale;
 
 /** Prints a report as the commands do and turns it into their exit code. */
 final class ReportPrinter {
@@ -18,13 +17,13 @@ final class ReportPrinter {
      * @param whatWasMissing the stderr sentence's start when nothing could be read, e.g. "no input could be read"
      * @param whyWhenSilent  what to say when nothing was read and no warning explains it
      */
-    static int print(Report report, boolean json, Integer width, String locale, PrintWriter out, PrintWriter err,
+    static int print(Report report, ReportOptions options, PrintWriter out, PrintWriter err,
             String whatWasMissing, String whyWhenSilent) {
         boolean nothingRead = !report.anyInputRead();
-        if (json) {
+        if (options.json()) {
             out.print(ReportJson.write(report));
         } else if (!nothingRead) {
-            out.print(ReportText.render(report, width != null ? width : terminalWidth(), Locale.forLanguageTag(locale)));
+            out.print(ReportText.render(report, options.width != null ? options.width : terminalWidth(), options.locale()));
         }
         out.flush();
         if (nothingRead) {
