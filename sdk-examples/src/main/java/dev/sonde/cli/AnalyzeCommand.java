@@ -16,10 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sonde analyze PATH... [--format text|json]}: ranked findings from GWSMO logs. */
 @Command(name = "analyze",
-        description = {
-            "Reads GWSMO trace logs (Trace-*.log) and authorization logs (Identity folder) and prints",
-            "the problems found, root cause first, with the log lines that prove them and what to do.",
-            "Folders are searched recursively for *.log files; all files are analyzed together."},
+        description = "Reads GWSMO trace logs (Trace-*.log) and authorization logs (Identity folder) and prints "
+                + "the problems found, root cause first, with the log lines that prove them and what to do. "
+                + "Folders are searched recursively for *.log files; all files are analyzed together.",
         mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
 
