@@ -8,12 +8,9 @@ import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -72,27 +69,10 @@ final class PackTrust {
             throw new SondeException("the trusted key " + trust + " cannot be read (" + e.getMessage() + "), so no pack is trusted", e);
         }
         try {
-            if (Files.isDirectory(rulePack)) {
-                PackSignature.verify(rulePack, pem);
-                return;
-            }
-            if (!Files.isRegularFile(rulePack)) {
-                throw new SondeException("rule pack " + rulePack + ": no such folder or archive");
-            }
-            try (FileSystem fs = FileSystems.newFileSystem(rulePack, (ClassLoader) null)) {
-                Path root = fs.getPath("/");
-                if (!Files.exists(root.resolve("pack.json"))) {
-                    try (Stream<Path> top = Files.list(root)) {
-                        List<Path> withManifest = top.filter(p -> Files.exists(p.resolve("pack.json"))).toList();
-                        if (withManifest.size() == 1) {
-                            root = withManifest.get(0);
-                        }
-                    }
-                }
+            RulePack.atRoot(rulePack, root -> {
                 PackSignature.verify(root, pem);
-            } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
-                throw new SondeException("rule pack " + rulePack + " is neither a folder nor a readable .zip/.jar", e);
-            }
+                return null;
+            });
         } catch (SondeException e) {
             throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
         }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.SondeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,20 +109,17 @@ public final class PackCheck {
             problems.add(new Problem(folderOrArchive.toString(), 0, 0, Severity.ERROR, "no such folder or archive"));
             return problems;
         }
-        try (FileSystem fs = FileSystems.newFileSystem(folderOrArchive, (ClassLoader) null)) {
-            Path root = fs.getPath("/");
-            if (!Files.exists(root.resolve("pack.json"))) {
-                try (Stream<Path> top = Files.list(root)) {
-                    List<Path> withManifest = top.filter(p -> Files.exists(p.resolve("pack.json"))).toList();
-                    if (withManifest.size() == 1) {
-                        root = withManifest.get(0);
-                    }
-                }
+        try {
+            RulePack.atRoot(folderOrArchive, root -> {
+                checkRoot(root, folderOrArchive.toString(), problems);
+                return null;
+            });
+        } catch (SondeException e) {
+            if (e.getCause() == null || !e.getMessage().startsWith("rule pack " + folderOrArchive + " is neither")) {
+                throw e;
             }
-            checkRoot(root, folderOrArchive.toString(), problems);
-        } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
             problems.add(new Problem(folderOrArchive.toString(), 0, 0, Severity.ERROR,
-                    "neither a folder nor a readable .zip/.jar: " + e.getMessage()));
+                    "neither a folder nor a readable .zip/.jar: " + e.getCause().getMessage()));
         }
         return problems;
     }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -272,9 +273,20 @@ public final class RulePack {
      * @throws SondeException when it cannot be read or is not a valid pack, saying what and where
      */
     public static RulePack open(Path folderOrArchive) {
+        return atRoot(folderOrArchive, root -> read(root, folderOrArchive.toString()));
+    }
+
+    /**
+     * Runs {@code action} on the root of the pack in a folder, or in a {@code .zip}/{@code .jar} holding it
+     * at its root or in one top folder; an archive stays open while {@code action} runs.
+     *
+     * @throws SondeException when there is no such folder or archive, or the archive cannot be opened
+     *                        (its cause is then the I/O error)
+     */
+    public static <T> T atRoot(Path folderOrArchive, Function<Path, T> action) {
         Objects.requireNonNull(folderOrArchive, "folderOrArchive");
         if (Files.isDirectory(folderOrArchive)) {
-            return read(folderOrArchive, folderOrArchive.toString());
+            return action.apply(folderOrArchive);
         }
         if (!Files.isRegularFile(folderOrArchive)) {
             throw new SondeException("rule pack " + folderOrArchive + ": no such folder or archive");
@@ -289,7 +301,7 @@ public final class RulePack {
                     }
                 }
             }
-            return read(root, folderOrArchive.toString());
+            return action.apply(root);
         } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
             throw new SondeException("rule pack " + folderOrArchive + " is neither a folder nor a readable .zip/.jar: "
                     + e.getMessage(), e);
