@@ -32,4 +32,17 @@ public interface RuleEngineFactory {
         }
         return create(rulePacks.stream().findFirst());
     }
+
+    /**
+     * Like {@link #create(List)}, and may keep the compiled rules in {@code compileCache} (a folder this
+     * engine owns) keyed by a hash of the packs' contents, so that the next start with unchanged packs skips
+     * compiling. An engine without a cache ignores the folder. A cache entry that cannot be read or written
+     * never fails the call: the packs are then compiled as without a cache.
+     *
+     * @throws dev.sonde.SondeException as {@link #create(List)}
+     */
+    default RuleEngine create(List<Path> rulePacks, Optional<Path> compileCache) {
+        Objects.requireNonNull(compileCache, "compileCache");
+        return create(rulePacks);
+    }
 }

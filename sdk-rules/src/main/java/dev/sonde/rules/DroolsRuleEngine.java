@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
@@ -65,14 +66,29 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     /** Compiles a pack with other memory limits (see {@link #DEFAULT_KEEP_PER_SIGNATURE}, {@link #DEFAULT_MAX_FACTS}). */
     public static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts) {
+        return compile(pack, keepPerSignature, maxFacts, Optional.empty());
+    }
+
+    /**
+     * Compiles a pack, or reads its compiled rules from the compile cache folder when it holds them (and
+     * writes them there otherwise). See {@link dev.sonde.spi.RuleEngineFactory#create(List, Optional)}.
+     */
+    public static DroolsRuleEngine compile(RulePack pack, Optional<Path> compileCache) {
+        return compile(pack, DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS, compileCache);
+    }
+
+    private static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts,
+            Optional<Path> compileCache) {
         Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(compileCache, "compileCache");
         if (keepPerSignature < 1 || maxFacts < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         long t0 = System.nanoTime();
-        PackCompiler.Compiled compiled = PackCompiler.compile(pack);
-        LOG.debug("rule pack {} {} compiled: {} rules, {} finding ids, in {} ms", pack.manifest().id(),
-                pack.manifest().version(), compiled.rules(), compiled.findingIds().size(),
+        PackCompiler.Compiled compiled = PackCompiler.compile(pack, compileCache);
+        LOG.debug("rule pack {} {} {}: {} rules, {} finding ids, in {} ms", pack.manifest().id(),
+                pack.manifest().version(), compiled.cached() ? "read from the compile cache" : "compiled",
+                compiled.rules(), compiled.findingIds().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts, DroolsSession.MIN_FIRING_TIME);
     }
@@ -126,6 +142,11 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** Every finding id the pack's rules can raise. */
     public Set<String> findingIds() {
         return findingIds;
+    }
+
+    /** True when the compiled rules were read from the compile cache rather than compiled. */
+    boolean fromCache() {
+        return compiled.cached();
     }
 
     /** How many rules the pack has. */

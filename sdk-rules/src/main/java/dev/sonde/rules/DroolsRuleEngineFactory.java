@@ -22,4 +22,10 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
     public RuleEngine create(List<Path> rulePacks) {
         return DroolsRuleEngine.compile(RulePack.load(rulePacks));
     }
+
+    /** Layers the packs and compiles them, or reads them compiled from {@code compileCache} (see {@link CompileCache}). */
+    @Override
+    public RuleEngine create(List<Path> rulePacks, Optional<Path> compileCache) {
+        return DroolsRuleEngine.compile(RulePack.load(rulePacks), compileCache);
+    }
 }

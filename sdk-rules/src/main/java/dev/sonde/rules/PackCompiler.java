@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,14 +43,32 @@ final class PackCompiler {
     private PackCompiler() {
     }
 
-    /** The compiled pack and the finding ids its rules can raise. */
-    record Compiled(KieBase kieBase, Set<String> findingIds, int rules) {
+    /** The compiled pack and the finding ids its rules can raise; {@code cached}: read from the compile cache. */
+    record Compiled(KieBase kieBase, Set<String> findingIds, int rules, boolean cached) {
+    }
+
+    /** Drools options of every compilation (they are part of the compile cache's key). */
+    private static final Map<String, String> OPTIONS = Map.of(
+            "drools.kbuilder.severity.duplicateRule", "ERROR",
+            "drools.kbuilder.severity.duplicateFunction", "ERROR",
+            // facts are immutable: no rule modifies them, so property reactivity buys nothing
+            "drools.propertySpecific", "ALLOWED");
+
+    private static Properties options() {
+        Properties p = new Properties();
+        p.putAll(OPTIONS);
+        return p;
     }
 
     static Compiled compile(RulePack pack) {
+        return compile(pack, Optional.empty());
+    }
+
+    /** Compiles {@code pack}, or reads it from the compile cache in {@code cacheDir} when it holds this pack. */
+    static Compiled compile(RulePack pack, Optional<Path> cacheDir) {
         String id = pack.manifest().id();
         List<PackCheck.Problem> problems = new ArrayList<>();
-        Compiled compiled = compile(pack, problems);
+        Compiled compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
         List<String> errors = new ArrayList<>();
         for (PackCheck.Problem p : problems) {
             if (p.severity() == PackCheck.Severity.ERROR) {
@@ -74,9 +95,41 @@ final class PackCompiler {
      * returns {@code null} when the DRL does not compile at all.
      */
     static Compiled compile(RulePack pack, List<PackCheck.Problem> problems) {
+        return compile(pack, problems, Optional.empty());
+    }
+
+    private static Compiled compile(RulePack pack, List<PackCheck.Problem> problems, Optional<CompileCache> cache) {
+        ClassLoader loader = PackCompiler.class.getClassLoader();
+        KieBase kieBase;
+        boolean cached = false;
+        if (cache.isPresent()) {
+            String key = CompileCache.key(pack, loader, options());
+            Optional<CompileCache.Entry> hit = cache.get().read(key, pack, loader, options());
+            if (hit.isPresent()) {
+                kieBase = hit.get().kieBase();
+                problems.addAll(hit.get().warnings());
+                cached = true;
+            } else {
+                List<PackCheck.Problem> found = new ArrayList<>();
+                kieBase = build(pack, found, loader);
+                problems.addAll(found);
+                if (kieBase != null) {
+                    cache.get().write(key, pack, kieBase, found);
+                }
+            }
+        } else {
+            kieBase = build(pack, problems, loader);
+        }
+        if (kieBase == null) {
+            return null;
+        }
+        return checked(pack, kieBase, problems, cached);
+    }
+
+    /** Compiles the DRL, adding Drools' errors and warnings to {@code problems}; {@code null} on errors. */
+    private static KieBase build(RulePack pack, List<PackCheck.Problem> problems, ClassLoader loader) {
         String id = pack.manifest().id();
         KieServices ks = KieServices.Factory.get();
-        ClassLoader loader = PackCompiler.class.getClassLoader();
         ReleaseId releaseId = ks.newReleaseId("dev.sonde.packs", id + "-" + UUID.randomUUID(),
                 pack.manifest().version().isBlank() ? "0" : sanitizeVersion(pack.manifest().version()));
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -91,12 +144,8 @@ final class PackCompiler {
             kfs.write("src/main/resources/" + path, drl.getValue());
         }
         KieModuleModel module = ks.newKieModuleModel();
-        module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
-        module.setConfigurationProperty("drools.kbuilder.severity.duplicateFunction", "ERROR");
-        // facts are immutable: no rule modifies them, so property reactivity buys nothing
-        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+        OPTIONS.forEach(module::setConfigurationProperty);
         KieBuilder builder = ((InternalKieBuilder) ks.newKieBuilder(kfs, loader)).withKModuleModel(module);
-        KieBase kieBase;
         try {
             builder.buildAll();
             Results results = builder.getResults();
@@ -118,10 +167,15 @@ final class PackCompiler {
             if (found.stream().anyMatch(PackCheck.Problem::isError)) {
                 return null;
             }
-            kieBase = ks.newKieContainer(releaseId, loader).getKieBase();
+            return ks.newKieContainer(releaseId, loader).getKieBase();
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** Checks every rule's finding metadata and that the English bundle has texts for every finding id. */
+    private static Compiled checked(RulePack pack, KieBase kieBase, List<PackCheck.Problem> problems, boolean cached) {
+        String id = pack.manifest().id();
         Set<String> ids = new TreeSet<>();
         int rules = 0;
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -150,7 +204,7 @@ final class PackCompiler {
                 }
             }
         }
-        return new Compiled(kieBase, ids, rules);
+        return new Compiled(kieBase, ids, rules, cached);
     }
 
     /** A Drools message as a problem: the pack's own path, the line, and the column Drools puts in its text. */

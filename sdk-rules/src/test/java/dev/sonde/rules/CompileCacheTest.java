@@ -1,0 +1,209 @@
+package dev.sonde.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sonde.Report;
+import dev.sonde.Sonde;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.example.gadget.Gadget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compile cache: a second start with an unchanged pack reads the compiled rules instead of compiling
+ * them, and those rules behave exactly as freshly compiled ones; any change is a new entry; a damaged or
+ * foreign entry is never used.
+ */
+class CompileCacheTest {
+
+    static final Path CASES = Path.of("src/main/resources/dev/sonde/packs/gwsmo/cases");
+
+    @TempDir
+    Path tmp;
+
+    private List<Path> entries(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(CompileCache.SUFFIX)).sorted().toList();
+        }
+    }
+
+    @Test
+    void theSecondStartReadsTheCompiledRulesAndTheyPassEveryGoldenCase() throws IOException {
+        Path cache = tmp.resolve("cache");
+        DroolsRuleEngine first = DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache));
+        assertThat(first.fromCache()).isFalse();
+        assertThat(entries(cache)).hasSize(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+
+        DroolsRuleEngine second = DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache));
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.ruleCount()).isEqualTo(first.ruleCount());
+        assertThat(second.findingIds()).isEqualTo(first.findingIds());
+
+        Sonde cached = Sonde.builder().engine(second).build();
+        Sonde fresh = Sonde.builder().engine(first).build();
+        List<GoldenCase> cases = GoldenCase.load(CASES);
+        assertThat(cases).hasSizeGreaterThan(50);
+        for (GoldenCase c : cases) {
+            Report report = cached.analyze(c.folder());
+            assertThat(c.check(report)).as("case %s on cached rules", c.name()).isEmpty();
+            assertThat(report.findings()).as("case %s: cached and fresh rules agree", c.name())
+                    .isEqualTo(fresh.analyze(c.folder()).findings());
+        }
+    }
+
+    @Test
+    void anEditedPackIsANewEntryAndAVendorPackageWithDeclaredTypesIsCachedToo() throws IOException {
+        Path cache = tmp.resolve("cache");
+        Path pack = tmp.resolve("pack");
+        RulePack.exportBuiltIn(pack);
+        Files.writeString(pack.resolve("acmeguard.drl"), """
+                package com.example.sonde;
+
+                import dev.sonde.facts.*;
+                import dev.sonde.rules.model.*;
+
+                declare AcmeCertificate
+                    certificate : Certificate
+                end
+
+                rule "An AcmeGuard certificate"
+                when
+                    $c : Certificate( issuerName() matches "(?i).*AcmeGuard Inspection CA.*" )
+                then
+                    insert(new AcmeCertificate($c));
+                end
+
+                rule "AcmeGuard inspects the connections to Google"
+                    @finding("ACMEGUARD_INSPECTION") @severity("critical") @confidence(0.99) @articleStep("4")
+                when
+                    AcmeCertificate( $c : certificate )
+                then
+                    Raise.finding(drools).param("issuer", $c.issuerName()).insert();
+                end
+                """);
+        Files.writeString(pack.resolve("messages_en.properties"), Files.readString(pack.resolve("messages_en.properties"))
+                + "\nACMEGUARD_INSPECTION.title=AcmeGuard inspects the connections to Google\n"
+                + "ACMEGUARD_INSPECTION.explanation=AcmeGuard ({issuer}) decrypts the traffic to Google.\n");
+        String log = """
+                [2025-03-10T09:12:44.101:ERROR:windows_http.cc(331)] TLS connection failure. See details below. [Status: 0x00010000. Status Info: 0x00000008]
+                [2025-03-10T09:12:44.101:ERROR:windows_http.cc(340)] Certificate details:
+                ---Validity--
+                Valid from: 2025-02-01 00:00:00 UTC
+                Valid until: 2025-05-01 23:59:59 UTC
+                ---Subject---
+                US
+                Google LLC
+                www.googleapis.com
+                ---Issuer----
+                US
+                Example Corp
+                AcmeGuard Inspection CA
+                -------------
+                """;
+
+        DroolsRuleEngine compiled = DroolsRuleEngine.compile(RulePack.open(pack), Optional.of(cache));
+        DroolsRuleEngine cached = DroolsRuleEngine.compile(RulePack.open(pack), Optional.of(cache));
+        assertThat(compiled.fromCache()).isFalse();
+        assertThat(cached.fromCache()).isTrue();
+        Report report = Sonde.builder().engine(cached).build().analyzeText("auth.log", log);
+        assertThat(report.findings()).extracting(f -> f.id()).contains("ACMEGUARD_INSPECTION");
+        assertThat(report.findings()).filteredOn(f -> f.id().equals("ACMEGUARD_INSPECTION"))
+                .singleElement().satisfies(f -> assertThat(f.params()).containsEntry("issuer", "AcmeGuard Inspection CA"));
+
+        // one character more in a rule: another key, compiled again, both entries kept
+        Files.writeString(pack.resolve("acmeguard.drl"), Files.readString(pack.resolve("acmeguard.drl")) + "\n// edited\n");
+        assertThat(DroolsRuleEngine.compile(RulePack.open(pack), Optional.of(cache)).fromCache()).isFalse();
+        assertThat(entries(cache)).hasSize(2);
+        // messages are not compiled: changing one keeps the entry
+        Files.writeString(pack.resolve("messages_en.properties"), Files.readString(pack.resolve("messages_en.properties"))
+                .replace("decrypts the traffic", "inspects the traffic"));
+        DroolsRuleEngine again = DroolsRuleEngine.compile(RulePack.open(pack), Optional.of(cache));
+        assertThat(again.fromCache()).isTrue();
+        assertThat(Sonde.builder().engine(again).build().analyzeText("auth.log", log).findings())
+                .filteredOn(f -> f.id().equals("ACMEGUARD_INSPECTION"))
+                .singleElement().satisfies(f -> assertThat(f.explanation()).contains("inspects the traffic"));
+    }
+
+    @Test
+    void aDamagedEntryIsCompiledAgainAndRewritten() throws IOException {
+        Path cache = tmp.resolve("cache");
+        DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache));
+        Path entry = entries(cache).get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 2] ^= 0x5a; // one flipped byte in the middle
+        Files.write(entry, bytes);
+
+        DroolsRuleEngine afterDamage = DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache));
+        assertThat(afterDamage.fromCache()).isFalse();
+        assertThat(Files.readAllBytes(entry)).isNotEqualTo(bytes);
+        assertThat(DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache)).fromCache()).isTrue();
+
+        Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 1000)); // truncated
+        assertThat(DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache)).fromCache()).isFalse();
+        assertThat(DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache)).fromCache()).isTrue();
+    }
+
+    @Test
+    void aFolderOthersCanWriteIsNotUsed() throws IOException {
+        Path cache = Files.createDirectories(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(DroolsRuleEngine.compile(RulePack.builtIn(), Optional.of(cache)).fromCache()).isFalse();
+        assertThat(entries(cache)).isEmpty();
+    }
+
+    @Test
+    void anEntryHoldingClassesOutsideJavaDroolsAndTheRulesIsRefused() throws IOException {
+        Path cache = Files.createDirectories(tmp.resolve("cache"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        RulePack pack = RulePack.builtIn();
+        Properties noOptions = new Properties();
+        String key = CompileCache.key(pack, getClass().getClassLoader(), noOptions);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        try (var h = new java.io.DataOutputStream(head)) {
+            h.writeInt(0); // no declared classes
+            h.writeInt(0); // no warnings
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(body)) {
+            out.writeObject(new ArrayList<>(List.of(new Gadget("rm -rf /"))));
+        }
+        Gadget.ran = false;
+        CompileCache compileCache = new CompileCache(cache);
+        compileCache.store(key, head.toByteArray(), body.toByteArray());
+        assertThat(compileCache.read(key, pack, getClass().getClassLoader(), noOptions)).isEmpty();
+        assertThat(Gadget.ran).as("the gadget's readObject ran").isFalse();
+        assertThat(Files.exists(compileCache.file(key))).isFalse();
+    }
+
+    @Test
+    void theKeyFollowsTheDrlAndItsImports() {
+        RulePack pack = RulePack.builtIn();
+        ClassLoader loader = getClass().getClassLoader();
+        Properties options = new Properties();
+        String key = CompileCache.key(pack, loader, options);
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CompileCache.key(RulePack.builtIn(), loader, options));
+        options.setProperty("drools.propertySpecific", "ALWAYS");
+        assertThat(CompileCache.key(pack, loader, options)).isNotEqualTo(key);
+        assertThat(CompileCache.imports("""
+                package p;
+                import dev.sonde.facts.*;
+                import java.util.List;
+                // import not.This;
+                import function dev.sonde.rules.model.Values.first;
+                import static java.lang.Math.max;
+                rule "r" when then end
+                """)).containsExactly("dev.sonde.facts.*", "dev.sonde.rules.model.Values.first", "java.lang.Math.max",
+                "java.util.List");
+    }
+}
