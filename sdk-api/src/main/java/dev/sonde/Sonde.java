@@ -6,22 +6,43 @@ import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sonde's entry point: give it the logs of a machine where Google Workspace Sync cannot reach
@@ -33,10 +54,10 @@ import java.util.stream.Stream;
  * report.top().ifPresent(f -> System.out.println(f.id() + ": " + f.title()));
  * }</pre>
  *
- * <p>A {@code Sonde} is immutable and thread-safe: build it once (compiling the rules takes about a
- * second) and call {@code analyze} from any number of threads; each call runs its own short session.
- * Bad log content never throws; it shows up as {@link Report#warnings()} and in
- * {@link Report#sources()}.
+ * <p>A {@code Sonde} is thread-safe: build it once (compiling the rules takes about a second) and call
+ * {@code analyze} from any number of threads; each call runs its own short session. Its settings never
+ * change; its rules change only when its rule packs are reloaded (below). Bad log content never throws;
+ * it shows up as {@link Report#warnings()} and in {@link Report#sources()}.
  *
  * <p>Live probes ({@link #probe()}, and {@link #diagnose} for probes and logs in one report) check the
  * machine's network now: DNS, TCP 443/80, the chain each host serves against the catalog's trust
@@ -44,34 +65,98 @@ import java.util.stream.Stream;
  * in the same rule session as log facts, so one report ranks both. Each probe family appears in
  * {@link Report#sources()} as {@code probe:<family>} (probes run / not run), and every probe that could
  * not run is a warning saying why.
+ *
+ * <p><b>Hot reload.</b> With {@link Builder#watchRulePacks}, a {@code Sonde} watches the pack folders given
+ * to {@link Builder#rulePack}/{@link Builder#rulePacks}; when their files change it recompiles them on its
+ * own thread and swaps the new rules in atomically. Each analysis uses the rules in use when it started
+ * until it ends; an edit that does not compile is rejected and the previous rules keep serving.
+ * {@link #reloadRulePacks()} does the same on demand. See {@code docs/hot-reload.md}.
+ *
+ * <p>A {@code Sonde} that watches holds a thread and should be {@linkplain #close() closed} when no longer
+ * needed; one that does not watch holds nothing and needs no closing.
  */
-public final class Sonde {
+public final class Sonde implements AutoCloseable {
 
     /** Default time limit of one analysis. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
 
-    private final RuleEngine engine;
+    /** Default quiet time after the last file event before a watching {@code Sonde} reloads its packs. */
+    public static final Duration DEFAULT_RELOAD_DEBOUNCE = Duration.ofMillis(300);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sonde.class);
+
+    /** Content hash of "the built-in pack only": it cannot change while Sonde runs. */
+    private static final String BUILT_IN_CONTENT = "built-in";
+
+    /**
+     * The compiled rules and the probe catalog that goes with them, swapped as one. {@code contentHash} is
+     * the hash of the pack files they were compiled from ({@code null} when unknown: never "unchanged").
+     */
+    private record Rules(RuleEngine engine, ProbeCatalog catalog, String contentHash) {
+    }
+
+    /** Read once at the start of each analysis, replaced as a whole by a reload. */
+    private volatile Rules rules;
+
     private final LogReader reader;
     private final Locale locale;
     private final Duration deadline;
     private final Prober prober;
-    private final ProbeCatalog catalog;
     private final ProbeOptions probeOptions;
 
+    /** The factory that compiled the packs, used again on reload; {@code null} when an engine was given. */
+    private final RuleEngineFactory factory;
+    private final List<Path> rulePacks;
+    private final Optional<Path> compileCache;
+    /** A catalog given to the builder (itself or as a file): kept across reloads; {@code null} otherwise. */
+    private final ProbeCatalog fixedCatalog;
+    private final Consumer<RulePackReload> reloadListener;
+    private final Object reloadLock = new Object();
+    /** Content hash of the packs at the last compile attempt, successful or not (guarded by reloadLock). */
+    private String lastAttempt;
+    private final Watcher watcher;
+
     private Sonde(Builder b) {
-        this.engine = b.engine != null ? b.engine : loadEngine(b.rulePacks);
-        this.reader = b.reader != null ? b.reader : loadReader();
         this.locale = b.locale;
         this.deadline = b.deadline;
-        this.prober = b.prober != null ? b.prober : loadProber();
-        if (b.catalog != null) {
-            this.catalog = b.catalog;
-        } else if (b.endpoints != null) {
-            this.catalog = engine.readProbeCatalog(b.endpoints);
-        } else {
-            this.catalog = engine.probeCatalog();
-        }
         this.probeOptions = b.probeOptions;
+        this.rulePacks = b.rulePacks;
+        this.compileCache = Optional.ofNullable(b.compileCache);
+        this.reloadListener = b.reloadListener;
+        if (b.engine != null && b.reloadListener != null) {
+            throw new IllegalStateException("watchRulePacks cannot be combined with engine(...): "
+                    + "only rule packs Sonde compiles itself can be reloaded");
+        }
+        this.factory = b.engine != null ? null : loadFactory();
+        // watch first, then hash, then compile: an edit made meanwhile is seen as a change afterwards
+        this.watcher = factory != null && b.reloadListener != null && !rulePacks.isEmpty()
+                ? new Watcher(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
+        try {
+            String hash = factory == null ? null : rulePacks.isEmpty() ? BUILT_IN_CONTENT : contentHash(rulePacks);
+            RuleEngine engine = b.engine != null ? b.engine : factory.create(rulePacks, compileCache);
+            if (b.catalog != null) {
+                this.fixedCatalog = b.catalog;
+            } else if (b.endpoints != null) {
+                this.fixedCatalog = engine.readProbeCatalog(b.endpoints);
+            } else {
+                this.fixedCatalog = null;
+            }
+            this.rules = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
+            this.lastAttempt = hash;
+            this.reader = b.reader != null ? b.reader : loadReader();
+            this.prober = b.prober != null ? b.prober : loadProber();
+        } catch (RuntimeException | Error e) {
+            if (watcher != null) {
+                watcher.close();
+            }
+            throw e;
+        }
+        if (watcher != null) {
+            watcher.start();
+            LOG.debug("watching rule packs {} for changes", rulePacks);
+        } else if (b.reloadListener != null) {
+            LOG.debug("watchRulePacks: only the built-in rule pack is in use, nothing to watch");
+        }
     }
 
     /** A builder with the defaults: built-in rule pack, English, {@link #DEFAULT_DEADLINE}. */
@@ -157,9 +242,202 @@ public final class Sonde {
         return run(inputs, missing, warnings, options);
     }
 
-    /** The live-probe catalog in use: the rule pack's, or the one given to the builder. */
+    /**
+     * The live-probe catalog in use: the one given to the builder ({@link Builder#probeCatalog} or
+     * {@link Builder#endpoints}, which stays across reloads), or else the current rule packs' (which a reload
+     * replaces with the new packs').
+     */
     public ProbeCatalog probeCatalog() {
-        return catalog;
+        return rules.catalog();
+    }
+
+    /**
+     * Reloads the rule packs now, on the calling thread: when their files changed since the rules in use
+     * were compiled, compiles them with the same rule engine factory (and compile cache) as at build and, if
+     * that succeeds, swaps the new rules in; analyses already running finish on the rules they started
+     * with. When they did not change, nothing is compiled ({@link RulePackReload.Status#UNCHANGED}). When
+     * they do not compile, the rules in use stay and the outcome says why
+     * ({@link RulePackReload.Status#REJECTED}; also logged at WARN). Works whether or not this {@code Sonde}
+     * watches, and after {@link #close()}. The watch listener, if any, is told of the outcome too, on this
+     * thread. With only the built-in pack in use, the outcome is always {@code UNCHANGED}.
+     *
+     * <p>A reload running on the watcher thread is waited for first: reloads never overlap.
+     *
+     * @return what the reload did
+     * @throws IllegalStateException when the builder was given an {@link Builder#engine engine}: Sonde did
+     *                               not compile it and cannot compile it again
+     */
+    public RulePackReload reloadRulePacks() {
+        if (factory == null) {
+            throw new IllegalStateException("this Sonde was given its rule engine (Builder.engine): "
+                    + "it has no rule packs to reload");
+        }
+        RulePackReload outcome = reload();
+        tell(outcome);
+        return outcome;
+    }
+
+    /**
+     * Stops watching the rule packs, if this {@code Sonde} watches them: the watcher thread ends (a reload it
+     * is running is waited for, up to ten seconds) and starts no more reloads, so the listener is no longer
+     * called from it. The rules
+     * in use stay: analyses, probes and {@link #reloadRulePacks()} keep working. Calling it again does
+     * nothing; a {@code Sonde} that does not watch needs no closing.
+     */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    /** Reload run by the watcher thread: the outcome goes to the listener. */
+    private void reloadFromWatcher() {
+        tell(reload());
+    }
+
+    private void tell(RulePackReload outcome) {
+        if (reloadListener == null) {
+            return;
+        }
+        try {
+            reloadListener.accept(outcome);
+        } catch (RuntimeException e) {
+            LOG.warn("the rule pack reload listener failed on a {} reload of {}", outcome.status(), rulePacks, e);
+        }
+    }
+
+    /** Hashes the packs, compiles them when they changed, swaps the rules in when they compiled. */
+    private RulePackReload reload() {
+        synchronized (reloadLock) {
+            Instant at = Instant.now();
+            long start = System.nanoTime();
+            Rules current = rules;
+            String hash = rulePacks.isEmpty() ? BUILT_IN_CONTENT : contentHash(rulePacks);
+            // unchanged only when the rules in use come from exactly these files, so that reverting a
+            // rejected edit compiles (and applies) again
+            if (hash != null && hash.equals(current.contentHash()) && hash.equals(lastAttempt)) {
+                LOG.debug("rule packs {} unchanged: the rules in use stay", rulePacks);
+                return new RulePackReload(at, RulePackReload.Status.UNCHANGED, rulePacks, List.of(), since(start));
+            }
+            lastAttempt = hash;
+            Rules next;
+            try {
+                RuleEngine engine = factory.create(rulePacks, compileCache);
+                next = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
+            } catch (RuntimeException | LinkageError e) {
+                List<String> problems = problems(e);
+                LOG.warn("rule packs {} changed but were rejected; the previous rules stay in use:\n  {}",
+                        rulePacks, String.join("\n  ", problems));
+                if (!(e instanceof SondeException)) {
+                    LOG.debug("rule pack reload failure", e);
+                }
+                return new RulePackReload(at, RulePackReload.Status.REJECTED, rulePacks, problems, since(start));
+            }
+            rules = next;
+            Duration took = since(start);
+            LOG.info("rule packs {} reloaded in {} ms: new analyses use the new rules", rulePacks, took.toMillis());
+            return new RulePackReload(at, RulePackReload.Status.APPLIED, rulePacks, List.of(), took);
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos));
+    }
+
+    /** The lines of a failure's message (they name file and line), or its class when it has none. */
+    static List<String> problems(Throwable e) {
+        String message = e.getMessage();
+        String text = e instanceof SondeException && message != null ? message : e.toString();
+        List<String> lines = text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? List.of(e.getClass().getName()) : lines;
+    }
+
+    /**
+     * SHA-256 of what the rule engine reads of these packs, in order: for a folder, every {@code .drl},
+     * {@code .json} and {@code .properties} file outside its {@code cases/} folder (path and content); for
+     * an archive, its bytes. {@code null} when a file cannot be read (the packs then count as changed).
+     */
+    static String contentHash(List<Path> packs) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        try {
+            for (Path pack : packs) {
+                digestText(md, "pack\0" + pack.toAbsolutePath().normalize());
+                if (Files.isDirectory(pack)) {
+                    for (Path file : packFiles(pack)) {
+                        digestText(md, "file\0" + pack.relativize(file).toString().replace('\\', '/'));
+                        digestFile(md, file);
+                    }
+                } else if (Files.isRegularFile(pack)) {
+                    digestText(md, "archive");
+                    digestFile(md, pack);
+                } else {
+                    digestText(md, "missing");
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("rule packs {} could not be read completely to hash them: {}", packs, e.toString());
+            return null;
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The files of a pack folder that the rule engine reads (see {@link #isPackFile}), sorted. */
+    private static List<Path> packFiles(Path folder) throws IOException {
+        Path cases = folder.resolve("cases");
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(cases) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (isPackFile(file.getFileName().toString()) && Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) { // deleted while listed (an editor's temporary file)
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
+    /** Rules, data files, message bundles and the manifest: the kinds of file a pack's engine reads. */
+    static boolean isPackFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl") || lower.endsWith(".json") || lower.endsWith(".properties");
+    }
+
+    private static void digestText(MessageDigest md, String text) {
+        md.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+    }
+
+    private static void digestFile(MessageDigest md, Path file) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[16384];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+                count += n;
+            }
+        }
+        digestText(md, Long.toString(count)); // no two file sequences give the same bytes to hash
     }
 
     private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings) {
@@ -172,10 +450,11 @@ public final class Sonde {
         List<SourceSummary> sources = new ArrayList<>(alreadyFailed);
         List<LogInput> ordered = new ArrayList<>(inputs);
         ordered.sort((a, b) -> a.name().compareTo(b.name())); // the same report whatever the input order
-        try (RuleEngine.Session session = engine.openSession(locale, until)) {
+        Rules current = rules; // read once: the whole analysis runs on these rules, even if a reload swaps them
+        try (RuleEngine.Session session = current.engine().openSession(locale, until)) {
             if (probing != null) {
                 FactSink sink = session::add;
-                sources.addAll(prober.run(catalog, probing, sink, warnings::add));
+                sources.addAll(prober.run(current.catalog(), probing, sink, warnings::add));
             }
             for (LogInput input : ordered) {
                 sources.add(reader.read(input, session, warnings::add, until));
@@ -217,13 +496,13 @@ public final class Sonde {
         }
     }
 
-    private static RuleEngine loadEngine(List<Path> rulePacks) {
+    /** The rule engine factory on the class path; it compiles the packs at build and on every reload. */
+    private static RuleEngineFactory loadFactory() {
         Iterator<RuleEngineFactory> it = ServiceLoader.load(RuleEngineFactory.class, Sonde.class.getClassLoader()).iterator();
         if (!it.hasNext()) {
             throw new SondeException("no Sonde rule engine on the class path: add the dev.sonde:sdk-rules dependency");
         }
-        RuleEngineFactory factory = it.next();
-        return rulePacks.size() <= 1 ? factory.create(rulePacks.stream().findFirst()) : factory.create(rulePacks);
+        return it.next();
     }
 
     private static Prober loadProber() {
@@ -240,6 +519,263 @@ public final class Sonde {
     }
 
     /**
+     * Watches pack folders (recursively, without their {@code cases/}), pack archives (through their parent
+     * folder) and the pack folders themselves (through their parent folder, so that a folder replaced by
+     * another one is watched again), and runs {@code reload} on its own thread once no relevant event came for
+     * the debounce time. All its maps are used by the watcher thread only, once {@link #start()} ran.
+     */
+    static final class Watcher {
+        static final String THREAD_NAME = "sonde-rule-pack-watcher";
+        /** How often a missing pack folder (or parent folder) is looked for while nothing happens. */
+        private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
+        private static final long CLOSE_WAIT_MILLIS = 10_000;
+
+        private final List<Path> folders = new ArrayList<>();
+        private final List<Path> archives = new ArrayList<>();
+        /** The parents of packs: watched alone, for the pack folder or archive names only. */
+        private final Set<Path> parents = new LinkedHashSet<>();
+        /** The parents of archives: an archive is watched through them only, so they must be watchable. */
+        private final Set<Path> archiveParents = new LinkedHashSet<>();
+        private final WatchService service;
+        private final Map<WatchKey, Path> dirOf = new HashMap<>();
+        private final Map<Path, WatchKey> keyOf = new HashMap<>();
+        private final long debounceNanos;
+        private final Runnable reload;
+        private final Thread thread;
+        private volatile boolean closed;
+
+        /**
+         * Registers the folders now, on the calling thread.
+         *
+         * @throws SondeException when a folder that exists cannot be watched
+         */
+        Watcher(List<Path> packs, Duration debounce, Runnable reload) {
+            this.debounceNanos = debounce.toNanos();
+            this.reload = reload;
+            for (Path pack : packs) {
+                Path p = pack.toAbsolutePath().normalize();
+                String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean archive = Files.isRegularFile(p) || (!Files.isDirectory(p) && (name.endsWith(".zip") || name.endsWith(".jar")));
+                (archive ? archives : folders).add(p);
+                if (p.getParent() != null) {
+                    parents.add(p.getParent());
+                    if (archive) {
+                        archiveParents.add(p.getParent());
+                    }
+                }
+            }
+            try {
+                this.service = (folders.isEmpty() ? archives : folders).get(0).getFileSystem().newWatchService();
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new SondeException("cannot watch the rule packs " + packs + ": " + e.getMessage(), e);
+            }
+            try {
+                attachMissing(true);
+            } catch (RuntimeException e) {
+                closeService();
+                throw e;
+            }
+            this.thread = new Thread(this::loop, THREAD_NAME);
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("the rule pack watcher stopped: {}", e.toString(), e));
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Ends the thread (waiting for a reload in progress, for a while) and releases the watches; idempotent. */
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeService(); // wakes the thread out of poll
+            if (thread.isAlive() && Thread.currentThread() != thread) {
+                try {
+                    thread.join(CLOSE_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (thread.isAlive()) {
+                    LOG.debug("the rule pack watcher is still finishing a reload; it ends after it");
+                }
+            }
+        }
+
+        private void closeService() {
+            try {
+                service.close();
+            } catch (IOException e) {
+                LOG.debug("closing the rule pack watch service: {}", e.toString());
+            }
+        }
+
+        private void loop() {
+            long due = 0;
+            boolean pending = false;
+            try {
+                while (!closed) {
+                    long wait = pending ? Math.max(0, due - System.nanoTime()) : IDLE_POLL_NANOS;
+                    WatchKey key = service.poll(wait, TimeUnit.NANOSECONDS);
+                    boolean relevant = false;
+                    if (key != null) {
+                        relevant = handle(key);
+                    }
+                    relevant |= attachMissing(false);
+                    if (relevant) {
+                        pending = true;
+                        due = System.nanoTime() + debounceNanos;
+                    }
+                    if (pending && System.nanoTime() - due >= 0 && !closed) {
+                        pending = false;
+                        try {
+                            reload.run();
+                        } catch (RuntimeException e) {
+                            LOG.warn("rule pack reload failed unexpectedly; still watching", e);
+                        }
+                    }
+                }
+            } catch (ClosedWatchServiceException e) {
+                // close() was called
+            } catch (InterruptedException e) {
+                if (!closed) {
+                    LOG.warn("the rule pack watcher was interrupted: rule packs are no longer watched");
+                }
+            }
+            LOG.debug("stopped watching rule packs");
+        }
+
+        /** Takes a key's events; true when one of them may change a pack. */
+        private boolean handle(WatchKey key) {
+            Path dir = dirOf.get(key);
+            boolean relevant = false;
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW) { // events were lost: start afresh
+                    new ArrayList<>(folders).forEach(this::detach);
+                    attachMissing(false);
+                    relevant = true;
+                } else if (dir != null && event.context() instanceof Path name) {
+                    relevant |= onEvent(event.kind(), dir.resolve(name));
+                }
+            }
+            if (!key.reset()) { // the folder is gone
+                Path gone = dirOf.remove(key);
+                if (gone != null) {
+                    keyOf.remove(gone, key);
+                }
+            }
+            return relevant;
+        }
+
+        private boolean onEvent(WatchEvent.Kind<?> kind, Path path) {
+            boolean relevant = false;
+            if (folders.contains(path) && kind != StandardWatchEventKinds.ENTRY_MODIFY) {
+                // the pack folder itself was created, deleted or replaced (renamed over): watch it afresh
+                detach(path);
+                if (Files.isDirectory(path)) {
+                    attachTree(path, false);
+                }
+                relevant = true;
+            }
+            if (archives.contains(path)) {
+                relevant = true;
+            }
+            for (Path folder : folders) {
+                if (!path.startsWith(folder) || path.equals(folder) || path.startsWith(folder.resolve("cases"))) {
+                    continue;
+                }
+                if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
+                    attachTree(path, false); // a new sub-folder: watch it and what it already holds
+                    relevant = true;
+                } else if (isPackFile(path.getFileName().toString()) || keyOf.containsKey(path)) {
+                    relevant = true; // a pack file, or a watched sub-folder deleted or moved away
+                }
+            }
+            return relevant;
+        }
+
+        /** Watches the pack folders and parents not watched yet that exist now; true when one was added. */
+        private boolean attachMissing(boolean strict) {
+            boolean added = false;
+            for (Path parent : parents) {
+                if (!keyOf.containsKey(parent) && Files.isDirectory(parent)) {
+                    // a pack folder's parent only helps to see the folder replaced: not being able to watch it is no error
+                    added |= register(parent, strict && archiveParents.contains(parent));
+                }
+            }
+            for (Path folder : folders) {
+                if (!keyOf.containsKey(folder) && Files.isDirectory(folder)) {
+                    added |= attachTree(folder, strict);
+                }
+            }
+            return added;
+        }
+
+        /** Watches {@code top} and its sub-folders, except a pack's {@code cases/}; true when any was added. */
+        private boolean attachTree(Path top, boolean strict) {
+            boolean[] added = {false};
+            try {
+                Files.walkFileTree(top, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (folders.stream().anyMatch(f -> dir.equals(f.resolve("cases")))) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        added[0] |= register(dir, strict);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // gone meanwhile; a folder that cannot be listed is registered or reported
+                    }
+                });
+            } catch (IOException e) {
+                failed(top, e, strict);
+            }
+            return added[0];
+        }
+
+        private boolean register(Path dir, boolean strict) {
+            if (keyOf.containsKey(dir)) {
+                return false;
+            }
+            try {
+                WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+                dirOf.put(key, dir);
+                keyOf.put(dir, key);
+                return true;
+            } catch (NoSuchFileException e) {
+                return false; // deleted meanwhile; looked for again later
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                failed(dir, e, strict);
+                return false;
+            }
+        }
+
+        private static void failed(Path dir, Exception e, boolean strict) {
+            if (strict) {
+                throw new SondeException("cannot watch the rule pack folder " + dir + ": " + e.getMessage(), e);
+            }
+            LOG.warn("cannot watch the rule pack folder {}: {}; its changes may be missed", dir, e.toString());
+        }
+
+        /** Stops watching {@code top} and the folders under it (its parent, if watched, stays watched). */
+        private void detach(Path top) {
+            for (Iterator<Map.Entry<Path, WatchKey>> it = keyOf.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Path, WatchKey> e = it.next();
+                if (e.getKey().startsWith(top) && !parents.contains(e.getKey())) {
+                    e.getValue().cancel();
+                    dirOf.remove(e.getValue());
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /**
      * Configures a {@link Sonde}. Not thread-safe; {@link #build()} compiles the rule pack and fails
      * fast, with a message saying what and where, when it cannot.
      */
@@ -253,6 +789,9 @@ public final class Sonde {
         private Path endpoints;
         private ProbeCatalog catalog;
         private ProbeOptions probeOptions = ProbeOptions.defaults();
+        private Consumer<RulePackReload> reloadListener;
+        private Duration reloadDebounce = DEFAULT_RELOAD_DEBOUNCE;
+        private Path compileCache;
 
         private Builder() {
         }
@@ -332,7 +871,63 @@ public final class Sonde {
             return this;
         }
 
-        /** Builds the analyzer, compiling the rule pack now. */
+        /**
+         * Watches the pack folders and archives given with {@link #rulePack}/{@link #rulePacks} and reloads
+         * them when they change (see {@link Sonde#reloadRulePacks()}): a folder is watched with its
+         * sub-folders, including those created later, except its {@code cases/} folder (golden cases are not
+         * part of the rules); an archive is watched through its parent folder, for that file only. The built-in
+         * pack is never watched (with no pack given, nothing is). Once no file event came for the
+         * {@linkplain #reloadDebounce debounce} time, the watcher thread ({@code sonde-rule-pack-watcher}, a
+         * daemon) hashes the packs' files, and recompiles and swaps the rules in when they changed.
+         *
+         * <p>{@code listener} is told of every reload on that thread (and of each
+         * {@link Sonde#reloadRulePacks()} on its caller's thread): applied, unchanged, or rejected with the
+         * problems. It should return quickly; what it throws is logged and ignored. Swaps are also logged at
+         * INFO, rejections at WARN with the problems.
+         *
+         * <p>A watching {@code Sonde} must be {@linkplain Sonde#close() closed} to stop the thread. Cannot be
+         * combined with {@link #engine}: {@link #build()} then throws {@link IllegalStateException}.
+         */
+        public Builder watchRulePacks(Consumer<RulePackReload> listener) {
+            this.reloadListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * How long a watching {@code Sonde} waits after the last file event before it reloads (default
+         * {@link Sonde#DEFAULT_RELOAD_DEBOUNCE}): a burst of events (an editor saving through a temporary file,
+         * a copy of many files) gives one reload.
+         */
+        public Builder reloadDebounce(Duration quietTime) {
+            Objects.requireNonNull(quietTime, "quietTime");
+            if (quietTime.isNegative()) {
+                throw new IllegalArgumentException("reloadDebounce must not be negative, was " + quietTime);
+            }
+            this.reloadDebounce = quietTime;
+            return this;
+        }
+
+        /**
+         * Keeps compiled rule packs in this folder (none by default), at build and at every reload: the
+         * folder holds compiled packs keyed by a hash of their content, so that a second start with unchanged
+         * packs skips compiling the DRL. An entry is Java-serialized compiled rules, that is code that will
+         * run in this process: the folder must be as trusted as the packs themselves (only the user running
+         * Sonde should be able to write it). A cache entry that cannot be read or written never fails the
+         * build; the packs are then compiled. Ignored when an {@link #engine} is given.
+         */
+        public Builder compileCache(Path folder) {
+            this.compileCache = Objects.requireNonNull(folder, "compileCache");
+            return this;
+        }
+
+        /**
+         * Builds the analyzer, compiling the rule pack now (and starting the watcher thread when
+         * {@link #watchRulePacks} was called).
+         *
+         * @throws SondeException        when the packs cannot be read or compiled, the pack folders cannot be
+         *                               watched, or no rule engine or log reader is on the class path
+         * @throws IllegalStateException when {@link #watchRulePacks} is combined with {@link #engine}
+         */
         public Sonde build() {
             return new Sonde(this);
         }

@@ -45,13 +45,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         PackTrust.requirePack(spec.commandLine(), output.trust, output.rulePacks);
         Report report;
         try {
-            RuleEngine engine = PackTrust.engine(output.rulePacks, output.trust, err);
+            RuleEngine engine = PackTrust.engine(output.rulePacks, output.trust, output.compileCache(), err);
             Sonde.Builder builder = Sonde.builder()
                     .locale(output.locale())
                     .deadline(Duration.ofSeconds(deadlineSeconds));
-            if (engine != null) {
-                builder.engine(engine);
-            }
+            builder.engine(engine);
             report = builder.build().analyze(paths);
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -32,14 +33,14 @@ final class PackTrust {
 
     /**
      * Verifies every pack against {@code trust} (when given), then reads and layers them, prints the load summary on
-     * {@code err} when packs were layered, and compiles them. Returns {@code null} when no pack is given (the
-     * built-in one is used).
+     * {@code err} when packs were layered, and compiles them (the built-in pack when none is given), or reads them
+     * compiled from the compile cache.
      *
      * @throws SondeException one sentence when a pack is refused, cannot be read or does not compile
      */
-    static RuleEngine engine(List<Path> rulePacks, Path trust, PrintWriter err) {
+    static RuleEngine engine(List<Path> rulePacks, Path trust, Optional<Path> compileCache, PrintWriter err) {
         if (rulePacks.isEmpty()) {
-            return null;
+            return DroolsRuleEngine.compile(RulePack.builtIn(), compileCache);
         }
         for (Path p : rulePacks) {
             verify(p, trust);
@@ -49,7 +50,7 @@ final class PackTrust {
             pack.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
             err.flush();
         }
-        return DroolsRuleEngine.compile(pack);
+        return DroolsRuleEngine.compile(pack, compileCache);
     }
 
     /**
@@ -66,13 +67,11 @@ final class PackTrust {
         try {
             pem = Files.readString(trust, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SondeException("the trusted key " + trust + " cannot be read (" + e.getMessage() + "), so no pack is trusted", e);
+            throw new SondeException("the trusted key " + trust + " cannot be read (" + RulesCommand.reason(e)
+                    + "), so no pack is trusted", e);
         }
         try {
-            RulePack.atRoot(rulePack, root -> {
-                PackSignature.verify(root, pem);
-                return null;
-            });
+            PackSignature.verify(rulePack, pem); // a folder, or an archive opened and closed again
         } catch (SondeException e) {
             throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
         }

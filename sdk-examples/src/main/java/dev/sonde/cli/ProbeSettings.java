@@ -110,7 +110,7 @@ final class ProbeSettings {
         PackTrust.requirePack(cli, output.trust, output.rulePacks);
         RuleEngine engine;
         try {
-            engine = PackTrust.engine(output.rulePacks, output.trust, err);
+            engine = PackTrust.engine(output.rulePacks, output.trust, output.compileCache(), err);
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
             if (output.debug) {
@@ -126,9 +126,7 @@ final class ProbeSettings {
         Report report;
         try {
             Sonde.Builder builder = Sonde.builder().locale(output.locale()).probeOptions(options);
-            if (engine != null) {
-                builder.engine(engine);
-            }
+            builder.engine(engine);
             if (endpoints != null) {
                 builder.endpoints(endpoints);
             }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** The options every reporting command shares (analyze, probe, diagnose): output, language, rule packs, trust. */
@@ -27,6 +30,10 @@ final class ReportOptions {
             description = "refuse the --rules pack unless it is signed by this public key (checked before anything is compiled)")
     Path trust;
 
+    @Option(names = "--no-cache",
+            description = "compile the rule packs even when the compile cache holds them (and do not write it)")
+    boolean noCache;
+
     @Option(names = "--width", paramLabel = "COLUMNS", description = "text width (default: $COLUMNS or 80)")
     Integer width;
 
@@ -39,5 +46,31 @@ final class ReportOptions {
 
     Locale locale() {
         return Locale.forLanguageTag(locale);
+    }
+
+    /** Where compiled rule packs are kept between runs, unless {@code --no-cache}: see {@link #cacheFolder}. */
+    Optional<Path> compileCache() {
+        return noCache ? Optional.empty() : cacheFolder(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * The compile cache folder: {@code SONDE_CACHE_DIR} (or the system property {@code sonde.cache.dir}) when
+     * set, else {@code %LOCALAPPDATA%\Sonde\cache} on Windows, {@code $XDG_CACHE_HOME/sonde} or
+     * {@code ~/.cache/sonde} elsewhere; empty when none can be found.
+     */
+    static Optional<Path> cacheFolder(Map<String, String> env, Properties system) {
+        String explicit = system.getProperty("sonde.cache.dir", env.getOrDefault("SONDE_CACHE_DIR", ""));
+        if (!explicit.isBlank()) {
+            return Optional.of(Path.of(explicit));
+        }
+        if (system.getProperty("os.name", "").startsWith("Windows") && !env.getOrDefault("LOCALAPPDATA", "").isBlank()) {
+            return Optional.of(Path.of(env.get("LOCALAPPDATA"), "Sonde", "cache"));
+        }
+        String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
+        if (!xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "sonde"));
+        }
+        String home = system.getProperty("user.home", "");
+        return home.isBlank() || home.equals("?") ? Optional.empty() : Optional.of(Path.of(home, ".cache", "sonde"));
     }
 }

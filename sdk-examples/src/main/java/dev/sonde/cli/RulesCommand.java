@@ -92,7 +92,10 @@ final class RulesCommand implements Runnable {
                 out.println("exported the built-in rule pack (" + files + " files) to " + dir);
                 out.println("next: edit it, then 'sonde rules check " + dir + "' and 'sonde rules test " + dir + "'");
                 return SondeCommand.OK;
-            } catch (IOException | SondeException e) {
+            } catch (IOException e) {
+                return fail(err, new IOException("cannot write into " + dir + " (" + reason(e) + ")", e), debug,
+                        SondeCommand.NO_INPUT);
+            } catch (SondeException e) {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
         }
@@ -101,8 +104,9 @@ final class RulesCommand implements Runnable {
     /** {@code sonde rules check PACK}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Checks a rule pack without loading it anywhere.", "",
-                "Reads pack.json, every data file, message bundle and golden case file, then compiles the DRL and checks that "
-                        + "every finding id a rule can raise has its messages. Prints one line per problem, "
+                "Reads pack.json, every data file (trust anchors certificate by certificate), message bundle and golden case "
+                        + "file, then compiles the DRL and checks that every finding id a rule can raise has its messages, and "
+                        + "warns about texts a translation lacks. Prints one line per problem, "
                         + "file:line:col: error|warning: message, and a count; exits 1 when there is an error."})
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
@@ -132,7 +136,7 @@ final class RulesCommand implements Runnable {
 
     /** {@code sonde rules test PACK [--trust KEY]}. */
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Runs the golden cases of a pack folder.", "",
+            description = {"Runs the golden cases of a rule pack folder or .zip/.jar.", "",
                 "Analyzes the logs of every cases/NAME/ folder with the pack's rules and compares the report with the case's "
                         + "expect.json (or expected.json); prints PASS NAME or FAIL NAME: why, then 'N passed, N failed'; "
                         + "exits 1 on any failure."})
@@ -140,7 +144,7 @@ final class RulesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "PACK", description = "a rule pack folder")
+        @Parameters(index = "0", paramLabel = "PACK", description = "a rule pack folder or .zip/.jar")
         Path pack;
 
         @Option(names = "--trust", paramLabel = "PUBKEY",
@@ -152,12 +156,22 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isDirectory(pack)) {
-                err.println("sonde: " + pack + " is not a rule pack folder (unpack an archive first to test its cases).");
+            if (!Files.exists(pack)) {
+                err.println("sonde: " + pack + ": no such rule pack folder or archive.");
                 return SondeCommand.NO_INPUT;
             }
+            try {
+                // an archive stays open while its cases are analyzed in place
+                return RulePack.atRoot(pack, this::run);
+            } catch (SondeException e) {
+                return fail(err, e, debug, SondeCommand.NO_INPUT);
+            }
+        }
+
+        private int run(Path root) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             Sonde sonde;
             try {
                 PackTrust.verify(pack, trust);
@@ -169,7 +183,7 @@ final class RulesCommand implements Runnable {
             } catch (SondeException e) {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
-            Path cases = pack.resolve("cases");
+            Path cases = root.resolve("cases");
             List<GoldenCase> all;
             try {
                 all = Files.isDirectory(cases) ? GoldenCase.load(cases) : List.of();
@@ -186,7 +200,7 @@ final class RulesCommand implements Runnable {
                 try {
                     Report report = sonde.analyze(c.folder());
                     if (!report.anyInputRead()) {
-                        why = "no log could be read in " + c.folder();
+                        why = "no log could be read in " + shown(c.folder());
                     } else {
                         List<String> problems = c.check(report);
                         why = problems.isEmpty() ? null : String.join("; ", problems) + " (found: "
@@ -211,6 +225,11 @@ final class RulesCommand implements Runnable {
             out.println(passed + " passed, " + failed + " failed");
             out.flush();
             return failed > 0 ? SondeCommand.PROBLEMS : SondeCommand.OK;
+        }
+
+        /** A folder of the pack as the user knows it: {@code pack.zip!/pack/cases/x} inside an archive. */
+        private String shown(Path folder) {
+            return Files.isDirectory(pack) ? folder.toString() : pack + "!" + folder;
         }
     }
 
@@ -252,7 +271,10 @@ final class RulesCommand implements Runnable {
                 Files.writeString(pub, keys.publicKeyPem(), StandardCharsets.US_ASCII);
                 out.println("wrote " + key + " (private: keep it secret) and " + pub + " (public: --trust " + pub + ")");
                 return SondeCommand.OK;
-            } catch (IOException | SondeException e) {
+            } catch (IOException e) {
+                return fail(err, new IOException("cannot write the key pair " + key + " and " + pub + " (" + reason(e) + ")", e),
+                        debug, SondeCommand.NO_INPUT);
+            } catch (SondeException e) {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
         }
@@ -280,14 +302,15 @@ final class RulesCommand implements Runnable {
 
     /** {@code sonde rules sign PACK --key KEY}. */
     @Command(name = "sign", mixinStandardHelpOptions = true,
-            description = {"Signs a rule pack folder.", "",
-                "Writes pack.sig: the SHA-256 of every file of the pack, signed with the private key. Sign last: any later "
-                        + "change, addition or removal makes '--trust' refuse the pack."})
+            description = {"Signs a rule pack folder or .zip/.jar.", "",
+                "Writes pack.sig at the pack's root (into the archive for a .zip/.jar): the SHA-256 of every file of the "
+                        + "pack, signed with the private key (Ed25519). Sign last: any later change, addition or removal "
+                        + "makes '--trust' refuse the pack."})
     static final class Sign implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "PACK", description = "a rule pack folder")
+        @Parameters(index = "0", paramLabel = "PACK", description = "a rule pack folder or .zip/.jar")
         Path pack;
 
         @Option(names = "--key", required = true, paramLabel = "KEY", description = "the private key (NAME.key from 'sonde rules keygen')")
@@ -300,17 +323,44 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(pack.resolve("pack.json"))) {
-                err.println("sonde: " + pack + " is not a rule pack folder (no pack.json); sign the folder, then archive it.");
+            boolean folder = Files.isDirectory(pack);
+            if (!folder && !Files.isRegularFile(pack)) {
+                err.println("sonde: " + pack + ": no such rule pack folder or archive.");
+                return SondeCommand.NO_INPUT;
+            }
+            if (folder && !Files.isRegularFile(pack.resolve("pack.json"))) {
+                err.println("sonde: " + pack + " is not a rule pack folder (no pack.json).");
+                return SondeCommand.NO_INPUT;
+            }
+            String pem;
+            try {
+                pem = Files.readString(key, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                err.println("sonde: the private key " + key + " cannot be read (" + reason(e) + ").");
                 return SondeCommand.NO_INPUT;
             }
             try {
-                PackSignature.sign(pack, Files.readString(key, StandardCharsets.US_ASCII));
-                out.println("signed " + pack + " (" + pack.resolve(PackSignature.FILE) + ")");
-                return SondeCommand.OK;
-            } catch (IOException | SondeException e) {
+                PackSignature.sign(pack, pem);
+            } catch (SondeException e) {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
+            out.println("signed " + pack + " (" + (folder ? pack.resolve(PackSignature.FILE).toString()
+                    : PackSignature.FILE + " written into the archive, at the pack's root") + ")");
+            return SondeCommand.OK;
         }
+    }
+
+    /** Why a file could not be read or written, in a few words ({@code no such file}, not just its path). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

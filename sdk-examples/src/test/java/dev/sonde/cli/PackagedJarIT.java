@@ -21,6 +21,9 @@ class PackagedJarIT {
     record Result(int exit, String out, String err) {
     }
 
+    /** The compile cache of these runs (never the user's). */
+    static final Path CACHE = Path.of("target", "it-sonde-cache").toAbsolutePath();
+
     static Result java(String... args) throws Exception {
         Path jar = Path.of("target", "sonde.jar");
         assertThat(jar).exists();
@@ -30,7 +33,9 @@ class PackagedJarIT {
         File out = File.createTempFile("sonde-out", ".txt");
         File err = File.createTempFile("sonde-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+            builder.environment().put("SONDE_CACHE_DIR", CACHE.toString());
+            Process p = builder.start();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("sonde finished within 2 minutes").isTrue();
             return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     Files.readString(err.toPath(), StandardCharsets.UTF_8));
@@ -47,6 +52,28 @@ class PackagedJarIT {
         JsonNode report = new ObjectMapper().readTree(r.out());
         assertThat(report.get("findings").get(0).get("id").asText()).isEqualTo("CLOCK_SKEW");
         assertThat(r.err()).as("no Drools INFO chatter on stderr").doesNotContain("INFO");
+    }
+
+    @Test
+    void theSecondRunReadsTheCompiledRulesFromTheCache() throws Exception {
+        Result first = java("analyze", "samples/fiddler-interception", "--format", "json");
+        List<Path> entries;
+        try (var files = Files.list(CACHE)) {
+            entries = files.filter(f -> f.toString().endsWith(".kbase")).toList();
+        }
+        assertThat(entries).hasSize(1);
+        Path entry = entries.get(0);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(86_400_000L);
+        Files.setLastModifiedTime(entry, old);
+        Result second = java("analyze", "samples/fiddler-interception", "--format", "json");
+        assertThat(Files.getLastModifiedTime(entry)).as("the entry was read (and marked used)").isGreaterThan(old);
+        Result uncached = java("analyze", "samples/fiddler-interception", "--format", "json", "--no-cache");
+        assertThat(second.exit()).isEqualTo(first.exit()).isEqualTo(uncached.exit()).isEqualTo(1);
+        JsonNode a = new ObjectMapper().readTree(first.out());
+        JsonNode b = new ObjectMapper().readTree(second.out());
+        JsonNode c = new ObjectMapper().readTree(uncached.out());
+        assertThat(b.get("findings")).isEqualTo(a.get("findings")).isEqualTo(c.get("findings"));
+        assertThat(b.get("findings").get(0).get("id").asText()).isEqualTo("TLS_INTERCEPTION");
     }
 
     @Test

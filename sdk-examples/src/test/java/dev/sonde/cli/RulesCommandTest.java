@@ -139,7 +139,17 @@ class RulesCommandTest {
     void theWalkThroughChecksTestsAndFindsAcmeGuard() throws Exception {
         Run check = AnalyzeCommandTest.sonde("rules", "check", edited.toString());
         assertThat(check.exit()).as(check.out()).isZero();
-        assertThat(check.out()).contains(edited + ": 0 errors").doesNotContain(": error:");
+        assertThat(check.out()).doesNotContain(": error:");
+        // the walk-through adds English texts only: French readers get them in English, which check points out
+        Path fr = edited.resolve("messages_fr.properties");
+        assertThat(check.out().lines().toList()).containsExactly(
+                fr + ": warning: no French title for finding ACMEGUARD_INSPECTION (key ACMEGUARD_INSPECTION.title); "
+                        + "English is shown instead",
+                fr + ": warning: no French explanation for finding ACMEGUARD_INSPECTION (key ACMEGUARD_INSPECTION.explanation); "
+                        + "English is shown instead",
+                fr + ": warning: no French remediation for finding ACMEGUARD_INSPECTION (keys ACMEGUARD_INSPECTION.remediation.1); "
+                        + "English is shown instead",
+                edited + ": 0 errors, 3 warnings");
 
         Run test = AnalyzeCommandTest.sonde("rules", "test", edited.toString());
         assertThat(test.exit()).as(test.out()).isZero();
@@ -346,6 +356,93 @@ class RulesCommandTest {
         List<String> lines = test.out().lines().toList();
         assertThat(lines).hasSize(builtInCases + 1).allMatch(l -> !l.startsWith("FAIL"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(builtInCases + " passed, 0 failed");
+    }
+
+    @Test
+    void testAndSignTakeAZipAndASignedZipIsTrustedUntilAnEntryChanges() throws Exception {
+        // the exported pack zipped under one top folder: its cases run from inside the archive
+        Path zip = zip(exported, tmp.resolve("exported.zip"), null);
+        Run test = AnalyzeCommandTest.sonde("rules", "test", zip.toString());
+        assertThat(test.exit()).as(test.out() + test.err()).isZero();
+        List<String> lines = test.out().lines().toList();
+        assertThat(lines).hasSize(builtInCases + 1).contains("PASS article-example-1-clock", "PASS healthy-sync");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(builtInCases + " passed, 0 failed");
+        assertThat(test.err()).isEmpty();
+
+        Path keys = tmp.resolve("zip-keys");
+        assertThat(AnalyzeCommandTest.sonde("rules", "keygen", "--out", keys.resolve("vendor").toString()).exit()).isZero();
+        Path key = keys.resolve("vendor.key");
+        Path pub = keys.resolve("vendor.pub");
+
+        // an unsigned zip of the edited pack, signed as a zip: pack.sig goes into the archive, next to pack.json
+        Path shipped = zip(edited, tmp.resolve("acme-pack.zip"), null);
+        Run sign = AnalyzeCommandTest.sonde("rules", "sign", shipped.toString(), "--key", key.toString());
+        assertThat(sign.exit()).as(sign.err()).isZero();
+        assertThat(sign.out()).isEqualTo("signed " + shipped + " (pack.sig written into the archive, at the pack's root)\n");
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(shipped.toFile())) {
+            assertThat(z.getEntry("pack/pack.sig")).isNotNull();
+            assertThat(z.getEntry("pack.sig")).isNull();
+        }
+        Path log = edited.resolve("cases/acmeguard-inspection");
+        Run trusted = AnalyzeCommandTest.sonde("analyze", log.toString(), "--rules", shipped.toString(),
+                "--trust", pub.toString(), "-f", "json");
+        assertThat(trusted.exit()).as(trusted.err()).isEqualTo(SondeCommand.PROBLEMS);
+        assertThat(trusted.json().get("findings").get(0).get("id").asText()).isEqualTo("ACMEGUARD_INSPECTION");
+
+        // one entry of the signed zip changed: refused by analyze and by 'rules test', naming it, before any case runs
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(shipped, java.util.Map.of())) {
+            Path drl = fs.getPath("/pack/acmeguard.drl");
+            Files.writeString(drl, Files.readString(drl).replace("@confidence(0.99)", "@confidence(0.10)"));
+        }
+        Run refused = AnalyzeCommandTest.sonde("analyze", log.toString(), "--rules", shipped.toString(), "--trust", pub.toString());
+        assertThat(refused.exit()).isEqualTo(SondeCommand.NO_INPUT);
+        assertThat(refused.err()).isEqualTo("sonde: refused: rule pack " + shipped
+                + " was modified after it was signed: changed acmeguard.drl; nothing of it was loaded\n");
+        Run testRefused = AnalyzeCommandTest.sonde("rules", "test", shipped.toString(), "--trust", pub.toString());
+        assertThat(testRefused.exit()).isEqualTo(SondeCommand.NO_INPUT);
+        assertThat(testRefused.err()).contains("changed acmeguard.drl");
+        assertThat(testRefused.out()).isEmpty();
+    }
+
+    @Test
+    void testAndSignErrorsAreOneSentence() throws IOException {
+        Path missing = tmp.resolve("no-such-pack");
+        Run test = AnalyzeCommandTest.sonde("rules", "test", missing.toString());
+        assertThat(test.exit()).isEqualTo(SondeCommand.NO_INPUT);
+        assertThat(test.err()).isEqualTo("sonde: " + missing + ": no such rule pack folder or archive.\n");
+
+        Path notZip = Files.writeString(tmp.resolve("notes.zip"), "not a zip");
+        Run bad = AnalyzeCommandTest.sonde("rules", "test", notZip.toString());
+        assertThat(bad.exit()).isEqualTo(SondeCommand.NO_INPUT);
+        assertThat(bad.err()).startsWith("sonde: rule pack " + notZip + " is neither a folder nor a readable .zip/.jar").hasLineCount(1);
+
+        Path noKey = tmp.resolve("nobody.key");
+        Run sign = AnalyzeCommandTest.sonde("rules", "sign", exported.toString(), "--key", noKey.toString());
+        assertThat(sign.exit()).isEqualTo(SondeCommand.NO_INPUT);
+        assertThat(sign.err()).isEqualTo("sonde: the private key " + noKey + " cannot be read (no such file).\n");
+        assertThat(exported.resolve("pack.sig")).doesNotExist();
+
+        Path folder = Files.createDirectories(tmp.resolve("not-a-pack"));
+        Run notPack = AnalyzeCommandTest.sonde("rules", "sign", folder.toString(), "--key", noKey.toString());
+        assertThat(notPack.exit()).isEqualTo(SondeCommand.NO_INPUT);
+        assertThat(notPack.err()).isEqualTo("sonde: " + folder + " is not a rule pack folder (no pack.json).\n");
+    }
+
+    @Test
+    void aBrokenTrustAnchorIsReportedWithItsLine() throws IOException {
+        Path pack = copy(exported, tmp.resolve("broken-anchor"));
+        Path file = pack.resolve("trust-anchors.json");
+        String json = Files.readString(file);
+        int sha = json.indexOf("\"sha256\": \"", json.indexOf("\"GTS Root R3\"")) + "\"sha256\": ".length();
+        String wrong = json.substring(0, sha + 1) + "00" + json.substring(sha + 3);
+        Files.writeString(file, wrong);
+        int line = (int) wrong.substring(0, sha).chars().filter(c -> c == '\n').count() + 1;
+        int column = sha - wrong.lastIndexOf('\n', sha);
+        Run check = AnalyzeCommandTest.sonde("rules", "check", pack.toString());
+        assertThat(check.exit()).isEqualTo(SondeCommand.PROBLEMS);
+        assertThat(check.out()).startsWith(file + ":" + line + ":" + column + ": error: trustAnchors[2] (\"GTS Root R3\"): "
+                + "'sha256' does not match the certificate: it says 00");
+        assertThat(check.out()).endsWith(pack + ": 1 error, 0 warnings\n");
     }
 
     /** Zips {@code from} under one top folder; {@code alter} (a file of the pack) gets a line appended. */

@@ -4,26 +4,35 @@ import dev.sonde.SondeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.ProviderNotFoundException;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 
 /**
  * Detached Ed25519 signatures over a rule pack. DRL is code: a vendor signs the packs it ships, and
@@ -33,10 +42,16 @@ import java.util.stream.Stream;
  * <p>What is signed is a canonical manifest: one line {@code <sha256-hex>  <path>} per file of the
  * pack (paths relative to the pack root with {@code /}, sorted, {@value #FILE} itself excluded). The
  * signature file {@value #FILE} at the pack root holds the manifest, the signer's key id and the
- * signature, so a refusal can say exactly which files were changed, added or removed.
+ * signature, so a refusal can say exactly which files were changed, added or removed. A pack is a
+ * folder or a {@code .zip}/{@code .jar} holding it (at its root or in one top folder); signing an
+ * archive writes {@value #FILE} into the archive, at the pack's root.
  *
- * <p>Keys are PEM text: {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) and {@code PRIVATE KEY}
- * (PKCS #8), as written by {@link #generateKeys()}. Ed25519 comes from the JDK (no extra library).
+ * <p>Ed25519 (RFC 8032) comes from Bouncy Castle's lightweight API ({@link Ed25519Signer},
+ * {@link Ed25519KeyPairGenerator}). Keys are PEM text: {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo)
+ * and {@code PRIVATE KEY} (PKCS #8 v1: the 32-byte seed, no public key), as written by
+ * {@link #generateKeys()} — byte for byte the encodings of the JDK's own Ed25519 keys, so keys and
+ * signatures made with either verify with the other (Ed25519 signatures are deterministic: the same key
+ * and pack give the same {@value #FILE}).
  */
 public final class PackSignature {
 
@@ -44,6 +59,7 @@ public final class PackSignature {
     public static final String FILE = "pack.sig";
     private static final String HEADER = "sonde-pack-signature/1";
     private static final String ALGORITHM = "Ed25519";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new key pair as PEM text. */
     public record Keys(String privateKeyPem, String publicKeyPem) {
@@ -58,45 +74,88 @@ public final class PackSignature {
 
     /** Generates an Ed25519 key pair. */
     public static Keys generateKeys() {
-        try {
-            KeyPair kp = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            return new Keys(pem("PRIVATE KEY", kp.getPrivate().getEncoded()), pem("PUBLIC KEY", kp.getPublic().getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new SondeException("this Java runtime cannot generate Ed25519 keys: " + e.getMessage(), e);
+        Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
+        generator.init(new Ed25519KeyGenerationParameters(RANDOM));
+        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        Ed25519PrivateKeyParameters key = (Ed25519PrivateKeyParameters) pair.getPrivate();
+        return new Keys(pem("PRIVATE KEY", encodePrivate(key)), pem("PUBLIC KEY", encodePublic(key.generatePublicKey())));
+    }
+
+    /**
+     * Signs the pack in {@code folderOrArchive} with {@code privateKeyPem}, writing {@value #FILE} at the pack's
+     * root: in the folder, or into the {@code .zip}/{@code .jar} (the archive is rewritten with the new entry).
+     *
+     * @throws SondeException when the key is not an Ed25519 private key, or the pack cannot be read or written
+     */
+    public static void sign(Path folderOrArchive, String privateKeyPem) {
+        Objects.requireNonNull(folderOrArchive, "folderOrArchive");
+        Ed25519PrivateKeyParameters key = parsePrivate(privateKeyPem);
+        if (Files.isDirectory(folderOrArchive)) {
+            signRoot(folderOrArchive, folderOrArchive.toString(), key);
+            return;
+        }
+        if (!Files.isRegularFile(folderOrArchive)) {
+            throw new SondeException("rule pack " + folderOrArchive + ": no such folder or archive");
+        }
+        // RulePack.atRoot finds the root the same way; here the archive is opened for writing explicitly
+        try (FileSystem fs = FileSystems.newFileSystem(folderOrArchive, Map.of())) {
+            Path root = fs.getPath("/");
+            if (!Files.isRegularFile(root.resolve("pack.json"))) {
+                try (Stream<Path> top = Files.list(root)) {
+                    List<Path> withManifest = top.filter(p -> Files.isRegularFile(p.resolve("pack.json"))).toList();
+                    if (withManifest.size() != 1) {
+                        throw new SondeException("rule pack " + folderOrArchive + " has no pack.json at its root or in one top folder");
+                    }
+                    root = withManifest.get(0);
+                }
+            }
+            signRoot(root, folderOrArchive + "!" + root, key);
+        } catch (IOException | UnsupportedOperationException | ProviderNotFoundException e) {
+            throw new SondeException("cannot write " + FILE + " into " + folderOrArchive + " (neither a folder nor a writable "
+                    + ".zip/.jar): " + e.getMessage(), e);
         }
     }
 
-    /** Signs the pack at {@code packRoot} with {@code privateKeyPem}, writing {@value #FILE}. */
-    public static void sign(Path packRoot, String privateKeyPem) {
-        PrivateKey key = parsePrivate(privateKeyPem);
+    private static void signRoot(Path packRoot, String shown, Ed25519PrivateKeyParameters key) {
         String manifest = manifest(packRoot);
+        byte[] message = manifest.getBytes(StandardCharsets.UTF_8);
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, key);
+        signer.update(message, 0, message.length);
+        String signature = Base64.getEncoder().encodeToString(signer.generateSignature());
+        String text = HEADER + "\nalgorithm: " + ALGORITHM + "\nkey: " + keyId(key.generatePublicKey()) + "\nsignature: "
+                + signature + "\nfiles:\n" + manifest;
         try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(key);
-            s.update(manifest.getBytes(StandardCharsets.UTF_8));
-            String signature = Base64.getEncoder().encodeToString(s.sign());
-            PublicKey pub = publicOf(key);
-            String text = HEADER + "\nalgorithm: " + ALGORITHM + "\nkey: " + keyId(pub) + "\nsignature: " + signature
-                    + "\nfiles:\n" + manifest;
             Files.writeString(packRoot.resolve(FILE), text, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new SondeException("cannot sign the rule pack " + packRoot + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new SondeException("cannot write " + packRoot.resolve(FILE) + ": " + e.getMessage(), e);
+            throw new SondeException("cannot write " + FILE + " in " + shown + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Checks that the pack at {@code packRoot} is signed by {@code trustedPublicKeyPem} and unchanged since.
+     * Checks that the pack in {@code folderOrArchive} (a folder, or a {@code .zip}/{@code .jar} holding it) is
+     * signed by {@code trustedPublicKeyPem} and unchanged since.
      *
      * @throws SondeException when it is unsigned, signed by another key, or any file was changed, added or
      *                        removed; the message names them
      */
-    public static void verify(Path packRoot, String trustedPublicKeyPem) {
-        PublicKey trusted = parsePublic(trustedPublicKeyPem);
+    public static void verify(Path folderOrArchive, String trustedPublicKeyPem) {
+        Objects.requireNonNull(folderOrArchive, "folderOrArchive");
+        Ed25519PublicKeyParameters trusted = parsePublic(trustedPublicKeyPem);
+        if (Files.isDirectory(folderOrArchive)) {
+            verifyRoot(folderOrArchive, folderOrArchive.toString(), trusted);
+        } else {
+            RulePack.atRoot(folderOrArchive, root -> {
+                verifyRoot(root, folderOrArchive.toString(), trusted);
+                return null;
+            });
+        }
+    }
+
+    private static void verifyRoot(Path packRoot, String shown, Ed25519PublicKeyParameters trusted) {
         Path sigFile = packRoot.resolve(FILE);
         if (!Files.isRegularFile(sigFile)) {
-            throw new SondeException("rule pack " + packRoot + " is not signed (no " + FILE + ") and only signed packs are trusted");
+            throw new SondeException("rule pack " + shown + " is not signed (no " + FILE + ") and only signed packs are trusted");
         }
         Map<String, String> fields = new TreeMap<>();
         String signedManifest;
@@ -104,7 +163,7 @@ public final class PackSignature {
             String text = Files.readString(sigFile, StandardCharsets.UTF_8);
             int files = text.indexOf("\nfiles:\n");
             if (!text.startsWith(HEADER + "\n") || files < 0) {
-                throw new SondeException(sigFile + " is not a Sonde pack signature");
+                throw new SondeException(FILE + " of rule pack " + shown + " is not a Sonde pack signature");
             }
             for (String line : text.substring(0, files).split("\n")) {
                 int colon = line.indexOf(": ");
@@ -114,25 +173,31 @@ public final class PackSignature {
             }
             signedManifest = text.substring(files + "\nfiles:\n".length());
         } catch (IOException e) {
-            throw new SondeException("cannot read " + sigFile + ": " + e.getMessage(), e);
+            throw new SondeException("cannot read " + FILE + " of rule pack " + shown + ": " + e.getMessage(), e);
+        }
+        if (!ALGORITHM.equals(fields.get("algorithm"))) {
+            throw new SondeException("rule pack " + shown + " is signed with '" + fields.get("algorithm") + "', not " + ALGORITHM);
         }
         if (!keyId(trusted).equals(fields.get("key"))) {
-            throw new SondeException("rule pack " + packRoot + " is signed by key " + fields.get("key")
+            throw new SondeException("rule pack " + shown + " is signed by key " + fields.get("key")
                     + ", not by the trusted key " + keyId(trusted));
         }
         String actual = manifest(packRoot);
         if (!actual.equals(signedManifest)) {
-            throw new SondeException("rule pack " + packRoot + " was modified after it was signed: " + differences(signedManifest, actual));
+            throw new SondeException("rule pack " + shown + " was modified after it was signed: " + differences(signedManifest, actual));
         }
+        byte[] signature;
         try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initVerify(trusted);
-            s.update(signedManifest.getBytes(StandardCharsets.UTF_8));
-            if (!s.verify(Base64.getDecoder().decode(fields.getOrDefault("signature", "")))) {
-                throw new SondeException("rule pack " + packRoot + " has an invalid signature (" + FILE + " was tampered with)");
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new SondeException("rule pack " + packRoot + " has an unreadable signature: " + e.getMessage(), e);
+            signature = Base64.getDecoder().decode(fields.getOrDefault("signature", ""));
+        } catch (IllegalArgumentException e) {
+            throw new SondeException("rule pack " + shown + " has an unreadable signature: " + e.getMessage(), e);
+        }
+        byte[] message = signedManifest.getBytes(StandardCharsets.UTF_8);
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, trusted);
+        verifier.update(message, 0, message.length);
+        if (!verifier.verifySignature(signature)) {
+            throw new SondeException("rule pack " + shown + " has an invalid signature (" + FILE + " was tampered with)");
         }
     }
 
@@ -141,15 +206,13 @@ public final class PackSignature {
         Map<String, String> lines = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(packRoot)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String rel = packRoot.relativize(file).toString().replace('\\', '/');
+                String rel = packRoot.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (!rel.equals(FILE)) {
-                    lines.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                    lines.put(rel, HexFormat.of().formatHex(sha256(Files.readAllBytes(file))));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new SondeException("cannot read the rule pack " + packRoot + ": " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
         StringBuilder out = new StringBuilder();
         lines.forEach((path, hash) -> out.append(hash).append("  ").append(path).append('\n'));
@@ -186,42 +249,68 @@ public final class PackSignature {
         return out;
     }
 
-    /** A short, stable id of a public key: the first 16 hex digits of the SHA-256 of its encoding. */
-    static String keyId(PublicKey key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A short, stable id of a public key: the first 16 hex digits of the SHA-256 of its X.509 encoding. */
+    static String keyId(Ed25519PublicKeyParameters key) {
+        return HexFormat.of().formatHex(sha256(encodePublic(key))).substring(0, 16);
     }
 
-    static PublicKey parsePublic(String pem) {
+    static Ed25519PublicKeyParameters parsePublic(String pem) {
+        AsymmetricKeyParameter key;
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(unpem(pem, "PUBLIC KEY")));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            key = PublicKeyFactory.createKey(unpem(pem, "PUBLIC KEY"));
+        } catch (IOException | RuntimeException e) {
             throw new SondeException("not an Ed25519 public key (PEM 'PUBLIC KEY' expected): " + e.getMessage(), e);
         }
+        if (!(key instanceof Ed25519PublicKeyParameters ed)) {
+            throw new SondeException("not an Ed25519 public key (PEM 'PUBLIC KEY' expected): it is a "
+                    + key.getClass().getSimpleName().replace("PublicKeyParameters", "").replace("KeyParameters", "") + " key");
+        }
+        return ed;
     }
 
-    static PrivateKey parsePrivate(String pem) {
+    static Ed25519PrivateKeyParameters parsePrivate(String pem) {
+        AsymmetricKeyParameter key;
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(unpem(pem, "PRIVATE KEY")));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            key = PrivateKeyFactory.createKey(unpem(pem, "PRIVATE KEY"));
+        } catch (IOException | RuntimeException e) {
             throw new SondeException("not an Ed25519 private key (PEM 'PRIVATE KEY' expected): " + e.getMessage(), e);
+        }
+        if (!(key instanceof Ed25519PrivateKeyParameters ed)) {
+            throw new SondeException("not an Ed25519 private key (PEM 'PRIVATE KEY' expected): it is a "
+                    + key.getClass().getSimpleName().replace("PrivateCrtKeyParameters", "").replace("PrivateKeyParameters", "")
+                            .replace("KeyParameters", "") + " key");
+        }
+        return ed;
+    }
+
+    /** X.509 SubjectPublicKeyInfo, DER. */
+    private static byte[] encodePublic(Ed25519PublicKeyParameters key) {
+        try {
+            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key).getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode an Ed25519 public key", e);
         }
     }
 
     /**
-     * The public half of a private key. A PKCS #8 v1 Ed25519 key holds only its 32-byte seed (the last
-     * bytes of the encoding); the JDK's generator rebuilds the pair from that seed.
+     * PKCS #8 v1, DER: the seed only. Bouncy Castle's factory writes v2 (with the public key); v1 is what the JDK
+     * writes and what earlier Sonde versions wrote, so the key files stay the same.
      */
-    private static PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
-        byte[] pkcs8 = key.getEncoded();
-        byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
-        java.security.spec.NamedParameterSpec ed = java.security.spec.NamedParameterSpec.ED25519;
-        KeyPairGenerator g = KeyPairGenerator.getInstance(ALGORITHM);
-        g.initialize(ed, new FixedSeed(seed));
-        return g.generateKeyPair().getPublic();
+    private static byte[] encodePrivate(Ed25519PrivateKeyParameters key) {
+        try {
+            PrivateKeyInfo full = PrivateKeyInfoFactory.createPrivateKeyInfo(key);
+            return new PrivateKeyInfo(full.getPrivateKeyAlgorithm(), full.parsePrivateKey()).getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode an Ed25519 private key", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     private static String pem(String type, byte[] der) {
@@ -232,26 +321,11 @@ public final class PackSignature {
     private static byte[] unpem(String pem, String type) {
         String begin = "-----BEGIN " + type + "-----";
         String end = "-----END " + type + "-----";
-        int b = pem.indexOf(begin);
-        int e = pem.indexOf(end);
-        if (b < 0 || e < b) {
+        int b = pem == null ? -1 : pem.indexOf(begin);
+        int e = b < 0 ? -1 : pem.indexOf(end, b);
+        if (b < 0 || e < 0) {
             throw new IllegalArgumentException("no " + begin + " block");
         }
         return Base64.getMimeDecoder().decode(pem.substring(b + begin.length(), e));
-    }
-
-    /** Feeds a fixed 32-byte seed to the key generator, so the public key of a stored private key can be rebuilt. */
-    private static final class FixedSeed extends java.security.SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final transient byte[] seed;
-
-        FixedSeed(byte[] seed) {
-            this.seed = seed.clone();
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
-        }
     }
 }

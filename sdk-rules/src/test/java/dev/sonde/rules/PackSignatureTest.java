@@ -5,12 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sonde.SondeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Signing and verifying packs (folders and archives) with Bouncy Castle's Ed25519, compatible with the JDK's. */
 class PackSignatureTest {
 
     static final PackSignature.Keys VENDOR = PackSignature.generateKeys();
@@ -73,5 +93,132 @@ class PackSignatureTest {
         assertThat(VENDOR.publicKeyPem()).startsWith("-----BEGIN PUBLIC KEY-----");
         assertThat(VENDOR.toString()).doesNotContain("PRIVATE");
         assertThatThrownBy(() -> PackSignature.verify(pack, "not a key")).hasMessageContaining("PUBLIC KEY");
+    }
+
+    // --- compatibility with keys and signatures made with the JDK's Ed25519 (what PackSignature used before) -------
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    static byte[] der(String pem) {
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    }
+
+    /** pack.sig as the JDK-based signer wrote it: header, algorithm, key id, signature, manifest. */
+    static String jdkSignature(Path pack, KeyPair keys) throws Exception {
+        String manifest = PackSignature.manifest(pack);
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(keys.getPrivate());
+        s.update(manifest.getBytes(StandardCharsets.UTF_8));
+        String keyId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(keys.getPublic().getEncoded()))
+                .substring(0, 16);
+        return "sonde-pack-signature/1\nalgorithm: Ed25519\nkey: " + keyId + "\nsignature: "
+                + Base64.getEncoder().encodeToString(s.sign()) + "\nfiles:\n" + manifest;
+    }
+
+    @Test
+    void keysAndSignaturesMadeWithTheJdkVerifyAndAreMadeTheSame() throws Exception {
+        KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String jdkPrivate = pem("PRIVATE KEY", jdk.getPrivate().getEncoded());
+        String jdkPublic = pem("PUBLIC KEY", jdk.getPublic().getEncoded());
+        String jdkSig = jdkSignature(pack, jdk);
+        Files.writeString(pack.resolve(PackSignature.FILE), jdkSig);
+
+        assertThatCode(() -> PackSignature.verify(pack, jdkPublic)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> PackSignature.verify(pack, VENDOR.publicKeyPem())).hasMessageContaining("not by the trusted key");
+
+        // the old private key file signs with the new code: Ed25519 is deterministic, so pack.sig is byte for byte the same
+        Files.delete(pack.resolve(PackSignature.FILE));
+        PackSignature.sign(pack, jdkPrivate);
+        assertThat(Files.readString(pack.resolve(PackSignature.FILE))).isEqualTo(jdkSig);
+
+        Files.writeString(pack.resolve("acme.drl"), "package acme; // changed\n");
+        assertThatThrownBy(() -> PackSignature.verify(pack, jdkPublic)).hasMessageContaining("changed acme.drl");
+    }
+
+    @Test
+    void newKeysHaveTheJdkEncodingsAndNewSignaturesVerifyWithTheJdk() throws Exception {
+        PackSignature.Keys keys = PackSignature.generateKeys();
+        byte[] pkcs8 = der(keys.privateKeyPem());
+        byte[] spki = der(keys.publicKeyPem());
+        // PKCS #8 v1 holding the seed only (48 bytes), X.509 SubjectPublicKeyInfo (44 bytes), as the JDK writes them
+        assertThat(HexFormat.of().formatHex(pkcs8)).hasSize(96).startsWith("302e020100300506032b657004220420");
+        assertThat(HexFormat.of().formatHex(spki)).hasSize(88).startsWith("302a300506032b6570032100");
+        KeyFactory ed = KeyFactory.getInstance("Ed25519");
+        java.security.PrivateKey priv = ed.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        PublicKey pub = ed.generatePublic(new X509EncodedKeySpec(spki));
+        assertThat(priv.getEncoded()).isEqualTo(pkcs8);
+        assertThat(pub.getEncoded()).isEqualTo(spki);
+
+        PackSignature.sign(pack, keys.privateKeyPem());
+        String text = Files.readString(pack.resolve(PackSignature.FILE));
+        String signature = text.lines().filter(l -> l.startsWith("signature: ")).findFirst().orElseThrow().substring(11);
+        String keyId = text.lines().filter(l -> l.startsWith("key: ")).findFirst().orElseThrow().substring(5);
+        assertThat(keyId).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki)).substring(0, 16));
+        Signature v = Signature.getInstance("Ed25519");
+        v.initVerify(pub);
+        v.update(PackSignature.manifest(pack).getBytes(StandardCharsets.UTF_8));
+        assertThat(v.verify(Base64.getDecoder().decode(signature))).isTrue();
+        assertThat(text).isEqualTo(jdkSignature(pack, new KeyPair(pub, priv)));
+    }
+
+    @Test
+    void aKeyOfAnotherAlgorithmIsRefusedByName() throws Exception {
+        KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        assertThatThrownBy(() -> PackSignature.sign(pack, pem("PRIVATE KEY", rsa.getPrivate().getEncoded())))
+                .isInstanceOf(SondeException.class).hasMessage("not an Ed25519 private key (PEM 'PRIVATE KEY' expected): it is a RSA key");
+        assertThatThrownBy(() -> PackSignature.verify(pack, pem("PUBLIC KEY", rsa.getPublic().getEncoded())))
+                .isInstanceOf(SondeException.class).hasMessage("not an Ed25519 public key (PEM 'PUBLIC KEY' expected): it is a RSA key");
+        assertThatThrownBy(() -> PackSignature.sign(pack, VENDOR.publicKeyPem())).hasMessageContaining("'PRIVATE KEY' expected");
+    }
+
+    // --- archives: pack.sig is written into the .zip/.jar, at the pack's root -------------------------------------
+
+    /** Zips the pack folder, under {@code top/} when {@code top} is not empty. */
+    static Path zip(Path from, Path to, String top) throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (Path f : files) {
+                out.putNextEntry(new ZipEntry(top + from.relativize(f).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void anArchiveIsSignedInPlaceVerifiedAndATamperedEntryIsNamed(@TempDir Path work) throws Exception {
+        Files.delete(pack.resolve(PackSignature.FILE));
+        for (String top : List.of("", "acme-1.0/")) {
+            Path zip = zip(pack, work.resolve("acme" + top.length() + ".zip"), top);
+            assertThatThrownBy(() -> PackSignature.verify(zip, VENDOR.publicKeyPem())).hasMessageContaining("is not signed");
+
+            PackSignature.sign(zip, VENDOR.privateKeyPem());
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                assertThat(z.getEntry(top + PackSignature.FILE)).as("pack.sig at the pack's root in %s", zip).isNotNull();
+                assertThat(new String(z.getInputStream(z.getEntry(top + PackSignature.FILE)).readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("\nfiles:\n").contains("  acme.drl\n").contains("  cases/one/auth.log\n");
+                assertThat(z.stream().filter(e -> !e.isDirectory()).count()).isEqualTo(4);
+            }
+            assertThatCode(() -> PackSignature.verify(zip, VENDOR.publicKeyPem())).doesNotThrowAnyException();
+            assertThat(RulePack.open(zip).drl()).containsKey("acme.drl"); // still a readable pack
+
+            // one entry changed inside the signed archive: refused, naming it
+            try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of())) {
+                Files.writeString(fs.getPath("/" + top + "cases/one/auth.log"), "[2024-01-01T00:00:00:INFO:x.cc(1)] bye\n");
+            }
+            assertThatThrownBy(() -> PackSignature.verify(zip, VENDOR.publicKeyPem()))
+                    .isInstanceOf(SondeException.class)
+                    .hasMessage("rule pack " + zip + " was modified after it was signed: changed cases/one/auth.log");
+        }
+        Path notAPack = Files.writeString(work.resolve("empty.zip"), "");
+        assertThatThrownBy(() -> PackSignature.sign(notAPack, VENDOR.privateKeyPem())).isInstanceOf(SondeException.class)
+                .hasMessageContaining(notAPack.toString());
     }
 }
