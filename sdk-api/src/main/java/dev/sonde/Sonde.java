@@ -6,39 +6,22 @@ import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -107,21 +90,27 @@ public final class Sonde implements AutoCloseable {
     /** The factory that compiled the packs, used again on reload; {@code null} when an engine was given. */
     private final RuleEngineFactory factory;
     private final List<Path> rulePacks;
-    private final Optional<Path> compileCache;
+    /** What the factory is asked for, at build and on every reload. */
+    private final RuleEngineFactory.Request request;
     /** A catalog given to the builder (itself or as a file): kept across reloads; {@code null} otherwise. */
     private final ProbeCatalog fixedCatalog;
     private final Consumer<RulePackReload> reloadListener;
     private final Object reloadLock = new Object();
     /** Content hash of the packs at the last compile attempt, successful or not (guarded by reloadLock). */
     private String lastAttempt;
-    private final Watcher watcher;
+    private final RulePackWatcher watcher;
 
     private Sonde(Builder b) {
         this.locale = b.locale;
         this.deadline = b.deadline;
         this.probeOptions = b.probeOptions;
         this.rulePacks = b.rulePacks;
-        this.compileCache = Optional.ofNullable(b.compileCache);
+        this.request = new RuleEngineFactory.Request(rulePacks, Optional.ofNullable(b.compileCache),
+                Optional.ofNullable(b.trustedPublicKey));
+        if (b.trustedPublicKey != null && (b.engine != null || rulePacks.isEmpty())) {
+            throw new IllegalStateException("trustedPublicKey checks the packs given with rulePack(s); "
+                    + (b.engine != null ? "an engine given with engine(...) is not checked" : "no pack was given"));
+        }
         this.reloadListener = b.reloadListener;
         if (b.engine != null && b.reloadListener != null) {
             throw new IllegalStateException("watchRulePacks cannot be combined with engine(...): "
@@ -130,10 +119,10 @@ public final class Sonde implements AutoCloseable {
         this.factory = b.engine != null ? null : loadFactory();
         // watch first, then hash, then compile: an edit made meanwhile is seen as a change afterwards
         this.watcher = factory != null && b.reloadListener != null && !rulePacks.isEmpty()
-                ? new Watcher(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
+                ? new RulePackWatcher(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
         try {
-            String hash = factory == null ? null : rulePacks.isEmpty() ? BUILT_IN_CONTENT : contentHash(rulePacks);
-            RuleEngine engine = b.engine != null ? b.engine : factory.create(rulePacks, compileCache);
+            String hash = factory == null ? null : rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
+            RuleEngine engine = b.engine != null ? b.engine : factory.create(request);
             if (b.catalog != null) {
                 this.fixedCatalog = b.catalog;
             } else if (b.endpoints != null) {
@@ -313,7 +302,7 @@ public final class Sonde implements AutoCloseable {
             Instant at = Instant.now();
             long start = System.nanoTime();
             Rules current = rules;
-            String hash = rulePacks.isEmpty() ? BUILT_IN_CONTENT : contentHash(rulePacks);
+            String hash = rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
             // unchanged only when the rules in use come from exactly these files, so that reverting a
             // rejected edit compiles (and applies) again
             if (hash != null && hash.equals(current.contentHash()) && hash.equals(lastAttempt)) {
@@ -323,7 +312,7 @@ public final class Sonde implements AutoCloseable {
             lastAttempt = hash;
             Rules next;
             try {
-                RuleEngine engine = factory.create(rulePacks, compileCache);
+                RuleEngine engine = factory.create(request);
                 next = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
             } catch (RuntimeException | LinkageError e) {
                 List<String> problems = problems(e);
@@ -351,93 +340,6 @@ public final class Sonde implements AutoCloseable {
         String text = e instanceof SondeException && message != null ? message : e.toString();
         List<String> lines = text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
         return lines.isEmpty() ? List.of(e.getClass().getName()) : lines;
-    }
-
-    /**
-     * SHA-256 of what the rule engine reads of these packs, in order: for a folder, every {@code .drl},
-     * {@code .json} and {@code .properties} file outside its {@code cases/} folder (path and content); for
-     * an archive, its bytes. {@code null} when a file cannot be read (the packs then count as changed).
-     */
-    static String contentHash(List<Path> packs) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-        try {
-            for (Path pack : packs) {
-                digestText(md, "pack\0" + pack.toAbsolutePath().normalize());
-                if (Files.isDirectory(pack)) {
-                    for (Path file : packFiles(pack)) {
-                        digestText(md, "file\0" + pack.relativize(file).toString().replace('\\', '/'));
-                        digestFile(md, file);
-                    }
-                } else if (Files.isRegularFile(pack)) {
-                    digestText(md, "archive");
-                    digestFile(md, pack);
-                } else {
-                    digestText(md, "missing");
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("rule packs {} could not be read completely to hash them: {}", packs, e.toString());
-            return null;
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    /** The files of a pack folder that the rule engine reads (see {@link #isPackFile}), sorted. */
-    private static List<Path> packFiles(Path folder) throws IOException {
-        Path cases = folder.resolve("cases");
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(cases) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (isPackFile(file.getFileName().toString()) && Files.isRegularFile(file)) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) { // deleted while listed (an editor's temporary file)
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-        });
-        files.sort(null);
-        return files;
-    }
-
-    /** Rules, data files, message bundles and the manifest: the kinds of file a pack's engine reads. */
-    static boolean isPackFile(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".drl") || lower.endsWith(".json") || lower.endsWith(".properties");
-    }
-
-    private static void digestText(MessageDigest md, String text) {
-        md.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-    }
-
-    private static void digestFile(MessageDigest md, Path file) throws IOException {
-        long count = 0;
-        byte[] buffer = new byte[16384];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-                count += n;
-            }
-        }
-        digestText(md, Long.toString(count)); // no two file sequences give the same bytes to hash
     }
 
     private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings) {
@@ -519,263 +421,6 @@ public final class Sonde implements AutoCloseable {
     }
 
     /**
-     * Watches pack folders (recursively, without their {@code cases/}), pack archives (through their parent
-     * folder) and the pack folders themselves (through their parent folder, so that a folder replaced by
-     * another one is watched again), and runs {@code reload} on its own thread once no relevant event came for
-     * the debounce time. All its maps are used by the watcher thread only, once {@link #start()} ran.
-     */
-    static final class Watcher {
-        static final String THREAD_NAME = "sonde-rule-pack-watcher";
-        /** How often a missing pack folder (or parent folder) is looked for while nothing happens. */
-        private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
-        private static final long CLOSE_WAIT_MILLIS = 10_000;
-
-        private final List<Path> folders = new ArrayList<>();
-        private final List<Path> archives = new ArrayList<>();
-        /** The parents of packs: watched alone, for the pack folder or archive names only. */
-        private final Set<Path> parents = new LinkedHashSet<>();
-        /** The parents of archives: an archive is watched through them only, so they must be watchable. */
-        private final Set<Path> archiveParents = new LinkedHashSet<>();
-        private final WatchService service;
-        private final Map<WatchKey, Path> dirOf = new HashMap<>();
-        private final Map<Path, WatchKey> keyOf = new HashMap<>();
-        private final long debounceNanos;
-        private final Runnable reload;
-        private final Thread thread;
-        private volatile boolean closed;
-
-        /**
-         * Registers the folders now, on the calling thread.
-         *
-         * @throws SondeException when a folder that exists cannot be watched
-         */
-        Watcher(List<Path> packs, Duration debounce, Runnable reload) {
-            this.debounceNanos = debounce.toNanos();
-            this.reload = reload;
-            for (Path pack : packs) {
-                Path p = pack.toAbsolutePath().normalize();
-                String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-                boolean archive = Files.isRegularFile(p) || (!Files.isDirectory(p) && (name.endsWith(".zip") || name.endsWith(".jar")));
-                (archive ? archives : folders).add(p);
-                if (p.getParent() != null) {
-                    parents.add(p.getParent());
-                    if (archive) {
-                        archiveParents.add(p.getParent());
-                    }
-                }
-            }
-            try {
-                this.service = (folders.isEmpty() ? archives : folders).get(0).getFileSystem().newWatchService();
-            } catch (IOException | UnsupportedOperationException e) {
-                throw new SondeException("cannot watch the rule packs " + packs + ": " + e.getMessage(), e);
-            }
-            try {
-                attachMissing(true);
-            } catch (RuntimeException e) {
-                closeService();
-                throw e;
-            }
-            this.thread = new Thread(this::loop, THREAD_NAME);
-            thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("the rule pack watcher stopped: {}", e.toString(), e));
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        /** Ends the thread (waiting for a reload in progress, for a while) and releases the watches; idempotent. */
-        void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            closeService(); // wakes the thread out of poll
-            if (thread.isAlive() && Thread.currentThread() != thread) {
-                try {
-                    thread.join(CLOSE_WAIT_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                if (thread.isAlive()) {
-                    LOG.debug("the rule pack watcher is still finishing a reload; it ends after it");
-                }
-            }
-        }
-
-        private void closeService() {
-            try {
-                service.close();
-            } catch (IOException e) {
-                LOG.debug("closing the rule pack watch service: {}", e.toString());
-            }
-        }
-
-        private void loop() {
-            long due = 0;
-            boolean pending = false;
-            try {
-                while (!closed) {
-                    long wait = pending ? Math.max(0, due - System.nanoTime()) : IDLE_POLL_NANOS;
-                    WatchKey key = service.poll(wait, TimeUnit.NANOSECONDS);
-                    boolean relevant = false;
-                    if (key != null) {
-                        relevant = handle(key);
-                    }
-                    relevant |= attachMissing(false);
-                    if (relevant) {
-                        pending = true;
-                        due = System.nanoTime() + debounceNanos;
-                    }
-                    if (pending && System.nanoTime() - due >= 0 && !closed) {
-                        pending = false;
-                        try {
-                            reload.run();
-                        } catch (RuntimeException e) {
-                            LOG.warn("rule pack reload failed unexpectedly; still watching", e);
-                        }
-                    }
-                }
-            } catch (ClosedWatchServiceException e) {
-                // close() was called
-            } catch (InterruptedException e) {
-                if (!closed) {
-                    LOG.warn("the rule pack watcher was interrupted: rule packs are no longer watched");
-                }
-            }
-            LOG.debug("stopped watching rule packs");
-        }
-
-        /** Takes a key's events; true when one of them may change a pack. */
-        private boolean handle(WatchKey key) {
-            Path dir = dirOf.get(key);
-            boolean relevant = false;
-            for (WatchEvent<?> event : key.pollEvents()) {
-                if (event.kind() == StandardWatchEventKinds.OVERFLOW) { // events were lost: start afresh
-                    new ArrayList<>(folders).forEach(this::detach);
-                    attachMissing(false);
-                    relevant = true;
-                } else if (dir != null && event.context() instanceof Path name) {
-                    relevant |= onEvent(event.kind(), dir.resolve(name));
-                }
-            }
-            if (!key.reset()) { // the folder is gone
-                Path gone = dirOf.remove(key);
-                if (gone != null) {
-                    keyOf.remove(gone, key);
-                }
-            }
-            return relevant;
-        }
-
-        private boolean onEvent(WatchEvent.Kind<?> kind, Path path) {
-            boolean relevant = false;
-            if (folders.contains(path) && kind != StandardWatchEventKinds.ENTRY_MODIFY) {
-                // the pack folder itself was created, deleted or replaced (renamed over): watch it afresh
-                detach(path);
-                if (Files.isDirectory(path)) {
-                    attachTree(path, false);
-                }
-                relevant = true;
-            }
-            if (archives.contains(path)) {
-                relevant = true;
-            }
-            for (Path folder : folders) {
-                if (!path.startsWith(folder) || path.equals(folder) || path.startsWith(folder.resolve("cases"))) {
-                    continue;
-                }
-                if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
-                    attachTree(path, false); // a new sub-folder: watch it and what it already holds
-                    relevant = true;
-                } else if (isPackFile(path.getFileName().toString()) || keyOf.containsKey(path)) {
-                    relevant = true; // a pack file, or a watched sub-folder deleted or moved away
-                }
-            }
-            return relevant;
-        }
-
-        /** Watches the pack folders and parents not watched yet that exist now; true when one was added. */
-        private boolean attachMissing(boolean strict) {
-            boolean added = false;
-            for (Path parent : parents) {
-                if (!keyOf.containsKey(parent) && Files.isDirectory(parent)) {
-                    // a pack folder's parent only helps to see the folder replaced: not being able to watch it is no error
-                    added |= register(parent, strict && archiveParents.contains(parent));
-                }
-            }
-            for (Path folder : folders) {
-                if (!keyOf.containsKey(folder) && Files.isDirectory(folder)) {
-                    added |= attachTree(folder, strict);
-                }
-            }
-            return added;
-        }
-
-        /** Watches {@code top} and its sub-folders, except a pack's {@code cases/}; true when any was added. */
-        private boolean attachTree(Path top, boolean strict) {
-            boolean[] added = {false};
-            try {
-                Files.walkFileTree(top, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (folders.stream().anyMatch(f -> dir.equals(f.resolve("cases")))) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        added[0] |= register(dir, strict);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return FileVisitResult.CONTINUE; // gone meanwhile; a folder that cannot be listed is registered or reported
-                    }
-                });
-            } catch (IOException e) {
-                failed(top, e, strict);
-            }
-            return added[0];
-        }
-
-        private boolean register(Path dir, boolean strict) {
-            if (keyOf.containsKey(dir)) {
-                return false;
-            }
-            try {
-                WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-                dirOf.put(key, dir);
-                keyOf.put(dir, key);
-                return true;
-            } catch (NoSuchFileException e) {
-                return false; // deleted meanwhile; looked for again later
-            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-                failed(dir, e, strict);
-                return false;
-            }
-        }
-
-        private static void failed(Path dir, Exception e, boolean strict) {
-            if (strict) {
-                throw new SondeException("cannot watch the rule pack folder " + dir + ": " + e.getMessage(), e);
-            }
-            LOG.warn("cannot watch the rule pack folder {}: {}; its changes may be missed", dir, e.toString());
-        }
-
-        /** Stops watching {@code top} and the folders under it (its parent, if watched, stays watched). */
-        private void detach(Path top) {
-            for (Iterator<Map.Entry<Path, WatchKey>> it = keyOf.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Path, WatchKey> e = it.next();
-                if (e.getKey().startsWith(top) && !parents.contains(e.getKey())) {
-                    e.getValue().cancel();
-                    dirOf.remove(e.getValue());
-                    it.remove();
-                }
-            }
-        }
-    }
-
-    /**
      * Configures a {@link Sonde}. Not thread-safe; {@link #build()} compiles the rule pack and fails
      * fast, with a message saying what and where, when it cannot.
      */
@@ -792,6 +437,7 @@ public final class Sonde implements AutoCloseable {
         private Consumer<RulePackReload> reloadListener;
         private Duration reloadDebounce = DEFAULT_RELOAD_DEBOUNCE;
         private Path compileCache;
+        private String trustedPublicKey;
 
         private Builder() {
         }
@@ -921,12 +567,27 @@ public final class Sonde implements AutoCloseable {
         }
 
         /**
+         * Refuses every rule pack (at build and at every reload) that is not signed by this Ed25519 public key
+         * (PEM, as written by {@code sonde rules keygen}) or whose files changed, were added or removed since it
+         * was signed; checked before anything of the pack is compiled. DRL is code: trust only packs you or your
+         * vendor signed. A refused reload keeps the rules in use (status {@code REJECTED}, saying why).
+         *
+         * @throws IllegalStateException at {@link #build()} when no pack was given with {@link #rulePack} or
+         *                               {@link #rulePacks}, or an {@link #engine} was given
+         */
+        public Builder trustedPublicKey(String publicKeyPem) {
+            this.trustedPublicKey = Objects.requireNonNull(publicKeyPem, "publicKeyPem");
+            return this;
+        }
+
+        /**
          * Builds the analyzer, compiling the rule pack now (and starting the watcher thread when
          * {@link #watchRulePacks} was called).
          *
          * @throws SondeException        when the packs cannot be read or compiled, the pack folders cannot be
          *                               watched, or no rule engine or log reader is on the class path
-         * @throws IllegalStateException when {@link #watchRulePacks} is combined with {@link #engine}
+         * @throws IllegalStateException when {@link #watchRulePacks} is combined with {@link #engine}, or
+         *                               {@link #trustedPublicKey} has no pack to check
          */
         public Sonde build() {
             return new Sonde(this);

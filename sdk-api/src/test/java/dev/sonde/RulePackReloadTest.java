@@ -87,49 +87,49 @@ class RulePackReloadTest {
     @Test
     void theHashFollowsWhatTheEngineReadsAndNothingElse() throws IOException {
         Path pack = pack("p");
-        String before = Sonde.contentHash(List.of(pack));
+        String before = RulePackWatcher.contentHash(List.of(pack));
         assertThat(before).hasSize(64);
-        assertThat(Sonde.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
 
         // golden cases, editor swap files and other files are not read by the engine
         Files.writeString(pack.resolve("cases/one/auth.log"), "changed");
         Files.writeString(pack.resolve("cases/one/expect.json"), "{}");
         Files.writeString(pack.resolve(".rules.drl.swp"), "vim");
         Files.writeString(pack.resolve("README.md"), "notes");
-        assertThat(Sonde.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
 
         // rules, data and bundles are, in sub-folders too
         Files.writeString(pack.resolve("rules.drl"), "package t;\nrule \"B\" when then end\n");
-        String edited = Sonde.contentHash(List.of(pack));
+        String edited = RulePackWatcher.contentHash(List.of(pack));
         assertThat(edited).isNotEqualTo(before);
         Files.writeString(pack.resolve("rules.drl"), "package t;\nrule \"A\" when then end\n");
-        assertThat(Sonde.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
         Files.createDirectories(pack.resolve("more"));
         Files.writeString(pack.resolve("more/data.json"), "{}");
-        assertThat(Sonde.contentHash(List.of(pack))).isNotEqualTo(before);
+        assertThat(RulePackWatcher.contentHash(List.of(pack))).isNotEqualTo(before);
         Files.delete(pack.resolve("more/data.json"));
-        assertThat(Sonde.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
         Files.writeString(pack.resolve("messages_fr.properties"), "A.title=A\n");
-        assertThat(Sonde.contentHash(List.of(pack))).isNotEqualTo(before);
+        assertThat(RulePackWatcher.contentHash(List.of(pack))).isNotEqualTo(before);
 
         // moving content between files is a change; so is the order of the packs
         Path a = pack("a");
         Path b = pack("b");
-        assertThat(Sonde.contentHash(List.of(a, b))).isNotEqualTo(Sonde.contentHash(List.of(b, a)));
+        assertThat(RulePackWatcher.contentHash(List.of(a, b))).isNotEqualTo(RulePackWatcher.contentHash(List.of(b, a)));
         Files.writeString(a.resolve("x.drl"), "ab");
         Files.writeString(a.resolve("y.drl"), "c");
-        String split1 = Sonde.contentHash(List.of(a));
+        String split1 = RulePackWatcher.contentHash(List.of(a));
         Files.writeString(a.resolve("x.drl"), "a");
         Files.writeString(a.resolve("y.drl"), "bc");
-        assertThat(Sonde.contentHash(List.of(a))).isNotEqualTo(split1);
+        assertThat(RulePackWatcher.contentHash(List.of(a))).isNotEqualTo(split1);
 
         // an archive is its bytes; a missing pack is a state of its own
         Path zip = Files.write(tmp.resolve("p.zip"), new byte[] {1, 2, 3});
-        String zipHash = Sonde.contentHash(List.of(zip));
+        String zipHash = RulePackWatcher.contentHash(List.of(zip));
         Files.write(zip, new byte[] {1, 2, 4});
-        assertThat(Sonde.contentHash(List.of(zip))).isNotEqualTo(zipHash);
+        assertThat(RulePackWatcher.contentHash(List.of(zip))).isNotEqualTo(zipHash);
         Files.delete(zip);
-        assertThat(Sonde.contentHash(List.of(zip))).hasSize(64).isNotEqualTo(zipHash);
+        assertThat(RulePackWatcher.contentHash(List.of(zip))).hasSize(64).isNotEqualTo(zipHash);
     }
 
     /** A watcher whose reload counts; waits for the count to reach {@code n} (30 s at most). */
@@ -156,7 +156,7 @@ class RulePackReloadTest {
 
     static boolean watcherThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(Sonde.Watcher.THREAD_NAME) && t.isAlive());
+                .anyMatch(t -> t.getName().equals(RulePackWatcher.THREAD_NAME) && t.isAlive());
     }
 
     @Test
@@ -164,7 +164,7 @@ class RulePackReloadTest {
         Path pack = pack("w");
         Files.createDirectories(pack.resolve("rules/deep"));
         Counting counting = new Counting();
-        Sonde.Watcher watcher = new Sonde.Watcher(List.of(pack), Duration.ofMillis(100), counting::reload);
+        RulePackWatcher watcher = new RulePackWatcher(List.of(pack), Duration.ofMillis(100), counting::reload);
         watcher.start();
         try {
             Files.writeString(pack.resolve("rules/deep/x.drl"), "package t;\n");
@@ -196,7 +196,7 @@ class RulePackReloadTest {
     void aBurstOfEventsGivesOneReloadAndCloseEndsTheThread() throws Exception {
         Path pack = pack("burst");
         Counting counting = new Counting();
-        Sonde.Watcher watcher = new Sonde.Watcher(List.of(pack), Duration.ofSeconds(2), counting::reload);
+        RulePackWatcher watcher = new RulePackWatcher(List.of(pack), Duration.ofSeconds(2), counting::reload);
         watcher.start();
         try {
             assertThat(watcherThreadAlive()).isTrue();
@@ -223,7 +223,7 @@ class RulePackReloadTest {
         Path dir = Files.createDirectories(tmp.resolve("archives"));
         Path zip = Files.write(dir.resolve("pack.zip"), new byte[] {1});
         Counting counting = new Counting();
-        Sonde.Watcher watcher = new Sonde.Watcher(List.of(zip), Duration.ofMillis(100), counting::reload);
+        RulePackWatcher watcher = new RulePackWatcher(List.of(zip), Duration.ofMillis(100), counting::reload);
         watcher.start();
         try {
             Files.write(dir.resolve("other.zip"), new byte[] {2});
@@ -241,7 +241,7 @@ class RulePackReloadTest {
     void aPackFolderReplacedByAnotherIsWatchedAgain() throws Exception {
         Path pack = pack("live");
         Counting counting = new Counting();
-        Sonde.Watcher watcher = new Sonde.Watcher(List.of(pack), Duration.ofMillis(100), counting::reload);
+        RulePackWatcher watcher = new RulePackWatcher(List.of(pack), Duration.ofMillis(100), counting::reload);
         watcher.start();
         try {
             Path next = pack("next");

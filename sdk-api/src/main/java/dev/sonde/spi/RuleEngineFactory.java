@@ -34,15 +34,35 @@ public interface RuleEngineFactory {
     }
 
     /**
-     * Like {@link #create(List)}, and may keep the compiled rules in {@code compileCache} (a folder this
-     * engine owns) keyed by a hash of the packs' contents, so that the next start with unchanged packs skips
-     * compiling. An engine without a cache ignores the folder. A cache entry that cannot be read or written
-     * never fails the call: the packs are then compiled as without a cache.
+     * What to load: the packs (empty: the built-in one), where compiled packs may be cached, and the public key
+     * every pack must be signed with.
      *
-     * @throws dev.sonde.SondeException as {@link #create(List)}
+     * @param rulePacks        pack folders or archives, layered in order; empty for the built-in pack
+     * @param compileCache     a folder this engine owns, where it may keep compiled packs keyed by a hash of their
+     *                         content so that the next start with unchanged packs skips compiling; a cache entry
+     *                         that cannot be read or written never fails loading
+     * @param trustedPublicKey a public key (PEM); when present, every pack must carry a valid signature by it
+     *                         over its unchanged files, checked before anything of it is compiled
      */
-    default RuleEngine create(List<Path> rulePacks, Optional<Path> compileCache) {
-        Objects.requireNonNull(compileCache, "compileCache");
-        return create(rulePacks);
+    record Request(List<Path> rulePacks, Optional<Path> compileCache, Optional<String> trustedPublicKey) {
+        /** Checks and copies the values. */
+        public Request {
+            rulePacks = List.copyOf(rulePacks);
+            Objects.requireNonNull(compileCache, "compileCache");
+            Objects.requireNonNull(trustedPublicKey, "trustedPublicKey");
+        }
+    }
+
+    /**
+     * Loads what {@code request} says. The default handles neither caches nor signatures: it refuses a request
+     * with a trusted key (it cannot check it) and ignores the cache.
+     *
+     * @throws dev.sonde.SondeException when a pack is refused, cannot be read or does not compile, saying where
+     */
+    default RuleEngine create(Request request) {
+        if (request.trustedPublicKey().isPresent()) {
+            throw new dev.sonde.SondeException("this rule engine cannot check rule pack signatures");
+        }
+        return create(request.rulePacks());
     }
 }

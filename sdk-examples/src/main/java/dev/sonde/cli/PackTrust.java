@@ -39,6 +39,7 @@ final class PackTrust {
      * @throws SondeException one sentence when a pack is refused, cannot be read or does not compile
      */
     static RuleEngine engine(List<Path> rulePacks, Path trust, Optional<Path> compileCache, PrintWriter err) {
+        DroolsRuleEngine.warmUp();
         if (rulePacks.isEmpty()) {
             return DroolsRuleEngine.compile(RulePack.builtIn(), compileCache);
         }

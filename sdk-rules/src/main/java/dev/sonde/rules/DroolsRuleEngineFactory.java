@@ -1,5 +1,6 @@
 package dev.sonde.rules;
 
+import dev.sonde.SondeException;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.nio.file.Path;
@@ -20,12 +21,24 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
     /** Layers the packs (see {@link RulePack#load}) and compiles them once. */
     @Override
     public RuleEngine create(List<Path> rulePacks) {
+        Warmup.start();
         return DroolsRuleEngine.compile(RulePack.load(rulePacks));
     }
 
-    /** Layers the packs and compiles them, or reads them compiled from {@code compileCache} (see {@link CompileCache}). */
+    /**
+     * Verifies every pack against the trusted key (when given) before reading it, then layers the packs and
+     * compiles them, or reads them compiled from the compile cache (see {@link CompileCache}).
+     */
     @Override
-    public RuleEngine create(List<Path> rulePacks, Optional<Path> compileCache) {
-        return DroolsRuleEngine.compile(RulePack.load(rulePacks), compileCache);
+    public RuleEngine create(Request request) {
+        Warmup.start();
+        request.trustedPublicKey().ifPresent(key -> request.rulePacks().forEach(pack -> {
+            try {
+                PackSignature.verify(pack, key);
+            } catch (SondeException e) {
+                throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+            }
+        }));
+        return DroolsRuleEngine.compile(RulePack.load(request.rulePacks()), request.compileCache());
     }
 }

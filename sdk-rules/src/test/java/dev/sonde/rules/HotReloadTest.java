@@ -1,6 +1,7 @@
 package dev.sonde.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sonde.Finding;
 import dev.sonde.LogInput;
@@ -8,6 +9,7 @@ import dev.sonde.ProbeCatalog;
 import dev.sonde.Report;
 import dev.sonde.RulePackReload;
 import dev.sonde.Sonde;
+import dev.sonde.SondeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -149,6 +151,35 @@ class HotReloadTest {
         while (watcherThreads() > 0 && System.nanoTime() - until < 0) {
             Thread.sleep(50);
         }
+    }
+
+    @Test
+    void withATrustedKeyAnUnsignedEditIsRejectedUntilItIsSignedAgain() throws Exception {
+        PackSignature.Keys vendor = PackSignature.generateKeys();
+        PackSignature.sign(pack, vendor.privateKeyPem());
+        try (Sonde sonde = Sonde.builder().rulePack(pack).trustedPublicKey(vendor.publicKeyPem()).build()) {
+            assertThat(ids(analyzeAcmeLog(sonde))).contains("TLS_INTERCEPTION").doesNotContain("ACMEGUARD_INSPECTION");
+
+            addAcmeGuard(); // an edit nobody signed
+            RulePackReload refused = sonde.reloadRulePacks();
+            assertThat(refused.status()).isEqualTo(RulePackReload.Status.REJECTED);
+            assertThat(String.join("\n", refused.problems())).contains("refused").contains("acmeguard.drl")
+                    .contains("messages_en.properties");
+            assertThat(ids(analyzeAcmeLog(sonde))).as("the signed rules keep serving")
+                    .doesNotContain("ACMEGUARD_INSPECTION");
+
+            PackSignature.sign(pack, vendor.privateKeyPem());
+            assertThat(sonde.reloadRulePacks().status()).isEqualTo(RulePackReload.Status.APPLIED);
+            assertThat(ids(analyzeAcmeLog(sonde))).contains("ACMEGUARD_INSPECTION");
+        }
+        PackSignature.Keys other = PackSignature.generateKeys();
+        assertThatThrownBy(() -> Sonde.builder().rulePack(pack).trustedPublicKey(other.publicKeyPem()).build())
+                .isInstanceOf(SondeException.class).hasMessageContaining("refused");
+        Files.delete(pack.resolve(PackSignature.FILE));
+        assertThatThrownBy(() -> Sonde.builder().rulePack(pack).trustedPublicKey(vendor.publicKeyPem()).build())
+                .isInstanceOf(SondeException.class).hasMessageContaining("not signed");
+        assertThatThrownBy(() -> Sonde.builder().trustedPublicKey(vendor.publicKeyPem()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no pack");
     }
 
     @Test
