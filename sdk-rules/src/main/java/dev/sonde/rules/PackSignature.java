@@ -90,33 +90,17 @@ public final class PackSignature {
     public static void sign(Path folderOrArchive, String privateKeyPem) {
         Objects.requireNonNull(folderOrArchive, "folderOrArchive");
         Ed25519PrivateKeyParameters key = parsePrivate(privateKeyPem);
-        if (Files.isDirectory(folderOrArchive)) {
-            signRoot(folderOrArchive, folderOrArchive.toString(), key);
-            return;
-        }
-        if (!Files.isRegularFile(folderOrArchive)) {
-            throw new SondeException("rule pack " + folderOrArchive + ": no such folder or archive");
-        }
-        // RulePack.atRoot finds the root the same way; here the archive is opened for writing explicitly
-        try (FileSystem fs = FileSystems.newFileSystem(folderOrArchive, Map.of())) {
-            Path root = fs.getPath("/");
-            if (!Files.isRegularFile(root.resolve("pack.json"))) {
-                try (Stream<Path> top = Files.list(root)) {
-                    List<Path> withManifest = top.filter(p -> Files.isRegularFile(p.resolve("pack.json"))).toList();
-                    if (withManifest.size() != 1) {
-                        throw new SondeException("rule pack " + folderOrArchive + " has no pack.json at its root or in one top folder");
-                    }
-                    root = withManifest.get(0);
-                }
-            }
-            signRoot(root, folderOrArchive + "!" + root, key);
-        } catch (IOException | UnsupportedOperationException | ProviderNotFoundException e) {
-            throw new SondeException("cannot write " + FILE + " into " + folderOrArchive + " (neither a folder nor a writable "
-                    + ".zip/.jar): " + e.getMessage(), e);
-        }
+        RulePack.atRoot(folderOrArchive, root -> { // an archive is rewritten with the new entry when closed
+            signRoot(root, root.getFileSystem().equals(folderOrArchive.getFileSystem())
+                    ? folderOrArchive.toString() : folderOrArchive + "!" + root, key);
+            return null;
+        });
     }
 
     private static void signRoot(Path packRoot, String shown, Ed25519PrivateKeyParameters key) {
+        if (!Files.isRegularFile(packRoot.resolve("pack.json"))) {
+            throw new SondeException("rule pack " + shown + " has no pack.json (at its root or in one top folder); nothing was signed");
+        }
         String manifest = manifest(packRoot);
         byte[] message = manifest.getBytes(StandardCharsets.UTF_8);
         Ed25519Signer signer = new Ed25519Signer();

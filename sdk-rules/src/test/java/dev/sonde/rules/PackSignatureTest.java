@@ -48,6 +48,21 @@ class PackSignatureTest {
     }
 
     @Test
+    void anArchiveWithoutAPackIsNotSigned(@TempDir Path work) throws Exception {
+        Path zip = work.resolve("not-a-pack.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+            out.write("hello".getBytes(StandardCharsets.UTF_8));
+        }
+        String key = PackSignature.generateKeys().privateKeyPem();
+        assertThatThrownBy(() -> PackSignature.sign(zip, key)).isInstanceOf(SondeException.class)
+                .hasMessageContaining("no pack.json").hasMessageContaining("not-a-pack.zip");
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertThat(z.getEntry(PackSignature.FILE)).as("nothing written").isNull();
+        }
+    }
+
+    @Test
     void anUnchangedPackVerifiesWithTheSignersKey() {
         assertThatCode(() -> PackSignature.verify(pack, VENDOR.publicKeyPem())).doesNotThrowAnyException();
         assertThat(PackSignature.manifest(pack).lines()).hasSize(3).allMatch(l -> l.matches("[0-9a-f]{64}  \\S+"));
