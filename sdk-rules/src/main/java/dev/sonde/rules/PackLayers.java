@@ -124,6 +124,15 @@ final class PackLayers {
                     summary.add(layer + " disables rule \"" + d + "\", which no pack before it has (nothing removed)");
                 }
             }
+            for (Block b : mine) { // same finding id, other name: added next to the earlier rules, said so
+                if (b.finding() != null) {
+                    long earlier = kept.stream().filter(k -> b.finding().equals(k.finding())).count();
+                    if (earlier > 0) {
+                        summary.add(layer + " adds rule \"" + b.name() + "\" raising " + b.finding() + " next to " + earlier
+                                + " earlier rule" + (earlier == 1 ? "" : "s") + " raising it (disable them by name to replace them)");
+                    }
+                }
+            }
             kept.addAll(mine);
             active = kept;
         }

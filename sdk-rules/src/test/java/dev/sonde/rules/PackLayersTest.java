@@ -96,6 +96,31 @@ class PackLayersTest {
     }
 
     @Test
+    void aRuleRaisingAnExistingFindingIdUnderANewNameIsAddedAndSaidSo() throws IOException {
+        Path extra = Files.createDirectories(tmp.resolve("extra"));
+        Files.writeString(extra.resolve("pack.json"), "{\"id\": \"extra\", \"apiVersion\": 1, \"extends\": \"gwsmo\"}");
+        Files.writeString(extra.resolve("extra.drl"), """
+                package dev.sonde.packs.gwsmo;
+                import dev.sonde.facts.*;
+                import dev.sonde.rules.model.*;
+                rule "Acme's own interception check"
+                    @finding("TLS_INTERCEPTION") @severity("critical") @confidence(0.9) @articleStep("4")
+                when
+                    $c : Certificate( issuerName() matches "(?i).*Acme Inspect.*" )
+                then
+                    Raise.finding(drools).param("product", "Acme Inspect").insert();
+                end
+                """);
+        RulePack pack = RulePack.load(List.of(extra));
+        long builtInRules = RulePack.builtIn().drl().values().stream()
+                .mapToLong(t -> t.split("@finding\\(\"TLS_INTERCEPTION\"\\)", -1).length - 1).sum();
+        assertThat(builtInRules).isGreaterThan(0);
+        assertThat(pack.loadSummary()).contains("extra adds rule \"Acme's own interception check\" raising TLS_INTERCEPTION next to "
+                + builtInRules + " earlier rule" + (builtInRules == 1 ? "" : "s")
+                + " raising it (disable them by name to replace them)");
+    }
+
+    @Test
     void sondeBuilderLayersPacksInOrder() throws IOException {
         Path second = Files.createDirectories(tmp.resolve("second"));
         Files.writeString(second.resolve("pack.json"), "{\"id\": \"second\", \"apiVersion\": 1}");
@@ -117,6 +142,7 @@ class PackLayersTest {
         assertThat(pack.loadSummary()).anySatisfy(l -> assertThat(l).startsWith(
                 "second overrides rule \"AcmeGuard inspects the connections to Google\" of acme/acme.drl line 15"));
         assertThat(pack.loadSummary()).contains("second replaces the texts of ACMEGUARD_INSPECTION");
+        assertThat(pack.loadSummary()).noneMatch(l -> l.startsWith("second adds rule"));
 
         Report r = Sonde.builder().rulePacks(List.of(overlay(), second)).build().analyze(CASES.resolve("zscaler-inspection"));
         Finding acme = r.finding("ACMEGUARD_INSPECTION").orElseThrow();
