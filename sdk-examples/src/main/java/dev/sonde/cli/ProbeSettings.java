@@ -4,6 +4,9 @@ import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.rules.RecordedProbes;
+import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +58,11 @@ final class ProbeSettings {
             description = "do not look at HTTPS_PROXY/HTTP_PROXY, Java proxy settings or netsh for proxies")
     boolean noProxyDiscovery;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "also write what the probes saw to FILE (JSON, format " + RecordedProbes.FORMAT + "; no credentials): "
+                    + "put it in a rule pack's cases/NAME/ as probes.json to make a golden case of it")
+    Path record;
+
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
     /** {@code 20s}, {@code 1500ms}, {@code 2m}, {@code 1h}, {@code 20} (seconds) or ISO-8601 {@code PT20S}. */
@@ -87,7 +96,8 @@ final class ProbeSettings {
     /**
      * Builds Sonde, runs {@code probe} (probes, with or without logs), prints the report and returns the
      * exit code. A progress line goes to stderr while probes run, when stderr is a terminal and the
-     * format is text.
+     * format is text. With {@code --record FILE}, the live prober is wrapped so that the facts it sends are
+     * kept, and they are written to FILE ({@link RecordedProbes}) after the report.
      */
     int run(CommandLine cli, Function<Sonde, Report> probe) {
         PrintWriter out = cli.getOut();
@@ -108,6 +118,13 @@ final class ProbeSettings {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
         PackTrust.requirePack(cli, output.trust, output.rulePacks);
+        if (record != null) {
+            Path folder = record.toAbsolutePath().getParent();
+            if (Files.isDirectory(record) || folder == null || !Files.isDirectory(folder)) {
+                throw new CommandLine.ParameterException(cli, "--record " + record + ": "
+                        + (Files.isDirectory(record) ? "is a folder; give a file name" : "the folder " + folder + " does not exist"));
+            }
+        }
         RuleEngine engine;
         try {
             engine = PackTrust.engine(output.rulePacks, output.trust, output.compileCache(), err);
@@ -124,11 +141,16 @@ final class ProbeSettings {
             options = options.withProgress(progress);
         }
         Report report;
+        RecordedProbes.Recorder recorder = null;
         try {
             Sonde.Builder builder = Sonde.builder().locale(output.locale()).probeOptions(options);
             builder.engine(engine);
             if (endpoints != null) {
                 builder.endpoints(endpoints);
+            }
+            if (record != null) {
+                recorder = RecordedProbes.recording(liveProber());
+                builder.prober(recorder);
             }
             report = probe.apply(builder.build());
         } catch (SondeException e) {
@@ -142,8 +164,27 @@ final class ProbeSettings {
                 progress.clear();
             }
         }
-        return ReportPrinter.print(report, output, out, err,
+        int exit = ReportPrinter.print(report, output, out, err,
                 "nothing could be probed or read", "the endpoint catalog is empty");
+        if (recorder != null) {
+            try {
+                int n = recorder.write(record);
+                err.println("sonde: recorded " + n + (n == 1 ? " probe result" : " probe results") + " to " + record);
+            } catch (IOException e) {
+                err.println("sonde: --record " + record + " cannot be written (" + RulesCommand.reason(e) + ")");
+                if (output.debug) {
+                    e.printStackTrace(err);
+                }
+                return SondeCommand.NO_INPUT;
+            }
+        }
+        return exit;
+    }
+
+    /** The live prober Sonde itself would use: the one on the class path (sdk-probes' {@link CatalogProber}). */
+    private static Prober liveProber() {
+        return ServiceLoader.load(Prober.class, ProbeSettings.class.getClassLoader()).findFirst()
+                .orElseGet(CatalogProber::new);
     }
 
     /** True when {@code err} writes to the process's stderr (not to a test's buffer). */

@@ -2,7 +2,6 @@ package dev.sonde.cli;
 
 import dev.sonde.Finding;
 import dev.sonde.Report;
-import dev.sonde.Sonde;
 import dev.sonde.SondeException;
 import dev.sonde.rules.DroolsRuleEngine;
 import dev.sonde.rules.GoldenCase;
@@ -137,9 +136,10 @@ final class RulesCommand implements Runnable {
     /** {@code sonde rules test PACK [--trust KEY]}. */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Runs the golden cases of a rule pack folder or .zip/.jar.", "",
-                "Analyzes the logs of every cases/NAME/ folder with the pack's rules and compares the report with the case's "
-                        + "expect.json (or expected.json); prints PASS NAME or FAIL NAME: why, then 'N passed, N failed'; "
-                        + "exits 1 on any failure."})
+                "Analyzes the logs of every cases/NAME/ folder with the pack's rules, together with the probe results "
+                        + "recorded in its probes.json (sonde probe --record) when it has one, and compares the report with "
+                        + "the case's expect.json (or expected.json); prints PASS NAME or FAIL NAME: why, then "
+                        + "'N passed, N failed'; exits 1 on any failure."})
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -172,14 +172,14 @@ final class RulesCommand implements Runnable {
         private int run(Path root) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Sonde sonde;
+            DroolsRuleEngine engine;
             try {
                 PackTrust.verify(pack, trust);
                 RulePack rules = RulePack.load(List.of(pack)); // a pack that extends the built-in one is layered over it
                 if (rules.loadSummary().size() > 1) {
                     rules.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
                 }
-                sonde = Sonde.builder().engine(DroolsRuleEngine.compile(rules)).build();
+                engine = DroolsRuleEngine.compile(rules);
             } catch (SondeException e) {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
@@ -191,16 +191,17 @@ final class RulesCommand implements Runnable {
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
             if (all.isEmpty()) {
-                err.println("sonde: " + pack + " has no golden case (cases/NAME/ with logs and expect.json).");
+                err.println("sonde: " + pack + " has no golden case (cases/NAME/ with logs or probes.json, and expect.json).");
             }
             int passed = 0;
             int failed = 0;
             for (GoldenCase c : all) {
                 String why;
                 try {
-                    Report report = sonde.analyze(c.folder());
+                    Report report = c.run(engine); // the logs, and the recorded probes when the case has them
                     if (!report.anyInputRead()) {
-                        why = "no log could be read in " + shown(c.folder());
+                        why = (c.probes().isPresent() ? "nothing could be read in " : "no log could be read in ")
+                                + shown(c.folder());
                     } else {
                         List<String> problems = c.check(report);
                         why = problems.isEmpty() ? null : String.join("; ", problems) + " (found: "

@@ -24,6 +24,17 @@ class PackagedJarIT {
     /** The compile cache of these runs (never the user's). */
     static final Path CACHE = Path.of("target", "it-sonde-cache").toAbsolutePath();
 
+    @org.junit.jupiter.api.BeforeAll
+    static void emptyTheCache() throws java.io.IOException {
+        if (Files.isDirectory(CACHE)) { // entries of earlier builds would be counted too
+            try (var files = Files.walk(CACHE)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
     static Result java(String... args) throws Exception {
         Path jar = Path.of("target", "sonde.jar");
         assertThat(jar).exists();

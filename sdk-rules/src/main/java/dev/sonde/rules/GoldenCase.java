@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.Finding;
+import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Severity;
+import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * One golden case of a rule pack: a folder {@code cases/<name>/} holding log files (searched
- * recursively, so {@code Identity/} sub-folders work) and {@code expect.json}:
+ * recursively, so {@code Identity/} sub-folders work), recorded probe results ({@code probes.json}, see
+ * {@link RecordedProbes}), or both, and {@code expect.json}:
  *
  * <pre>{@code
  * {
@@ -38,6 +42,11 @@ import java.util.stream.Stream;
  * Every key is optional; an empty {@code present} with {@code "maxSeverity": "low"} describes a
  * healthy log. {@code expected.json}, {@code include} and {@code exclude} are read as aliases of
  * {@code expect.json}, {@code present} and {@code absent}.
+ *
+ * <p>{@link #run(RuleEngine)} gives the report to {@link #check}: the logs are analyzed and, when the
+ * folder holds {@code probes.json}, its facts are played back as the live probes of a
+ * {@link Sonde#diagnose} run, so logs and recorded probes meet in one session (as with
+ * {@code sonde diagnose}). A case may hold only {@code probes.json}.
  *
  * @param name   the folder's name
  * @param folder the folder (the input to analyze)
@@ -58,7 +67,10 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
         Objects.requireNonNull(expect, "expect");
     }
 
-    /** The cases in a {@code cases/} folder, sorted by name; folders without an expectation file are skipped. */
+    /**
+     * Every case in a {@code cases/} folder, sorted by name, those with recorded probes included; folders
+     * without an expectation file are skipped. Run each with {@link #run(RuleEngine)}.
+     */
     public static List<GoldenCase> load(Path casesFolder) {
         List<GoldenCase> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(casesFolder)) {
@@ -75,6 +87,31 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
             throw new UncheckedIOException("cannot list " + casesFolder, e);
         }
         return out;
+    }
+
+    /** The case's recorded probes ({@code probes.json} in its folder), if it has them. */
+    public Optional<Path> probes() {
+        Path file = folder.resolve(RecordedProbes.FILE);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * Runs the case with {@code engine}'s rules: {@code Sonde.analyze} of its folder, or, when it has
+     * {@linkplain #probes() recorded probes}, {@code Sonde.diagnose} of its folder with a prober playing them
+     * back ({@link RecordedProbes#prober(Path)}), so that the logs and the recorded facts go into one session.
+     * Log files are found and read by the {@code LogReader} on the class path, as {@link Sonde} does.
+     *
+     * @throws SondeException when the recorded probes file is not valid (the message names the file and the fact)
+     */
+    public Report run(RuleEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        Sonde.Builder builder = Sonde.builder().engine(engine);
+        Optional<Path> recorded = probes();
+        if (recorded.isEmpty()) {
+            return builder.build().analyze(folder);
+        }
+        return builder.prober(RecordedProbes.prober(recorded.get())).build()
+                .diagnose(ProbeOptions.defaults(), List.of(folder));
     }
 
     /** Reads an expectation file. */

@@ -187,6 +187,14 @@ public final class PackCheck {
             if (rel.startsWith("cases/")) {
                 if (lower.equals("expect.json") || lower.equals("expected.json")) {
                     checkCase(rel, file, problems);
+                } else if (lower.equals(RecordedProbes.FILE)) {
+                    try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                        RecordedProbes.read(in, rel);
+                    } catch (SondeException | IOException | java.io.UncheckedIOException e) {
+                        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                        problems.add(new Problem(rel, 0, 0, Severity.ERROR,
+                                m.startsWith(rel + ": ") ? m.substring(rel.length() + 2) : m));
+                    }
                 }
                 continue;
             }

@@ -39,6 +39,24 @@ class PackCheckTest {
     }
 
     @Test
+    void aBrokenRecordedProbesFileIsAnErrorNamingTheFactAndField() throws IOException {
+        Path pack = PackLoadingTest.minimalPack(tmp.resolve("probes"), GOOD_RULE);
+        Path dir = Files.createDirectories(pack.resolve("cases/blocked"));
+        Files.writeString(dir.resolve("expect.json"), "{}");
+        Files.writeString(dir.resolve("probes.json"), """
+                {"format": "sonde.probes/1", "facts": [
+                  {"type": "PortCheck", "host": "www.googleapis.com", "services": [], "status": "PROBLEM",
+                   "reason": "TIMED_OUT", "address": "", "elapsedMillis": 0, "source": {"file": "probe:tcp", "text": "x"}}
+                ]}
+                """);
+        assertThat(PackCheck.check(pack)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("cases/blocked/probes.json");
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).contains("facts[0]").contains("PortCheck").contains("port");
+        });
+    }
+
+    @Test
     void syntaxErrorsCarryLineAndColumn() throws IOException {
         Path pack = PackLoadingTest.minimalPack(tmp.resolve("syntax"), GOOD_RULE.replace(" then ", " thne "));
         List<Problem> problems = PackCheck.check(pack);

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -69,8 +70,12 @@ public final class UrlProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(UrlProbe.class);
 
+    /** What the JDK's client says when a proxy answers CONNECT with anything but 200. */
+    private static final Pattern TUNNEL_REFUSED = Pattern.compile("(?i)tunnel failed, got: (\\d{3})");
+
     private final HttpClient client;
     private final Clock clock;
+    private final ProxySelector proxy;
 
     /**
      * A probe trusting only {@code anchors}, connecting as {@code proxy} decides
@@ -78,6 +83,7 @@ public final class UrlProbe {
      */
     public UrlProbe(Collection<X509Certificate> anchors, ProxySelector proxy, Clock clock, Duration connectTimeout) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
         this.client = HttpClient.newBuilder()
                 .sslContext(context(anchors))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -153,9 +159,35 @@ public final class UrlProbe {
         } catch (ExecutionException e) {
             Throwable t = e.getCause() == null ? e : e.getCause();
             detail.put(ERROR, t.getClass().getSimpleName() + ": " + t.getMessage());
-            reason = classify(t, deadline);
+            Matcher tunnel = TUNNEL_REFUSED.matcher(messages(t));
+            if (tunnel.find()) { // the proxy refused to open the tunnel: its status is the answer
+                int status = Integer.parseInt(tunnel.group(1));
+                detail.put(HTTP_STATUS, Integer.toString(status));
+                put(detail, VIA, proxyOf(url));
+                reason = status == 407 ? UrlReason.PROXY_AUTH_REQUIRED
+                        : classify(status, "", detail.getOrDefault(VIA, "proxy"));
+                if (reason == UrlReason.ANSWERED) { // a proxy's 502/503 to CONNECT is no answer from Google
+                    reason = UrlReason.FAILED;
+                }
+            } else {
+                reason = classify(t, deadline);
+            }
         }
         return done(reason, url, detail, start);
+    }
+
+    /** The proxy the client uses for {@code url} ({@code host:port}), or {@code ""} when it goes direct. */
+    private String proxyOf(URI url) {
+        try {
+            for (java.net.Proxy p : proxy.select(url)) {
+                if (p.type() != java.net.Proxy.Type.DIRECT && p.address() instanceof java.net.InetSocketAddress a) {
+                    return a.getHostString() + ":" + a.getPort();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("no proxy known for {}: {}", url, e.toString());
+        }
+        return "";
     }
 
     static UrlReason classify(int status, String server, String via) {

@@ -38,13 +38,20 @@ public final class ProxyTestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final List<String> challenges;
     private final boolean open;
+    /** When not 0: every request is answered with this status and a block page (a web filter). */
+    private final int refuseStatus;
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     private ProxyTestServer(List<String> challenges, boolean open) throws IOException {
+        this(challenges, open, 0);
+    }
+
+    private ProxyTestServer(List<String> challenges, boolean open, int refuseStatus) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.challenges = List.copyOf(challenges);
         this.open = open;
+        this.refuseStatus = refuseStatus;
         Thread t = new Thread(this::acceptLoop, "proxy-test-server");
         t.setDaemon(true);
         t.start();
@@ -63,6 +70,15 @@ public final class ProxyTestServer implements AutoCloseable {
     public static ProxyTestServer open() {
         try {
             return new ProxyTestServer(List.of(), true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the proxy", e);
+        }
+    }
+
+    /** A web filter: answers every request, CONNECT included, with {@code status} and a small block page. */
+    public static ProxyTestServer refusing(int status) {
+        try {
+            return new ProxyTestServer(List.of(), false, status);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the proxy", e);
         }
@@ -105,6 +121,17 @@ public final class ProxyTestServer implements AutoCloseable {
             heads.add(head);
             String[] requestLine = head.split("\r?\n", 2)[0].split(" ");
             OutputStream out = client.getOutputStream();
+            if (refuseStatus != 0) {
+                byte[] page = "<html><body>Access to this site is blocked by policy.</body></html>"
+                        .getBytes(StandardCharsets.US_ASCII);
+                out.write(("HTTP/1.1 " + refuseStatus + " Blocked\r\nVia: " + VIA + "\r\nContent-Type: text/html\r\n"
+                        + "Proxy-Connection: close\r\nConnection: close\r\nContent-Length: " + page.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(page);
+                out.flush();
+                closeQuietly(client);
+                return;
+            }
             if (!open) {
                 StringBuilder r = new StringBuilder("HTTP/1.1 407 Proxy Authentication Required\r\n");
                 challenges.forEach(c -> r.append("Proxy-Authenticate: ").append(c).append("\r\n"));

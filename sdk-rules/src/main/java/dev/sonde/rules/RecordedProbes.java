@@ -1,0 +1,700 @@
+package dev.sonde.rules;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sonde.ProbeCatalog;
+import dev.sonde.ProbeOptions;
+import dev.sonde.Source;
+import dev.sonde.SondeException;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import dev.sonde.facts.ClockCheck;
+import dev.sonde.facts.DnsCheck;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.LogTime;
+import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeSkipped;
+import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.UrlCheck;
+import dev.sonde.spi.FactSink;
+import dev.sonde.spi.Prober;
+import dev.sonde.spi.Redaction;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Live probe results recorded to a file and played back: the facts a {@link Prober} sent in one run
+ * ({@link DnsCheck}, {@link PortCheck}, {@link ServedChain}, {@link UrlCheck}, {@link RevocationCheck},
+ * {@link ClockCheck}, {@link ProxySetting}, {@link ProxyCheck}, {@link ProxyEvent}, {@link ProbeSkipped}),
+ * so that a machine's network as it was can be analyzed again, elsewhere and later: a vendor records a
+ * customer's probes ({@code sonde probe --record FILE}) and turns them into a golden case
+ * ({@code cases/NAME/probes.json}, see {@link GoldenCase}).
+ *
+ * <p>The file is UTF-8 JSON, one fact per line:
+ *
+ * <pre>{@code
+ * {
+ *   "format": "sonde.probes/1",
+ *   "recordedAt": "2025-03-10T09:15:02Z",
+ *   "facts": [
+ *     {"type": "DnsCheck", "host": "www.googleapis.com", "status": "OK", "reason": "RESOLVED", "addresses": ["142.250.185.74"], "source": {"file": "probe:dns", "text": "DNS www.googleapis.com: RESOLVED 142.250.185.74 in 12 ms"}},
+ *     {"type": "PortCheck", "host": "www.googleapis.com", "port": 443, "services": ["mail"], "status": "PROBLEM", "reason": "TIMED_OUT", "address": "142.250.185.74", "source": {"file": "probe:tcp", "text": "TCP www.googleapis.com:443 (142.250.185.74): no answer in 8000 ms (dropped)"}}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <p>A fact is its {@code type} (the fact's class name in {@code dev.sonde.facts}) and its record
+ * components by name, every one required: strings, numbers, string arrays, enum constants by name
+ * ({@code status}: {@code OK}, {@code PROBLEM}, {@code NOT_RUN}), instants as ISO-8601 text or {@code null}.
+ * Two are optional because probes always leave them so: {@code time} (the log time, ISO-8601 as the fact
+ * prints it; absent for unknown) and {@code thread} (absent for {@code ""}). {@code source} is
+ * {@code {"file", "line" (optional, 0), "text"}}: the evidence a report quotes. Keys starting with
+ * {@code _} are comments. {@link #read} refuses anything else with a message naming the file, the fact's
+ * index and what is wrong.
+ *
+ * <p>{@link #write} never writes credentials: a {@code user:password@} written into a proxy address (or any
+ * URL) is dropped, and text goes through {@link Redaction}, as evidence does.
+ *
+ * <p>{@link #prober(Path)} plays a file back as a {@link Prober}, sending its facts in the order and with
+ * the {@code probe:<family>} summaries and warnings the live prober gives; {@link #recording(Prober)} wraps
+ * a prober to keep what it sends. The static methods are thread-safe and keep no state; a played-back prober
+ * can be shared by any number of runs.
+ */
+public final class RecordedProbes {
+
+    /** The format tag of the files this version writes and reads. */
+    public static final String FORMAT = "sonde.probes/1";
+
+    /** The name of a golden case's recorded probes file. */
+    public static final String FILE = "probes.json";
+
+    /** The probe fact types, by the name the file gives them, with the probe family each belongs to. */
+    private static final Map<String, Class<? extends Fact>> TYPES = new LinkedHashMap<>();
+    private static final Map<Class<? extends Fact>, String> FAMILY = new LinkedHashMap<>();
+
+    static {
+        type(DnsCheck.class, "dns");
+        type(PortCheck.class, "tcp");
+        type(ServedChain.class, "tls");
+        type(UrlCheck.class, "https");
+        type(RevocationCheck.class, "revocation");
+        type(ClockCheck.class, "clock");
+        type(ProxySetting.class, "proxy");
+        type(ProxyCheck.class, "proxy");
+        type(ProxyEvent.class, "proxy");
+        type(ProbeSkipped.class, null); // its own family() says
+    }
+
+    /** The families in the order the live prober reports them ({@code probe:dns} first). */
+    private static final List<String> FAMILIES = List.of("dns", "tcp", "tls", "https", "revocation", "proxy", "clock");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** One fact per line, with a space after {@code :} and {@code ,}: readable and easy to edit by hand. */
+    private static final ObjectWriter ONE_LINE = JSON.writer(new MinimalPrettyPrinter() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+    });
+
+    /** {@code scheme://user:password@} in a URL anywhere in a text. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/@\"]+@");
+
+    private RecordedProbes() {
+    }
+
+    private static void type(Class<? extends Fact> type, String family) {
+        TYPES.put(type.getSimpleName(), type);
+        FAMILY.put(type, family);
+    }
+
+    /** The fact types a file can hold, by the name the file gives them ({@code PortCheck} ...). */
+    public static List<String> types() {
+        return List.copyOf(TYPES.keySet());
+    }
+
+    /**
+     * The probe family a fact belongs to ({@code dns}, {@code tcp}, {@code tls}, {@code https},
+     * {@code revocation}, {@code proxy}, {@code clock}), as in its source {@code probe:<family>}.
+     *
+     * @throws IllegalArgumentException when {@code fact} is not a probe fact (a log's {@code TlsFailure} ...)
+     */
+    public static String family(Fact fact) {
+        Objects.requireNonNull(fact, "fact");
+        if (fact instanceof ProbeSkipped s) {
+            return s.family();
+        }
+        String family = FAMILY.get(fact.getClass());
+        if (family == null) {
+            throw new IllegalArgumentException(fact.getClass().getSimpleName() + " is not a probe fact (a recorded probes file "
+                    + "holds " + String.join(", ", TYPES.keySet()) + ")");
+        }
+        return family;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------
+
+    /**
+     * Writes {@code facts} to {@code file} (UTF-8, replacing it), stamped as recorded now.
+     *
+     * @throws IOException              when the file cannot be written
+     * @throws IllegalArgumentException when a fact is not a probe fact
+     */
+    public static void write(Collection<? extends Fact> facts, Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        String text = toJson(facts, Instant.now());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code facts} to {@code out}, stamped as recorded now; {@code out} is not closed.
+     *
+     * @throws IOException              when {@code out} fails
+     * @throws IllegalArgumentException when a fact is not a probe fact
+     */
+    public static void write(Collection<? extends Fact> facts, Writer out) throws IOException {
+        write(facts, Instant.now(), out);
+    }
+
+    /**
+     * Writes {@code facts} to {@code out}, stamped as recorded at {@code recordedAt}; {@code out} is not closed.
+     *
+     * @throws IOException              when {@code out} fails
+     * @throws IllegalArgumentException when a fact is not a probe fact
+     */
+    public static void write(Collection<? extends Fact> facts, Instant recordedAt, Writer out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        out.write(toJson(facts, recordedAt));
+        out.flush();
+    }
+
+    /** The file's text. */
+    static String toJson(Collection<? extends Fact> facts, Instant recordedAt) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        List<String> lines = new ArrayList<>();
+        for (Fact f : facts) {
+            Objects.requireNonNull(f, "fact");
+            family(f); // refuses what is not a probe fact
+            try {
+                lines.add(ONE_LINE.writeValueAsString(node(f)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write " + f, e);
+            }
+        }
+        StringWriter w = new StringWriter();
+        w.append("{\n  \"format\": \"").append(FORMAT).append("\",\n");
+        w.append("  \"recordedAt\": \"").append(recordedAt.truncatedTo(ChronoUnit.SECONDS).toString()).append("\",\n");
+        w.append("  \"facts\": [");
+        w.append(lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n  ");
+        w.append("]\n}\n");
+        return w.toString();
+    }
+
+    /** A fact as a JSON object: its type, then its record components in order, credentials dropped. */
+    private static ObjectNode node(Fact fact) {
+        List<String> secrets = proxyUserInfo(fact);
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("type", fact.getClass().getSimpleName());
+        for (RecordComponent c : fact.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(fact);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + fact.getClass().getSimpleName(), e);
+            }
+            String name = c.getName();
+            if (value instanceof LogTime t) {
+                if (t.known()) {
+                    n.put(name, t.toString());
+                }
+            } else if (name.equals("thread") && "".equals(value)) {
+                continue;
+            } else if (value instanceof Source s) {
+                ObjectNode src = n.putObject(name);
+                src.put("file", clean(s.file(), secrets));
+                if (s.line() != 0) {
+                    src.put("line", s.line());
+                }
+                src.put("text", clean(s.text(), secrets));
+            } else if (value == null) {
+                n.putNull(name);
+            } else if (value instanceof String s) {
+                n.put(name, clean(s, secrets));
+            } else if (value instanceof Integer i) {
+                n.put(name, i);
+            } else if (value instanceof Long l) {
+                n.put(name, l);
+            } else if (value instanceof Boolean b) {
+                n.put(name, b);
+            } else if (value instanceof Enum<?> e) {
+                n.put(name, e.name());
+            } else if (value instanceof Instant i) {
+                n.put(name, i.toString());
+            } else if (value instanceof List<?> list) {
+                ArrayNode a = n.putArray(name);
+                list.forEach(v -> a.add(clean(String.valueOf(v), secrets)));
+            } else {
+                throw new IllegalStateException(fact.getClass().getSimpleName() + "." + name + " has a type a recorded "
+                        + "probes file cannot hold: " + value.getClass().getName());
+            }
+        }
+        return n;
+    }
+
+    /** The {@code user:password} written before {@code @} in a proxy fact's proxy address, if any. */
+    private static List<String> proxyUserInfo(Fact fact) {
+        String proxy = fact instanceof ProxySetting s ? s.proxy() : fact instanceof ProxyCheck c ? c.proxy()
+                : fact instanceof ProxyEvent e ? e.proxy() : "";
+        String withoutScheme = proxy.contains("://") ? proxy.substring(proxy.indexOf("://") + 3) : proxy;
+        int at = withoutScheme.lastIndexOf('@');
+        return at > 0 ? List.of(withoutScheme.substring(0, at + 1)) : List.of();
+    }
+
+    /** The text without credentials: a proxy's {@code user:password@}, a URL's user info, what {@link Redaction} removes. */
+    static String clean(String text, List<String> secrets) {
+        String out = text;
+        for (String s : secrets) {
+            out = out.replace(s, "");
+        }
+        Matcher m = URL_USER_INFO.matcher(out);
+        if (m.find()) {
+            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
+        }
+        return Redaction.redact(out);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    /**
+     * Reads a recorded probes file.
+     *
+     * @return the facts, in the file's order
+     * @throws SondeException when the file cannot be read or is not a valid recorded probes file: the message
+     *                        names the file and, for a bad fact, its index ({@code facts[3]}), its type and what
+     *                        is wrong
+     */
+    public static List<Fact> read(Path file) {
+        Objects.requireNonNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SondeException(file + ": no such file", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SondeException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new SondeException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Reads a recorded probes file from {@code in} (not closed); {@code name} is what error messages call it.
+     *
+     * @throws SondeException as {@link #read(Path)}
+     */
+    public static List<Fact> read(Reader in, String name) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        StringWriter w = new StringWriter();
+        try {
+            in.transferTo(w);
+        } catch (IOException e) {
+            throw new SondeException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        return parse(w.toString(), name);
+    }
+
+    private static List<Fact> parse(String text, String name) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new SondeException(name + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SondeException(name + ": not a recorded probes file: expected a JSON object with \"format\": \""
+                    + FORMAT + "\"");
+        }
+        JsonNode format = root.get("format");
+        if (format == null || !format.isTextual()) {
+            throw new SondeException(name + ": not a recorded probes file: no \"format\": \"" + FORMAT + "\"");
+        }
+        if (!format.asText().equals(FORMAT)) {
+            throw new SondeException(name + ": format " + format.asText() + " is not supported; this Sonde reads " + FORMAT);
+        }
+        JsonNode recordedAt = root.get("recordedAt");
+        if (recordedAt != null && !recordedAt.isNull()) {
+            try {
+                Instant.parse(recordedAt.asText());
+            } catch (DateTimeParseException e) {
+                throw new SondeException(name + ": \"recordedAt\" must be an ISO-8601 instant such as 2025-03-10T09:15:02Z, was '"
+                        + recordedAt.asText() + "'", e);
+            }
+        }
+        JsonNode facts = root.get("facts");
+        if (facts == null || !facts.isArray()) {
+            throw new SondeException(name + ": \"facts\" must be an array of facts");
+        }
+        List<Fact> out = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            out.add(fact(facts.get(i), name, i));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Thrown inside the reader for one fact; turned into a {@link SondeException} naming file and index. */
+    private static final class Bad extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Bad(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Fact fact(JsonNode n, String name, int index) {
+        String at = name + ": facts[" + index + "]";
+        if (!n.isObject()) {
+            throw new SondeException(at + ": not a JSON object");
+        }
+        JsonNode typeNode = n.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new SondeException(at + ": no \"type\" (one of " + String.join(", ", TYPES.keySet()) + ")");
+        }
+        Class<? extends Fact> type = TYPES.get(typeNode.asText());
+        if (type == null) {
+            throw new SondeException(at + ": unknown type \"" + typeNode.asText() + "\" (one of "
+                    + String.join(", ", TYPES.keySet()) + ")");
+        }
+        at += " (" + type.getSimpleName() + ")";
+        RecordComponent[] components = type.getRecordComponents();
+        List<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toList());
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String field = it.next();
+            if (!field.equals("type") && !field.startsWith("_") && !known.contains(field)) {
+                throw new SondeException(at + ": unknown field \"" + field + "\" (fields: " + String.join(", ", known) + ")");
+            }
+        }
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                types[i] = c.getType();
+                args[i] = value(c, n.get(c.getName()));
+            }
+        } catch (Bad e) {
+            throw new SondeException(at + ": " + e.getMessage());
+        }
+        try {
+            Constructor<? extends Fact> ctor = type.getDeclaredConstructor(types);
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw new SondeException(at + ": " + (cause instanceof NullPointerException && cause.getMessage() != null
+                    ? "\"" + cause.getMessage() + "\" must not be null" : String.valueOf(cause.getMessage())), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + type.getName(), e);
+        }
+    }
+
+    /** The value of one record component from its JSON ({@code null} when absent). */
+    private static Object value(RecordComponent c, JsonNode v) {
+        String field = "\"" + c.getName() + "\"";
+        Class<?> type = c.getType();
+        if (type == LogTime.class) {
+            return v == null || v.isNull() ? LogTime.UNKNOWN : logTime(field, v);
+        }
+        if (c.getName().equals("thread") && type == String.class && (v == null || v.isNull())) {
+            return "";
+        }
+        if (v == null) {
+            throw new Bad("missing field " + field);
+        }
+        if (v.isNull()) {
+            if (type == Instant.class) {
+                return null;
+            }
+            throw new Bad(field + " must not be null");
+        }
+        if (type == String.class) {
+            if (!v.isTextual()) {
+                throw new Bad(field + " must be a string, was " + v);
+            }
+            return v.asText();
+        }
+        if (type == int.class) {
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new Bad(field + " must be a whole number, was " + v);
+            }
+            return v.intValue();
+        }
+        if (type == long.class) {
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new Bad(field + " must be a whole number, was " + v);
+            }
+            return v.longValue();
+        }
+        if (type == boolean.class) {
+            if (!v.isBoolean()) {
+                throw new Bad(field + " must be true or false, was " + v);
+            }
+            return v.booleanValue();
+        }
+        if (type == Instant.class) {
+            try {
+                return Instant.parse(v.asText());
+            } catch (DateTimeParseException e) {
+                throw new Bad(field + " must be an ISO-8601 instant such as 2025-03-10T09:15:02Z (or null), was " + v);
+            }
+        }
+        if (type.isEnum()) {
+            for (Object constant : type.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(v.asText()) && v.isTextual()) {
+                    return constant;
+                }
+            }
+            throw new Bad(field + " must be one of " + Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name())
+                    .collect(Collectors.joining(", ")) + ", was " + v);
+        }
+        if (type == List.class && isListOfStrings(c.getGenericType())) {
+            if (!v.isArray()) {
+                throw new Bad(field + " must be an array of strings, was " + v);
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual()) {
+                    throw new Bad(field + " must be an array of strings, holds " + e);
+                }
+                out.add(e.asText());
+            }
+            return out;
+        }
+        if (type == Source.class) {
+            return source(field, v);
+        }
+        throw new IllegalStateException("a recorded probes file cannot hold " + c);
+    }
+
+    private static boolean isListOfStrings(Type t) {
+        return t instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] == String.class;
+    }
+
+    private static LogTime logTime(String field, JsonNode v) {
+        String s = v.asText();
+        if (!v.isTextual()) {
+            throw new Bad(field + " must be an ISO-8601 time such as 2025-03-10T09:12:44.101+01:00, was " + v);
+        }
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(s);
+            return new LogTime(t.toLocalDateTime(), t.getOffset());
+        } catch (DateTimeParseException e) {
+            try {
+                return new LogTime(LocalDateTime.parse(s), null);
+            } catch (DateTimeParseException e2) {
+                throw new Bad(field + " must be an ISO-8601 time such as 2025-03-10T09:12:44.101+01:00, was " + v);
+            }
+        }
+    }
+
+    private static Source source(String field, JsonNode v) {
+        if (!v.isObject()) {
+            throw new Bad(field + " must be an object {\"file\": ..., \"text\": ...}, was " + v);
+        }
+        for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (!List.of("file", "line", "text").contains(key) && !key.startsWith("_")) {
+                throw new Bad(field + ": unknown field \"" + key + "\" (fields: file, line, text)");
+            }
+        }
+        JsonNode file = v.get("file");
+        JsonNode line = v.get("line");
+        JsonNode text = v.get("text");
+        if (file == null || !file.isTextual()) {
+            throw new Bad(field + ": \"file\" must be a string such as \"probe:tcp\"");
+        }
+        if (text == null || !text.isTextual()) {
+            throw new Bad(field + ": \"text\" must be a string (the evidence a report quotes)");
+        }
+        if (line != null && (!line.isIntegralNumber() || !line.canConvertToLong() || line.longValue() < 0)) {
+            throw new Bad(field + ": \"line\" must be a whole number >= 0, was " + line);
+        }
+        return new Source(file.asText(), line == null ? 0 : line.longValue(), text.asText());
+    }
+
+    // ---- playing back -----------------------------------------------------------------------------
+
+    /**
+     * A prober that plays back the facts of a recorded probes file, read now, whatever catalog and options it is
+     * run with.
+     *
+     * @throws SondeException as {@link #read(Path)}
+     */
+    public static Prober prober(Path file) {
+        return prober(read(file));
+    }
+
+    /**
+     * A prober that plays back {@code facts}: it sends them in the order the live prober would (by source file,
+     * text and type), warns about each {@link ProbeSkipped} ({@code probe:<family>}: "{@code <target>} not
+     * checked: {@code <why>}") and returns one summary per family as the live prober does ({@code linesRead} =
+     * checks that ran, {@code linesSkipped} = checks not run, {@code facts} = facts sent; a
+     * {@link ProxySetting} or {@link ProxyEvent} counts as a fact only).
+     *
+     * @throws IllegalArgumentException when a fact is not a probe fact
+     */
+    public static Prober prober(List<? extends Fact> facts) {
+        List<Fact> copy = List.copyOf(facts);
+        copy.forEach(RecordedProbes::family);
+        return new Replay(copy);
+    }
+
+    private record Replay(List<Fact> facts) implements Prober {
+        @Override
+        public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+            List<Fact> ordered = new ArrayList<>(facts);
+            ordered.sort(Comparator.comparing((Fact f) -> f.source().file()).thenComparing(f -> f.source().text())
+                    .thenComparing(f -> f.getClass().getSimpleName()));
+            Map<String, long[]> counts = new LinkedHashMap<>(); // family -> {ran, not run, facts}
+            List<Warning> notRun = new ArrayList<>();
+            for (Fact f : ordered) {
+                String family = family(f);
+                long[] c = counts.computeIfAbsent(family, k -> new long[3]);
+                if (f instanceof ProbeSkipped s) {
+                    c[1]++;
+                    notRun.add(new Warning("probe:" + family, 0, s.target() + " not checked: " + s.why()));
+                } else if (!(f instanceof ProxySetting) && !(f instanceof ProxyEvent)) {
+                    c[0]++;
+                }
+                c[2]++;
+                sink.add(f);
+            }
+            notRun.stream().sorted().distinct().forEach(warnings);
+            List<SourceSummary> out = new ArrayList<>();
+            List<String> families = new ArrayList<>(FAMILIES);
+            counts.keySet().stream().filter(f -> !FAMILIES.contains(f)).sorted().forEach(families::add);
+            for (String family : families) {
+                long[] c = counts.get(family);
+                if (c != null) {
+                    out.add(new SourceSummary("probe:" + family, "probe", "", c[0], c[1], c[2], SourceSummary.Status.READ));
+                }
+            }
+            if (out.isEmpty()) {
+                warnings.accept(new Warning("probe", 0, "the recorded probes hold no result"));
+            }
+            return out;
+        }
+    }
+
+    // ---- recording --------------------------------------------------------------------------------
+
+    /**
+     * Wraps {@code prober} so that the facts it sends are kept: run a {@code Sonde} built with
+     * {@code .prober(recorder)}, then {@link Recorder#write(Path)} what the run saw.
+     */
+    public static Recorder recording(Prober prober) {
+        return new Recorder(prober);
+    }
+
+    /**
+     * A {@link Prober} that runs another one and keeps the facts of its most recent run, in the order they were
+     * sent (runs that overlap share one list: use one recorder per run then).
+     */
+    public static final class Recorder implements Prober {
+        private final Prober delegate;
+        private final List<Fact> facts = new ArrayList<>();
+
+        private Recorder(Prober delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "prober");
+        }
+
+        @Override
+        public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+            synchronized (facts) {
+                facts.clear();
+            }
+            return delegate.run(catalog, options, f -> {
+                synchronized (facts) {
+                    facts.add(f);
+                }
+                sink.add(f);
+            }, warnings);
+        }
+
+        /** The facts sent by the most recent run. */
+        public List<Fact> facts() {
+            synchronized (facts) {
+                return List.copyOf(facts);
+            }
+        }
+
+        /**
+         * Writes the facts of the most recent run to {@code file} ({@link RecordedProbes#write(Collection, Path)}).
+         *
+         * @return how many facts were written
+         * @throws IOException when the file cannot be written
+         */
+        public int write(Path file) throws IOException {
+            List<Fact> recorded = facts();
+            RecordedProbes.write(recorded, file);
+            return recorded.size();
+        }
+    }
+}
