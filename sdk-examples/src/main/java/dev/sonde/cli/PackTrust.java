@@ -71,10 +71,6 @@ final class PackTrust {
             throw new SondeException("the trusted key " + trust + " cannot be read (" + RulesCommand.reason(e)
                     + "), so no pack is trusted", e);
         }
-        try {
-            PackSignature.verify(rulePack, pem); // a folder, or an archive opened and closed again
-        } catch (SondeException e) {
-            throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
-        }
+        PackSignature.requireSigned(rulePack, pem); // a folder, or an archive opened and closed again
     }
 }

@@ -1,6 +1,5 @@
 package dev.sonde.rules;
 
-import dev.sonde.SondeException;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.nio.file.Path;
@@ -32,13 +31,7 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
     @Override
     public RuleEngine create(Request request) {
         Warmup.start();
-        request.trustedPublicKey().ifPresent(key -> request.rulePacks().forEach(pack -> {
-            try {
-                PackSignature.verify(pack, key);
-            } catch (SondeException e) {
-                throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
-            }
-        }));
+        request.trustedPublicKey().ifPresent(key -> request.rulePacks().forEach(pack -> PackSignature.requireSigned(pack, key)));
         return DroolsRuleEngine.compile(RulePack.load(request.rulePacks()), request.compileCache());
     }
 }

@@ -136,6 +136,20 @@ public final class PackSignature {
         }
     }
 
+    /**
+     * {@link #verify}, as a refusal to load: the message starts with {@code refused:} and ends saying that
+     * nothing of the pack was loaded (the CLI's {@code --trust} and the API's trusted key say it the same way).
+     *
+     * @throws SondeException when the pack is not signed by that key and unchanged since
+     */
+    public static void requireSigned(Path folderOrArchive, String trustedPublicKeyPem) {
+        try {
+            verify(folderOrArchive, trustedPublicKeyPem);
+        } catch (SondeException e) {
+            throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+        }
+    }
+
     private static void verifyRoot(Path packRoot, String shown, Ed25519PublicKeyParameters trusted) {
         Path sigFile = packRoot.resolve(FILE);
         if (!Files.isRegularFile(sigFile)) {
