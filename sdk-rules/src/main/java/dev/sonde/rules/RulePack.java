@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.SondeException;
 import dev.sonde.rules.model.Endpoint;
 import dev.sonde.rules.model.GoogleHost;
+import dev.sonde.rules.model.GoogleIpRange;
 import dev.sonde.rules.model.GoogleIssuer;
 import dev.sonde.rules.model.Interceptor;
 import dev.sonde.rules.model.MinimumVersion;
@@ -61,6 +62,7 @@ public final class RulePack {
     private static final Map<String, Class<?>> SECTIONS = Map.of(
             "googleIssuers", GoogleIssuer.class,
             "googleHosts", GoogleHost.class,
+            "googleIpRanges", GoogleIpRange.class,
             "interceptors", Interceptor.class,
             "minimumVersions", MinimumVersion.class,
             "endpoints", Endpoint.class,

@@ -278,7 +278,7 @@ class PackCheckTest {
                         + "certificate: it says " + wrongSha + ", the certificate's SHA-256 is " + sha5));
         // the rest of the file is still read by the loader: its own problems show too
         assertThat(problems.get(2)).isEqualTo(new Problem("trust-anchors.json", 0, 0, Severity.ERROR,
-                "unknown section 'googleHostz' (known: endpoints, googleHosts, googleIssuers, interceptors, minimumVersions, "
+                "unknown section 'googleHostz' (known: endpoints, googleHosts, googleIpRanges, googleIssuers, interceptors, minimumVersions, "
                         + "trustAnchors)"));
     }
 

@@ -1,0 +1,98 @@
+package dev.sonde.rules.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An address block Google's front ends answer from (data: the {@code googleIpRanges} section), matched
+ * against a logged destination's address when the log gives no name for it.
+ *
+ * @param prefix as written in the data, in CIDR form: {@code 142.250.0.0/15}, {@code 2607:f8b0::/32}
+ * @param v6     whether it is an IPv6 block
+ * @param first  the block's first address, as a number
+ * @param bits   the prefix length
+ */
+public record GoogleIpRange(String prefix, boolean v6, BigInteger first, int bits) {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    public GoogleIpRange {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(first, "first");
+    }
+
+    /**
+     * Parses {@code address/bits}.
+     *
+     * @throws IllegalArgumentException when it is not an IPv4 or IPv6 literal with a prefix length in range
+     */
+    @JsonCreator
+    public static GoogleIpRange of(@JsonProperty("prefix") String prefix) {
+        if (prefix == null || prefix.indexOf('/') < 0) {
+            throw new IllegalArgumentException("'prefix' must be an address block such as 142.250.0.0/15, was " + prefix);
+        }
+        String address = prefix.substring(0, prefix.indexOf('/')).trim();
+        byte[] bytes = literal(address);
+        if (bytes == null) {
+            throw new IllegalArgumentException("'" + address + "' is not an IPv4 or IPv6 address");
+        }
+        int bits;
+        try {
+            bits = Integer.parseInt(prefix.substring(prefix.indexOf('/') + 1).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the prefix length of '" + prefix + "' is not a number");
+        }
+        if (bits < 0 || bits > bytes.length * 8) {
+            throw new IllegalArgumentException("the prefix length of '" + prefix + "' is out of range (0-" + bytes.length * 8 + ")");
+        }
+        return new GoogleIpRange(prefix.trim(), bytes.length == 16, masked(new BigInteger(1, bytes), bytes.length * 8, bits), bits);
+    }
+
+    /** True when {@code ip} (as logged: {@code 142.250.72.10}, {@code 2607:f8b0::200a}, {@code [::1]}) is in this block. */
+    public boolean covers(String ip) {
+        if (ip == null) {
+            return false;
+        }
+        String a = ip.trim();
+        if (a.startsWith("[") && a.endsWith("]")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        byte[] bytes = literal(a);
+        if (bytes == null || (bytes.length == 16) != v6) {
+            return false;
+        }
+        return masked(new BigInteger(1, bytes), bytes.length * 8, bits).equals(first);
+    }
+
+    private static BigInteger masked(BigInteger value, int width, int bits) {
+        return value.shiftRight(width - bits).shiftLeft(width - bits);
+    }
+
+    /** The bytes of an IPv4 or IPv6 literal, or {@code null}; never asks a name server. */
+    private static byte[] literal(String s) {
+        if (IPV4.matcher(s).matches()) {
+            String[] parts = s.split("\\.");
+            byte[] out = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int v = Integer.parseInt(parts[i]);
+                if (v > 255) {
+                    return null;
+                }
+                out[i] = (byte) v;
+            }
+            return out;
+        }
+        if (!IPV6.matcher(s).matches()) {
+            return null;
+        }
+        try { // text with ':' is parsed as an IPv6 literal (or refused), never resolved
+            return java.net.InetAddress.getByName(s).getAddress();
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return null;
+        }
+    }
+}
