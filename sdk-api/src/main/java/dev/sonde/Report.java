@@ -9,9 +9,12 @@ import java.util.Optional;
  *
  * @param findings ranked findings, rank 1 first
  * @param sources  one summary per input, sorted by name
- * @param warnings what could not be used, sorted by file and line
+ * @param warnings  what could not be used, sorted by file and line
+ * @param rulePacks the rule packs the findings come from, in layering order, as {@code "id version"}
+ *                  ({@code "gwsmo 1.0.0"}): with edited, layered or hot-reloaded packs, which rules answered
  */
-public record Report(List<Finding> findings, List<SourceSummary> sources, List<Warning> warnings) {
+public record Report(List<Finding> findings, List<SourceSummary> sources, List<Warning> warnings,
+        List<String> rulePacks) {
 
     /** Name and version of the JSON report schema ({@code docs/report-schema.json}). */
     public static final String SCHEMA = "sonde.report/1";
@@ -20,6 +23,12 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
         findings = List.copyOf(findings);
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
+        rulePacks = List.copyOf(rulePacks);
+    }
+
+    /** A report that does not name its rule packs. */
+    public Report(List<Finding> findings, List<SourceSummary> sources, List<Warning> warnings) {
+        this(findings, sources, warnings, List.of());
     }
 
     /** The finding to fix first, if any. */

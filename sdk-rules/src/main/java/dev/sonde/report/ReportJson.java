@@ -38,7 +38,8 @@ import java.util.Map;
  *                   "explainedBy": null, "params": { "issuer": "..." } } ],
  *   "sources": [ { "name": "...", "format": "gwsmo-trace", "encoding": "UTF-8", "linesRead": 18,
  *                  "linesSkipped": 0, "facts": 6, "status": "read" } ],
- *   "warnings": [ { "file": "...", "line": 0, "message": "..." } ]
+ *   "warnings": [ { "file": "...", "line": 0, "message": "..." } ],
+ *   "rulePacks": [ "gwsmo 1.0.0" ]
  * }
  * }</pre>
  */
@@ -124,6 +125,8 @@ public final class ReportJson {
             n.put("line", w.line());
             n.put("message", w.message());
         }
+        ArrayNode packs = root.putArray("rulePacks");
+        report.rulePacks().forEach(packs::add);
         return root;
     }
 

@@ -113,7 +113,7 @@ final class DroolsSession implements RuleEngine.Session {
         LOG.debug("{} facts, {} rule firings, {} detections, {} findings in {} ms", folder.admitted(), fired,
                 detections.size(), findings.size(), (System.nanoTime() - t0) / 1_000_000);
         all.sort(null);
-        return new Report(findings, sources, all);
+        return new Report(findings, sources, all, engine.pack().packs());
     }
 
     @Override

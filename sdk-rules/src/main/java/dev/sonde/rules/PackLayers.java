@@ -194,7 +194,9 @@ final class PackLayers {
         for (RulePack p : layers) {
             origin.append(origin.length() == 0 ? "" : " + ").append(p.origin());
         }
-        return new RulePack(top.manifest(), texts, data, messages, origin.toString(), true, header);
+        List<String> packs = new ArrayList<>();
+        layers.forEach(p -> packs.addAll(p.packs()));
+        return new RulePack(top.manifest(), texts, data, messages, origin.toString(), true, header, packs);
     }
 
     /** Replaces the block by spaces, keeping its line breaks. */

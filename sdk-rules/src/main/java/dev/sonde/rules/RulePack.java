@@ -78,6 +78,7 @@ public final class RulePack {
     private final String origin;
     private final boolean layered;
     private final List<String> loadSummary;
+    private final List<String> packs;
 
     /**
      * @param dataFiles    data records by file path, in file order
@@ -85,7 +86,8 @@ public final class RulePack {
      * @param layered      DRL paths already name their pack ({@code gwsmo/certificates.drl})
      */
     RulePack(PackManifest manifest, Map<String, String> drl, Map<String, List<Object>> dataFiles,
-            Map<String, Map<String, String>> messageTexts, String origin, boolean layered, List<String> loadSummary) {
+            Map<String, Map<String, String>> messageTexts, String origin, boolean layered, List<String> loadSummary,
+            List<String> packs) {
         this.manifest = manifest;
         this.drl = Collections.unmodifiableMap(new TreeMap<>(drl));
         Map<String, List<Object>> files = new LinkedHashMap<>();
@@ -99,6 +101,7 @@ public final class RulePack {
         this.origin = origin;
         this.layered = layered;
         this.loadSummary = List.copyOf(loadSummary);
+        this.packs = List.copyOf(packs);
     }
 
     /**
@@ -147,6 +150,11 @@ public final class RulePack {
     /** How the pack was put together: one line per pack loaded and per rule, finding or file overridden. */
     public List<String> loadSummary() {
         return loadSummary;
+    }
+
+    /** The packs this one is made of, in layering order, as {@code "id version"} ({@code "gwsmo 1.0.0"}). */
+    public List<String> packs() {
+        return packs;
     }
 
     /** A DRL (or other) path of this pack as messages show it: {@code gwsmo/certificates.drl}. */
@@ -354,7 +362,8 @@ public final class RulePack {
             messages.put(languageTag(e.getKey()), readProperties(prefix + e.getKey(), e.getValue()));
         }
         return new RulePack(manifest, drl, data, messages, origin, false,
-                List.of(manifest.id() + " " + manifest.version() + " (" + origin + "): " + drl.size() + " DRL files"));
+                List.of(manifest.id() + " " + manifest.version() + " (" + origin + "): " + drl.size() + " DRL files"),
+                List.of((manifest.id() + " " + manifest.version()).strip()));
     }
 
     /**

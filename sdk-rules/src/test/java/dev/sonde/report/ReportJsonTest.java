@@ -10,6 +10,7 @@ import dev.sonde.Sonde;
 import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
+import dev.sonde.rules.RulePack;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ class ReportJsonTest {
     void keysComeInTheDocumentedOrder() {
         Report r = sonde.analyze(cases.resolve("article-example-1-clock"));
         JsonNode json = ReportJson.parse(ReportJson.write(r));
-        assertThat(names(json)).containsExactly("schema", "findings", "sources", "warnings");
+        assertThat(names(json)).containsExactly("schema", "findings", "sources", "warnings", "rulePacks");
+        assertThat(json.get("rulePacks").get(0).asText()).isEqualTo("gwsmo " + RulePack.builtIn().manifest().version());
         assertThat(names(json.get("findings").get(0))).containsExactly("id", "rank", "severity", "confidence", "title",
                 "explanation", "remediation", "articleStep", "evidence", "evidenceOmitted", "explainedBy", "params");
         assertThat(names(json.get("findings").get(0).get("evidence").get(0))).containsExactly("file", "line", "text");

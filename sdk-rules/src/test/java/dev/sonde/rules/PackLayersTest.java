@@ -143,8 +143,10 @@ class PackLayersTest {
                 "second overrides rule \"AcmeGuard inspects the connections to Google\" of acme/acme.drl line 15"));
         assertThat(pack.loadSummary()).contains("second replaces the texts of ACMEGUARD_INSPECTION");
         assertThat(pack.loadSummary()).noneMatch(l -> l.startsWith("second adds rule"));
+        assertThat(pack.packs()).containsExactly("gwsmo " + RulePack.builtIn().manifest().version(), "acme 2.0", "second");
 
         Report r = Sonde.builder().rulePacks(List.of(overlay(), second)).build().analyze(CASES.resolve("zscaler-inspection"));
+        assertThat(r.rulePacks()).as("the report names the packs that answered").isEqualTo(pack.packs());
         Finding acme = r.finding("ACMEGUARD_INSPECTION").orElseThrow();
         assertThat(acme.title()).isEqualTo("Second title");
         assertThat(acme.severity().label()).isEqualTo("low");
