@@ -104,6 +104,10 @@ public final class ReportText {
                 wrap(out, warning.toString(), "  ", "    ", w);
             }
         }
+        if (!report.rulePacks().isEmpty()) {
+            out.add("");
+            wrap(out, label("rulePacks", String.join(", ", report.rulePacks())), "", "  ", w);
+        }
         return String.join("\n", out) + "\n";
     }
 

@@ -71,7 +71,8 @@ class ReportTextTest {
     @Test
     void aHealthyLogSaysNoProblemFound() {
         String text = ReportText.render(sonde.analyze(cases.resolve("healthy-sync")), 80);
-        assertThat(text).startsWith("No problem found").doesNotContain("What to do");
+        assertThat(text).startsWith("No problem found").doesNotContain("What to do")
+                .endsWith("\n\nRule packs: gwsmo " + dev.sonde.rules.RulePack.builtIn().manifest().version() + "\n");
         String notes = ReportText.render(sonde.analyze(cases.resolve("outdated-client-version")), 80);
         assertThat(notes).startsWith("No problem found").contains("Notes:").contains("OUTDATED_CLIENT");
         String nothing = ReportText.render(sonde.analyze(cases.resolve("no-such-folder")), 80);
