@@ -4,7 +4,16 @@ import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.ProbeSkipped;
+import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxySetting;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,4 +35,45 @@ public interface Prober {
      * probes that did not, {@code facts} = facts sent.
      */
     List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings);
+
+    /** The probe families, in the order their summaries are reported. */
+    List<String> FAMILIES = List.of("dns", "tcp", "tls", "https", "revocation", "proxy", "clock");
+
+    /**
+     * Hands the facts of a finished probe run over as {@link #run} must: to {@code sink} in a stable order (by
+     * source, text, type), one warning per probe that did not run ({@code ProbeSkipped}), and one summary per
+     * family, {@link #FAMILIES} order first (the family is the fact's source, {@code probe:<family>}):
+     * {@code ProbeSkipped} counts as not run, {@code ProxySetting} and {@code ProxyEvent} as facts only,
+     * any other fact as a probe that ran. Empty when there is no fact.
+     */
+    static List<SourceSummary> handOver(Collection<? extends Fact> facts, FactSink sink, Consumer<Warning> warnings) {
+        List<Fact> ordered = new ArrayList<>(facts);
+        ordered.sort(Comparator.comparing((Fact f) -> f.source().file()).thenComparing(f -> f.source().text())
+                .thenComparing(f -> f.getClass().getSimpleName()));
+        Map<String, long[]> counts = new HashMap<>(); // family -> {ran, not run, facts}
+        List<Warning> notRun = new ArrayList<>();
+        for (Fact f : ordered) {
+            String family = f.source().file().startsWith("probe:") ? f.source().file().substring(6) : f.source().file();
+            long[] c = counts.computeIfAbsent(family, k -> new long[3]);
+            if (f instanceof ProbeSkipped s) {
+                c[1]++;
+                notRun.add(new Warning("probe:" + s.family(), 0, s.target() + " not checked: " + s.why()));
+            } else if (!(f instanceof ProxySetting) && !(f instanceof ProxyEvent)) {
+                c[0]++;
+            }
+            c[2]++;
+            sink.add(f);
+        }
+        notRun.stream().sorted().distinct().forEach(warnings);
+        List<String> families = new ArrayList<>(FAMILIES);
+        counts.keySet().stream().filter(f -> !FAMILIES.contains(f)).sorted().forEach(families::add);
+        List<SourceSummary> out = new ArrayList<>();
+        for (String family : families) {
+            long[] c = counts.get(family);
+            if (c != null) {
+                out.add(new SourceSummary("probe:" + family, "probe", "", c[0], c[1], c[2], SourceSummary.Status.READ));
+            }
+        }
+        return out;
+    }
 }

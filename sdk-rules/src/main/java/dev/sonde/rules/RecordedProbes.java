@@ -51,7 +51,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +124,6 @@ public final class RecordedProbes {
         type(ProbeSkipped.class, null); // its own family() says
     }
 
-    /** The families in the order the live prober reports them ({@code probe:dns} first). */
-    private static final List<String> FAMILIES = List.of("dns", "tcp", "tls", "https", "revocation", "proxy", "clock");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -609,33 +606,7 @@ public final class RecordedProbes {
     private record Replay(List<Fact> facts) implements Prober {
         @Override
         public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
-            List<Fact> ordered = new ArrayList<>(facts);
-            ordered.sort(Comparator.comparing((Fact f) -> f.source().file()).thenComparing(f -> f.source().text())
-                    .thenComparing(f -> f.getClass().getSimpleName()));
-            Map<String, long[]> counts = new LinkedHashMap<>(); // family -> {ran, not run, facts}
-            List<Warning> notRun = new ArrayList<>();
-            for (Fact f : ordered) {
-                String family = family(f);
-                long[] c = counts.computeIfAbsent(family, k -> new long[3]);
-                if (f instanceof ProbeSkipped s) {
-                    c[1]++;
-                    notRun.add(new Warning("probe:" + family, 0, s.target() + " not checked: " + s.why()));
-                } else if (!(f instanceof ProxySetting) && !(f instanceof ProxyEvent)) {
-                    c[0]++;
-                }
-                c[2]++;
-                sink.add(f);
-            }
-            notRun.stream().sorted().distinct().forEach(warnings);
-            List<SourceSummary> out = new ArrayList<>();
-            List<String> families = new ArrayList<>(FAMILIES);
-            counts.keySet().stream().filter(f -> !FAMILIES.contains(f)).sorted().forEach(families::add);
-            for (String family : families) {
-                long[] c = counts.get(family);
-                if (c != null) {
-                    out.add(new SourceSummary("probe:" + family, "probe", "", c[0], c[1], c[2], SourceSummary.Status.READ));
-                }
-            }
+            List<SourceSummary> out = Prober.handOver(facts, sink, warnings);
             if (out.isEmpty()) {
                 warnings.accept(new Warning("probe", 0, "the recorded probes hold no result"));
             }

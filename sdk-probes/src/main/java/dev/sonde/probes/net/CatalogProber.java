@@ -34,7 +34,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +78,13 @@ public final class CatalogProber implements Prober {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogProber.class);
     /** How long the caller waits past the overall deadline for checks to notice it. */
     private static final Duration GRACE = Duration.ofMillis(300);
-    static final List<String> FAMILIES = List.of("dns", "tcp", "tls", "https", "revocation", "proxy", "clock");
 
-    /** A run's shared state: the collected facts, the counts and the pool. */
+    /** A run's shared state: the collected facts and the pool. */
     private static final class Run {
         final ProbeOptions options;
         final Deadline overall;
         final ExecutorService pool;
         final ConcurrentLinkedQueue<Fact> facts = new ConcurrentLinkedQueue<>();
-        final Map<String, int[]> counts = new ConcurrentHashMap<>(); // family -> {ran, notRun, facts}
         final List<Pending> pending = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger done = new AtomicInteger();
         final AtomicInteger total = new AtomicInteger();
@@ -112,36 +109,16 @@ public final class CatalogProber implements Prober {
         /** Set once the caller stops waiting: facts of checks abandoned at the deadline are dropped. */
         volatile boolean closed;
 
-        void fact(String family, Fact f, boolean ran) {
-            if (closed) {
-                return;
-            }
-            record(family, f, ran);
-        }
-
-        void record(String family, Fact f, boolean ran) {
-            facts.add(f);
-            int[] c = counts.computeIfAbsent(family, k -> new int[3]);
-            synchronized (c) {
-                c[ran ? 0 : 1]++;
-                c[2]++;
-            }
-        }
-
-        void extra(String family, Fact f) {
-            if (closed) {
-                return;
-            }
-            facts.add(f);
-            int[] c = counts.computeIfAbsent(family, k -> new int[3]);
-            synchronized (c) {
-                c[2]++;
+        /** Keeps a fact, unless the caller stopped waiting (facts of checks abandoned at the deadline are dropped). */
+        void fact(Fact f) {
+            if (!closed) {
+                facts.add(f);
             }
         }
 
         void skip(String family, String target, String why) {
-            fact(family, new ProbeSkipped(family, target, why, LogTime.UNKNOWN, "",
-                    source(family, family + " check of " + target + " not run: " + why)), false);
+            fact(new ProbeSkipped(family, target, why, LogTime.UNKNOWN, "",
+                    source(family, family + " check of " + target + " not run: " + why)));
         }
 
         void finished(String target) {
@@ -184,29 +161,12 @@ public final class CatalogProber implements Prober {
                 if (!p.future().isDone()) {
                     p.future().cancel(true);
                     String why = "the overall probe deadline of " + human(options.timeout()) + " passed before it finished";
-                    run.record(p.family(), new ProbeSkipped(p.family(), p.target(), why, LogTime.UNKNOWN, "",
-                            source(p.family(), p.family() + " check of " + p.target() + " not run: " + why)), false);
+                    run.facts.add(new ProbeSkipped(p.family(), p.target(), why, LogTime.UNKNOWN, "",
+                            source(p.family(), p.family() + " check of " + p.target() + " not run: " + why)));
                 }
             }
         }
-        List<Fact> ordered = new ArrayList<>(run.facts);
-        ordered.sort(Comparator.comparing((Fact f) -> f.source().file()).thenComparing(f -> f.source().text())
-                .thenComparing(f -> f.getClass().getSimpleName()));
-        List<Warning> notRun = new ArrayList<>();
-        for (Fact f : ordered) {
-            facts.add(f);
-            if (f instanceof ProbeSkipped s) {
-                notRun.add(new Warning("probe:" + s.family(), 0, s.target() + " not checked: " + s.why()));
-            }
-        }
-        notRun.stream().sorted().distinct().forEach(warnings);
-        List<SourceSummary> out = new ArrayList<>();
-        for (String family : FAMILIES) {
-            int[] c = run.counts.get(family);
-            if (c != null) {
-                out.add(new SourceSummary("probe:" + family, "probe", "", c[0], c[1], c[2], SourceSummary.Status.READ));
-            }
-        }
+        List<SourceSummary> out = Prober.handOver(run.facts, facts, warnings);
         if (out.isEmpty()) {
             warnings.accept(new Warning("probe", 0, "the endpoint catalog lists nothing to probe"));
         }
@@ -234,7 +194,7 @@ public final class CatalogProber implements Prober {
         List<CompletableFuture<Boolean>> clockReadings = java.util.Collections.synchronizedList(new ArrayList<>());
 
         for (ProxyDiscovery.Found p : proxies) {
-            run.extra("proxy", new ProxySetting(p.origin(), p.proxy(), p.bypass(), LogTime.UNKNOWN, "",
+            run.fact(new ProxySetting(p.origin(), p.proxy(), p.bypass(), LogTime.UNKNOWN, "",
                     source("proxy", "proxy " + p.proxy() + " configured (" + p.origin() + ")"
                             + (p.bypass().isEmpty() ? "" : ", bypass " + p.bypass()))));
             String targetHost = sample.getHost();
@@ -416,9 +376,9 @@ public final class CatalogProber implements Prober {
         }
         List<String> addresses = found.stream().map(InetAddress::getHostAddress).toList();
         dev.sonde.facts.ProbeStatus status = found.isEmpty() ? dev.sonde.facts.ProbeStatus.PROBLEM : dev.sonde.facts.ProbeStatus.OK;
-        run.fact("dns", new DnsCheck(host, status, reason, addresses, LogTime.UNKNOWN, "",
+        run.fact(new DnsCheck(host, status, reason, addresses, LogTime.UNKNOWN, "",
                 source("dns", "DNS " + host + ": " + reason + (addresses.isEmpty() ? "" : " " + String.join(", ", addresses))
-                        + " in " + Elapsed.since(start).toMillis() + " ms")), true);
+                        + " in " + Elapsed.since(start).toMillis() + " ms")));
         return found;
     }
 
@@ -436,8 +396,8 @@ public final class CatalogProber implements Prober {
             case UNREACHABLE -> "unreachable";
             case DNS_FAILED -> "name not resolved";
         };
-        run.fact("tcp", new PortCheck(host, port, services, status(o.status()), o.reason().name(), address, LogTime.UNKNOWN, "",
-                source("tcp", "TCP " + o.target() + " (" + address + "): " + how)), true);
+        run.fact(new PortCheck(host, port, services, status(o.status()), o.reason().name(), address, LogTime.UNKNOWN, "",
+                source("tcp", "TCP " + o.target() + " (" + address + "): " + how)));
         return o.ok();
     }
 
@@ -455,10 +415,10 @@ public final class CatalogProber implements Prober {
                 + r.leaf().map(l -> "; leaf " + l.subject() + " issued by " + l.issuer() + ", valid " + l.notBefore()
                         + " to " + l.notAfter()).orElse("")
                 + (o.detail(TlsChainProbe.ERROR).isEmpty() || o.ok() ? "" : "; " + o.detail(TlsChainProbe.ERROR));
-        run.fact("tls", new ServedChain(host, port, status(o.status()), o.reason().name(),
+        run.fact(new ServedChain(host, port, status(o.status()), o.reason().name(),
                 r.problems().stream().map(Enum::name).toList(), o.detail(TlsChainProbe.LEAF_SUBJECT),
                 o.detail(TlsChainProbe.LEAF_ISSUER), o.detail(TlsChainProbe.TOP_ISSUER), issuers, notBefore, notAfter,
-                r.leaf().map(CertificateInfo::sha256).orElse(""), checkedAt(o), LogTime.UNKNOWN, "", source("tls", text)), true);
+                r.leaf().map(CertificateInfo::sha256).orElse(""), checkedAt(o), LogTime.UNKNOWN, "", source("tls", text)));
     }
 
     private static Instant checkedAt(ProbeOutcome<TlsReason> o) {
@@ -493,9 +453,9 @@ public final class CatalogProber implements Prober {
             }
             String url = o.detail(RevocationProbe.URL);
             String err = o.detail(RevocationProbe.ERROR);
-            run.fact("revocation", new RevocationCheck(kind, url, hostOf(url), status(o.status()), o.reason().name(),
+            run.fact(new RevocationCheck(kind, url, hostOf(url), status(o.status()), o.reason().name(),
                     LogTime.UNKNOWN, "", source("revocation", kind.toUpperCase() + " " + url + " for the leaf served by " + host
-                            + ": " + o.reason().name() + (err.isEmpty() ? "" : " (" + err + ")"))), true);
+                            + ": " + o.reason().name() + (err.isEmpty() ? "" : " (" + err + ")"))));
         }
     }
 
@@ -514,8 +474,8 @@ public final class CatalogProber implements Prober {
             status = dev.sonde.facts.ProbeStatus.PROBLEM;
             text = "HTTP GET " + e.url() + ": " + reason + " (" + f.getMessage() + ")";
         }
-        run.fact("revocation", new RevocationCheck("http", e.url(), e.host(), status, reason, LogTime.UNKNOWN, "",
-                source("revocation", text)), true);
+        run.fact(new RevocationCheck("http", e.url(), e.host(), status, reason, LogTime.UNKNOWN, "",
+                source("revocation", text)));
     }
 
     private static void urlFacts(Run run, ProbeCatalog.Endpoint e, ProbeOutcome<UrlReason> o, boolean viaProxy) {
@@ -525,8 +485,8 @@ public final class CatalogProber implements Prober {
                 + (o.detail(UrlProbe.SERVER).isEmpty() ? "" : ", Server: " + o.detail(UrlProbe.SERVER))
                 + (o.detail(UrlProbe.VIA).isEmpty() ? "" : ", Via: " + o.detail(UrlProbe.VIA))
                 + (o.detail(UrlProbe.ERROR).isEmpty() ? "" : " (" + o.detail(UrlProbe.ERROR) + ")");
-        run.fact("https", new UrlCheck(e.service(), e.url(), e.host(), status(o.status()), o.reason().name(), http,
-                o.detail(UrlProbe.SERVER), o.detail(UrlProbe.VIA), LogTime.UNKNOWN, "", source("https", text)), true);
+        run.fact(new UrlCheck(e.service(), e.url(), e.host(), status(o.status()), o.reason().name(), http,
+                o.detail(UrlProbe.SERVER), o.detail(UrlProbe.VIA), LogTime.UNKNOWN, "", source("https", text)));
     }
 
     private static void clockFact(Run run, String url, ClockReading r) {
@@ -535,9 +495,9 @@ public final class CatalogProber implements Prober {
             return;
         }
         long offset = r.offset().toSeconds();
-        run.fact("clock", new ClockCheck(url, offset, status(o.status()), r.serverTime(), r.localTime(), LogTime.UNKNOWN, "",
+        run.fact(new ClockCheck(url, offset, status(o.status()), r.serverTime(), r.localTime(), LogTime.UNKNOWN, "",
                 source("clock", "Date of " + url + ": " + r.serverTime() + "; local clock " + r.localTime() + " ("
-                        + (offset >= 0 ? "+" : "") + offset + " s, " + o.reason().name() + ")")), true);
+                        + (offset >= 0 ? "+" : "") + offset + " s, " + o.reason().name() + ")")));
     }
 
     private static void proxyFacts(Run run, ProxyDiscovery.Found p, ProxyAuthResult r) {
@@ -546,10 +506,10 @@ public final class CatalogProber implements Prober {
                 + (r.httpStatus() > 0 ? " " + r.httpStatus() : "")
                 + (r.schemes().isEmpty() ? "" : ", Proxy-Authenticate: " + String.join(", ", r.schemes()));
         Source src = source("proxy", text);
-        run.fact("proxy", new ProxyCheck(p.proxy(), p.origin(), status(o.status()), o.reason().name(), r.httpStatus(),
-                r.schemes(), LogTime.UNKNOWN, "", src), true);
+        run.fact(new ProxyCheck(p.proxy(), p.origin(), status(o.status()), o.reason().name(), r.httpStatus(),
+                r.schemes(), LogTime.UNKNOWN, "", src));
         if (o.reason() == ProxyReason.AUTH_REQUIRED) {
-            run.extra("proxy", new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, r.schemes(), p.proxy(), LogTime.UNKNOWN, "", src));
+            run.fact(new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, r.schemes(), p.proxy(), LogTime.UNKNOWN, "", src));
         }
     }
 
