@@ -4,11 +4,8 @@ import dev.sonde.SondeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.ProviderNotFoundException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -126,14 +123,10 @@ public final class PackSignature {
     public static void verify(Path folderOrArchive, String trustedPublicKeyPem) {
         Objects.requireNonNull(folderOrArchive, "folderOrArchive");
         Ed25519PublicKeyParameters trusted = parsePublic(trustedPublicKeyPem);
-        if (Files.isDirectory(folderOrArchive)) {
-            verifyRoot(folderOrArchive, folderOrArchive.toString(), trusted);
-        } else {
-            RulePack.atRoot(folderOrArchive, root -> {
-                verifyRoot(root, folderOrArchive.toString(), trusted);
-                return null;
-            });
-        }
+        RulePack.atRoot(folderOrArchive, root -> {
+            verifyRoot(root, folderOrArchive.toString(), trusted);
+            return null;
+        });
     }
 
     /**
