@@ -121,7 +121,7 @@ final class CompileCache {
     /** The names a DRL imports: {@code a.b.C}, {@code a.b.*}, {@code a.b.C.method}. */
     static Set<String> imports(String drl) {
         Set<String> out = new TreeSet<>();
-        Matcher m = IMPORT.matcher(drl.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", ""));
+        Matcher m = IMPORT.matcher(PackCompiler.withoutComments(drl));
         while (m.find()) {
             out.add(m.group(1));
         }

@@ -240,9 +240,14 @@ final class PackCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][A-Za-z0-9_$.]*)\\s*;?");
 
+    /** DRL text without its comments ({@code /* ... *}{@code /} and {@code // ...}). */
+    static String withoutComments(String drl) {
+        return drl.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", "");
+    }
+
     /** The DRL's package, or {@code ""}. */
     static String packageOf(String drl) {
-        Matcher m = PACKAGE.matcher(drl.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", ""));
+        Matcher m = PACKAGE.matcher(withoutComments(drl));
         return m.find() ? m.group(1) : "";
     }
 
