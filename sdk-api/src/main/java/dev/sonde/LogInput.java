@@ -1,12 +1,12 @@
 package dev.sonde;
 
+import dev.sonde.spi.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,13 +69,14 @@ public final class LogInput {
     }
 
     /**
-     * Opens the raw bytes (a file or the given stream). Empty when the input is a {@link Reader}.
+     * Opens the raw bytes (a file or the given stream). Empty when the input is a {@link Reader}. A file is
+     * opened only when it is a regular file (never a named pipe, device or socket: see {@link InputFiles}).
      *
-     * @throws IOException when the file cannot be opened
+     * @throws IOException when the file cannot be opened, or is not a regular file (saying which it is)
      */
     public Optional<InputStream> openBytes() throws IOException {
         if (path != null) {
-            return Optional.of(Files.newInputStream(path));
+            return Optional.of(InputFiles.open(path));
         }
         return Optional.ofNullable(bytes);
     }

@@ -7,6 +7,9 @@ import java.util.Optional;
  * The result of one analysis: findings in rank order (root cause first), the inputs read and the
  * warnings met on the way. Immutable; equal inputs give equal reports.
  *
+ * <p>Its {@link #outcome()} says how far the findings can be trusted to be all there is: a report with no
+ * finding is a clean bill of health only when the outcome is {@link Outcome#COMPLETE}.
+ *
  * @param findings ranked findings, rank 1 first
  * @param sources  one summary per input, sorted by name
  * @param warnings  what could not be used, sorted by file and line
@@ -24,6 +27,20 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
         rulePacks = List.copyOf(rulePacks);
+    }
+
+    /** How complete an analysis was. */
+    public enum Outcome {
+        /** Every input was read and analyzed to the end, and every rule ran to completion. */
+        COMPLETE,
+        /**
+         * Something that could hold evidence was not analyzed: a deadline, a size or fact limit, a rule that
+         * failed, an input that could not be read or decoded. {@link #incompleteBecause()} names each. Findings
+         * made are reported; "no finding" means nothing.
+         */
+        INCOMPLETE,
+        /** No input was a log Sonde knows and no probe ran: there was nothing to diagnose. */
+        NOTHING_TO_DIAGNOSE
     }
 
     /** A report that does not name its rule packs. */
@@ -44,6 +61,23 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
     /** True when at least one finding is of severity medium or worse. */
     public boolean hasProblems() {
         return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.MEDIUM));
+    }
+
+    /**
+     * How complete the analysis was: {@link Outcome#NOTHING_TO_DIAGNOSE} when no input was recognised as a log
+     * and no probe ran (probe families count as inputs), else {@link Outcome#INCOMPLETE} when a warning says
+     * something was not analyzed, else {@link Outcome#COMPLETE}.
+     */
+    public Outcome outcome() {
+        if (sources.stream().noneMatch(s -> s.status() == SourceSummary.Status.READ)) {
+            return Outcome.NOTHING_TO_DIAGNOSE;
+        }
+        return warnings.stream().anyMatch(Warning::makesIncomplete) ? Outcome.INCOMPLETE : Outcome.COMPLETE;
+    }
+
+    /** The warnings that make this report incomplete (empty when it is complete), in warning order. */
+    public List<Warning> incompleteBecause() {
+        return warnings.stream().filter(Warning::makesIncomplete).toList();
     }
 
     /** True when at least one input could be read (recognised or not). */
