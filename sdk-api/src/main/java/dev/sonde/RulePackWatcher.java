@@ -145,8 +145,10 @@ final class RulePackWatcher {
                     pending = false;
                     try {
                         reload.run();
-                    } catch (RuntimeException e) {
-                        LOG.warn("rule pack reload failed unexpectedly; still watching", e);
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
+                        // DRL is code and compiling it can fail in any way: whatever survives, the watch goes on
+                        LOG.warn("rule pack reload failed unexpectedly ({}); still watching", e.toString());
+                        LOG.debug("rule pack reload failure", e);
                     }
                 }
             }

@@ -1,13 +1,11 @@
 package dev.sonde;
 
 import dev.sonde.spi.FactSink;
+import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.LogReader;
 import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +58,13 @@ public final class Sonde implements AutoCloseable {
     /** Default time limit of one analysis. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
 
+    /** The least time the rules get to fire, taken from the end of the deadline (reading stops before). */
+    static final Duration MIN_FIRING_SHARE = Duration.ofMillis(100);
+    /** The most time reserved for the rules to fire at the end of the deadline. */
+    static final Duration MAX_FIRING_SHARE = Duration.ofSeconds(5);
+    /** Attempts a reload makes to read packs that do not change while they are compiled. */
+    static final int RELOAD_ATTEMPTS = 5;
+
     /** Default quiet time after the last file event before a watching {@code Sonde} reloads its packs. */
     public static final Duration DEFAULT_RELOAD_DEBOUNCE = Duration.ofMillis(300);
 
@@ -95,6 +97,7 @@ public final class Sonde implements AutoCloseable {
     /** A catalog given to the builder (itself or as a file): kept across reloads; {@code null} otherwise. */
     private final ProbeCatalog fixedCatalog;
     private final Consumer<RulePackReload> reloadListener;
+    private final Duration reloadDebounce;
     private final Object reloadLock = new Object();
     /** Content hash of the packs at the last compile attempt, successful or not (guarded by reloadLock). */
     private String lastAttempt;
@@ -112,6 +115,7 @@ public final class Sonde implements AutoCloseable {
                     + (b.engine != null ? "an engine given with engine(...) is not checked" : "no pack was given"));
         }
         this.reloadListener = b.reloadListener;
+        this.reloadDebounce = b.reloadDebounce;
         if (b.engine != null && b.reloadListener != null) {
             throw new IllegalStateException("watchRulePacks cannot be combined with engine(...): "
                     + "only rule packs Sonde compiles itself can be reloaded");
@@ -160,24 +164,13 @@ public final class Sonde implements AutoCloseable {
 
     /** Analyzes log files and folders together (folders are searched recursively for {@code *.log}). */
     public Report analyze(Collection<Path> paths) {
-        List<Warning> warnings = new ArrayList<>();
-        List<LogInput> inputs = new ArrayList<>();
-        List<SourceSummary> missing = new ArrayList<>();
-        for (Path file : expand(paths, warnings)) {
-            if (Files.isReadable(file)) {
-                inputs.add(LogInput.of(file));
-            } else {
-                missing.add(SourceSummary.unreadable(file.toString()));
-                warnings.add(new Warning(file.toString(), 0, Files.exists(file)
-                        ? "cannot be read (permission denied)" : "no such file or folder"));
-            }
-        }
-        return run(inputs, missing, warnings);
+        return run(paths, null);
     }
 
     /** Analyzes logs given as files, streams or text, together. */
     public Report analyze(LogInput... inputs) {
-        return run(Arrays.asList(inputs), List.of(), new ArrayList<>());
+        Instant until = Instant.now().plus(deadline);
+        return run(Arrays.asList(inputs), List.of(), new ArrayList<>(), null, until);
     }
 
     /** Analyzes one log held in a string; {@code name} is what evidence quotes. */
@@ -216,19 +209,7 @@ public final class Sonde implements AutoCloseable {
         if (prober == null) {
             throw new SondeException("no Sonde prober on the class path: add the dev.sonde:sdk-probes dependency");
         }
-        List<Warning> warnings = new ArrayList<>();
-        List<LogInput> inputs = new ArrayList<>();
-        List<SourceSummary> missing = new ArrayList<>();
-        for (Path file : expand(paths, warnings)) {
-            if (Files.isReadable(file)) {
-                inputs.add(LogInput.of(file));
-            } else {
-                missing.add(SourceSummary.unreadable(file.toString()));
-                warnings.add(new Warning(file.toString(), 0, Files.exists(file)
-                        ? "cannot be read (permission denied)" : "no such file or folder"));
-            }
-        }
-        return run(inputs, missing, warnings, options);
+        return run(paths, options);
     }
 
     /**
@@ -309,19 +290,31 @@ public final class Sonde implements AutoCloseable {
                 LOG.debug("rule packs {} unchanged: the rules in use stay", rulePacks);
                 return new RulePackReload(at, RulePackReload.Status.UNCHANGED, rulePacks, List.of(), since(start));
             }
-            lastAttempt = hash;
-            Rules next;
-            try {
-                RuleEngine engine = factory.create(request);
-                next = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
-            } catch (RuntimeException | LinkageError e) {
-                List<String> problems = problems(e);
-                LOG.warn("rule packs {} changed but were rejected; the previous rules stay in use:\n  {}",
-                        rulePacks, String.join("\n  ", problems));
-                if (!(e instanceof SondeException)) {
-                    LOG.debug("rule pack reload failure", e);
+            Rules next = null;
+            for (int attempt = 1; next == null; attempt++) {
+                lastAttempt = hash;
+                RuleEngine engine;
+                try {
+                    engine = factory.create(request);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
+                    // DRL is code: compiling it may fail in any way that can be survived; the rules in use stay
+                    return rejected(at, start, problems(e), e);
                 }
-                return new RulePackReload(at, RulePackReload.Status.REJECTED, rulePacks, problems, since(start));
+                String after = rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
+                if (after != null && after.equals(hash)) {
+                    next = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
+                } else if (attempt >= RELOAD_ATTEMPTS) {
+                    return rejected(at, start, List.of("the rule packs kept changing while they were read (" + attempt
+                            + " attempts): a file is still being written; the rules in use stay"), null);
+                } else {
+                    // a file changed while it was read and compiled (an editor still saving): never apply what may
+                    // be half-written; wait for quiet and read again
+                    LOG.debug("rule packs {} changed while they were compiled; reading them again", rulePacks);
+                    if (!pause(reloadDebounce)) {
+                        return rejected(at, start, List.of("the reload was interrupted"), null);
+                    }
+                    hash = after;
+                }
             }
             rules = next;
             Duration took = since(start);
@@ -330,25 +323,79 @@ public final class Sonde implements AutoCloseable {
         }
     }
 
+    private RulePackReload rejected(Instant at, long start, List<String> problems, Throwable cause) {
+        LOG.warn("rule packs {} changed but were rejected; the previous rules stay in use:\n  {}",
+                rulePacks, String.join("\n  ", problems));
+        if (cause != null && !(cause instanceof SondeException)) {
+            LOG.debug("rule pack reload failure", cause);
+        }
+        return new RulePackReload(at, RulePackReload.Status.REJECTED, rulePacks, problems, since(start));
+    }
+
+    /** Sleeps; false when interrupted (the interrupt is kept). */
+    private static boolean pause(Duration time) {
+        try {
+            Thread.sleep(Math.max(1, time.toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static Duration since(long startNanos) {
         return Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos));
     }
 
-    /** The lines of a failure's message (they name file and line), or its class when it has none. */
+    /** The lines of a failure's message (they name file and line), or what happened in words when it has none. */
     static List<String> problems(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return List.of("compiling the rule packs recursed too deeply (a rule nested too deeply?)");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return List.of("compiling the rule packs ran out of memory");
+        }
         String message = e.getMessage();
         String text = e instanceof SondeException && message != null ? message : e.toString();
         List<String> lines = text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
         return lines.isEmpty() ? List.of(e.getClass().getName()) : lines;
     }
 
-    private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings) {
-        return run(inputs, alreadyFailed, warnings, null);
+    /** Expands the paths (files, folders) and analyzes them, probing first when {@code probing} is given. */
+    private Report run(Collection<Path> paths, ProbeOptions probing) {
+        Instant until = Instant.now().plus(deadline);
+        List<Warning> warnings = new ArrayList<>();
+        List<LogInput> inputs = new ArrayList<>();
+        List<SourceSummary> unreadable = new ArrayList<>();
+        for (Path file : LogFiles.expand(paths, warnings, readingDeadline(until))) {
+            Optional<String> why = InputFiles.notRegular(file);
+            if (why.isEmpty()) {
+                inputs.add(LogInput.of(file));
+            } else {
+                unreadable.add(SourceSummary.unreadable(file.toString()));
+                warnings.add(Warning.incomplete(file.toString(), 0, "not read: " + why.get()));
+            }
+        }
+        return run(inputs, unreadable, warnings, probing, until);
+    }
+
+    /**
+     * When reading must stop so that the rules still get their share of the deadline: a fifth of it, between
+     * {@link #MIN_FIRING_SHARE} and {@link #MAX_FIRING_SHARE} (and never more than half).
+     */
+    private Instant readingDeadline(Instant until) {
+        Duration firing = deadline.dividedBy(5);
+        firing = firing.compareTo(MIN_FIRING_SHARE) < 0 ? MIN_FIRING_SHARE
+                : firing.compareTo(MAX_FIRING_SHARE) > 0 ? MAX_FIRING_SHARE : firing;
+        if (firing.compareTo(deadline.dividedBy(2)) > 0) {
+            firing = deadline.dividedBy(2);
+        }
+        return until.minus(firing);
     }
 
     private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings,
-            ProbeOptions probing) {
-        Instant until = Instant.now().plus(deadline);
+            ProbeOptions probing, Instant until) {
+        Instant readUntil = readingDeadline(until);
         List<SourceSummary> sources = new ArrayList<>(alreadyFailed);
         List<LogInput> ordered = new ArrayList<>(inputs);
         ordered.sort((a, b) -> a.name().compareTo(b.name())); // the same report whatever the input order
@@ -358,43 +405,20 @@ public final class Sonde implements AutoCloseable {
                 FactSink sink = session::add;
                 sources.addAll(prober.run(current.catalog(), probing, sink, warnings::add));
             }
-            for (LogInput input : ordered) {
-                sources.add(reader.read(input, session, warnings::add, until));
+            for (int i = 0; i < ordered.size(); i++) {
+                if (Instant.now().isAfter(readUntil)) {
+                    int left = ordered.size() - i;
+                    warnings.add(Warning.incomplete(ordered.get(i).name(), 0, left == 1
+                            ? "not read: the analysis deadline passed before it was reached"
+                            : "not read, nor the " + (left - 1) + " inputs after it in name order: the analysis"
+                                    + " deadline passed before they were reached"));
+                    break;
+                }
+                sources.add(reader.read(ordered.get(i), session, warnings::add, readUntil));
             }
             sources.sort(null);
             warnings.sort(null);
             return session.finish(sources, warnings);
-        }
-    }
-
-    /** Files as given, folders expanded to their {@code *.log} files, sorted, each once. */
-    static List<Path> expand(Collection<Path> paths, List<Warning> warnings) {
-        Map<Path, Path> files = new LinkedHashMap<>();
-        for (Path p : paths) {
-            Objects.requireNonNull(p, "path");
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f)
-                                    && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".log"))
-                            .sorted()
-                            .forEach(f -> files.putIfAbsent(canonical(f), f));
-                } catch (IOException | UncheckedIOException e) {
-                    warnings.add(new Warning(p.toString(), 0, "folder could not be searched completely: " + e.getMessage()));
-                }
-            } else {
-                files.putIfAbsent(canonical(p), p);
-            }
-        }
-        List<Path> out = new ArrayList<>(files.values());
-        out.sort(null);
-        return out;
-    }
-
-    private static Path canonical(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
         }
     }
 

@@ -20,7 +20,7 @@ class SondeInputsTest {
         Path auth = Files.writeString(identity.resolve("auth.LOG"), "x");
         Files.writeString(dir.resolve("notes.txt"), "x");
         List<Warning> warnings = new ArrayList<>();
-        List<Path> files = Sonde.expand(List.of(dir, trace, dir), warnings);
+        List<Path> files = LogFiles.expand(List.of(dir, trace, dir), warnings, java.time.Instant.now().plusSeconds(60));
         assertThat(files).containsExactly(auth, trace);
         assertThat(warnings).isEmpty();
     }

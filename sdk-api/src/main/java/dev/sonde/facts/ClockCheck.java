@@ -32,4 +32,10 @@ public record ClockCheck(String target, long offsetSeconds, ProbeStatus status, 
     public String clock() {
         return offsetSeconds > 0 ? "ahead" : offsetSeconds < 0 ? "behind" : "inSync";
     }
+
+    /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */
+    @Override
+    public boolean failure() {
+        return status == ProbeStatus.PROBLEM;
+    }
 }

@@ -22,4 +22,10 @@ public record DnsCheck(String host, ProbeStatus status, String reason, List<Stri
         reason = Objects.requireNonNullElse(reason, "");
         addresses = List.copyOf(addresses);
     }
+
+    /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */
+    @Override
+    public boolean failure() {
+        return status == ProbeStatus.PROBLEM;
+    }
 }

@@ -19,6 +19,15 @@ public interface Fact {
     String thread();
 
     /**
+     * True when this fact records something that went wrong: a failed connection or TLS handshake, a proxy's
+     * refusal or fall-back, a probe that found a problem. When a session's fact limits are reached, such facts
+     * are never crowded out by ordinary ones (certificates, destinations, successful checks).
+     */
+    default boolean failure() {
+        return false;
+    }
+
+    /**
      * True when both facts most likely describe the same connection attempt: the same file and thread
      * within {@value LogTime#SAME_ATTEMPT_SECONDS} s, or, across files, logged within the same minute.
      */

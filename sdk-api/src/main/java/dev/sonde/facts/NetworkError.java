@@ -16,4 +16,10 @@ public record NetworkError(NetworkErrorCode code, String operation, LogTime time
     public NetworkErrorKind kind() {
         return code.kind();
     }
+
+    /** Always true: this fact records a failure. */
+    @Override
+    public boolean failure() {
+        return true;
+    }
 }

@@ -51,4 +51,10 @@ public record PortCheck(String host, int port, List<String> services, ProbeStatu
     public String target() {
         return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
+
+    /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */
+    @Override
+    public boolean failure() {
+        return status == ProbeStatus.PROBLEM;
+    }
 }

@@ -27,4 +27,10 @@ public record ProxyCheck(String proxy, String origin, ProbeStatus status, String
         reason = Objects.requireNonNullElse(reason, "");
         schemes = List.copyOf(schemes);
     }
+
+    /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */
+    @Override
+    public boolean failure() {
+        return status == ProbeStatus.PROBLEM;
+    }
 }

@@ -25,4 +25,10 @@ public record ProxyEvent(Kind kind, List<String> schemes, String proxy, LogTime 
     public ProxyEvent {
         schemes = List.copyOf(schemes);
     }
+
+    /** Always true: this fact records a failure. */
+    @Override
+    public boolean failure() {
+        return true;
+    }
 }

@@ -30,4 +30,10 @@ public record RevocationCheck(String kind, String url, String host, ProbeStatus 
     public boolean failed() {
         return status == ProbeStatus.PROBLEM && !reason.equals("REVOKED");
     }
+
+    /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */
+    @Override
+    public boolean failure() {
+        return status == ProbeStatus.PROBLEM;
+    }
 }

@@ -31,4 +31,10 @@ public record TlsFailure(Set<SecurityFlag> flags, LogTime time, String thread, S
     public boolean detailed() {
         return !flags.isEmpty();
     }
+
+    /** Always true: this fact records a failure. */
+    @Override
+    public boolean failure() {
+        return true;
+    }
 }

@@ -32,4 +32,10 @@ public record UrlCheck(String service, String url, String host, ProbeStatus stat
         server = Objects.requireNonNullElse(server, "");
         via = Objects.requireNonNullElse(via, "");
     }
+
+    /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */
+    @Override
+    public boolean failure() {
+        return status == ProbeStatus.PROBLEM;
+    }
 }

@@ -8,7 +8,6 @@ import dev.sonde.spi.RuleEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,10 +40,8 @@ public final class DroolsRuleEngine implements RuleEngine {
     private final int ruleCount;
     private final int keepPerSignature;
     private final int maxFacts;
-    private final Duration minFiringTime;
 
-    private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts,
-            Duration minFiringTime) {
+    private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
         this.pack = pack;
         this.compiled = compiled;
         this.kieBase = compiled.kieBase();
@@ -52,7 +49,6 @@ public final class DroolsRuleEngine implements RuleEngine {
         this.ruleCount = compiled.rules();
         this.keepPerSignature = keepPerSignature;
         this.maxFacts = maxFacts;
-        this.minFiringTime = minFiringTime;
     }
 
     /**
@@ -90,12 +86,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 pack.manifest().version(), compiled.cached() ? "read from the compile cache" : "compiled",
                 compiled.rules(), compiled.findingIds().size(),
                 (System.nanoTime() - t0) / 1_000_000);
-        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts, DroolsSession.MIN_FIRING_TIME);
-    }
-
-    /** The same compiled rules with another minimum firing time (tests of the deadline). */
-    DroolsRuleEngine withMinFiringTime(Duration min) {
-        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts, min);
+        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts);
     }
 
     @Override
@@ -181,9 +172,5 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     int maxFacts() {
         return maxFacts;
-    }
-
-    Duration minFiringTime() {
-        return minFiringTime;
     }
 }

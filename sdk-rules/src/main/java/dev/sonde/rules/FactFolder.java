@@ -17,8 +17,14 @@ import java.util.TreeMap;
 /**
  * Keeps a session's memory bounded on huge logs. Facts that are identical except for where and when
  * they were logged (source, time, thread) share a signature; the first {@code keepPerSignature} of each
- * are analyzed and the rest are only counted. A hard cap on distinct facts stops the rest. Both
- * become warnings, per input file. Not thread-safe (one per session).
+ * are analyzed and the rest are only counted (a note: nothing is lost but the count).
+ *
+ * <p>Distinct facts are capped so that ordinary records can never crowd out failures: a session takes at
+ * most {@code maxFacts} distinct facts, of which at most half are ordinary ({@link Fact#failure()} false:
+ * certificates, destinations, successful checks) and at most a quarter of any one kind (fact class). So a
+ * chatty healthy log read first leaves at least half of the room to the failures of the next file. What a
+ * cap drops is counted per input file in a {@link Warning.Kind#INCOMPLETE} warning: the report is then
+ * incomplete, never a clean bill of health. Not thread-safe (one per session).
  */
 final class FactFolder {
 
@@ -33,17 +39,24 @@ final class FactFolder {
 
     private final int keepPerSignature;
     private final int maxFacts;
+    private final int maxOrdinary;
+    private final int maxPerKind;
     private final Map<List<Object>, int[]> seen = new HashMap<>();
+    private final Map<Class<?>, int[]> perKind = new HashMap<>();
     private final Map<String, long[]> foldedByFile = new TreeMap<>();
-    private final Map<String, long[]> droppedByFile = new TreeMap<>();
+    /** file -> cap -> facts it dropped */
+    private final Map<String, Map<String, long[]>> droppedByFile = new TreeMap<>();
     private int admitted;
+    private int ordinary;
 
     FactFolder(int keepPerSignature, int maxFacts) {
         this.keepPerSignature = keepPerSignature;
         this.maxFacts = maxFacts;
+        this.maxOrdinary = Math.max(1, maxFacts / 2);
+        this.maxPerKind = Math.max(1, maxFacts / 4);
     }
 
-    /** True when the fact should be inserted; false when it is folded into earlier ones or over the cap. */
+    /** True when the fact should be inserted; false when it is folded into earlier ones or over a cap. */
     boolean admit(Fact fact) {
         List<Object> signature = signature(fact);
         int[] count = seen.get(signature);
@@ -52,14 +65,26 @@ final class FactFolder {
             foldedByFile.computeIfAbsent(file(fact), f -> new long[1])[0]++;
             return false;
         }
-        if (admitted >= maxFacts) {
-            droppedByFile.computeIfAbsent(file(fact), f -> new long[1])[0]++;
+        boolean failure = fact.failure();
+        int[] kind = perKind.computeIfAbsent(fact.getClass(), k -> new int[1]);
+        String cap = admitted >= maxFacts ? String.format(Locale.ROOT, "the session's limit of %,d distinct facts", maxFacts)
+                : kind[0] >= maxPerKind ? String.format(Locale.ROOT, "the limit of %,d distinct %s facts", maxPerKind,
+                        fact.getClass().getSimpleName())
+                : !failure && ordinary >= maxOrdinary ? String.format(Locale.ROOT,
+                        "the limit of %,d distinct facts that are not failures", maxOrdinary)
+                : null;
+        if (cap != null) {
+            droppedByFile.computeIfAbsent(file(fact), f -> new TreeMap<>()).computeIfAbsent(cap, c -> new long[1])[0]++;
             return false;
         }
         if (count == null) {
             seen.put(signature, new int[] {1});
         } else {
             count[0]++;
+        }
+        kind[0]++;
+        if (!failure) {
+            ordinary++;
         }
         admitted++;
         return true;
@@ -76,8 +101,8 @@ final class FactFolder {
         foldedByFile.forEach((file, n) -> out.add(new Warning(file, 0, String.format(Locale.ROOT,
                 "%,d repeated facts folded (identical to earlier ones but for time and line; the first %d of each "
                         + "kind were analyzed)", n[0], keepPerSignature))));
-        droppedByFile.forEach((file, n) -> out.add(new Warning(file, 0, String.format(Locale.ROOT,
-                "%,d facts not analyzed: the session's limit of %,d distinct facts was reached", n[0], maxFacts))));
+        droppedByFile.forEach((file, caps) -> caps.forEach((cap, n) -> out.add(Warning.incomplete(file, 0,
+                String.format(Locale.ROOT, "%,d facts not analyzed: %s was reached", n[0], cap)))));
         return out;
     }
 

@@ -97,25 +97,30 @@ class EngineBehaviourTest {
     }
 
     @Test
-    void theFactLimitStopsTheRestWithAWarning() {
+    void theFactLimitStopsTheRestWithAWarningThatMakesTheReportIncomplete() {
         DroolsRuleEngine small = DroolsRuleEngine.compile(RulePack.builtIn(), 16, 10);
         TestFacts.Log log = new TestFacts.Log("Trace-many.log", TestFacts.zoned("2024-04-02T09:15:02.000Z")).thread("a");
         for (int i = 0; i < 30; i++) {
             log.destination("10.0.0." + i, 443, "");
         }
         Report r = analyze(small, log.facts());
-        assertThat(r.warnings()).extracting(Warning::message)
-                .anySatisfy(m -> assertThat(m).startsWith("20 facts not analyzed"));
+        // a quarter of the limit per kind: 2 destinations analyzed, 28 dropped
+        assertThat(r.warnings()).filteredOn(w -> w.message().startsWith("28 facts not analyzed"))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
+                    assertThat(w.message()).contains("Destination");
+                });
     }
 
     @Test
-    void aPassedDeadlineGivesAWarningNotAnError() {
-        DroolsRuleEngine impatient = engine.withMinFiringTime(Duration.ZERO);
-        try (RuleEngine.Session s = impatient.openSession(Locale.ENGLISH, Instant.now().minusSeconds(60))) {
+    void aPassedDeadlineGivesAnIncompleteReportNotAnError() {
+        try (RuleEngine.Session s = engine.openSession(Locale.ENGLISH, Instant.now().minusSeconds(60))) {
             TestFacts.articleExample1().forEach(s::add);
-            Report r = s.finish(List.of(SourceSummary.unreadable("x")), List.of());
+            Report r = s.finish(List.of(new SourceSummary("x", "gwsmo-trace", "UTF-8", 1, 0, 1,
+                    SourceSummary.Status.READ)), List.of());
             assertThat(r.warnings()).extracting(Warning::message)
                     .anySatisfy(m -> assertThat(m).contains("deadline passed"));
+            assertThat(r.outcome()).isEqualTo(Report.Outcome.INCOMPLETE);
         }
     }
 
