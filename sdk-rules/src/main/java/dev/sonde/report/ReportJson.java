@@ -32,13 +32,14 @@ import java.util.Map;
  * <pre>{@code
  * {
  *   "schema": "sonde.report/1",
+ *   "outcome": "complete",
  *   "findings": [ { "id": "CLOCK_SKEW", "rank": 1, "severity": "critical", "confidence": 0.95, "title": "...",
  *                   "explanation": "...", "remediation": ["..."], "articleStep": "4",
  *                   "evidence": [ {"file": "...", "line": 1, "text": "..."} ], "evidenceOmitted": 0,
  *                   "explainedBy": null, "params": { "issuer": "..." } } ],
  *   "sources": [ { "name": "...", "format": "gwsmo-trace", "encoding": "UTF-8", "linesRead": 18,
  *                  "linesSkipped": 0, "facts": 6, "status": "read" } ],
- *   "warnings": [ { "file": "...", "line": 0, "message": "..." } ],
+ *   "warnings": [ { "file": "...", "line": 0, "message": "...", "kind": "note" } ],
  *   "rulePacks": [ "gwsmo 1.0.0" ]
  * }
  * }</pre>
@@ -77,6 +78,7 @@ public final class ReportJson {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("schema", Report.SCHEMA);
+        root.put("outcome", outcome(report.outcome()));
         ArrayNode findings = root.putArray("findings");
         for (Finding x : report.findings()) {
             ObjectNode n = findings.addObject();
@@ -124,10 +126,16 @@ public final class ReportJson {
             n.put("file", w.file());
             n.put("line", w.line());
             n.put("message", w.message());
+            n.put("kind", w.kind().name().toLowerCase(Locale.ROOT));
         }
         ArrayNode packs = root.putArray("rulePacks");
         report.rulePacks().forEach(packs::add);
         return root;
+    }
+
+    /** The outcome as JSON writes it: {@code complete}, {@code incomplete}, {@code nothing-to-diagnose}. */
+    static String outcome(Report.Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Parses JSON text into a tree (for tools and tests that check what was written). */

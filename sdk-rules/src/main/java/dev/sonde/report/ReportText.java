@@ -63,10 +63,13 @@ public final class ReportText {
         List<Finding> findings = report.findings();
         long problems = findings.stream().filter(f -> f.severity().atLeast(Severity.MEDIUM)).count();
         int first = 0;
+        Report.Outcome outcome = report.outcome();
+        if (outcome != Report.Outcome.COMPLETE) {
+            outcome(out, report, w);
+        }
         if (problems == 0) {
-            wrap(out, label("none"), "", "", w);
-            if (!report.anyInputRead()) {
-                wrap(out, label("nothingRead"), "", "", w);
+            if (outcome != Report.Outcome.NOTHING_TO_DIAGNOSE) {
+                wrap(out, label(outcome == Report.Outcome.COMPLETE ? "none" : "noneSoFar"), "", "", w);
             }
         } else {
             wrap(out, problems == 1 ? label("summary.one") : label("summary.other", problems), "", "", w);
@@ -109,6 +112,29 @@ public final class ReportText {
             wrap(out, label("rulePacks", String.join(", ", report.rulePacks())), "", "  ", w);
         }
         return String.join("\n", out) + "\n";
+    }
+
+    /** How many reasons for an incomplete report are listed at the top (the rest are among the warnings). */
+    private static final int REASONS_SHOWN = 5;
+
+    /** The outcome, first, when the report is not complete: a missing finding then proves nothing. */
+    private void outcome(List<String> out, Report report, int w) {
+        if (report.outcome() == Report.Outcome.NOTHING_TO_DIAGNOSE) {
+            wrap(out, label("outcome.nothing"), "", "", w);
+            if (!report.anyInputRead()) {
+                wrap(out, label("nothingRead"), "", "", w);
+            }
+            return;
+        }
+        List<Warning> reasons = report.incompleteBecause();
+        wrap(out, label("outcome.incomplete"), "", "", w);
+        for (Warning reason : reasons.subList(0, Math.min(REASONS_SHOWN, reasons.size()))) {
+            wrap(out, reason.toString(), "  - ", "    ", w);
+        }
+        if (reasons.size() > REASONS_SHOWN) {
+            wrap(out, label("outcome.more", reasons.size() - REASONS_SHOWN), "  ", "  ", w);
+        }
+        out.add("");
     }
 
     private void top(List<String> out, Finding f, int w) {

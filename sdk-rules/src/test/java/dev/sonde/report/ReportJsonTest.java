@@ -60,7 +60,8 @@ class ReportJsonTest {
     void keysComeInTheDocumentedOrder() {
         Report r = sonde.analyze(cases.resolve("article-example-1-clock"));
         JsonNode json = ReportJson.parse(ReportJson.write(r));
-        assertThat(names(json)).containsExactly("schema", "findings", "sources", "warnings", "rulePacks");
+        assertThat(names(json)).containsExactly("schema", "outcome", "findings", "sources", "warnings", "rulePacks");
+        assertThat(json.get("outcome").asText()).isEqualTo("complete");
         assertThat(json.get("rulePacks").get(0).asText()).isEqualTo("gwsmo " + RulePack.builtIn().manifest().version());
         assertThat(names(json.get("findings").get(0))).containsExactly("id", "rank", "severity", "confidence", "title",
                 "explanation", "remediation", "articleStep", "evidence", "evidenceOmitted", "explainedBy", "params");
@@ -81,6 +82,7 @@ class ReportJsonTest {
         Report r = new Report(List.of(f), List.of(new SourceSummary("x.log", "gwsmo-trace", "UTF-8", 10, 1, 3,
                 SourceSummary.Status.READ)), List.of(new Warning("x.log", 0, "w")));
         String json = ReportJson.write(r);
+        assertThat(ReportJson.parse(json).get("warnings").get(0).get("kind").asText()).isEqualTo("note");
         assertThat(json).contains("\"confidence\": 0.90,").contains("\"params\": {\n        \"a\": \"1\",");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReportJson.write(r, out);

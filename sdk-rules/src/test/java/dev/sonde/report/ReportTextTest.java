@@ -76,7 +76,33 @@ class ReportTextTest {
         String notes = ReportText.render(sonde.analyze(cases.resolve("outdated-client-version")), 80);
         assertThat(notes).startsWith("No problem found").contains("Notes:").contains("OUTDATED_CLIENT");
         String nothing = ReportText.render(sonde.analyze(cases.resolve("no-such-folder")), 80);
-        assertThat(nothing).contains("No input could be read.").contains("Warnings:");
+        assertThat(nothing).startsWith("Nothing to diagnose").contains("No input could be read.").contains("Warnings:")
+                .doesNotContain("No problem found");
+    }
+
+    @Test
+    void anIncompleteReportSaysSoFirstAndNamesWhy() {
+        Report r = new Report(List.of(), List.of(new dev.sonde.SourceSummary("Trace-1.log", "gwsmo-trace", "UTF-8", 10, 0,
+                3, dev.sonde.SourceSummary.Status.READ)), List.of(
+                dev.sonde.Warning.incomplete("Trace-1.log", 7, "line is longer than 65536 characters"),
+                new dev.sonde.Warning("Trace-1.log", 9, "a note")));
+        assertThat(r.outcome()).isEqualTo(Report.Outcome.INCOMPLETE);
+        String text = ReportText.render(r, 80);
+        assertThat(text).startsWith("INCOMPLETE: part of the input was not analyzed")
+                .contains("  - Trace-1.log:7: line is longer than 65536 characters")
+                .contains("No problem found in what could be analyzed")
+                .doesNotContain("  - Trace-1.log:9");
+        String fr = ReportText.render(r, 80, Locale.FRENCH);
+        assertThat(fr).startsWith("INCOMPLET : une partie des entrées n'a pas été analysée");
+    }
+
+    @Test
+    void aFileThatIsNoLogIsNothingToDiagnose() throws Exception {
+        Path junk = Files.write(tmp.resolve("junk.log"), new byte[] {1, 2, 3, 0, 0, (byte) 0xff, 10, 65, 66});
+        Report r = sonde.analyze(junk);
+        assertThat(r.outcome()).isEqualTo(Report.Outcome.NOTHING_TO_DIAGNOSE);
+        assertThat(ReportText.render(r, 80)).startsWith("Nothing to diagnose: no input is a log Sonde knows")
+                .doesNotContain("No problem found");
     }
 
     @Test
