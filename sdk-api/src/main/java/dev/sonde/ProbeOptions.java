@@ -32,14 +32,19 @@ public record ProbeOptions(Duration timeout, Duration probeTimeout, Clock clock,
     public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(8);
     /** Default clock tolerance. */
     public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    /** The longest overall or per-probe deadline accepted. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+    /** The widest clock tolerance accepted. */
+    public static final Duration MAX_CLOCK_TOLERANCE = Duration.ofDays(3650);
 
     public ProbeOptions {
         requirePositive(timeout, "timeout");
         requirePositive(probeTimeout, "probeTimeout");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(clockTolerance, "clockTolerance");
-        if (clockTolerance.isNegative()) {
-            throw new IllegalArgumentException("clockTolerance must not be negative, was " + clockTolerance);
+        if (clockTolerance.isNegative() || clockTolerance.compareTo(MAX_CLOCK_TOLERANCE) > 0) {
+            throw new IllegalArgumentException("clockTolerance must be between 0 and " + MAX_CLOCK_TOLERANCE.toDays()
+                    + " days, was " + clockTolerance);
         }
         proxies = List.copyOf(proxies);
         winHttpProxyText = Objects.requireNonNullElse(winHttpProxyText, "");
@@ -113,6 +118,9 @@ public record ProbeOptions(Duration timeout, Duration probeTimeout, Clock clock,
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        if (d.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT.toHours() + " hour, was " + d);
         }
     }
 

@@ -58,6 +58,9 @@ public final class Sonde implements AutoCloseable {
     /** Default time limit of one analysis. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
 
+    /** The longest time limit an analysis accepts. */
+    public static final Duration MAX_DEADLINE = Duration.ofHours(24);
+
     /** The least time the rules get to fire, taken from the end of the deadline (reading stops before). */
     static final Duration MIN_FIRING_SHARE = Duration.ofMillis(100);
     /** The most time reserved for the rules to fire at the end of the deadline. */
@@ -492,11 +495,17 @@ public final class Sonde implements AutoCloseable {
             return this;
         }
 
-        /** Time limit of one analysis (default 5 minutes); what was found by then is reported. */
+        /**
+         * Time limit of one analysis (default 5 minutes, at most {@link Sonde#MAX_DEADLINE}), covering everything:
+         * finding the files, reading them, and firing the rules (which get the last fifth of it, between 100 ms
+         * and 5 s, whatever reading took). What was found by then is reported and the report's outcome is
+         * {@link Report.Outcome#INCOMPLETE}, naming what was not analyzed.
+         */
         public Builder deadline(Duration deadline) {
             Objects.requireNonNull(deadline, "deadline");
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+            if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
+                throw new IllegalArgumentException("deadline must be positive and at most " + MAX_DEADLINE.toHours()
+                        + " hours, was " + deadline);
             }
             this.deadline = deadline;
             return this;

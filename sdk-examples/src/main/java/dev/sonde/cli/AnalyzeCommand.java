@@ -39,8 +39,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (deadlineSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--deadline must be a positive number of seconds");
+        if (deadlineSeconds <= 0 || deadlineSeconds > Sonde.MAX_DEADLINE.toSeconds()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--deadline must be a number of seconds from 1 to "
+                    + Sonde.MAX_DEADLINE.toSeconds() + " (" + Sonde.MAX_DEADLINE.toHours() + " hours), was " + deadlineSeconds);
         }
         PackTrust.requirePack(spec.commandLine(), output.trust, output.rulePacks);
         Report report;

@@ -70,15 +70,21 @@ final class ProbeSettings {
         String t = text.strip();
         Matcher m = SIMPLE.matcher(t);
         Duration d;
+        Duration max = option.equals("--clock-tolerance") ? ProbeOptions.MAX_CLOCK_TOLERANCE : ProbeOptions.MAX_TIMEOUT;
+        String most = option.equals("--clock-tolerance") ? max.toDays() + " days" : max.toHours() + "h";
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-            d = switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
+            try {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+                d = switch (unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new CommandLine.ParameterException(cli, option + " must be at most " + most + ", was '" + text + "'");
+            }
         } else {
             try {
                 d = Duration.parse(t.toUpperCase(Locale.ROOT));
@@ -89,6 +95,9 @@ final class ProbeSettings {
         }
         if (d.isNegative() || (d.isZero() && !option.equals("--clock-tolerance"))) {
             throw new CommandLine.ParameterException(cli, option + " must be positive, was '" + text + "'");
+        }
+        if (d.compareTo(max) > 0) {
+            throw new CommandLine.ParameterException(cli, option + " must be at most " + most + ", was '" + text + "'");
         }
         return d;
     }

@@ -12,7 +12,9 @@ final class ReportPrinter {
     }
 
     /**
-     * Writes {@code report} (JSON always; text only when something was read) and returns 0, 1 or 3.
+     * Writes {@code report} (JSON always; text only when something was read) and returns its exit code: 1 when a
+     * problem of severity medium or above was found (complete or not), else 0 when the analysis was complete, 4 when
+     * it was incomplete, 3 when there was nothing to diagnose (no input was a known log and no probe ran).
      *
      * @param whatWasMissing the stderr sentence's start when nothing could be read, e.g. "no input could be read"
      * @param whyWhenSilent  what to say when nothing was read and no warning explains it
@@ -31,7 +33,19 @@ final class ReportPrinter {
                     .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse(whyWhenSilent));
             return SondeCommand.NO_INPUT;
         }
-        return report.hasProblems() ? SondeCommand.PROBLEMS : SondeCommand.OK;
+        return exitCode(report);
+    }
+
+    /** The exit code of a report that was printed (see {@link SondeCommand}). */
+    static int exitCode(Report report) {
+        if (report.hasProblems()) {
+            return SondeCommand.PROBLEMS;
+        }
+        return switch (report.outcome()) {
+            case COMPLETE -> SondeCommand.OK;
+            case INCOMPLETE -> SondeCommand.INCOMPLETE;
+            case NOTHING_TO_DIAGNOSE -> SondeCommand.NO_INPUT;
+        };
     }
 
     /** {@code $COLUMNS} within 40..200, else 80. */

@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sonde} command-line tool. Exit codes: 0 nothing of severity medium or above,
- * 1 at least one such finding, 2 usage error, 3 no input could be read (or the rules could not be loaded).
+ * The {@code sonde} command-line tool. Exit codes: 0 complete and nothing of severity medium or above,
+ * 1 at least one such finding (even when the analysis is incomplete), 2 usage error, 3 nothing to diagnose (no
+ * input was a known log and no probe ran) or the rules could not be loaded, 4 incomplete with no such finding.
  */
 @Command(name = "sonde",
         mixinStandardHelpOptions = true,
@@ -16,10 +17,13 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no finding of severity medium or above",
-            "1:at least one finding of severity medium or above",
+            "0:the analysis is complete and found nothing of severity medium or above",
+            "1:at least one finding of severity medium or above (even if the analysis is incomplete)",
             "2:usage error",
-            "3:no input could be read, or the rule pack could not be loaded (or was refused by --trust)"})
+            "3:nothing to diagnose (no input is a log Sonde knows and no probe ran), or the rule pack could not be "
+                    + "loaded (or was refused by --trust)",
+            "4:the analysis is incomplete (a deadline, a limit, an unreadable input or a failed rule: the report "
+                    + "names each) and found nothing of severity medium or above"})
 public final class SondeCommand implements Runnable {
 
     /** Exit code: nothing of severity medium or above. */
@@ -28,8 +32,10 @@ public final class SondeCommand implements Runnable {
     public static final int PROBLEMS = 1;
     /** Exit code: the command line was wrong. */
     public static final int USAGE = 2;
-    /** Exit code: nothing could be analyzed. */
+    /** Exit code: nothing could be analyzed (or the rules could not be loaded). */
     public static final int NO_INPUT = 3;
+    /** Exit code: the analysis is incomplete and found nothing of severity medium or above. */
+    public static final int INCOMPLETE = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +45,10 @@ public final class SondeCommand implements Runnable {
 
     public static void main(String[] args) {
         STDERR_IS_PROCESS.set(true);
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            // the library logs through SLF4J; a CLI user sees its lines only when asking for them
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -88,6 +88,8 @@ public final class CatalogProber implements Prober {
         final List<Pending> pending = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger done = new AtomicInteger();
         final AtomicInteger total = new AtomicInteger();
+        /** Checks that did not run for want of time, or failed unexpectedly: the report is then incomplete. */
+        final AtomicInteger lost = new AtomicInteger();
         final Map<String, Boolean> revocationChecked = new ConcurrentHashMap<>();
 
         Run(ProbeOptions options) {
@@ -114,6 +116,12 @@ public final class CatalogProber implements Prober {
             if (!closed) {
                 facts.add(f);
             }
+        }
+
+        /** A check that did not run for want of time or by accident (not because a prerequisite failed). */
+        void lose(String family, String target, String why) {
+            lost.incrementAndGet();
+            skip(family, target, why);
         }
 
         void skip(String family, String target, String why) {
@@ -161,12 +169,19 @@ public final class CatalogProber implements Prober {
                 if (!p.future().isDone()) {
                     p.future().cancel(true);
                     String why = "the overall probe deadline of " + human(options.timeout()) + " passed before it finished";
+                    run.lost.incrementAndGet();
                     run.facts.add(new ProbeSkipped(p.family(), p.target(), why, LogTime.UNKNOWN, "",
                             source(p.family(), p.family() + " check of " + p.target() + " not run: " + why)));
                 }
             }
         }
         List<SourceSummary> out = Prober.handOver(run.facts, facts, warnings);
+        int lost = run.lost.get();
+        if (lost > 0) {
+            warnings.accept(Warning.incomplete("probe", 0, lost == 1
+                    ? "1 check did not run or finish (deadline or failure; see the warnings about probe:*)"
+                    : lost + " checks did not run or finish (deadline or failure; see the warnings about probe:*)"));
+        }
         if (out.isEmpty()) {
             warnings.accept(new Warning("probe", 0, "the endpoint catalog lists nothing to probe"));
         }
@@ -319,14 +334,14 @@ public final class CatalogProber implements Prober {
     private static <T> T guarded(Run run, String family, String target, Supplier<T> check) {
         try {
             if (run.overall.expired()) {
-                run.skip(family, target, "the overall probe deadline of " + human(run.options.timeout())
+                run.lose(family, target, "the overall probe deadline of " + human(run.options.timeout())
                         + " passed before it could start");
                 return null;
             }
             return check.get();
         } catch (RuntimeException e) {
             LOG.warn("{} probe of {} failed unexpectedly", family, target, e);
-            run.skip(family, target, "the check failed unexpectedly: " + e);
+            run.lose(family, target, "the check failed unexpectedly: " + e);
             return null;
         } finally {
             run.finished(family + " " + target);
@@ -442,7 +457,7 @@ public final class CatalogProber implements Prober {
         for (String kind : List.of("crl", "ocsp")) {
             Deadline d = run.probeDeadline();
             if (run.overall.expired()) {
-                run.skip("revocation", host + " " + kind, "the overall probe deadline passed");
+                run.lose("revocation", host + " " + kind, "the overall probe deadline passed");
                 continue;
             }
             ProbeOutcome<RevocationReason> o = kind.equals("crl") ? probe.crl(leaf, issuer, d) : probe.ocsp(leaf, issuer, d);
