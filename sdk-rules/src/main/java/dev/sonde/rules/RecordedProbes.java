@@ -106,6 +106,8 @@ public final class RecordedProbes {
 
     /** The name of a golden case's recorded probes file. */
     public static final String FILE = "probes.json";
+    /** The largest recorded probes file read: 4 MiB (a whole run of the built-in catalog takes about 20 KiB). */
+    public static final int MAX_BYTES = 4 << 20;
 
     /** The probe fact types, by the name the file gives them, with the probe family each belongs to. */
     private static final Map<String, Class<? extends Fact>> TYPES = new LinkedHashMap<>();
@@ -125,7 +127,8 @@ public final class RecordedProbes {
     }
 
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** One fact per line, with a space after {@code :} and {@code ,}: readable and easy to edit by hand. */
     private static final ObjectWriter ONE_LINE = JSON.writer(new MinimalPrettyPrinter() {
@@ -326,15 +329,25 @@ public final class RecordedProbes {
      */
     public static List<Fact> read(Path file) {
         Objects.requireNonNull(file, "file");
+        java.util.Optional<String> why = dev.sonde.spi.InputFiles.notRegular(file);
+        if (why.isPresent()) {
+            throw new SondeException(file + ": " + (why.get().startsWith("no such") ? "no such file" : "not read: " + why.get()));
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // bounded while reading: the size a file claims is not trusted
+        } catch (IOException e) {
+            throw new SondeException(file + ": cannot be read (" + dev.sonde.spi.InputFiles.reason(e) + ")", e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new SondeException(file + ": larger than " + dev.sonde.spi.InputFiles.size(MAX_BYTES)
+                    + ", the most a recorded probes file may hold; not read");
+        }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new SondeException(file + ": no such file", e);
-        } catch (java.nio.charset.MalformedInputException e) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new SondeException(file + ": not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new SondeException(file + ": cannot be read: " + e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
@@ -347,11 +360,18 @@ public final class RecordedProbes {
     public static List<Fact> read(Reader in, String name) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(name, "name");
-        StringWriter w = new StringWriter();
+        StringBuilder w = new StringBuilder();
+        char[] buf = new char[8192];
         try {
-            in.transferTo(w);
+            for (int n; (n = in.read(buf)) >= 0;) {
+                w.append(buf, 0, n);
+                if (w.length() > MAX_BYTES) { // characters, not bytes: a cap of the same order
+                    throw new SondeException(name + ": larger than " + dev.sonde.spi.InputFiles.size(MAX_BYTES)
+                            + ", the most a recorded probes file may hold; not read");
+                }
+            }
         } catch (IOException e) {
-            throw new SondeException(name + ": cannot be read: " + e.getMessage(), e);
+            throw new SondeException(name + ": cannot be read (" + dev.sonde.spi.InputFiles.reason(e) + ")", e);
         }
         return parse(w.toString(), name);
     }
@@ -363,7 +383,7 @@ public final class RecordedProbes {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new SondeException(name + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new SondeException(name + ": not valid JSON" + where + ": " + JsonErrors.clean(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new SondeException(name + ": not a recorded probes file: expected a JSON object with \"format\": \""

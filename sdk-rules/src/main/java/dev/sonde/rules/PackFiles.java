@@ -1,0 +1,436 @@
+package dev.sonde.rules;
+
+import dev.sonde.SondeException;
+import dev.sonde.spi.InputFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The files of one rule pack, read once into memory: path (relative to the pack root, with {@code /}) →
+ * SHA-256 and, outside {@code cases/}, the bytes. Signature checks and the {@link RulePack} built from a pack
+ * use the same snapshot, so what is verified is what is compiled: a file changed on disk in between is
+ * never read.
+ *
+ * <p>Reading is bounded before and while it happens, never by sizes an archive declares: at most
+ * {@value #MAX_ENTRIES} files and folders, {@link #MAX_FILE_BYTES} per file and {@link #MAX_TOTAL_BYTES} in
+ * all (an archive file itself at most {@link #MAX_TOTAL_BYTES}), folders at most {@value #MAX_DEPTH} deep.
+ * Inside a pack folder only regular files and folders are read: a symbolic link, a pipe, a device or a socket
+ * refuses the pack (the pack folder given may itself be a link). Every path must be {@linkplain #whyBadPath
+ * portable and unambiguous}; in an archive, two entries that name the same file (after {@code \} → {@code /},
+ * {@code ./} dropped, letter case ignored), an absolute path or a {@code ..} segment refuse the archive.
+ */
+final class PackFiles {
+
+    /** Files and folders a pack (or a pack archive, entries outside the pack included) may hold. */
+    static final int MAX_ENTRIES = 4096;
+    /** The largest file of a pack, unpacked. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+    /** All files of a pack together, unpacked; also the largest pack archive file. */
+    static final long MAX_TOTAL_BYTES = 64L << 20;
+    /** Folders inside a pack, nested. */
+    static final int MAX_DEPTH = 16;
+    /** The longest path inside a pack, in characters. */
+    static final int MAX_PATH = 512;
+
+    /** One file: its SHA-256, and its bytes unless it is under {@code cases/} (hashed for the signature only). */
+    record File(byte[] sha256, byte[] bytes) {
+    }
+
+    private final String origin;
+    private final String archiveRoot;
+    private final SortedMap<String, File> files;
+
+    private PackFiles(String origin, String archiveRoot, SortedMap<String, File> files) {
+        this.origin = origin;
+        this.archiveRoot = archiveRoot;
+        this.files = Collections.unmodifiableSortedMap(files);
+    }
+
+    /** Where the pack was read from, as messages show it. */
+    String origin() {
+        return origin;
+    }
+
+    /** In an archive, the pack's folder ({@code ""} at the root, {@code acme-1.0/}); null for a folder pack. */
+    String archiveRoot() {
+        return archiveRoot;
+    }
+
+    /** Every file of the pack by path, sorted ({@value PackSignature#FILE} included). */
+    SortedMap<String, File> files() {
+        return files;
+    }
+
+    /** The bytes of a file outside {@code cases/}, or empty when there is no such file. */
+    Optional<byte[]> bytes(String path) {
+        File f = files.get(path);
+        return f == null || f.bytes() == null ? Optional.empty() : Optional.of(f.bytes());
+    }
+
+    /**
+     * Reads the pack in a folder, or in a {@code .zip}/{@code .jar} holding it at its root or in one top folder.
+     *
+     * @throws SondeException one sentence naming the pack (and entry or file) when it cannot be read or breaks a limit
+     */
+    static PackFiles read(Path folderOrArchive) {
+        if (Files.isDirectory(folderOrArchive)) {
+            return readTree(folderOrArchive, folderOrArchive.toString());
+        }
+        if (!Files.isRegularFile(folderOrArchive)) {
+            Optional<String> why = InputFiles.notRegular(folderOrArchive);
+            throw new SondeException("rule pack " + folderOrArchive + ": "
+                    + (why.isEmpty() || why.get().startsWith("no such") ? "no such folder or archive" : why.get()));
+        }
+        return readArchive(folderOrArchive);
+    }
+
+    /**
+     * Reads the pack whose root folder is {@code root} (on any file system, a zip file system included).
+     *
+     * @param origin the pack as messages name it
+     */
+    static PackFiles readTree(Path root, String origin) {
+        Path real;
+        try {
+            real = root.toRealPath(); // the pack folder given may be a link; nothing inside it is followed
+        } catch (IOException e) {
+            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+        }
+        SortedMap<String, File> out = new TreeMap<>();
+        Budget budget = new Budget(origin);
+        Map<String, String> folded = new HashMap<>();
+        try {
+            Files.walkFileTree(real, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH + 1,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (!dir.equals(real)) {
+                                String rel = relative(real, dir);
+                                budget.entry(rel);
+                                checkPath(origin, rel, "folder");
+                                unique(origin, folded, rel, rel);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                            String rel = relative(real, file);
+                            if (attrs.isDirectory()) {
+                                throw new SondeException("rule pack " + origin + ": " + shown(rel) + " is more than "
+                                        + MAX_DEPTH + " folders deep; a pack may nest folders " + MAX_DEPTH + " deep at most");
+                            }
+                            if (attrs.isSymbolicLink()) {
+                                throw new SondeException("rule pack " + origin + ": " + shown(rel)
+                                        + " is a symbolic link; links inside a pack are not followed, so the pack is refused"
+                                        + " (put the file itself into the pack)");
+                            }
+                            if (!attrs.isRegularFile()) {
+                                throw new SondeException("rule pack " + origin + ": " + shown(rel) + " is "
+                                        + InputFiles.notRegular(file).map(w -> w.replaceFirst("^it is ", ""))
+                                                .orElse("not a regular file")
+                                        + "; a pack may hold only files and folders");
+                            }
+                            budget.entry(rel);
+                            checkPath(origin, rel, "file");
+                            unique(origin, folded, rel, rel);
+                            try (InputStream in = open(file)) {
+                                out.put(rel, budget.read(rel, in, keepBytes(rel)));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            throw new SondeException("rule pack " + origin + ": " + shown(relative(real, file))
+                                    + " cannot be read (" + InputFiles.reason(e) + ")", e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+        }
+        return new PackFiles(origin, null, out);
+    }
+
+    /** Opens a file without following a link (where the file system can say so). */
+    private static InputStream open(Path file) throws IOException {
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        }
+        return Files.newInputStream(file);
+    }
+
+    private static PackFiles readArchive(Path archive) {
+        String origin = archive.toString();
+        try {
+            long size = Files.size(archive);
+            if (size > MAX_TOTAL_BYTES) {
+                throw new SondeException("rule pack " + origin + " is larger than " + InputFiles.size(MAX_TOTAL_BYTES)
+                        + ", the most a pack archive may be; it was not read");
+            }
+        } catch (IOException e) {
+            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+        }
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            List<ZipEntry> entries = new ArrayList<>();
+            Map<String, String> seen = new HashMap<>(); // lower-case name (a folder with its '/') → the entry's name
+            Map<String, String> folders = new HashMap<>(); // lower-case folder path, given or implied → an entry in it
+            Map<ZipEntry, String> normal = new HashMap<>();
+            Budget budget = new Budget(origin);
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
+                ZipEntry e = en.nextElement();
+                budget.entry(e.getName());
+                String name = normalise(origin, e.getName());
+                if (name.isEmpty()) {
+                    continue; // "./": the archive's root itself
+                }
+                unique(origin, seen, name, e.getName());
+                boolean folder = name.endsWith("/");
+                String path = folder ? name.substring(0, name.length() - 1) : name;
+                checkPath(origin, path, "entry");
+                String lower = path.toLowerCase(Locale.ROOT);
+                if (folder) {
+                    folders.putIfAbsent(lower, e.getName());
+                } else {
+                    entries.add(e);
+                    normal.put(e, path);
+                }
+                for (int slash = lower.indexOf('/'); slash > 0; slash = lower.indexOf('/', slash + 1)) {
+                    folders.putIfAbsent(lower.substring(0, slash), e.getName());
+                }
+            }
+            for (ZipEntry e : entries) { // a file and a folder of the same name: which wins depends on the unpacker
+                String clash = folders.get(normal.get(e).toLowerCase(Locale.ROOT));
+                if (clash != null) {
+                    throw new SondeException("rule pack " + origin + ": entry " + shown(e.getName())
+                            + " is a file, and " + shown(clash) + " makes it a folder too; such an archive is refused");
+                }
+            }
+            String root = rootOf(normal.values());
+            SortedMap<String, File> out = new TreeMap<>();
+            for (ZipEntry e : entries) {
+                String path = normal.get(e);
+                boolean inPack = path.startsWith(root);
+                String rel = inPack ? path.substring(root.length()) : path;
+                try (InputStream in = zip.getInputStream(e)) {
+                    File f = budget.read(e.getName(), in, inPack && keepBytes(rel)); // every entry counts
+                    if (inPack) {
+                        out.put(rel, f);
+                    }
+                }
+            }
+            return new PackFiles(origin, root, out);
+        } catch (ZipException e) {
+            throw new SondeException("rule pack " + origin + " is neither a folder nor a readable .zip/.jar: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+        }
+    }
+
+    /** Golden cases are hashed for the signature but not kept: the engine never reads them. */
+    private static boolean keepBytes(String rel) {
+        return !rel.startsWith("cases/");
+    }
+
+    /** The pack's folder in an archive: the root when it holds pack.json, else the one top folder that does. */
+    private static String rootOf(java.util.Collection<String> paths) {
+        if (paths.contains("pack.json")) {
+            return "";
+        }
+        List<String> tops = paths.stream().filter(p -> p.endsWith("/pack.json") && p.indexOf('/') == p.length() - 10)
+                .map(p -> p.substring(0, p.length() - 9)).toList();
+        return tops.size() == 1 ? tops.get(0) : "";
+    }
+
+    /**
+     * An entry name with {@code \} as {@code /} and {@code .} segments dropped ({@code ./a\b.drl} → {@code a/b.drl});
+     * a folder keeps its trailing {@code /}.
+     *
+     * @throws SondeException for an absolute path, a {@code ..} segment or an empty segment
+     */
+    static String normalise(String origin, String raw) {
+        String name = raw.replace('\\', '/');
+        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+            throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
+                    + " is an absolute path; an archive whose entries could land outside it is refused");
+        }
+        boolean folder = name.endsWith("/");
+        List<String> kept = new ArrayList<>();
+        String[] segments = (folder ? name.substring(0, name.length() - 1) : name).split("/", -1);
+        for (String s : segments) {
+            if (s.equals("..")) {
+                throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
+                        + " has a '..' segment; an archive whose entries could land outside it is refused");
+            }
+            if (s.isEmpty() && !(segments.length == 1 && folder)) {
+                throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
+                        + " has an empty path segment ('//'); such an archive is refused");
+            }
+            if (!s.equals(".") && !s.isEmpty()) {
+                kept.add(s);
+            }
+        }
+        String joined = String.join("/", kept);
+        return folder && !joined.isEmpty() ? joined + "/" : joined;
+    }
+
+    /** Refuses a second name equal to one seen, ignoring letter case (two such files are one on many disks). */
+    private static void unique(String origin, Map<String, String> seen, String name, String raw) {
+        String before = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), raw);
+        if (before != null) {
+            throw new SondeException("rule pack " + origin + " holds two entries named " + shown(name.replaceAll("/$", ""))
+                    + (before.equals(raw) ? "" : " (" + shown(before) + " and " + shown(raw) + ")")
+                    + "; a pack whose names repeat (letter case, '\\' and './' aside) is refused");
+        }
+    }
+
+    private static void checkPath(String origin, String path, String kind) {
+        String why = whyBadPath(path);
+        if (why != null) {
+            throw new SondeException("rule pack " + origin + ": " + kind + " " + shown(path) + " " + why
+                    + "; rename it (a pack's paths hold printable ASCII only, without \\ : * ? \" < > |)");
+        }
+    }
+
+    /**
+     * Why {@code path} (relative, {@code /}-separated) is not a portable pack path, or null when it is. Allowed:
+     * printable ASCII except {@code \ : * ? " < > |} (what Windows forbids), segments that are not empty,
+     * {@code .} or {@code ..}, neither start nor end with a space nor end with a dot, and at most
+     * {@value #MAX_PATH} characters. No control character can then make a signed statement or a message
+     * say something else than it seems.
+     */
+    static String whyBadPath(String path) {
+        if (path.length() > MAX_PATH) {
+            return "is longer than " + MAX_PATH + " characters";
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                return "holds a control character";
+            }
+            if (c > 0x7e) {
+                return "holds a character that is not printable ASCII";
+            }
+            if ("\\:*?\"<>|".indexOf(c) >= 0) {
+                return "holds '" + c + "'";
+            }
+        }
+        for (String s : path.split("/", -1)) {
+            if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+                return "has an empty, '.' or '..' segment";
+            }
+            if (s.startsWith(" ") || s.endsWith(" ") || s.endsWith(".")) {
+                return "has a name that starts or ends with a space or ends with a dot";
+            }
+        }
+        return null;
+    }
+
+    /** A name as messages show it: control and non-ASCII characters escaped, quoted. */
+    static String shown(String name) {
+        return "'" + escaped(name) + "'";
+    }
+
+    /** A name with control and non-ASCII characters escaped ({@code \n}, {@code \u001b}), cut at 200 characters. */
+    static String escaped(String name) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (; i < name.length() && out.length() < 200; i++) {
+            char c = name.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return i < name.length() ? out + "…" : out.toString();
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /** Counts entries and bytes against the limits while reading. */
+    private static final class Budget {
+        private final String origin;
+        private int entries;
+        private long total;
+
+        Budget(String origin) {
+            this.origin = origin;
+        }
+
+        void entry(String name) {
+            if (++entries > MAX_ENTRIES) {
+                throw new SondeException("rule pack " + origin + " holds more than " + MAX_ENTRIES
+                        + " files and folders (at " + shown(name) + "), the most a pack may hold; it was not read");
+            }
+        }
+
+        /** Reads and hashes one file; keeps its bytes when {@code keep}. */
+        File read(String name, InputStream in, boolean keep) throws IOException {
+            MessageDigest sha = sha256();
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            long size = 0;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                size += n;
+                total += n;
+                if (size > MAX_FILE_BYTES) {
+                    throw new SondeException("rule pack " + origin + ": " + shown(name) + " is larger than "
+                            + InputFiles.size(MAX_FILE_BYTES) + ", the most one file of a pack may hold; the pack was not read");
+                }
+                if (total > MAX_TOTAL_BYTES) {
+                    throw new SondeException("rule pack " + origin + " holds more than " + InputFiles.size(MAX_TOTAL_BYTES)
+                            + " once unpacked (at " + shown(name) + "), the most a pack may hold; it was not read");
+                }
+                sha.update(buf, 0, n);
+                if (keep) {
+                    kept.write(buf, 0, n);
+                }
+            }
+            return new File(sha.digest(), keep ? kept.toByteArray() : null);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}
