@@ -137,8 +137,10 @@ final class PackData {
                     } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
                         throw e; // malformed JSON inside a record: reported below, at its place
                     } catch (JsonProcessingException | IllegalArgumentException e) {
-                        JsonLocation where = e instanceof JsonProcessingException j
-                                && !(e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException)
+                        // a refused or unknown field is reported at its record (Jackson knows only where the record
+                        // ended); a value of the wrong kind at the value itself
+                        JsonLocation where = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException j
+                                && !(e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)
                                 && j.getLocation() != null ? j.getLocation() : element;
                         throw new Invalid(file, where, key + "[" + i + "]: " + JsonErrors.describe(e), e);
                     }

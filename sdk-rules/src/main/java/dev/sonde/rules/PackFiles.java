@@ -191,7 +191,7 @@ final class PackFiles {
             long size = Files.size(archive);
             if (size > MAX_TOTAL_BYTES) {
                 throw new SondeException("rule pack " + origin + " is larger than " + InputFiles.size(MAX_TOTAL_BYTES)
-                        + ", the most a pack archive may be; it was not read");
+                        + ", the most a pack archive may be");
             }
         } catch (IOException e) {
             throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
@@ -395,7 +395,7 @@ final class PackFiles {
         void entry(String name) {
             if (++entries > MAX_ENTRIES) {
                 throw new SondeException("rule pack " + origin + " holds more than " + MAX_ENTRIES
-                        + " files and folders (at " + shown(name) + "), the most a pack may hold; it was not read");
+                        + " files and folders (at " + shown(name) + "), the most a pack may hold");
             }
         }
 
@@ -411,11 +411,11 @@ final class PackFiles {
                 total += n;
                 if (size > MAX_FILE_BYTES) {
                     throw new SondeException("rule pack " + origin + ": " + shown(name) + " is larger than "
-                            + InputFiles.size(MAX_FILE_BYTES) + ", the most one file of a pack may hold; the pack was not read");
+                            + InputFiles.size(MAX_FILE_BYTES) + ", the most one file of a pack may hold");
                 }
                 if (total > MAX_TOTAL_BYTES) {
                     throw new SondeException("rule pack " + origin + " holds more than " + InputFiles.size(MAX_TOTAL_BYTES)
-                            + " once unpacked (at " + shown(name) + "), the most a pack may hold; it was not read");
+                            + " once unpacked (at " + shown(name) + "), the most a pack may hold");
                 }
                 sha.update(buf, 0, n);
                 if (keep) {

@@ -109,8 +109,17 @@ public final class RulePack {
         }
         List<RulePack> read = new ArrayList<>();
         for (Path p : packs) {
-            PackFiles files = PackFiles.read(p);
-            trustedPublicKeyPem.ifPresent(key -> PackSignature.requireSigned(files, key));
+            if (trustedPublicKeyPem.isEmpty()) {
+                read.add(of(PackFiles.read(p)));
+                continue;
+            }
+            PackFiles files;
+            try {
+                files = PackFiles.read(p);
+            } catch (SondeException e) { // said as every refusal of a pack that must be signed is said
+                throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+            }
+            PackSignature.requireSigned(files, trustedPublicKeyPem.get());
             read.add(of(files));
         }
         if (read.size() == 1 && read.get(0).manifest().extendsPacks().isEmpty()
