@@ -40,7 +40,7 @@ import java.util.zip.ZipFile;
  * {@value #MAX_ENTRIES} files and folders, {@link #MAX_FILE_BYTES} per file and {@link #MAX_TOTAL_BYTES} in
  * all (an archive file itself at most {@link #MAX_TOTAL_BYTES}), folders at most {@value #MAX_DEPTH} deep.
  * Inside a pack folder only regular files and folders are read: a symbolic link, a pipe, a device or a socket
- * refuses the pack (the pack folder given may itself be a link). Every path must be {@linkplain #whyBadPath
+ * refuses the pack (the pack folder given may itself be a link). Every path must be {@linkplain PackPaths#whyBadPath
  * portable and unambiguous}; in an archive, two entries that name the same file (after {@code \} → {@code /},
  * {@code ./} dropped, letter case ignored), an absolute path or a {@code ..} segment refuse the archive.
  */
@@ -54,8 +54,6 @@ final class PackFiles {
     static final long MAX_TOTAL_BYTES = 64L << 20;
     /** Folders inside a pack, nested. */
     static final int MAX_DEPTH = 16;
-    /** The longest path inside a pack, in characters. */
-    static final int MAX_PATH = 512;
 
     /** One file: its SHA-256, and its bytes unless it is under {@code cases/} (hashed for the signature only). */
     record File(byte[] sha256, byte[] bytes) {
@@ -132,8 +130,8 @@ final class PackFiles {
                             if (!dir.equals(real)) {
                                 String rel = relative(real, dir);
                                 budget.entry(rel);
-                                checkPath(origin, rel, "folder");
-                                unique(origin, folded, rel, rel);
+                                PackPaths.checkPath(origin, rel, "folder");
+                                PackPaths.unique(origin, folded, rel, rel);
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -142,23 +140,23 @@ final class PackFiles {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                             String rel = relative(real, file);
                             if (attrs.isDirectory()) {
-                                throw new SondeException("rule pack " + origin + ": " + shown(rel) + " is more than "
+                                throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(rel) + " is more than "
                                         + MAX_DEPTH + " folders deep; a pack may nest folders " + MAX_DEPTH + " deep at most");
                             }
                             if (attrs.isSymbolicLink()) {
-                                throw new SondeException("rule pack " + origin + ": " + shown(rel)
+                                throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(rel)
                                         + " is a symbolic link; links inside a pack are not followed, so the pack is refused"
                                         + " (put the file itself into the pack)");
                             }
                             if (!attrs.isRegularFile()) {
-                                throw new SondeException("rule pack " + origin + ": " + shown(rel) + " is "
+                                throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(rel) + " is "
                                         + InputFiles.notRegular(file).map(w -> w.replaceFirst("^it is ", ""))
                                                 .orElse("not a regular file")
                                         + "; a pack may hold only files and folders");
                             }
                             budget.entry(rel);
-                            checkPath(origin, rel, "file");
-                            unique(origin, folded, rel, rel);
+                            PackPaths.checkPath(origin, rel, "file");
+                            PackPaths.unique(origin, folded, rel, rel);
                             try (InputStream in = open(file)) {
                                 out.put(rel, budget.read(rel, in, keepBytes(rel)));
                             }
@@ -167,7 +165,7 @@ final class PackFiles {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            throw new SondeException("rule pack " + origin + ": " + shown(relative(real, file))
+                            throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(relative(real, file))
                                     + " cannot be read (" + InputFiles.reason(e) + ")", e);
                         }
                     });
@@ -205,14 +203,14 @@ final class PackFiles {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
                 ZipEntry e = en.nextElement();
                 budget.entry(e.getName());
-                String name = normalise(origin, e.getName());
+                String name = PackPaths.normalise(origin, e.getName());
                 if (name.isEmpty()) {
                     continue; // "./": the archive's root itself
                 }
-                unique(origin, seen, name, e.getName());
+                PackPaths.unique(origin, seen, name, e.getName());
                 boolean folder = name.endsWith("/");
                 String path = folder ? name.substring(0, name.length() - 1) : name;
-                checkPath(origin, path, "entry");
+                PackPaths.checkPath(origin, path, "entry");
                 String lower = path.toLowerCase(Locale.ROOT);
                 if (folder) {
                     folders.putIfAbsent(lower, e.getName());
@@ -227,8 +225,8 @@ final class PackFiles {
             for (ZipEntry e : entries) { // a file and a folder of the same name: which wins depends on the unpacker
                 String clash = folders.get(normal.get(e).toLowerCase(Locale.ROOT));
                 if (clash != null) {
-                    throw new SondeException("rule pack " + origin + ": entry " + shown(e.getName())
-                            + " is a file, and " + shown(clash) + " makes it a folder too; such an archive is refused");
+                    throw new SondeException("rule pack " + origin + ": entry " + PackPaths.shown(e.getName())
+                            + " is a file, and " + PackPaths.shown(clash) + " makes it a folder too; such an archive is refused");
                 }
             }
             String root = rootOf(normal.values());
@@ -268,116 +266,6 @@ final class PackFiles {
         return tops.size() == 1 ? tops.get(0) : "";
     }
 
-    /**
-     * An entry name with {@code \} as {@code /} and {@code .} segments dropped ({@code ./a\b.drl} → {@code a/b.drl});
-     * a folder keeps its trailing {@code /}.
-     *
-     * @throws SondeException for an absolute path, a {@code ..} segment or an empty segment
-     */
-    static String normalise(String origin, String raw) {
-        String name = raw.replace('\\', '/');
-        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-            throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
-                    + " is an absolute path; an archive whose entries could land outside it is refused");
-        }
-        boolean folder = name.endsWith("/");
-        List<String> kept = new ArrayList<>();
-        String[] segments = (folder ? name.substring(0, name.length() - 1) : name).split("/", -1);
-        for (String s : segments) {
-            if (s.equals("..")) {
-                throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
-                        + " has a '..' segment; an archive whose entries could land outside it is refused");
-            }
-            if (s.isEmpty() && !(segments.length == 1 && folder)) {
-                throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
-                        + " has an empty path segment ('//'); such an archive is refused");
-            }
-            if (!s.equals(".") && !s.isEmpty()) {
-                kept.add(s);
-            }
-        }
-        String joined = String.join("/", kept);
-        return folder && !joined.isEmpty() ? joined + "/" : joined;
-    }
-
-    /** Refuses a second name equal to one seen, ignoring letter case (two such files are one on many disks). */
-    private static void unique(String origin, Map<String, String> seen, String name, String raw) {
-        String before = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), raw);
-        if (before != null) {
-            throw new SondeException("rule pack " + origin + " holds two entries named " + shown(name.replaceAll("/$", ""))
-                    + (before.equals(raw) ? "" : " (" + shown(before) + " and " + shown(raw) + ")")
-                    + "; a pack whose names repeat (letter case, '\\' and './' aside) is refused");
-        }
-    }
-
-    private static void checkPath(String origin, String path, String kind) {
-        String why = whyBadPath(path);
-        if (why != null) {
-            throw new SondeException("rule pack " + origin + ": " + kind + " " + shown(path) + " " + why
-                    + "; rename it (a pack's paths hold printable ASCII only, without \\ : * ? \" < > |)");
-        }
-    }
-
-    /**
-     * Why {@code path} (relative, {@code /}-separated) is not a portable pack path, or null when it is. Allowed:
-     * printable ASCII except {@code \ : * ? " < > |} (what Windows forbids), segments that are not empty,
-     * {@code .} or {@code ..}, neither start nor end with a space nor end with a dot, and at most
-     * {@value #MAX_PATH} characters. No control character can then make a signed statement or a message
-     * say something else than it seems.
-     */
-    static String whyBadPath(String path) {
-        if (path.length() > MAX_PATH) {
-            return "is longer than " + MAX_PATH + " characters";
-        }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                return "holds a control character";
-            }
-            if (c > 0x7e) {
-                return "holds a character that is not printable ASCII";
-            }
-            if ("\\:*?\"<>|".indexOf(c) >= 0) {
-                return "holds '" + c + "'";
-            }
-        }
-        for (String s : path.split("/", -1)) {
-            if (s.isEmpty() || s.equals(".") || s.equals("..")) {
-                return "has an empty, '.' or '..' segment";
-            }
-            if (s.startsWith(" ") || s.endsWith(" ") || s.endsWith(".")) {
-                return "has a name that starts or ends with a space or ends with a dot";
-            }
-        }
-        return null;
-    }
-
-    /** A name as messages show it: control and non-ASCII characters escaped, quoted. */
-    static String shown(String name) {
-        return "'" + escaped(name) + "'";
-    }
-
-    /** A name with control and non-ASCII characters escaped ({@code \n}, {@code \u001b}), cut at 200 characters. */
-    static String escaped(String name) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        for (; i < name.length() && out.length() < 200; i++) {
-            char c = name.charAt(i);
-            if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c < 0x20 || c > 0x7e) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return i < name.length() ? out + "…" : out.toString();
-    }
-
     private static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
@@ -395,7 +283,7 @@ final class PackFiles {
         void entry(String name) {
             if (++entries > MAX_ENTRIES) {
                 throw new SondeException("rule pack " + origin + " holds more than " + MAX_ENTRIES
-                        + " files and folders (at " + shown(name) + "), the most a pack may hold");
+                        + " files and folders (at " + PackPaths.shown(name) + "), the most a pack may hold");
             }
         }
 
@@ -410,12 +298,12 @@ final class PackFiles {
                 size += n;
                 total += n;
                 if (size > MAX_FILE_BYTES) {
-                    throw new SondeException("rule pack " + origin + ": " + shown(name) + " is larger than "
+                    throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(name) + " is larger than "
                             + InputFiles.size(MAX_FILE_BYTES) + ", the most one file of a pack may hold");
                 }
                 if (total > MAX_TOTAL_BYTES) {
                     throw new SondeException("rule pack " + origin + " holds more than " + InputFiles.size(MAX_TOTAL_BYTES)
-                            + " once unpacked (at " + shown(name) + "), the most a pack may hold");
+                            + " once unpacked (at " + PackPaths.shown(name) + "), the most a pack may hold");
                 }
                 sha.update(buf, 0, n);
                 if (keep) {

@@ -39,7 +39,7 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
  * sorted by path ({@value #FILE} itself excluded):
  * <pre>{@code {"format":"sonde-pack-signature/2","pack":{"id":"acme","version":"1.0"},"files":[{"path":"acme.drl","sha256":"9f…"}]}}</pre>
  * JSON quoting makes the list unambiguous (no file name can pose as a line of it), and pack paths hold printable
- * ASCII only ({@link PackFiles#whyBadPath}). The signature file {@value #FILE} at the pack root holds the
+ * ASCII only ({@link PackPaths#whyBadPath}). The signature file {@value #FILE} at the pack root holds the
  * signer's key id, the signature and the statement, so a refusal can say exactly which files were changed,
  * added or removed. A pack is a folder or a {@code .zip}/{@code .jar} holding it (at its root or in one top
  * folder); signing an archive puts {@value #FILE} into it and changes nothing else ({@link ZipPatch}).
@@ -116,7 +116,7 @@ public final class PackSignature {
         } else {
             String origin = files.origin();
             ZipPatch.put(folderOrArchive, files.archiveRoot() + FILE, bytes,
-                    name -> PackFiles.normalise(origin, name).toLowerCase(Locale.ROOT));
+                    name -> PackPaths.normalise(origin, name).toLowerCase(Locale.ROOT));
         }
     }
 
@@ -195,11 +195,11 @@ public final class PackSignature {
                 + " is not signed (no " + FILE + ") and only signed packs are trusted"));
         Signed signed = parse(sigBytes, shown);
         if (!ALGORITHM.equals(signed.algorithm())) {
-            throw new SondeException("rule pack " + shown + " is signed with '" + PackFiles.shown(signed.algorithm())
+            throw new SondeException("rule pack " + shown + " is signed with '" + PackPaths.shown(signed.algorithm())
                     + "', not " + ALGORITHM);
         }
         if (!keyId(trusted).equals(signed.key())) {
-            throw new SondeException("rule pack " + shown + " is signed by key " + PackFiles.shown(signed.key())
+            throw new SondeException("rule pack " + shown + " is signed by key " + PackPaths.shown(signed.key())
                     + ", not by the trusted key " + keyId(trusted));
         }
         byte[] signature;

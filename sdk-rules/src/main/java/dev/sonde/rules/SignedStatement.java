@@ -69,14 +69,14 @@ final class SignedStatement {
         List<String> out = new ArrayList<>();
         for (String path : new TreeSet<>(was.keySet())) {
             if (!now.containsKey(path)) {
-                out.add("removed " + PackFiles.escaped(path));
+                out.add("removed " + PackPaths.escaped(path));
             } else if (!now.get(path).equals(was.get(path))) {
-                out.add("changed " + PackFiles.escaped(path) + (path.equals("pack.json") ? packChange(before, after) : ""));
+                out.add("changed " + PackPaths.escaped(path) + (path.equals("pack.json") ? packChange(before, after) : ""));
             }
         }
         for (String path : new TreeSet<>(now.keySet())) {
             if (!was.containsKey(path)) {
-                out.add("added " + PackFiles.escaped(path));
+                out.add("added " + PackPaths.escaped(path));
             }
         }
         return out.isEmpty() ? "the signed statement differs" : String.join(", ", out);

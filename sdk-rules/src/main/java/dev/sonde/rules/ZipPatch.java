@@ -94,7 +94,7 @@ final class ZipPatch {
             long local = u32(in, at + 42);
             if (local + 30 + n > centralOffset || in.getInt((int) local) != LOCAL || u16(in, (int) local + 26) != n
                     || !Arrays.equals(zip, (int) local + 30, (int) local + 30 + n, zip, at + 46, at + 46 + n)) {
-                throw refuse(archive, "the local header of entry " + PackFiles.shown(entryName)
+                throw refuse(archive, "the local header of entry " + PackPaths.shown(entryName)
                         + " does not match the central directory");
             }
             entries.add(new Entry(Arrays.copyOfRange(zip, at, at + length), entryName, local));
