@@ -24,9 +24,9 @@ final class BuiltInPack {
     private BuiltInPack() {
     }
 
-    /** The built-in pack, read as any pack folder is. */
+    /** The built-in pack, read as any pack folder is (its golden cases aside: the engine never reads them). */
     static RulePack read() {
-        return on((root, origin) -> RulePack.read(root, origin));
+        return on((root, origin) -> RulePack.of(PackFiles.readTree(root, origin, false)));
     }
 
     /** Writes the built-in pack's files into {@code target}; see {@link RulePack#exportBuiltIn}. */

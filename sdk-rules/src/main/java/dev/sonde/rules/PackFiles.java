@@ -113,6 +113,14 @@ final class PackFiles {
      * @param origin the pack as messages name it
      */
     static PackFiles readTree(Path root, String origin) {
+        return readTree(root, origin, true);
+    }
+
+    /**
+     * {@link #readTree(Path, String)}, leaving {@code cases/} out when {@code withCases} is false: for the built-in
+     * pack, which is part of Sonde and never signature-checked, reading its golden cases would only cost time.
+     */
+    static PackFiles readTree(Path root, String origin, boolean withCases) {
         Path real;
         try {
             real = root.toRealPath(); // the pack folder given may be a link; nothing inside it is followed
@@ -129,6 +137,9 @@ final class PackFiles {
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             if (!dir.equals(real)) {
                                 String rel = relative(real, dir);
+                                if (!withCases && rel.equals("cases")) {
+                                    return FileVisitResult.SKIP_SUBTREE;
+                                }
                                 budget.entry(rel);
                                 PackPaths.checkPath(origin, rel, "folder");
                                 PackPaths.unique(origin, folded, rel, rel);
