@@ -111,12 +111,24 @@ public final class PackSignature {
                 + Base64.getEncoder().encodeToString(signer.generateSignature()) + "\nstatement: "
                 + new String(statement, StandardCharsets.UTF_8) + "\n";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Ed25519PublicKeyParameters own = key.generatePublicKey();
+        String origin = files.origin();
         if (files.archiveRoot() == null) {
             writeBeside(folderOrArchive, bytes);
-        } else {
-            String origin = files.origin();
+            signedAsRead(folderOrArchive, origin, own);
+        } else { // the archive as it will be is checked before it replaces the one that was read
             ZipPatch.put(folderOrArchive, files.archiveRoot() + FILE, bytes,
-                    name -> PackPaths.normalise(origin, name).toLowerCase(Locale.ROOT));
+                    name -> PackPaths.normalise(origin, name).toLowerCase(Locale.ROOT),
+                    temp -> signedAsRead(temp, origin, own));
+        }
+    }
+
+    /** The pack now verifies with the signer's own key: nothing changed between reading it and writing pack.sig. */
+    private static void signedAsRead(Path pack, String origin, Ed25519PublicKeyParameters own) {
+        try {
+            verify(PackFiles.read(pack), own);
+        } catch (SondeException e) {
+            throw new SondeException("rule pack " + origin + " changed while it was being signed; sign it again", e);
         }
     }
 

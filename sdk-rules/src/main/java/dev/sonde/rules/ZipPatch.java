@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 
@@ -52,9 +53,10 @@ final class ZipPatch {
      * Adds or replaces the entry {@code name} (stored, not compressed) with {@code data}.
      *
      * @param normalise how names compare ({@code ./a\b} and {@code a/b} are the same entry)
+     * @param check     run on the finished temporary file before it replaces the archive; throws to keep the archive
      * @throws SondeException when the archive cannot be kept intact or cannot be written, saying why
      */
-    static void put(Path archive, String name, byte[] data, UnaryOperator<String> normalise) {
+    static void put(Path archive, String name, byte[] data, UnaryOperator<String> normalise, Consumer<Path> check) {
         byte[] zip = InputFiles.read(archive, PackFiles.MAX_TOTAL_BYTES, "rule pack");
         ByteBuffer in = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         int end = findEnd(zip, in, archive);
@@ -169,7 +171,7 @@ final class ZipPatch {
         tail.putShort(8, (short) newCount).putShort(10, (short) newCount).putInt(12, (int) newCentralSize)
                 .putInt(16, (int) newCentral);
         out.write(tail.array(), 0, tail.capacity());
-        replace(archive, out);
+        replace(archive, out, check);
     }
 
     /** The end of central directory record: the last one whose comment runs exactly to the end of the file. */
@@ -183,7 +185,7 @@ final class ZipPatch {
     }
 
     /** Writes {@code bytes} next to {@code archive}, with its permissions, and moves them over it atomically. */
-    private static void replace(Path archive, ByteArrayOutputStream bytes) {
+    private static void replace(Path archive, ByteArrayOutputStream bytes, Consumer<Path> check) {
         Path folder = archive.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -194,6 +196,7 @@ final class ZipPatch {
                 os.flush();
                 ch.force(true);
             }
+            check.accept(temp);
             PosixFileAttributeView posix = Files.getFileAttributeView(archive, PosixFileAttributeView.class);
             if (posix != null) {
                 Files.setPosixFilePermissions(temp, posix.readAttributes().permissions());
