@@ -2,13 +2,10 @@ package dev.sonde.cli;
 
 import dev.sonde.SondeException;
 import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.PackSignature;
 import dev.sonde.rules.RulePack;
 import dev.sonde.spi.RuleEngine;
-import java.io.IOException;
+import dev.sonde.spi.InputFiles;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +29,9 @@ final class PackTrust {
     }
 
     /**
-     * Verifies every pack against {@code trust} (when given), then reads and layers them, prints the load summary on
-     * {@code err} when packs were layered, and compiles them (the built-in pack when none is given), or reads them
-     * compiled from the compile cache.
+     * Reads every pack once, verifies those bytes against {@code trust} (when given) and builds the pack from the same
+     * bytes, layers the packs, prints the load summary on {@code err} when packs were layered, and compiles them (the
+     * built-in pack when none is given), or reads them compiled from the compile cache.
      *
      * @throws SondeException one sentence when a pack is refused, cannot be read or does not compile
      */
@@ -43,10 +40,7 @@ final class PackTrust {
         if (rulePacks.isEmpty()) {
             return DroolsRuleEngine.compile(RulePack.builtIn(), compileCache);
         }
-        for (Path p : rulePacks) {
-            verify(p, trust);
-        }
-        RulePack pack = RulePack.load(rulePacks);
+        RulePack pack = load(rulePacks, trust);
         if (pack.loadSummary().size() > 1) {
             pack.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
             err.flush();
@@ -55,22 +49,24 @@ final class PackTrust {
     }
 
     /**
-     * Verifies the pack (a folder, or a .zip/.jar holding it at its root or in one top folder) against the public
-     * key file; does nothing when {@code trust} is null.
+     * Reads and layers the packs; with {@code trust}, every pack must be signed by that key, checked on the very bytes
+     * the pack is built from (a file swapped on disk after the check is never compiled).
      *
-     * @throws SondeException one sentence saying why the pack is refused
+     * @throws SondeException one sentence saying why a pack is refused or cannot be read
      */
-    static void verify(Path rulePack, Path trust) {
-        if (trust == null) {
-            return;
-        }
-        String pem;
-        try {
-            pem = Files.readString(trust, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SondeException("the trusted key " + trust + " cannot be read (" + RulesCommand.reason(e)
-                    + "), so no pack is trusted", e);
-        }
-        PackSignature.requireSigned(rulePack, pem); // a folder, or an archive opened and closed again
+    static RulePack load(List<Path> rulePacks, Path trust) {
+        return RulePack.load(rulePacks, Optional.ofNullable(trust).map(PackTrust::publicKey));
     }
+
+    /** The trusted public key file's text: a regular file, at most 64 KiB. */
+    private static String publicKey(Path trust) {
+        try {
+            return InputFiles.readUtf8(trust, MAX_KEY_FILE, "the trusted key");
+        } catch (SondeException e) {
+            throw new SondeException(e.getMessage() + ", so no pack is trusted", e);
+        }
+    }
+
+    /** A PEM public key takes about 100 bytes; a key file larger than this is not one. */
+    private static final int MAX_KEY_FILE = 64 << 10;
 }

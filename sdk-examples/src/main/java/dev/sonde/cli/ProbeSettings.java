@@ -6,11 +6,11 @@ import dev.sonde.Sonde;
 import dev.sonde.SondeException;
 import dev.sonde.probes.net.CatalogProber;
 import dev.sonde.rules.RecordedProbes;
+import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,9 +119,9 @@ final class ProbeSettings {
                     .withClockTolerance(duration(cli, "--clock-tolerance", clockTolerance))
                     .withProxies(proxies)
                     .withSystemProxyDiscovery(!noProxyDiscovery)
-                    .withWinHttpProxyText(winHttpProxy == null ? "" : Files.readString(winHttpProxy, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            err.println("sonde: --winhttp-proxy " + winHttpProxy + " cannot be read: " + e.getMessage());
+                    .withWinHttpProxyText(winHttpProxy == null ? "" : winHttpProxyText(winHttpProxy));
+        } catch (SondeException e) {
+            err.println("sonde: --winhttp-proxy: " + e.getMessage());
             return SondeCommand.USAGE;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
@@ -188,6 +188,19 @@ final class ProbeSettings {
             }
         }
         return exit;
+    }
+
+    /** Saved {@code netsh winhttp show proxy} output takes a few hundred bytes; a bypass list a few KiB. */
+    static final int MAX_WINHTTP_PROXY_FILE = 1 << 20;
+
+    /**
+     * The saved {@code netsh winhttp show proxy} output: a regular file only (never a pipe or device), read with a
+     * cap. ({@code --endpoints FILE} is read by the rule engine, with the same care: {@code CatalogFile}.)
+     *
+     * @throws SondeException one sentence naming the file when it is not a regular file, too large or unreadable
+     */
+    static String winHttpProxyText(Path file) {
+        return InputFiles.readUtf8(file, MAX_WINHTTP_PROXY_FILE, "the saved WinHTTP proxy settings");
     }
 
     /** The live prober Sonde itself would use: the one on the class path (sdk-probes' {@link CatalogProber}). */

@@ -8,6 +8,7 @@ import dev.sonde.rules.GoldenCase;
 import dev.sonde.rules.PackCheck;
 import dev.sonde.rules.PackSignature;
 import dev.sonde.rules.RulePack;
+import dev.sonde.spi.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -117,7 +119,13 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<PackCheck.Problem> problems = PackCheck.check(pack);
+            List<PackCheck.Problem> problems;
+            try {
+                problems = PackCheck.check(pack);
+            } catch (SondeException e) { // the pack cannot be read at all (an archive beyond the limits ...)
+                spec.commandLine().getErr().println("sonde: " + e.getMessage());
+                return SondeCommand.NO_INPUT;
+            }
             boolean archive = !Files.isDirectory(pack);
             for (PackCheck.Problem p : problems) {
                 String shown = p.file().equals(".") || p.file().equals(pack.toString()) ? pack.toString()
@@ -174,8 +182,8 @@ final class RulesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             DroolsRuleEngine engine;
             try {
-                PackTrust.verify(pack, trust);
-                RulePack rules = RulePack.load(List.of(pack)); // a pack that extends the built-in one is layered over it
+                // verified and built from one reading; a pack that extends the built-in one is layered over it
+                RulePack rules = PackTrust.load(List.of(pack), trust);
                 if (rules.loadSummary().size() > 1) {
                     rules.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
                 }
@@ -304,9 +312,9 @@ final class RulesCommand implements Runnable {
     /** {@code sonde rules sign PACK --key KEY}. */
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = {"Signs a rule pack folder or .zip/.jar.", "",
-                "Writes pack.sig at the pack's root (into the archive for a .zip/.jar): the SHA-256 of every file of the "
-                        + "pack, signed with the private key (Ed25519). Sign last: any later change, addition or removal "
-                        + "makes '--trust' refuse the pack."})
+                "Writes pack.sig at the pack's root (into the archive for a .zip/.jar, changing nothing else in it): "
+                        + "the pack's id and version and the SHA-256 of every file of the pack, signed with the private key "
+                        + "(Ed25519). Sign last: any later change, addition or removal makes '--trust' refuse the pack."})
     static final class Sign implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -333,11 +341,16 @@ final class RulesCommand implements Runnable {
                 err.println("sonde: " + pack + " is not a rule pack folder (no pack.json).");
                 return SondeCommand.NO_INPUT;
             }
+            Optional<String> notAFile = InputFiles.notRegular(key);
+            if (notAFile.isPresent()) {
+                err.println("sonde: the private key " + key + " cannot be read (" + notAFile.get().replace(" or folder", "") + ").");
+                return SondeCommand.NO_INPUT;
+            }
             String pem;
             try {
-                pem = Files.readString(key, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                err.println("sonde: the private key " + key + " cannot be read (" + reason(e) + ").");
+                pem = InputFiles.readUtf8(key, 64 << 10, "the private key"); // a PEM key takes about 120 bytes
+            } catch (SondeException e) {
+                err.println("sonde: " + e.getMessage() + ".");
                 return SondeCommand.NO_INPUT;
             }
             try {

@@ -101,13 +101,13 @@ public final class DroolsRuleEngine implements RuleEngine {
         return catalogOf(pack.data(), ProbeCatalog.EMPTY);
     }
 
+    /**
+     * Reads an endpoint catalog file ({@link CatalogFile}): its endpoints replace the pack's (a file without any is
+     * an error, never completed with the pack's); its trust anchors too, when it has some.
+     */
     @Override
     public ProbeCatalog readProbeCatalog(Path file) {
-        ProbeCatalog read = catalogOf(RulePack.readDataFile(file), probeCatalog());
-        if (read.endpoints().isEmpty()) {
-            throw new SondeException(file + ": no 'endpoints' to probe");
-        }
-        return read;
+        return CatalogFile.read(file, probeCatalog());
     }
 
     /** The catalog in {@code data}; a part it lacks (no endpoints, no anchors) is taken from {@code fallback}. */

@@ -25,13 +25,14 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
     }
 
     /**
-     * Verifies every pack against the trusted key (when given) before reading it, then layers the packs and
-     * compiles them, or reads them compiled from the compile cache (see {@link CompileCache}).
+     * Reads every pack once into memory, verifies those bytes against the trusted key (when given) and builds the
+     * pack from the same bytes ({@link RulePack#load(List, Optional)}), then layers the packs and compiles them, or
+     * reads them compiled from the compile cache (see {@link CompileCache}).
      */
     @Override
     public RuleEngine create(Request request) {
         Warmup.start();
-        request.trustedPublicKey().ifPresent(key -> request.rulePacks().forEach(pack -> PackSignature.requireSigned(pack, key)));
-        return DroolsRuleEngine.compile(RulePack.load(request.rulePacks()), request.compileCache());
+        return DroolsRuleEngine.compile(RulePack.load(request.rulePacks(), request.trustedPublicKey()),
+                request.compileCache());
     }
 }

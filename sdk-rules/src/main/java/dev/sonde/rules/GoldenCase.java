@@ -1,8 +1,8 @@
 package dev.sonde.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.Finding;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
@@ -13,6 +13,7 @@ import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,9 @@ import java.util.stream.Stream;
  */
 public record GoldenCase(String name, Path folder, Expectation expect) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The largest expectation file read: 1 MiB. */
+    public static final int MAX_BYTES = 1 << 20;
+    private static final ObjectMapper JSON = PackData.JSON;
 
     /** What a case expects. */
     public record Expectation(String description, Optional<String> top, List<String> present, List<String> absent,
@@ -74,12 +77,13 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
     public static List<GoldenCase> load(Path casesFolder) {
         List<GoldenCase> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(casesFolder)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+            // a link to a folder is not a case: a pack's cases are its own folders (links refuse a pack anyway)
+            for (Path dir : dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 Path file = dir.resolve("expect.json");
-                if (!Files.exists(file)) {
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                     file = dir.resolve("expected.json");
                 }
-                if (Files.exists(file)) {
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                     out.add(new GoldenCase(dir.getFileName().toString(), dir, read(file)));
                 }
             }
@@ -92,7 +96,8 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
     /** The case's recorded probes ({@code probes.json} in its folder), if it has them. */
     public Optional<Path> probes() {
         Path file = folder.resolve(RecordedProbes.FILE);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        // present but not a regular file (a pipe, a device): given to the reader, which refuses it by name
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
     }
 
     /**
@@ -114,13 +119,22 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
                 .diagnose(ProbeOptions.defaults(), List.of(folder));
     }
 
-    /** Reads an expectation file. */
+    /**
+     * Reads an expectation file: a regular file of at most {@value #MAX_BYTES} bytes holding a JSON object.
+     *
+     * @throws SondeException one sentence naming the file (and, for JSON syntax, line and column) when it cannot
+     *                        be read or is not an expectation
+     */
     public static Expectation read(Path file) {
+        String text = RulePack.readText(file, MAX_BYTES, "the expectation file");
         JsonNode n;
         try {
-            n = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new SondeException(file + ": not valid JSON: " + e.getMessage(), e);
+            n = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SondeException(JsonErrors.prefix(file.toString(), e.getLocation()) + JsonErrors.describe(e), e);
+        }
+        if (n == null || !n.isObject()) {
+            throw new SondeException(file + ": expected an object such as {\"top\": \"CLOCK_SKEW\"}");
         }
         Map<String, String> explained = new LinkedHashMap<>();
         n.path("explainedBy").properties().forEach(e -> explained.put(e.getKey(), e.getValue().asText()));

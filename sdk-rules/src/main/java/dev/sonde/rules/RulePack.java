@@ -2,28 +2,14 @@ package dev.sonde.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.SondeException;
-import dev.sonde.rules.model.Endpoint;
-import dev.sonde.rules.model.GoogleHost;
-import dev.sonde.rules.model.GoogleIpRange;
-import dev.sonde.rules.model.GoogleIssuer;
-import dev.sonde.rules.model.Interceptor;
-import dev.sonde.rules.model.MinimumVersion;
-import dev.sonde.rules.model.TrustAnchorData;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A rule pack read into memory: {@code pack.json}, its {@code *.drl} files, its data files
@@ -45,11 +31,8 @@ import java.util.stream.Stream;
  * ({@code messages_<lang>.properties}, UTF-8). {@code cases/} (golden cases) is not part of what the
  * engine loads. The built-in pack is read exactly like a vendor's folder or archive.
  *
- * <p>Data file sections and the records they become: {@code googleIssuers} → {@link GoogleIssuer},
- * {@code googleHosts} → {@link GoogleHost}, {@code interceptors} → {@link Interceptor},
- * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link Endpoint},
- * {@code trustAnchors} → {@link TrustAnchorData}. Keys starting
- * with {@code _} or {@code $} are comments.
+ * <p>Data file sections and the records they become: see {@link PackData}. A pack is read once into memory
+ * ({@link PackFiles}: bounded, regular files only, portable names), and built from those bytes.
  */
 public final class RulePack {
 
@@ -58,16 +41,6 @@ public final class RulePack {
     /** Where the built-in pack lives on the class path. */
     public static final String BUILT_IN = "dev/sonde/packs/gwsmo/";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, Class<?>> SECTIONS = Map.of(
-            "googleIssuers", GoogleIssuer.class,
-            "googleHosts", GoogleHost.class,
-            "googleIpRanges", GoogleIpRange.class,
-            "interceptors", Interceptor.class,
-            "minimumVersions", MinimumVersion.class,
-            "endpoints", Endpoint.class,
-            "trustAnchors", TrustAnchorData.class);
-    private static final Object ARCHIVE_LOCK = new Object();
 
     private final PackManifest manifest;
     private final Map<String, String> drl;
@@ -117,13 +90,37 @@ public final class RulePack {
      *                        is not loaded before it
      */
     public static RulePack load(List<Path> packs) {
+        return load(packs, Optional.empty());
+    }
+
+    /**
+     * {@link #load(List)}, every pack signed by {@code trustedPublicKeyPem} when it is given: each pack is read
+     * once into memory (within the limits of {@code docs/rule-packs.md}), its signature is checked against those
+     * bytes, and the pack is built from the same bytes, so a file changed on disk meanwhile is never compiled.
+     *
+     * @throws SondeException as {@link #load(List)}, and, starting with {@code refused:}, when a pack is not
+     *                        signed by that key or was changed since it was signed
+     */
+    public static RulePack load(List<Path> packs, Optional<String> trustedPublicKeyPem) {
         Objects.requireNonNull(packs, "packs");
+        Objects.requireNonNull(trustedPublicKeyPem, "trustedPublicKeyPem");
         if (packs.isEmpty()) {
             return builtIn();
         }
         List<RulePack> read = new ArrayList<>();
         for (Path p : packs) {
-            read.add(open(p));
+            if (trustedPublicKeyPem.isEmpty()) {
+                read.add(of(PackFiles.read(p)));
+                continue;
+            }
+            PackFiles files;
+            try {
+                files = PackFiles.read(p);
+            } catch (SondeException e) { // said as every refusal of a pack that must be signed is said
+                throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+            }
+            PackSignature.requireSigned(files, trustedPublicKeyPem.get());
+            read.add(of(files));
         }
         if (read.size() == 1 && read.get(0).manifest().extendsPacks().isEmpty()
                 && read.get(0).manifest().disables().isEmpty()) {
@@ -189,7 +186,7 @@ public final class RulePack {
 
     /** The built-in GWSMO pack, from the class path (a folder in development, a jar entry when packaged). */
     public static RulePack builtIn() {
-        return onBuiltIn((root, origin) -> read(root, origin));
+        return BuiltInPack.read();
     }
 
     /**
@@ -202,164 +199,80 @@ public final class RulePack {
      */
     public static int exportBuiltIn(Path target) {
         Objects.requireNonNull(target, "target");
-        return onBuiltIn((root, origin) -> {
-            int count = 0;
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            } catch (IOException | UncheckedIOException e) {
-                throw new SondeException("the built-in rule pack cannot be listed: " + e.getMessage(), e);
-            }
-            for (Path file : files) {
-                String rel = relative(root, file);
-                Path out = target.resolve(rel.replace("/", target.getFileSystem().getSeparator()));
-                try {
-                    Files.createDirectories(out.getParent());
-                    Files.write(out, Files.readAllBytes(file));
-                } catch (IOException e) {
-                    throw new SondeException("cannot write " + out + ": " + e.getMessage(), e);
-                }
-                count++;
-            }
-            return count;
-        });
-    }
-
-    /** Runs {@code action} on the built-in pack's root folder (on the file system, or inside a jar). */
-    private static <T> T onBuiltIn(java.util.function.BiFunction<Path, String, T> action) {
-        URL url = RulePack.class.getClassLoader().getResource(BUILT_IN + "pack.json");
-        if (url == null) {
-            throw new SondeException("the built-in rule pack is missing from the class path (" + BUILT_IN + "pack.json)");
-        }
-        URI uri;
-        try {
-            uri = url.toURI();
-        } catch (URISyntaxException e) {
-            throw new SondeException("the built-in rule pack's location cannot be read: " + url, e);
-        }
-        String origin = "built-in pack (" + url + ")";
-        if ("file".equals(uri.getScheme())) {
-            return action.apply(Path.of(uri).getParent(), origin);
-        }
-        if ("jar".equals(uri.getScheme())) {
-            String spec = uri.getRawSchemeSpecificPart();
-            int bang = spec.indexOf("!/");
-            if (bang > 0 && spec.startsWith("file:")) {
-                Path jar = Path.of(URI.create(spec.substring(0, bang)));
-                try (FileSystem fs = FileSystems.newFileSystem(jar, (ClassLoader) null)) {
-                    return action.apply(fs.getPath("/" + BUILT_IN), origin);
-                } catch (IOException e) {
-                    throw new SondeException("the built-in rule pack cannot be read from " + jar + ": " + e.getMessage(), e);
-                }
-            }
-            synchronized (ARCHIVE_LOCK) { // a jar inside a jar: share the provider's file system
-                FileSystem fs;
-                boolean opened = false;
-                try {
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                        opened = true;
-                    } catch (FileSystemAlreadyExistsException e) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                    try {
-                        return action.apply(fs.provider().getPath(uri).getParent(), origin);
-                    } finally {
-                        if (opened) {
-                            fs.close();
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new SondeException("the built-in rule pack cannot be read from " + url + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        throw new SondeException("the built-in rule pack cannot be read from " + url + " (unsupported location)");
+        return BuiltInPack.export(target);
     }
 
     /**
-     * A pack folder, or a {@code .zip}/{@code .jar} holding the pack at its root or in one top folder.
+     * A pack folder, or a {@code .zip}/{@code .jar} holding the pack at its root or in one top folder, read once
+     * into memory within the limits of {@code docs/rule-packs.md}.
      *
      * @throws SondeException when it cannot be read or is not a valid pack, saying what and where
      */
     public static RulePack open(Path folderOrArchive) {
-        return atRoot(folderOrArchive, root -> read(root, folderOrArchive.toString()));
+        Objects.requireNonNull(folderOrArchive, "folderOrArchive");
+        return of(PackFiles.read(folderOrArchive));
     }
 
     /**
      * Runs {@code action} on the root of the pack in a folder, or in a {@code .zip}/{@code .jar} holding it
-     * at its root or in one top folder; an archive stays open while {@code action} runs.
+     * at its root or in one top folder; an archive stays open while {@code action} runs. An archive is read
+     * through once first, so that one breaking the limits, or holding ambiguous names, is refused before
+     * {@code action} reads anything.
      *
-     * @throws SondeException when there is no such folder or archive, or the archive cannot be opened
-     *                        (its cause is then the I/O error)
+     * @throws SondeException when there is no such folder or archive, the archive cannot be opened (its cause is
+     *                        then the I/O error), or it breaks the limits
      */
     public static <T> T atRoot(Path folderOrArchive, Function<Path, T> action) {
         Objects.requireNonNull(folderOrArchive, "folderOrArchive");
         if (Files.isDirectory(folderOrArchive)) {
             return action.apply(folderOrArchive);
         }
-        if (!Files.isRegularFile(folderOrArchive)) {
-            throw new SondeException("rule pack " + folderOrArchive + ": no such folder or archive");
-        }
+        String root = PackFiles.read(folderOrArchive).archiveRoot();
         try (FileSystem fs = FileSystems.newFileSystem(folderOrArchive, (ClassLoader) null)) {
-            Path root = fs.getPath("/");
-            if (!Files.exists(root.resolve("pack.json"))) {
-                try (Stream<Path> top = Files.list(root)) {
-                    List<Path> withManifest = top.filter(p -> Files.exists(p.resolve("pack.json"))).toList();
-                    if (withManifest.size() == 1) {
-                        root = withManifest.get(0);
-                    }
-                }
-            }
-            return action.apply(root);
+            return action.apply(fs.getPath("/" + root));
         } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
             throw new SondeException("rule pack " + folderOrArchive + " is neither a folder nor a readable .zip/.jar: "
                     + e.getMessage(), e);
         }
     }
 
-    /** Reads the pack whose {@code pack.json} is in {@code root}. */
+    /** Reads the pack whose {@code pack.json} is in {@code root} (a folder of any file system). */
     public static RulePack read(Path root, String origin) {
-        Path manifestFile = root.resolve("pack.json");
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new SondeException("rule pack " + origin + " has no pack.json");
-        }
-        PackManifest manifest = readManifest(text(manifestFile, "pack.json"));
+        return of(PackFiles.readTree(root, origin));
+    }
+
+    /** The pack made of these files' bytes: what was read (and verified) is what is compiled. */
+    static RulePack of(PackFiles files) {
+        String origin = files.origin();
+        byte[] manifestBytes = files.bytes("pack.json")
+                .orElseThrow(() -> new SondeException("rule pack " + origin + " has no pack.json"));
+        PackManifest manifest = readManifest(text(manifestBytes, "pack.json"));
         String prefix = manifest.id() + "/";
         Map<String, String> drl = new TreeMap<>();
-        Map<String, String> dataFiles = new TreeMap<>();
-        Map<String, String> bundles = new TreeMap<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new SondeException("rule pack " + origin + " cannot be listed: " + e.getMessage(), e);
-        }
-        for (Path file : files) {
-            String rel = relative(root, file);
+        Map<String, List<Object>> data = new LinkedHashMap<>();
+        Map<String, Map<String, String>> messages = new TreeMap<>();
+        for (Map.Entry<String, PackFiles.File> f : files.files().entrySet()) {
+            String rel = f.getKey();
             if (rel.startsWith("cases/") || rel.equals("pack.json")) {
                 continue;
             }
-            String name = file.getFileName().toString();
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
             String lower = name.toLowerCase(Locale.ROOT);
+            byte[] bytes = f.getValue().bytes();
             if (lower.endsWith(".drl")) {
-                drl.put(rel, text(file, prefix + rel));
+                drl.put(rel, text(bytes, prefix + rel));
             } else if (lower.endsWith(".json")) {
-                dataFiles.put(rel, text(file, prefix + rel));
+                try {
+                    data.put(rel, PackData.records(prefix + rel, text(bytes, prefix + rel)));
+                } catch (PackData.Invalid e) {
+                    throw new SondeException(e.located(), e);
+                }
             } else if (lower.endsWith(".properties") && lower.startsWith("messages") && !rel.contains("/")) {
-                bundles.put(name, text(file, prefix + rel));
+                messages.put(languageTag(name), readProperties(prefix + rel, text(bytes, prefix + rel)));
             }
         }
         if (drl.isEmpty()) {
             throw new SondeException("rule pack " + origin + " has no .drl file");
-        }
-        Map<String, List<Object>> data = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : dataFiles.entrySet()) {
-            data.put(e.getKey(), readData(prefix + e.getKey(), e.getValue()));
-        }
-        Map<String, Map<String, String>> messages = new TreeMap<>();
-        for (Map.Entry<String, String> e : bundles.entrySet()) {
-            messages.put(languageTag(e.getKey()), readProperties(prefix + e.getKey(), e.getValue()));
         }
         return new RulePack(manifest, drl, data, messages, origin, false,
                 List.of(manifest.id() + " " + manifest.version() + " (" + origin + "): " + drl.size() + " DRL files"),
@@ -368,16 +281,30 @@ public final class RulePack {
 
     /**
      * Reads one data file outside any pack (e.g. an endpoint catalog given with {@code --endpoints}), with
-     * the same sections and checks as a pack's data files.
+     * the same sections and checks as a pack's data files: a regular file of at most {@value #MAX_DATA_FILE} bytes.
      *
-     * @throws SondeException when it cannot be read or is not valid, naming the file, section and index
+     * @throws SondeException when it cannot be read or is not valid, naming the file, line and column, section
+     *                        and index
      */
     public static List<Object> readDataFile(Path file) {
         Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new SondeException(file + ": no such file");
+        try {
+            return PackData.records(file.toString(), readText(file, MAX_DATA_FILE, "the data file"));
+        } catch (PackData.Invalid e) {
+            throw new SondeException(e.located(), e);
         }
-        return readData(file.toString(), text(file, file.toString()));
+    }
+
+    /** The largest data file read outside a pack ({@code --endpoints}): 1 MiB. */
+    static final int MAX_DATA_FILE = 1 << 20;
+
+    /**
+     * A regular file of at most {@code maxBytes}, as strict UTF-8 text (a byte-order mark dropped).
+     *
+     * @param what what it is, for messages ({@code "the endpoint catalog"})
+     */
+    static String readText(Path file, long maxBytes, String what) {
+        return text(dev.sonde.spi.InputFiles.read(file, maxBytes, what), file.toString());
     }
 
     static PackManifest readManifest(String json) {
@@ -425,55 +352,25 @@ public final class RulePack {
         return out;
     }
 
+    /**
+     * The records of a data file ({@link PackData}).
+     *
+     * @throws PackData.Invalid whose message is {@code file: detail} and which knows the line and column
+     */
     static List<Object> readData(String file, String json) {
-        JsonNode root = parse(file, json);
-        if (!root.isObject()) {
-            throw new SondeException(file + ": expected an object of sections such as {\"interceptors\": [...]}");
-        }
-        List<Object> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> section : root.properties()) {
-            String key = section.getKey();
-            if (key.startsWith("_") || key.startsWith("$")) {
-                continue;
-            }
-            Class<?> type = SECTIONS.get(key);
-            if (type == null) {
-                throw new SondeException(file + ": unknown section '" + key + "' (known: "
-                        + String.join(", ", new TreeMap<>(SECTIONS).keySet()) + ")");
-            }
-            if (!section.getValue().isArray()) {
-                throw new SondeException(file + ": section '" + key + "' must be an array");
-            }
-            int i = 0;
-            for (JsonNode element : section.getValue()) {
-                try {
-                    out.add(JSON.treeToValue(element, type));
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    throw new SondeException(file + ": " + key + "[" + i + "]: " + rootMessage(e), e);
-                }
-                i++;
-            }
-        }
-        return out;
+        return PackData.records(file, json);
     }
 
     private static JsonNode parse(String file, String json) {
         try {
-            return JSON.readTree(json);
+            JsonNode node = PackData.JSON.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new SondeException(file + ": the file is empty; expected a JSON object");
+            }
+            return node;
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SondeException(file + (line > 0 ? " line " + line : "") + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new SondeException(JsonErrors.prefix(file, e.getLocation()) + JsonErrors.describe(e), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     /** {@code messages_fr_CA.properties} → {@code fr-CA}; {@code messages.properties} → {@code ""}. */
@@ -504,9 +401,31 @@ public final class RulePack {
         return ordered;
     }
 
+    /**
+     * A file of a pack as text: a regular file of at most {@link PackFiles#MAX_FILE_BYTES}, strict UTF-8.
+     *
+     * @throws SondeException {@code name: why} when it is not a regular file, too large, unreadable or not UTF-8
+     */
     static String text(Path file, String name) {
+        java.util.Optional<String> why = dev.sonde.spi.InputFiles.notRegular(file);
+        if (why.isPresent()) {
+            throw new SondeException(name + ": not read: " + why.get());
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) PackFiles.MAX_FILE_BYTES + 1);
+            if (bytes.length > PackFiles.MAX_FILE_BYTES) {
+                throw new SondeException(name + ": larger than " + dev.sonde.spi.InputFiles.size(PackFiles.MAX_FILE_BYTES)
+                        + ", the most one file of a pack may hold; not read");
+            }
+            return text(bytes, name);
+        } catch (IOException e) {
+            throw new SondeException(name + ": cannot be read (" + dev.sonde.spi.InputFiles.reason(e) + ")", e);
+        }
+    }
+
+    /** Strict UTF-8 (a byte-order mark dropped). */
+    static String text(byte[] bytes, String name) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -514,12 +433,6 @@ public final class RulePack {
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             throw new SondeException(name + ": not valid UTF-8", e);
-        } catch (IOException e) {
-            throw new SondeException(name + ": cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 }

@@ -185,10 +185,10 @@ class PackLoadingTest {
         Path pack = minimalPack(tmp.resolve("data"), "package acme;\nrule \"R\" when then end\n");
         Files.writeString(pack.resolve("issuers.json"), "{\"interceptors\": [{\"product\": \"X\", \"issuer\": \"(\"}]}");
         assertThatThrownBy(() -> RulePack.open(pack)).isInstanceOf(SondeException.class)
-                .hasMessageContaining("acme/issuers.json: interceptors[0]: 'issuer' is not a valid regular expression");
+                .hasMessageContaining("acme/issuers.json:1:19: interceptors[0]: 'issuer' is not a valid regular expression");
         Files.writeString(pack.resolve("issuers.json"), "{\"interceptors\": [\n{\"product\": \"X\",, }]}");
         assertThatThrownBy(() -> RulePack.open(pack)).isInstanceOf(SondeException.class)
-                .hasMessageStartingWith("acme/issuers.json line 2: not valid JSON");
+                .hasMessage("acme/issuers.json:2:17: not valid JSON: unexpected character (','): was expecting double-quote to start field name");
         Files.writeString(pack.resolve("issuers.json"), "{\"proxies\": []}");
         assertThatThrownBy(() -> RulePack.open(pack)).isInstanceOf(SondeException.class)
                 .hasMessageContaining("unknown section 'proxies'");

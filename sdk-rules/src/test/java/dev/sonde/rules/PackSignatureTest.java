@@ -63,9 +63,38 @@ class PackSignatureTest {
     }
 
     @Test
-    void anUnchangedPackVerifiesWithTheSignersKey() {
+    void anUnchangedPackVerifiesWithTheSignersKey() throws Exception {
         assertThatCode(() -> PackSignature.verify(pack, VENDOR.publicKeyPem())).doesNotThrowAnyException();
-        assertThat(PackSignature.manifest(pack).lines()).hasSize(3).allMatch(l -> l.matches("[0-9a-f]{64}  \\S+"));
+        String statement = PackSignature.statement(PackFiles.read(pack));
+        assertThat(statement).matches("\\{\"format\":\"sonde-pack-signature/2\",\"pack\":\\{\"id\":\"acme\",\"version\":\"1.0\"},"
+                + "\"files\":\\[\\{\"path\":\"acme.drl\",\"sha256\":\"[0-9a-f]{64}\"},"
+                + "\\{\"path\":\"cases/one/auth.log\",\"sha256\":\"[0-9a-f]{64}\"},"
+                + "\\{\"path\":\"pack.json\",\"sha256\":\"[0-9a-f]{64}\"}]}");
+        String sig = Files.readString(pack.resolve(PackSignature.FILE));
+        assertThat(sig.lines().toList()).hasSize(5).startsWith("sonde-pack-signature/2", "algorithm: Ed25519")
+                .endsWith("statement: " + statement);
+    }
+
+    @Test
+    void anOldFormatSignatureIsRefusedWithAnAskToSignAgain() throws Exception {
+        KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(pack.resolve(PackSignature.FILE), v1Signature(pack, jdk));
+        assertThatThrownBy(() -> PackSignature.verify(pack, pem("PUBLIC KEY", jdk.getPublic().getEncoded())))
+                .isInstanceOf(SondeException.class)
+                .hasMessage("rule pack " + pack + " is signed in the old format sonde-pack-signature/1, which no longer counts"
+                        + " (its list of files could be forged): sign it again with this Sonde ('sonde rules sign')");
+    }
+
+    @Test
+    void aSignatureFileOfAnotherShapeIsRefused() throws Exception {
+        Path sig = pack.resolve(PackSignature.FILE);
+        String text = Files.readString(sig);
+        for (String broken : List.of("", "hello\n", text.replace("algorithm: ", "algo: "),
+                text.replace("\nstatement: ", "\nextra: 1\nstatement: "), text + "statement: {}\n")) {
+            Files.writeString(sig, broken);
+            assertThatThrownBy(() -> PackSignature.verify(pack, VENDOR.publicKeyPem())).isInstanceOf(SondeException.class)
+                    .hasMessage(PackSignature.FILE + " of rule pack " + pack + " is not a Sonde pack signature (sonde-pack-signature/2)");
+        }
     }
 
     @Test
@@ -121,16 +150,37 @@ class PackSignatureTest {
         return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
     }
 
-    /** pack.sig as the JDK-based signer wrote it: header, algorithm, key id, signature, manifest. */
-    static String jdkSignature(Path pack, KeyPair keys) throws Exception {
-        String manifest = PackSignature.manifest(pack);
+    /** A pack.sig of the old format 1: the bare manifest {@code <sha256>  <path>} lines, signed with the JDK. */
+    static String v1Signature(Path pack, KeyPair keys) throws Exception {
+        StringBuilder manifest = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(pack)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = pack.relativize(f).toString().replace('\\', '/');
+                if (!rel.equals(PackSignature.FILE)) {
+                    manifest.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))))
+                            .append("  ").append(rel).append('\n');
+                }
+            }
+        }
         Signature s = Signature.getInstance("Ed25519");
         s.initSign(keys.getPrivate());
-        s.update(manifest.getBytes(StandardCharsets.UTF_8));
-        String keyId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(keys.getPublic().getEncoded()))
-                .substring(0, 16);
-        return "sonde-pack-signature/1\nalgorithm: Ed25519\nkey: " + keyId + "\nsignature: "
+        s.update(manifest.toString().getBytes(StandardCharsets.UTF_8));
+        return "sonde-pack-signature/1\nalgorithm: Ed25519\nkey: " + keyId(keys.getPublic()) + "\nsignature: "
                 + Base64.getEncoder().encodeToString(s.sign()) + "\nfiles:\n" + manifest;
+    }
+
+    static String keyId(PublicKey key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 16);
+    }
+
+    /** pack.sig (format 2) as a signer using the JDK's Ed25519 would write it. */
+    static String jdkSignature(Path pack, KeyPair keys) throws Exception {
+        String statement = PackSignature.statement(PackFiles.read(pack));
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(keys.getPrivate());
+        s.update(statement.getBytes(StandardCharsets.UTF_8));
+        return "sonde-pack-signature/2\nalgorithm: Ed25519\nkey: " + keyId(keys.getPublic()) + "\nsignature: "
+                + Base64.getEncoder().encodeToString(s.sign()) + "\nstatement: " + statement + "\n";
     }
 
     @Test
@@ -144,7 +194,7 @@ class PackSignatureTest {
         assertThatCode(() -> PackSignature.verify(pack, jdkPublic)).doesNotThrowAnyException();
         assertThatThrownBy(() -> PackSignature.verify(pack, VENDOR.publicKeyPem())).hasMessageContaining("not by the trusted key");
 
-        // the old private key file signs with the new code: Ed25519 is deterministic, so pack.sig is byte for byte the same
+        // the JDK's private key file signs with Sonde's code: Ed25519 is deterministic, so pack.sig is byte for byte the same
         Files.delete(pack.resolve(PackSignature.FILE));
         PackSignature.sign(pack, jdkPrivate);
         assertThat(Files.readString(pack.resolve(PackSignature.FILE))).isEqualTo(jdkSig);
@@ -174,7 +224,7 @@ class PackSignatureTest {
         assertThat(keyId).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki)).substring(0, 16));
         Signature v = Signature.getInstance("Ed25519");
         v.initVerify(pub);
-        v.update(PackSignature.manifest(pack).getBytes(StandardCharsets.UTF_8));
+        v.update(PackSignature.statement(PackFiles.read(pack)).getBytes(StandardCharsets.UTF_8));
         assertThat(v.verify(Base64.getDecoder().decode(signature))).isTrue();
         assertThat(text).isEqualTo(jdkSignature(pack, new KeyPair(pub, priv)));
     }
@@ -218,7 +268,7 @@ class PackSignatureTest {
             try (ZipFile z = new ZipFile(zip.toFile())) {
                 assertThat(z.getEntry(top + PackSignature.FILE)).as("pack.sig at the pack's root in %s", zip).isNotNull();
                 assertThat(new String(z.getInputStream(z.getEntry(top + PackSignature.FILE)).readAllBytes(), StandardCharsets.UTF_8))
-                        .contains("\nfiles:\n").contains("  acme.drl\n").contains("  cases/one/auth.log\n");
+                        .contains("\nstatement: {").contains("{\"path\":\"acme.drl\",").contains("{\"path\":\"cases/one/auth.log\",");
                 assertThat(z.stream().filter(e -> !e.isDirectory()).count()).isEqualTo(4);
             }
             assertThatCode(() -> PackSignature.verify(zip, VENDOR.publicKeyPem())).doesNotThrowAnyException();

@@ -63,6 +63,11 @@ public record Endpoint(String service, String url, String host, int port) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'url' is not a URL: " + url);
         }
+        if (uri.getScheme() != null && !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
+            // probes speak HTTP(S) only: tcp://, ftp:// ... would be probed as something they are not
+            throw new IllegalArgumentException("'url' must be an http:// or https:// URL, not "
+                    + uri.getScheme() + "://"); // the rest is not echoed: it may hold credentials
+        }
         if (uri.getHost() == null || uri.getScheme() == null) {
             throw new IllegalArgumentException("'url' needs a scheme and a host: " + url);
         }
