@@ -28,10 +28,11 @@ public interface RuleEngine {
     }
 
     /**
-     * Reads a catalog file in the pack's data format (sections {@code endpoints}, {@code trustAnchors});
-     * sections the file lacks are taken from {@link #probeCatalog()}.
+     * Reads a catalog file in the pack's data format: an {@code endpoints} section (required, non-empty, http or
+     * https URLs only: a catalog is never completed with another's endpoints) and optionally {@code trustAnchors}
+     * (taken from {@link #probeCatalog()} when the file has none). Read only as a regular file, within a size cap.
      *
-     * @throws SondeException when the file cannot be read or is not valid, saying where
+     * @throws SondeException when the file cannot be read or is not valid, saying where (file:line:column)
      */
     default ProbeCatalog readProbeCatalog(Path file) {
         throw new SondeException("this rule engine cannot read endpoint catalogs (" + file + ")");
