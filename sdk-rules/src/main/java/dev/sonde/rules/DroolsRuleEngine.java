@@ -152,6 +152,17 @@ public final class DroolsRuleEngine implements RuleEngine {
         Warmup.start();
     }
 
+    /**
+     * What went wrong with the compile cache while this engine was made, one plain sentence each, meant for the
+     * person running Sonde (the CLI prints each as {@code sonde: <note>} on stderr): a folder that is not this
+     * user's alone, a {@code SONDE_CACHE_DIR} that is not a folder, an entry that was damaged or forged, an entry
+     * that could not be saved. None of these failed loading: the rules were compiled instead. Empty when the
+     * cache was not asked for or all went well. Details are logged at debug level.
+     */
+    public List<String> notes() {
+        return compiled.notes();
+    }
+
     /** True when the compiled rules were read from the compile cache rather than compiled. */
     boolean fromCache() {
         return compiled.cached();

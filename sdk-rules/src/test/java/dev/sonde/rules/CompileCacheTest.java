@@ -166,7 +166,7 @@ class CompileCacheTest {
                 PosixFilePermissions.fromString("rwx------")));
         RulePack pack = RulePack.builtIn();
         Properties noOptions = new Properties();
-        String key = CompileCache.key(pack, getClass().getClassLoader(), noOptions);
+        String key = CacheKey.of(pack, getClass().getClassLoader(), noOptions);
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         try (var h = new java.io.DataOutputStream(head)) {
             h.writeInt(0); // no declared classes
@@ -189,11 +189,11 @@ class CompileCacheTest {
         RulePack pack = RulePack.builtIn();
         ClassLoader loader = getClass().getClassLoader();
         Properties options = new Properties();
-        String key = CompileCache.key(pack, loader, options);
-        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CompileCache.key(RulePack.builtIn(), loader, options));
+        String key = CacheKey.of(pack, loader, options);
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CacheKey.of(RulePack.builtIn(), loader, options));
         options.setProperty("drools.propertySpecific", "ALWAYS");
-        assertThat(CompileCache.key(pack, loader, options)).isNotEqualTo(key);
-        assertThat(CompileCache.imports("""
+        assertThat(CacheKey.of(pack, loader, options)).isNotEqualTo(key);
+        assertThat(CacheKey.imports("""
                 package p;
                 import dev.sonde.facts.*;
                 import java.util.List;
