@@ -80,11 +80,13 @@ final class CacheFolder {
      * missing key is made; without, a missing folder or key is simply nothing to read ({@link Opened#absent()}).
      */
     Opened open(boolean create) {
+        String step = "read";
         try {
             if (!Files.exists(dir)) {
                 if (!create) {
                     return Opened.absent();
                 }
+                step = "created";
                 if (posix(dir)) {
                     Files.createDirectories(dir, OWNER_ONLY_FOLDER);
                 } else {
@@ -103,7 +105,9 @@ final class CacheFolder {
                 if (!create) {
                     return Opened.absent();
                 }
+                step = "written to";
                 makeKey(keyFile);
+                step = "read";
             }
             Optional<String> badKey = notPrivate(keyFile, true, "its key file " + keyFile);
             if (badKey.isPresent()) {
@@ -120,8 +124,7 @@ final class CacheFolder {
             return new Opened(Optional.of(key), Optional.empty());
         } catch (IOException | RuntimeException e) {
             LOG.debug("compile cache {} not usable", dir, e);
-            return Opened.refused(what() + " is not used: it cannot be " + (create ? "created or read" : "read")
-                    + " (" + reason(e) + ")");
+            return Opened.refused(what() + " is not used: it cannot be " + step + " (" + reason(e) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sonde.rules;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * ({@code rules check} with a thousand-line stack trace, the rule pack watcher for good).
  *
  * <p>To name the file, each DRL file is parsed alone with Drools' parser: the one whose parse fails the same way is
- * the culprit; the line is that of its deepest nesting. A class that failed to load is looked up by name in the
- * DRL text.
+ * the culprit; when every file parses (the stack ran out compiling a consequence or constraint), the most deeply
+ * nested file is. The line is that of its deepest nesting. A class that failed to load is looked up by name in
+ * the DRL text.
  */
 final class CompilerFailure {
 
@@ -35,15 +37,29 @@ final class CompilerFailure {
         boolean stack = error instanceof StackOverflowError;
         String what = stack ? "the rules are nested too deeply for the compiler (it ran out of stack space)"
                 : "the compiler ran out of memory on these rules";
+        String culprit = null;
         for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
             if (parseFails(drl.getValue(), error.getClass())) {
-                Nesting deepest = Nesting.of(drl.getValue());
-                return new PackCheck.Problem(drl.getKey(), deepest.line(), 0, PackCheck.Severity.ERROR, what
-                        + (deepest.depth() > 1 ? "; the deepest nesting, " + deepest.depth() + " levels, is on this line"
-                        : ""));
+                culprit = drl.getKey();
+                break;
             }
         }
-        return new PackCheck.Problem(".", 0, 0, PackCheck.Severity.ERROR, "rule pack " + id + ": " + what);
+        if (culprit == null && stack) { // parsed, then compiled (consequences, constraints): the deepest file
+            int deepest = 0;
+            for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
+                int depth = Nesting.of(drl.getValue()).depth();
+                if (depth > deepest) {
+                    deepest = depth;
+                    culprit = drl.getKey();
+                }
+            }
+        }
+        if (culprit == null) {
+            return new PackCheck.Problem(".", 0, 0, PackCheck.Severity.ERROR, "rule pack " + id + ": " + what);
+        }
+        Nesting deepest = Nesting.of(pack.drl().get(culprit));
+        return new PackCheck.Problem(culprit, deepest.line(), 0, PackCheck.Severity.ERROR, what
+                + (deepest.depth() > 1 ? "; the deepest nesting, " + deepest.depth() + " levels, is on this line" : ""));
     }
 
     /** True when parsing {@code drl} alone throws an error of {@code kind} (other outcomes are not this file's fault). */
@@ -60,11 +76,13 @@ final class CompilerFailure {
 
     private static final Pattern CLASS_NAME = Pattern.compile("([A-Za-z_$][\\w$]*(?:[./][A-Za-z_$][\\w$]*)+)");
 
-    /** A class that failed to load or initialize: named, with the DRL file that declares or imports it. */
+    /** A class that failed to load or initialize: named, with the DRL file (and line) that uses it. */
     private static PackCheck.Problem classProblem(RulePack pack, LinkageError error) {
         String className = "";
-        if (error instanceof ExceptionInInitializerError && error.getCause() != null
-                && error.getCause().getStackTrace().length > 0) {
+        boolean initializer = error instanceof ExceptionInInitializerError
+                || error instanceof NoClassDefFoundError && String.valueOf(error.getMessage()).startsWith(
+                        "Could not initialize class"); // the initializer failed earlier in this process
+        if (error instanceof ExceptionInInitializerError && error.getCause() != null) {
             for (StackTraceElement frame : error.getCause().getStackTrace()) {
                 if (frame.getMethodName().equals("<clinit>")) {
                     className = frame.getClassName();
@@ -77,18 +95,20 @@ final class CompilerFailure {
                 className = m.group(1).replace('/', '.');
             }
         }
-        String what = error instanceof ExceptionInInitializerError
-                ? "the static initializer of class " + className + " failed while the rules were compiled"
-                : "a class " + (className.isEmpty() ? "" : className + " ") + "used by the rules cannot be loaded"
-                        + " (it is missing or does not match the other classes)";
+        String named = className.isEmpty() ? "a class used by the rules" : "class " + className;
+        String what = initializer ? named + " cannot be used: its static initializer failed"
+                : named + " cannot be loaded (it is missing, or was built for other classes than those present)";
         String simple = className.substring(className.lastIndexOf('.') + 1).replaceAll("\\$.*", "");
         if (!simple.isEmpty()) {
-            Pattern word = Pattern.compile("\\b" + Pattern.quote(simple) + "\\b");
-            for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
-                Matcher m = word.matcher(drl.getValue());
-                if (m.find()) {
-                    return new PackCheck.Problem(drl.getKey(), lineAt(drl.getValue(), m.start()), 0,
-                            PackCheck.Severity.ERROR, what);
+            Pattern word = Pattern.compile("(?m)^(?!\\s*import\\b).*?\\b" + Pattern.quote(simple) + "\\b");
+            Pattern anyWord = Pattern.compile("\\b" + Pattern.quote(simple) + "\\b");
+            for (Pattern p : List.of(word, anyWord)) { // where it is used, else where it is imported
+                for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
+                    Matcher m = p.matcher(drl.getValue());
+                    if (m.find()) {
+                        return new PackCheck.Problem(drl.getKey(), lineAt(drl.getValue(), m.start()), 0,
+                                PackCheck.Severity.ERROR, what);
+                    }
                 }
             }
         }

@@ -60,7 +60,7 @@ final class PackCompiler {
             // facts are immutable: no rule modifies them, so property reactivity buys nothing
             "drools.propertySpecific", "ALLOWED");
 
-    private static Properties options() {
+    static Properties options() {
         Properties p = new Properties();
         p.putAll(OPTIONS);
         return p;

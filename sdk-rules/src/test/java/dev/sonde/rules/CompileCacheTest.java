@@ -204,4 +204,31 @@ class CompileCacheTest {
                 """)).containsExactly("dev.sonde.facts.*", "dev.sonde.rules.model.Values.first", "java.lang.Math.max",
                 "java.util.List");
     }
+
+    @Test
+    void theSerialFilterBoundsDepthArraysAndClasses() throws Exception {
+        java.io.ObjectInputFilter filter = CompileCache.filter(List.of("java.", "dev.sonde."), 64 << 10);
+        Object[] deep = new Object[0];
+        for (int i = 0; i < 1_100; i++) {
+            deep = new Object[] {deep};
+        }
+        Object[] shallow = {new Object[] {new Object[0]}, "text", new int[] {1, 2}};
+        for (Object o : List.of(deep, new byte[100_000], new ArrayList<>(List.of(new Gadget("x"))), shallow)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(o);
+            }
+            Gadget.ran = false;
+            try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                in.setObjectInputFilter(filter);
+                if (o == shallow) {
+                    assertThat((Object[]) in.readObject()).hasSize(3);
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(in::readObject).as(o.getClass().getName())
+                            .isInstanceOf(java.io.InvalidClassException.class).hasMessageContaining("REJECTED");
+                }
+            }
+            assertThat(Gadget.ran).isFalse();
+        }
+    }
 }
