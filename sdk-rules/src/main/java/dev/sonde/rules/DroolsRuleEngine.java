@@ -153,11 +153,12 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
-     * What went wrong with the compile cache while this engine was made, one plain sentence each, meant for the
-     * person running Sonde (the CLI prints each as {@code sonde: <note>} on stderr): a folder that is not this
-     * user's alone, a {@code SONDE_CACHE_DIR} that is not a folder, an entry that was damaged or forged, an entry
-     * that could not be saved. None of these failed loading: the rules were compiled instead. Empty when the
-     * cache was not asked for or all went well. Details are logged at debug level.
+     * What the person running Sonde should know about how this engine was made, one sentence each, none of which
+     * failed loading (the CLI prints each as {@code sonde: <note>} on stderr): first the compiler's warnings about
+     * the DRL ({@code acme/rules.drl line 5: ...}), then trouble with the compile cache, said once in plain words:
+     * a folder that is not this user's alone, a {@code SONDE_CACHE_DIR} that is not a folder or cannot be written
+     * to, an entry that was damaged or forged (the rules were compiled instead). Empty when all went well. The
+     * library logs details at debug level only.
      */
     public List<String> notes() {
         return compiled.notes();

@@ -45,7 +45,8 @@ final class PackCompiler {
 
     /**
      * The compiled pack and the finding ids its rules can raise; {@code cached}: read from the compile cache;
-     * {@code notes}: what went wrong with the compile cache, one plain sentence each (see {@link CompileCache#notes()}).
+     * {@code notes}: the compiler's warnings ({@code acme/rules.drl line 5: ...}), then what went wrong with the
+     * compile cache (see {@link CompileCache#notes()}), one sentence each.
      */
     record Compiled(KieBase kieBase, Set<String> findingIds, int rules, boolean cached, List<String> notes) {
         Compiled {
@@ -76,17 +77,20 @@ final class PackCompiler {
         List<PackCheck.Problem> problems = new ArrayList<>();
         Compiled compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
         List<String> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (PackCheck.Problem p : problems) {
             if (p.severity() == PackCheck.Severity.ERROR) {
                 errors.add(legacy(pack, p));
             } else {
                 LOG.warn("rule pack {}: {}", id, legacy(pack, p));
+                notes.add(legacy(pack, p));
             }
         }
         if (compiled == null || !errors.isEmpty()) {
             throw new SondeException(summary(id, errors.isEmpty() ? List.of(id + ": does not compile") : errors));
         }
-        return compiled;
+        notes.addAll(compiled.notes());
+        return new Compiled(compiled.kieBase(), compiled.findingIds(), compiled.rules(), compiled.cached(), notes);
     }
 
     /**

@@ -231,4 +231,23 @@ class CompileCacheTest {
             assertThat(Gadget.ran).isFalse();
         }
     }
+
+    @Test
+    void theHmacIsHmacSha256() throws Exception {
+        // RFC 4231 test case 2
+        assertThat(java.util.HexFormat.of().formatHex(CompileCache.hmac("Jefe".getBytes(),
+                "what do ya want for nothing?xx".getBytes(), 28)))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        java.util.Random random = new java.util.Random(8);
+        for (int keyLength : new int[] {1, 32, 64, 65, 200}) {
+            byte[] key = new byte[keyLength];
+            byte[] data = new byte[random.nextInt(5000)];
+            random.nextBytes(key);
+            random.nextBytes(data);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            assertThat(CompileCache.hmac(key, data, data.length)).as("key of %d bytes", keyLength)
+                    .isEqualTo(mac.doFinal(data));
+        }
+    }
 }
