@@ -190,14 +190,17 @@ final class CacheFolder {
         }
     }
 
-    /** The user running Sonde: the owner of a file this process creates; empty when none can be created. */
+    /**
+     * The user running Sonde: the owner of a file this process creates (once per process), else the user named
+     * by {@code user.name}; empty when neither can be found.
+     */
     static Optional<UserPrincipal> currentUser() {
         UserPrincipal known = currentUser;
         if (known != null) {
             return Optional.of(known);
         }
         try {
-            Path probe = Files.createTempFile("sonde-owner-", ".tmp");
+            Path probe = probeFile();
             try {
                 known = Files.getOwner(probe);
             } finally {
@@ -214,6 +217,27 @@ final class CacheFolder {
         }
         currentUser = known;
         return Optional.of(known);
+    }
+
+    /**
+     * A new empty file in the temporary folder, for its owner. {@code createFile} never opens an
+     * existing file nor follows a link (O_EXCL), so the name need not be secret: not {@code createTempFile}, whose
+     * SecureRandom costs a cold start milliseconds.
+     */
+    private static Path probeFile() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        for (int attempt = 0; ; attempt++) {
+            Path probe = tmp.resolve("sonde-owner-" + Long.toHexString(System.nanoTime()) + ".tmp");
+            try {
+                Files.createFile(probe);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 3) {
+                    continue;
+                }
+                throw e;
+            }
+            return probe;
+        }
     }
 
     private static boolean posix(Path path) {
