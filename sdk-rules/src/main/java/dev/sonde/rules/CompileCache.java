@@ -254,10 +254,12 @@ final class CompileCache {
             LOG.debug("rule pack {}: compiled rules written to {} ({} bytes) in {} ms", pack.manifest().id(),
                     file(key), head.size() + body.size(), (System.nanoTime() - t0) / 1_000_000);
             prune();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // the rules compiled: a graph too deep or large to serialize only means they are not cached
             LOG.debug("rule pack {}: compiled rules not cached in {}", pack.manifest().id(), folder.dir(), e);
             note("the compiled rules cannot be saved in the compile cache " + folder.dir() + " ("
-                    + (e instanceof IOException io ? InputFiles.reason(io) : "an unexpected problem") + ")");
+                    + (e instanceof IOException io ? InputFiles.reason(io) : e instanceof Error ? "they are too large"
+                            : "an unexpected problem") + ")");
         }
     }
 
