@@ -111,27 +111,11 @@ final class CompileCache {
             return Optional.empty();
         }
         long t0 = System.nanoTime();
-        byte[] bytes;
-        try {
-            Optional<String> foreign = folder.notPrivate(file, false, "it");
-            if (foreign.isPresent()) {
-                note("the compile cache entry " + file + " is not used: " + foreign.get() + "; the rules were compiled again");
-                return Optional.empty();
-            }
-            bytes = InputFiles.read(file, MAX_ENTRY_BYTES, "the compile cache entry");
-        } catch (IOException | SondeException e) {
-            LOG.debug("compile cache entry {} not read", file, e);
-            note(e instanceof SondeException ? e.getMessage() + "; the rules were compiled again"
-                    : "the compile cache entry " + file + " cannot be read (" + InputFiles.reason((IOException) e)
-                            + "); the rules were compiled again");
+        Optional<byte[]> authentic = authenticBytes(file);
+        if (authentic.isEmpty()) {
             return Optional.empty();
         }
-        if (!authentic(bytes, secret.get())) {
-            note("the compile cache entry " + file + " was damaged or not written by Sonde for this user; it was"
-                    + " deleted and the rules compiled again");
-            delete(file);
-            return Optional.empty();
-        }
+        byte[] bytes = authentic.get();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - MAC_BYTES))) {
             if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                 throw new IOException("an entry of another format or key");
@@ -170,6 +154,35 @@ final class CompileCache {
             delete(file);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The bytes of an entry file that passes the folder's checks and whose HMAC matches, read with a size cap;
+     * empty (with a note) otherwise. Nothing of the entry is interpreted before this returns.
+     */
+    private Optional<byte[]> authenticBytes(Path file) {
+        byte[] bytes;
+        try {
+            Optional<String> foreign = folder.notPrivate(file, false, "it");
+            if (foreign.isPresent()) {
+                note("the compile cache entry " + file + " is not used: " + foreign.get() + "; the rules were compiled again");
+                return Optional.empty();
+            }
+            bytes = InputFiles.read(file, MAX_ENTRY_BYTES, "the compile cache entry");
+        } catch (IOException | SondeException e) {
+            LOG.debug("compile cache entry {} not read", file, e);
+            note(e instanceof SondeException ? e.getMessage() + "; the rules were compiled again"
+                    : "the compile cache entry " + file + " cannot be read (" + InputFiles.reason((IOException) e)
+                            + "); the rules were compiled again");
+            return Optional.empty();
+        }
+        if (!authentic(bytes, secret.orElseThrow())) {
+            note("the compile cache entry " + file + " was damaged or not written by Sonde for this user; it was"
+                    + " deleted and the rules compiled again");
+            delete(file);
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
     }
 
     @SuppressWarnings("unchecked")
