@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *     user, SYSTEM and administrators may write.</li>
  * </ul>
  *
- * <p>A folder that fails a check is not used, and {@link Trouble#sentence()} says why in plain words.
+ * <p>A folder that fails a check is not used, and {@link Opened#trouble()} says why in plain words.
  */
 final class CacheFolder {
 
@@ -56,18 +56,17 @@ final class CacheFolder {
         this.dir = dir;
     }
 
-    /** Why the cache is not used, as one sentence a user reads. */
-    record Trouble(String sentence) {
-    }
-
-    /** A cache folder's check: its secret key when the folder can be used, else why not (or nothing to use yet). */
-    record Opened(Optional<byte[]> key, Optional<Trouble> trouble) {
+    /**
+     * A cache folder's check: its secret key when the folder can be used, else why not as one sentence a user
+     * reads (or neither: nothing to use yet).
+     */
+    record Opened(Optional<byte[]> key, Optional<String> trouble) {
         static Opened absent() {
             return new Opened(Optional.empty(), Optional.empty());
         }
 
         static Opened refused(String sentence) {
-            return new Opened(Optional.empty(), Optional.of(new Trouble(sentence)));
+            return new Opened(Optional.empty(), Optional.of(sentence));
         }
     }
 

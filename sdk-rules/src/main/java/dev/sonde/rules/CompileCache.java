@@ -355,7 +355,7 @@ final class CompileCache {
         CacheFolder.Opened opened = folder.open(create);
         if (opened.trouble().isPresent()) {
             refused = true;
-            note(opened.trouble().get().sentence());
+            note(opened.trouble().get());
         }
         secret = opened.key();
         return secret;
