@@ -37,15 +37,14 @@ final class PackTrust {
      */
     static RuleEngine engine(List<Path> rulePacks, Path trust, Optional<Path> compileCache, PrintWriter err) {
         DroolsRuleEngine.warmUp();
-        if (rulePacks.isEmpty()) {
-            return DroolsRuleEngine.compile(RulePack.builtIn(), compileCache);
-        }
-        RulePack pack = load(rulePacks, trust);
+        RulePack pack = rulePacks.isEmpty() ? RulePack.builtIn() : load(rulePacks, trust);
         if (pack.loadSummary().size() > 1) {
             pack.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
-            err.flush();
         }
-        return DroolsRuleEngine.compile(pack, compileCache);
+        DroolsRuleEngine engine = DroolsRuleEngine.compile(pack, compileCache);
+        engine.notes().forEach(note -> err.println("sonde: " + note)); // compiler warnings, compile-cache trouble
+        err.flush();
+        return engine;
     }
 
     /**

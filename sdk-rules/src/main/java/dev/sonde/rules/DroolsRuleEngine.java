@@ -143,6 +143,18 @@ public final class DroolsRuleEngine implements RuleEngine {
         Warmup.start();
     }
 
+    /**
+     * What the person running Sonde should know about how this engine was made, one sentence each, none of which
+     * failed loading (the CLI prints each as {@code sonde: <note>} on stderr): first the compiler's warnings about
+     * the DRL ({@code acme/rules.drl line 5: ...}), then trouble with the compile cache, said once in plain words:
+     * a folder that is not this user's alone, a {@code SONDE_CACHE_DIR} that is not a folder or cannot be written
+     * to, an entry that was damaged or forged (the rules were compiled instead). Empty when all went well. The
+     * library logs details at debug level only.
+     */
+    public List<String> notes() {
+        return compiled.notes();
+    }
+
     /** True when the compiled rules were read from the compile cache rather than compiled. */
     boolean fromCache() {
         return compiled.cached();

@@ -359,7 +359,8 @@ public final class PackCheck {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             problems.add(new Problem(rel, Math.max(0, line), Math.max(0, column), Severity.ERROR,
-                    "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " ")));
+                    "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " ")
+                            .replaceAll(", from `[^`]*`", ""))); // Jackson names the setting's Java method
             return null;
         }
     }

@@ -43,8 +43,15 @@ final class PackCompiler {
     private PackCompiler() {
     }
 
-    /** The compiled pack and the finding ids its rules can raise; {@code cached}: read from the compile cache. */
-    record Compiled(KieBase kieBase, Set<String> findingIds, int rules, boolean cached) {
+    /**
+     * The compiled pack and the finding ids its rules can raise; {@code cached}: read from the compile cache;
+     * {@code notes}: the compiler's warnings ({@code acme/rules.drl line 5: ...}), then what went wrong with the
+     * compile cache (see {@link CompileCache#notes()}), one sentence each.
+     */
+    record Compiled(KieBase kieBase, Set<String> findingIds, int rules, boolean cached, List<String> notes) {
+        Compiled {
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Drools options of every compilation (they are part of the compile cache's key). */
@@ -54,7 +61,7 @@ final class PackCompiler {
             // facts are immutable: no rule modifies them, so property reactivity buys nothing
             "drools.propertySpecific", "ALLOWED");
 
-    private static Properties options() {
+    static Properties options() {
         Properties p = new Properties();
         p.putAll(OPTIONS);
         return p;
@@ -70,21 +77,30 @@ final class PackCompiler {
         List<PackCheck.Problem> problems = new ArrayList<>();
         Compiled compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
         List<String> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (PackCheck.Problem p : problems) {
             if (p.severity() == PackCheck.Severity.ERROR) {
                 errors.add(legacy(pack, p));
             } else {
                 LOG.warn("rule pack {}: {}", id, legacy(pack, p));
+                notes.add(legacy(pack, p));
             }
         }
         if (compiled == null || !errors.isEmpty()) {
             throw new SondeException(summary(id, errors.isEmpty() ? List.of(id + ": does not compile") : errors));
         }
-        return compiled;
+        notes.addAll(compiled.notes());
+        return new Compiled(compiled.kieBase(), compiled.findingIds(), compiled.rules(), compiled.cached(), notes);
     }
 
-    /** {@code gwsmo/certificates.drl line 12: text}, the form of {@link SondeException} messages. */
+    /**
+     * {@code gwsmo/certificates.drl line 12: text}, the form of {@link SondeException} messages; a problem of the
+     * whole pack (file {@code "."}) is its message alone, which names the pack.
+     */
     private static String legacy(RulePack pack, PackCheck.Problem p) {
+        if (p.file().equals(".")) {
+            return p.message();
+        }
         return pack.displayPath(p.file()) + (p.line() > 0 ? " line " + p.line() : "") + ": " + p.message();
     }
 
@@ -99,11 +115,23 @@ final class PackCompiler {
     }
 
     private static Compiled compile(RulePack pack, List<PackCheck.Problem> problems, Optional<CompileCache> cache) {
+        try {
+            return compileOrThrow(pack, problems, cache);
+        } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // errors the compiler survives: its stack or memory ran out on this pack (the allocations are the
+            // compiler's, released now), or code the DRL declares or imports failed to load. The pack is refused.
+            problems.add(CompilerFailure.problem(pack, e));
+            return null;
+        }
+    }
+
+    private static Compiled compileOrThrow(RulePack pack, List<PackCheck.Problem> problems,
+            Optional<CompileCache> cache) {
         ClassLoader loader = PackCompiler.class.getClassLoader();
         KieBase kieBase;
         boolean cached = false;
         if (cache.isPresent()) {
-            String key = CompileCache.key(pack, loader, options());
+            String key = CacheKey.of(pack, loader, options());
             Optional<CompileCache.Entry> hit = cache.get().read(key, pack, loader, options());
             if (hit.isPresent()) {
                 kieBase = hit.get().kieBase();
@@ -123,7 +151,7 @@ final class PackCompiler {
         if (kieBase == null) {
             return null;
         }
-        return checked(pack, kieBase, problems, cached);
+        return checked(pack, kieBase, problems, cached, cache.map(CompileCache::notes).orElse(List.of()));
     }
 
     /** Compiles the DRL, adding Drools' errors and warnings to {@code problems}; {@code null} on errors. */
@@ -174,14 +202,17 @@ final class PackCompiler {
     }
 
     /** Checks every rule's finding metadata and that the English bundle has texts for every finding id. */
-    private static Compiled checked(RulePack pack, KieBase kieBase, List<PackCheck.Problem> problems, boolean cached) {
+    private static Compiled checked(RulePack pack, KieBase kieBase, List<PackCheck.Problem> problems, boolean cached,
+            List<String> notes) {
         String id = pack.manifest().id();
         Set<String> ids = new TreeSet<>();
         int rules = 0;
+        int raising = 0;
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 rules++;
                 if (RuleMetadata.raisesFinding(r.getMetaData())) {
+                    raising++;
                     try {
                         ids.add(RuleMetadata.finding(r.getName(), r.getMetaData()));
                         RuleMetadata.check(r.getName(), r.getMetaData());
@@ -192,6 +223,12 @@ final class PackCompiler {
                     }
                 }
             }
+        }
+        if (raising == 0) {
+            // an empty or half-written DRL file compiles to a pack that can never find anything: never serve it
+            problems.add(new PackCheck.Problem(".", 0, 0, PackCheck.Severity.ERROR, "rule pack " + id
+                    + (pack.layered() ? " (with the packs it is layered on)" : "") + " has no rule that raises a"
+                    + " finding (a rule with @finding): are its .drl files empty or still being written?"));
         }
         MessageBundle messages = pack.messages();
         String bundle = pack.layered() ? "messages_en.properties (of the packs layered)"
@@ -204,7 +241,7 @@ final class PackCompiler {
                 }
             }
         }
-        return new Compiled(kieBase, ids, rules, cached);
+        return new Compiled(kieBase, ids, rules, cached, notes);
     }
 
     /** A Drools message as a problem: the pack's own path, the line, and the column Drools puts in its text. */

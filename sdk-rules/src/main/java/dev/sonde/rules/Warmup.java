@@ -30,7 +30,8 @@ final class Warmup {
                 session.fireAllRules();
                 session.dispose();
                 LOG.debug("Drools classes loaded in the background in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | VirtualMachineError e) {
+                // never the JVM's "Exception in thread" stack trace on a user's terminal: this thread only warms up
                 LOG.debug("Drools warm-up failed (harmless): {}", e.toString());
             }
         }, "sonde-drools-warmup");

@@ -166,7 +166,7 @@ class CompileCacheTest {
                 PosixFilePermissions.fromString("rwx------")));
         RulePack pack = RulePack.builtIn();
         Properties noOptions = new Properties();
-        String key = CompileCache.key(pack, getClass().getClassLoader(), noOptions);
+        String key = CacheKey.of(pack, getClass().getClassLoader(), noOptions);
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         try (var h = new java.io.DataOutputStream(head)) {
             h.writeInt(0); // no declared classes
@@ -189,11 +189,11 @@ class CompileCacheTest {
         RulePack pack = RulePack.builtIn();
         ClassLoader loader = getClass().getClassLoader();
         Properties options = new Properties();
-        String key = CompileCache.key(pack, loader, options);
-        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CompileCache.key(RulePack.builtIn(), loader, options));
+        String key = CacheKey.of(pack, loader, options);
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CacheKey.of(RulePack.builtIn(), loader, options));
         options.setProperty("drools.propertySpecific", "ALWAYS");
-        assertThat(CompileCache.key(pack, loader, options)).isNotEqualTo(key);
-        assertThat(CompileCache.imports("""
+        assertThat(CacheKey.of(pack, loader, options)).isNotEqualTo(key);
+        assertThat(CacheKey.imports("""
                 package p;
                 import dev.sonde.facts.*;
                 import java.util.List;
@@ -203,5 +203,51 @@ class CompileCacheTest {
                 rule "r" when then end
                 """)).containsExactly("dev.sonde.facts.*", "dev.sonde.rules.model.Values.first", "java.lang.Math.max",
                 "java.util.List");
+    }
+
+    @Test
+    void theSerialFilterBoundsDepthArraysAndClasses() throws Exception {
+        java.io.ObjectInputFilter filter = CompileCache.filter(List.of("java.", "dev.sonde."), 64 << 10);
+        Object[] deep = new Object[0];
+        for (int i = 0; i < 1_100; i++) {
+            deep = new Object[] {deep};
+        }
+        Object[] shallow = {new Object[] {new Object[0]}, "text", new int[] {1, 2}};
+        for (Object o : List.of(deep, new byte[100_000], new ArrayList<>(List.of(new Gadget("x"))), shallow)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(o);
+            }
+            Gadget.ran = false;
+            try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                in.setObjectInputFilter(filter);
+                if (o == shallow) {
+                    assertThat((Object[]) in.readObject()).hasSize(3);
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(in::readObject).as(o.getClass().getName())
+                            .isInstanceOf(java.io.InvalidClassException.class).hasMessageContaining("REJECTED");
+                }
+            }
+            assertThat(Gadget.ran).isFalse();
+        }
+    }
+
+    @Test
+    void theHmacIsHmacSha256() throws Exception {
+        // RFC 4231 test case 2
+        assertThat(java.util.HexFormat.of().formatHex(CompileCache.hmac("Jefe".getBytes(),
+                "what do ya want for nothing?xx".getBytes(), 28)))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        java.util.Random random = new java.util.Random(8);
+        for (int keyLength : new int[] {1, 32, 64, 65, 200}) {
+            byte[] key = new byte[keyLength];
+            byte[] data = new byte[random.nextInt(5000)];
+            random.nextBytes(key);
+            random.nextBytes(data);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            assertThat(CompileCache.hmac(key, data, data.length)).as("key of %d bytes", keyLength)
+                    .isEqualTo(mac.doFinal(data));
+        }
     }
 }

@@ -57,6 +57,14 @@ class PackCheckTest {
     }
 
     @Test
+    void jsonNestedTooDeeplyIsOnePlainError() throws IOException {
+        Path pack = PackLoadingTest.minimalPack(tmp.resolve("deep"), GOOD_RULE);
+        Files.writeString(pack.resolve("data.json"), "{\"endpoints\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+        assertThat(PackCheck.check(pack)).singleElement().hasToString("data.json: error: not valid JSON: Document"
+                + " nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
     void syntaxErrorsCarryLineAndColumn() throws IOException {
         Path pack = PackLoadingTest.minimalPack(tmp.resolve("syntax"), GOOD_RULE.replace(" then ", " thne "));
         List<Problem> problems = PackCheck.check(pack);
