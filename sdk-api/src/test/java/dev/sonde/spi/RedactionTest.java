@@ -86,7 +86,18 @@ class RedactionTest {
         assertThat(Redaction.redact("https://x/cb?state=1&code=4/abc&scope=email")).isEqualTo("https://x/cb?state=1&code=" + M + "&scope=email");
         assertThat(Redaction.redact("redirect%3Fcode%3Dabc%26y")).isEqualTo("redirect%3Fcode%3D" + M + "%26y");
         assertThat(Redaction.redact("{\"code\": \"abc\"}")).isEqualTo("{\"code\": \"" + M + "\"}");
+        assertThat(Redaction.redact("%7B%22code%22%3A+%22abc%22%7D")).isEqualTo("%7B%22code%22%3A+%22" + M + "%22%7D");
         assertThat(Redaction.redact("{\"error\": {\"code\": 401}}")).isEqualTo("{\"error\": {\"code\": 401}}");
+    }
+
+    @Test
+    void urlEncodedTwiceAsAUrlInAnotherUrlsQuery() {
+        assertThat(Redaction.redact("state=%257B%2522access_token%2522%253A%2522abc%2522%257D&x=1"))
+                .isEqualTo("state=%257B%2522access_token%2522%253A%2522" + M + "%2522%257D&x=1");
+        assertThat(Redaction.redact("next=%2526code%253D4abc%2526y")).isEqualTo("next=%2526code%253D" + M + "%2526y");
+        assertThat(Redaction.redact("r=1%252F%252F0gAbCdEfGhIjK&s=1")).isEqualTo("r=" + M + "&s=1");
+        assertThat(Redaction.redact("u=https%253A%252F%252Fjdoe%253As3cret%2540host%252Fx"))
+                .isEqualTo("u=https%253A%252F%252Fjdoe%253A" + M + "%2540host%252Fx");
     }
 
     @Test
@@ -103,6 +114,9 @@ class RedactionTest {
         assertThat(Redaction.redact("via http://alice:s3cret@proxy.corp:3128/x")).isEqualTo("via http://alice:" + M + "@proxy.corp:3128/x");
         assertThat(Redaction.redact("https://bob:p@ss@host/")).isEqualTo("https://bob:" + M + "@host/");
         assertThat(Redaction.redact("https://alice@host.example/ and http://[::1]:80/")).isEqualTo("https://alice@host.example/ and http://[::1]:80/");
+        assertThat(Redaction.redact("?next=https%3A%2F%2Fjdoe%3As3cret%40proxy.corp%3A3128%2Fx&y=1"))
+                .isEqualTo("?next=https%3A%2F%2Fjdoe%3A" + M + "%40proxy.corp%3A3128%2Fx&y=1");
+        assertThat(Redaction.redact("?next=https%3a%2f%2fjdoe%40proxy.corp%2F")).isEqualTo("?next=https%3a%2f%2fjdoe%40proxy.corp%2F");
     }
 
     @Test

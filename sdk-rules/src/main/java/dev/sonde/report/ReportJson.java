@@ -59,7 +59,8 @@ public final class ReportJson {
 
     /**
      * Escapes, besides what JSON requires (C0 controls, quote, backslash), DEL, the C1 controls and the Unicode
-     * bidirectional overrides, isolates and marks as JSON escapes (backslash, {@code u}, four hex digits): the text stays exactly what was read, but
+     * bidirectional overrides, isolates and marks as JSON escapes (backslash, {@code u}, four hex digits): the text
+     * stays exactly what was read, but
      * JSON shown in a terminal or an editor cannot drive it or reorder what is shown.
      */
     private static final class InvisibleEscapes extends CharacterEscapes {
