@@ -28,25 +28,29 @@ final class Secrets {
      * Between a key and its value: the key's closing quote, if any, blanks ({@code %20} and {@code +} too),
      * {@code =} or {@code :} (also URL-encoded), blanks, and the value's opening quote, captured as group {@code q}.
      */
-    private static final String SEPARATOR = QUOTE + "?+" + BLANK + "*+(?:=|:|" + PCT + "3[DdAa])" + BLANK + "*+"
+    private static final String SEPARATOR = QUOTE + "?+" + BLANK + "*+(?<sep>=|:|" + PCT + "3[DdAa])" + BLANK + "*+"
             + "(?<q>" + QUOTE + ")?+";
 
-    /** A secret value after a key or header name: a pattern ending where the value starts, and how the value ends. */
-    private record ValueRule(Pattern key, boolean wholeLine, List<String> hints) {
+    /**
+     * A secret value after a key or header name: a pattern ending where the value starts, and how the value ends.
+     * With {@code notAPath}, a key that ends a URL's path and is followed by a colon is prose, not a key
+     * ({@code Date of https://oauth2.googleapis.com/token: 2026-11-28T04:05:53Z}); {@code /token=x} still is one.
+     */
+    private record ValueRule(Pattern key, boolean wholeLine, boolean notAPath, List<String> hints) {
     }
 
     private static final List<ValueRule> VALUE_RULES = List.of(
             // headers: the whole value, to the end of the line
             new ValueRule(Pattern.compile("(?i)(?:(?:proxy-)?authorization|(?:set-)?cookie|x-goog-api-key)" + SEPARATOR),
-                    true, List.of("authorization", "cookie", "api-key")),
+                    true, false, List.of("authorization", "cookie", "api-key")),
             // key=value, key: value, "key": "value" (the key may end a longer name: proxy_password, userPassword)
             new ValueRule(Pattern.compile("(?i)(?:passw(?:or)?d|pwd|passphrase|token|secret|api[_-]?key|apikey|private[_-]?key"
-                    + "|assertion)" + SEPARATOR), false, List.of("pass", "pwd", "token", "secret", "api", "key", "assertion")),
+                    + "|assertion)" + SEPARATOR), false, true, List.of("pass", "pwd", "token", "secret", "api", "key", "assertion")),
             // an OAuth authorization code: as a URL query parameter, or as a JSON string (not "code": 403)
             new ValueRule(Pattern.compile("(?i)(?:[?&#;]|" + PCT + "(?:3F|26|23|3B))code(?:=|" + PCT + "3D)(?<q>)"), false,
-                    List.of("code")),
+                    false, List.of("code")),
             new ValueRule(Pattern.compile("(?i)" + QUOTE + "code" + QUOTE + BLANK + "*+(?::|" + PCT + "3A)" + BLANK + "*+"
-                    + "(?<q>" + QUOTE + ")"), false, List.of("code")));
+                    + "(?<q>" + QUOTE + ")"), false, false, List.of("code")));
 
     /** A credential after an authentication scheme's name, outside a header ({@code "sent Bearer abc..."}). */
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
@@ -109,7 +113,10 @@ final class Secrets {
         while (at < text.length() && m.find(at)) {
             int from = m.end();
             String quote = m.group("q");
-            int to = text.startsWith(MARK, from) ? from : valueEnd(text, from, quote == null ? "" : quote, rule.wholeLine());
+            boolean path = rule.notAPath() && m.start() > 0 && text.charAt(m.start() - 1) == '/'
+                    && !m.group("sep").equals("=") && !m.group("sep").toUpperCase(Locale.ROOT).endsWith("3D");
+            int to = path || text.startsWith(MARK, from) ? from
+                    : valueEnd(text, from, quote == null ? "" : quote, rule.wholeLine());
             if (to == from) {
                 at = m.end() > m.start() ? m.end() : m.end() + 1;
                 continue;

@@ -131,7 +131,8 @@ class RedactionTest {
                 "INFO:oauth_client.cc(214)] Access token still valid for 3412 s; no refresh needed.",
                 "Request to https://www.googleapis.com/calendar/v3/users/me completed with HTTP status 200.",
                 "WinHttpSendRequest failed: error 12175 (ERROR_WINHTTP_SECURE_FAILURE) hr = -2147012721 at [2001:db8::1]:443",
-                "HTTPS GET https://mail.google.com/mail/r/: ANSWERED 302 via proxy.corp.example:3128 on 2025-03-10T09:15:02Z");
+                "HTTPS GET https://mail.google.com/mail/r/: ANSWERED 302 via proxy.corp.example:3128 on 2025-03-10T09:15:02Z",
+                "Date of https://oauth2.googleapis.com/token: 2026-11-28T04:05:53Z; local clock 2026-11-28T04:05:53.4Z (+0 s)");
         for (String line : lines) {
             assertThat(Redaction.redact(line)).isEqualTo(line);
         }
