@@ -14,29 +14,32 @@ import java.util.function.UnaryOperator;
 /**
  * Removes secrets from text, and from every string of a report, before anything leaves Sonde.
  *
- * <p>{@link #redact(String)} replaces with {@value #MARK}: the value of a password ({@code password},
- * {@code passwd}, {@code pwd}, {@code passphrase}, {@code proxy_password}, {@code userPassword} ...), of a token or
- * client secret ({@code access_token}, {@code refresh_token}, {@code id_token}, {@code oauth_token}, any {@code token},
- * {@code client_secret}, {@code api_key}, {@code private_key}, {@code assertion}) written as {@code key=value},
- * {@code key: value}, {@code "key": "value"}, {@code key='value'}, URL-encoded ({@code key%3Dvalue},
- * {@code %22key%22%3A%22value%22}, and encoded again: {@code %2522}) or JSON-escaped; an OAuth {@code code} in a
- * URL query or a JSON string; the
- * whole value of an {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie} or
- * {@code X-Goog-Api-Key} header; a credential after {@code Bearer}, {@code Basic}, {@code Negotiate} or
- * {@code NTLM}; Google access tokens ({@code ya29.}), refresh tokens ({@code 1//}), client secrets
- * ({@code GOCSPX-}), API keys ({@code AIza}), authorization codes ({@code 4/0A}) and JWTs ({@code eyJ…} in three
- * dot-separated parts) wherever they stand; the password of a {@code scheme://user:password@host}, also
- * URL-encoded (the user and host stay). A quoted value is removed up to its closing quote (spaces included); an
- * unquoted one up to white space or a delimiter (<code>&amp; , ; " ' &lt; &gt; ) ] } \</code>). Diagnostics stay
- * as they are: host names,
- * addresses, dates, certificate fingerprints, error codes ({@code Code: 0x00002f8f}), {@code Proxy-Authenticate}
- * challenges.
+ * <p>{@link #redact(String)} replaces with {@value #MARK}:
+ * <ul>
+ * <li>the value of a password ({@code password}, {@code passwd}, {@code pwd}, {@code passphrase},
+ * {@code proxy_password}, {@code userPassword} ...), token or client secret ({@code access_token},
+ * {@code refresh_token}, {@code id_token}, {@code oauth_token}, any {@code token}, {@code client_secret},
+ * {@code api_key}, {@code private_key}, {@code assertion}) written as {@code key=value}, {@code key: value},
+ * {@code "key": "value"}, {@code key='value'}, JSON-escaped, or URL-encoded ({@code key%3Dvalue},
+ * {@code %22key%22%3A%22value%22}, and encoded again: {@code %2522});</li>
+ * <li>an OAuth {@code code} in a URL query or a JSON string;</li>
+ * <li>the whole value of an {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}
+ * or {@code X-Goog-Api-Key} header, and a credential after {@code Bearer}, {@code Basic}, {@code Negotiate} or
+ * {@code NTLM};</li>
+ * <li>Google access tokens ({@code ya29.}), refresh tokens ({@code 1//}), client secrets ({@code GOCSPX-}), API
+ * keys ({@code AIza}), authorization codes ({@code 4/0A}) and JWTs ({@code eyJ…} in three dot-separated parts),
+ * wherever they stand;</li>
+ * <li>the password of a {@code scheme://user:password@host}, also URL-encoded (the user and host stay).</li>
+ * </ul>
+ * A quoted value is removed up to its closing quote (spaces included); an unquoted one up to white space or a
+ * delimiter (<code>&amp; , ; " ' &lt; &gt; ) ] } \</code>). Diagnostics stay as they are: host names, addresses,
+ * dates, certificate fingerprints, error codes ({@code Code: 0x00002f8f}), {@code Proxy-Authenticate} challenges.
  *
  * <p>Every pattern runs in time linear in the text: each is anchored on a literal, uses possessive quantifiers and
  * bounded repetitions only, and values are measured by a hand scan. Redacting twice gives the same text as
  * redacting once.
  *
- * <p>{@link Source} applies {@link #redact} to evidence when it is made, so facts hold no secret either;
+ * <p>{@link Source} applies {@link #redact} to evidence when it is made, so no fact quotes a secret either;
  * {@link #apply(Report, boolean)} applies it to every string of a finished report (and, when asked, replaces
  * personal data by pseudonyms).
  */
@@ -59,9 +62,8 @@ public final class Redaction {
      * formats and encodings; warning files and messages; rule pack names. With {@code anonymize}, e-mail
      * addresses and user names in home folder paths are also replaced by pseudonyms ({@code user1@domain1},
      * <code>C:&#92;Users&#92;user1&#92;...</code>), numbered in order of first appearance in the report's order
-     * (findings by rank,
-     * then sources, warnings and packs), so the same report gives the same pseudonyms. Sources and warnings are
-     * sorted again, as a report keeps them.
+     * (findings by rank, each in the order of its JSON fields, then sources, warnings and packs), so the same report
+     * gives the same pseudonyms. Sources and warnings are sorted again, as a report keeps them.
      */
     public static Report apply(Report report, boolean anonymize) {
         Pseudonyms pseudonyms = anonymize ? new Pseudonyms() : null;

@@ -118,7 +118,7 @@ final class Secrets {
             int to = path || text.startsWith(MARK, from) ? from
                     : valueEnd(text, from, quote == null ? "" : quote, rule.wholeLine());
             if (to == from) {
-                at = m.end() > m.start() ? m.end() : m.end() + 1;
+                at = m.end();
                 continue;
             }
             if (out == null) {
