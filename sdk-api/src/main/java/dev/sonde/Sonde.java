@@ -4,6 +4,7 @@ import dev.sonde.spi.FactSink;
 import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.LogReader;
 import dev.sonde.spi.Prober;
+import dev.sonde.spi.Redaction;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.nio.file.Path;
@@ -91,6 +92,8 @@ public final class Sonde implements AutoCloseable {
     private final Duration deadline;
     private final Prober prober;
     private final ProbeOptions probeOptions;
+    /** Whether reports replace e-mail addresses and home folder user names by pseudonyms (secrets go always). */
+    private final boolean anonymize;
 
     /** The factory that compiled the packs, used again on reload; {@code null} when an engine was given. */
     private final RuleEngineFactory factory;
@@ -110,6 +113,7 @@ public final class Sonde implements AutoCloseable {
         this.locale = b.locale;
         this.deadline = b.deadline;
         this.probeOptions = b.probeOptions;
+        this.anonymize = b.anonymize;
         this.rulePacks = b.rulePacks;
         this.request = new RuleEngineFactory.Request(rulePacks, Optional.ofNullable(b.compileCache),
                 Optional.ofNullable(b.trustedPublicKey));
@@ -421,7 +425,7 @@ public final class Sonde implements AutoCloseable {
             }
             sources.sort(null);
             warnings.sort(null);
-            return session.finish(sources, warnings);
+            return Redaction.apply(session.finish(sources, warnings), anonymize); // what every writer sees
         }
     }
 
@@ -465,6 +469,7 @@ public final class Sonde implements AutoCloseable {
         private Duration reloadDebounce = DEFAULT_RELOAD_DEBOUNCE;
         private Path compileCache;
         private String trustedPublicKey;
+        private boolean anonymize;
 
         private Builder() {
         }
@@ -610,6 +615,18 @@ public final class Sonde implements AutoCloseable {
          */
         public Builder trustedPublicKey(String publicKeyPem) {
             this.trustedPublicKey = Objects.requireNonNull(publicKeyPem, "publicKeyPem");
+            return this;
+        }
+
+        /**
+         * Replaces personal data in reports by stable pseudonyms (default off): e-mail addresses by
+         * {@code user1@domain1} and the user name of home folder paths ({@code C:\Users\jdoe\...},
+         * {@code /home/jdoe/}) by {@code user1}, the same name giving the same pseudonym within a report. Secrets
+         * (passwords, tokens, keys, authorization headers, cookies, a URL's password) are removed from every
+         * report whatever this says. See {@link Redaction#apply}.
+         */
+        public Builder anonymize(boolean anonymize) {
+            this.anonymize = anonymize;
             return this;
         }
 

@@ -1,52 +1,113 @@
 package dev.sonde.spi;
 
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.Source;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Removes secrets from text before it is kept as evidence: OAuth access and refresh tokens,
- * authorization headers, passwords and client secrets written as {@code key=value} or JSON.
- * Applied by {@link dev.sonde.Source} itself, so nothing that reaches a report can carry them.
+ * Removes secrets from text, and from every string of a report, before anything leaves Sonde.
+ *
+ * <p>{@link #redact(String)} replaces with {@value #MARK}:
+ * <ul>
+ * <li>the value of a password ({@code password}, {@code passwd}, {@code pwd}, {@code passphrase},
+ * {@code proxy_password}, {@code userPassword} ...), token or client secret ({@code access_token},
+ * {@code refresh_token}, {@code id_token}, {@code oauth_token}, any {@code token}, {@code client_secret},
+ * {@code api_key}, {@code private_key}, {@code assertion}) written as {@code key=value}, {@code key: value},
+ * {@code "key": "value"}, {@code key='value'}, JSON-escaped, or URL-encoded ({@code key%3Dvalue},
+ * {@code %22key%22%3A%22value%22}, and encoded again: {@code %2522});</li>
+ * <li>an OAuth {@code code} in a URL query or a JSON string;</li>
+ * <li>the whole value of an {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}
+ * or {@code X-Goog-Api-Key} header, and a credential after {@code Bearer}, {@code Basic}, {@code Negotiate} or
+ * {@code NTLM};</li>
+ * <li>Google access tokens ({@code ya29.}), refresh tokens ({@code 1//}), client secrets ({@code GOCSPX-}), API
+ * keys ({@code AIza}), authorization codes ({@code 4/0A}) and JWTs ({@code eyJ…} in three dot-separated parts),
+ * wherever they stand;</li>
+ * <li>the password of a {@code scheme://user:password@host}, also URL-encoded (the user and host stay).</li>
+ * </ul>
+ * A quoted value is removed up to its closing quote (spaces included); an unquoted one up to white space or a
+ * delimiter (<code>&amp; , ; " ' &lt; &gt; ) ] } \</code>). Diagnostics stay as they are: host names, addresses,
+ * dates, certificate fingerprints, error codes ({@code Code: 0x00002f8f}), {@code Proxy-Authenticate} challenges.
+ *
+ * <p>Every pattern runs in time linear in the text: each is anchored on a literal, uses possessive quantifiers and
+ * bounded repetitions only, and values are measured by a hand scan. Redacting twice gives the same text as
+ * redacting once.
+ *
+ * <p>{@link Source} applies {@link #redact} to evidence when it is made, so no fact quotes a secret either;
+ * {@link #apply(Report, boolean)} applies it to every string of a finished report (and, when asked, replaces
+ * personal data by pseudonyms).
  */
 public final class Redaction {
 
     /** What a removed secret is replaced with. */
     public static final String MARK = "[redacted]";
 
-    private static final List<Pattern> VALUE_AFTER_GROUP_1 = List.of(
-            // Authorization / Proxy-Authorization headers: everything after the colon
-            Pattern.compile("(?i)((?:proxy-)?authorization\\s*:\\s*)[^\\r\\n]+"),
-            // key=value, key: value, "key": "value"
-            Pattern.compile("(?i)(\\b(?:access_token|refresh_token|id_token|client_secret|password|passwd|pwd|"
-                    + "assertion|api_key|apikey|secret)\\b\"?\\s*[=:]\\s*\"?)[^\\s\"'&,;}]+"),
-            // OAuth authorization codes in URLs
-            Pattern.compile("([?&](?:code|token)=)[^&\\s\"']+"),
-            // bearer/basic credentials after a scheme word
-            Pattern.compile("(?i)(\\b(?:bearer|basic)\\s+)[A-Za-z0-9+/=._~-]{8,}"));
-
-    private static final List<Pattern> WHOLE_TOKEN = List.of(
-            Pattern.compile("ya29\\.[0-9A-Za-z_.~-]+"),      // Google OAuth access tokens
-            Pattern.compile("1//[0-9A-Za-z_.~-]{10,}"));     // Google OAuth refresh tokens
-
     private Redaction() {
     }
 
-    /** The text with every recognised secret replaced by {@value #MARK}. */
+    /** The text with every recognised secret replaced by {@value #MARK} ({@code null} and {@code ""} as given). */
     public static String redact(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        String out = text;
-        for (Pattern p : WHOLE_TOKEN) {
-            out = p.matcher(out).replaceAll(MARK);
-        }
-        for (Pattern p : VALUE_AFTER_GROUP_1) {
-            Matcher m = p.matcher(out);
-            if (m.find()) {
-                out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MARK));
-            }
-        }
-        return out;
+        return text == null || text.isEmpty() ? text : Secrets.redact(text);
     }
+
+    /**
+     * The report with every string redacted ({@link #redact}): finding ids, titles, explanations, remediation,
+     * article steps, evidence files and texts, {@code explainedBy}, parameter names and values; source names,
+     * formats and encodings; warning files and messages; rule pack names. With {@code anonymize}, e-mail
+     * addresses and user names in home folder paths are also replaced by pseudonyms ({@code user1@domain1},
+     * <code>C:&#92;Users&#92;user1&#92;...</code>), numbered in order of first appearance in the report's order
+     * (findings by rank, each in the order of its JSON fields, then sources, warnings and packs), so the same report
+     * gives the same pseudonyms. Sources and warnings are sorted again, as a report keeps them.
+     */
+    public static Report apply(Report report, boolean anonymize) {
+        Pseudonyms pseudonyms = anonymize ? new Pseudonyms() : null;
+        UnaryOperator<String> clean = s -> {
+            String out = redact(s);
+            return pseudonyms == null || out == null ? out : pseudonyms.apply(out);
+        };
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            String id = clean.apply(f.id());
+            String title = clean.apply(f.title());
+            String explanation = clean.apply(f.explanation());
+            List<String> remediation = f.remediation().stream().map(clean).toList();
+            String step = clean.apply(f.articleStep());
+            List<Source> evidence = new ArrayList<>();
+            for (Source s : f.evidence()) {
+                String file = clean.apply(s.file());
+                evidence.add(new Source(file, s.line(), clean.apply(s.text())));
+            }
+            String explainedBy = clean.apply(f.explainedBy());
+            Map<String, String> params = new LinkedHashMap<>();
+            f.params().forEach((k, v) -> {
+                String key = clean.apply(k);
+                String value = clean.apply(v);
+                params.putIfAbsent(key, value);
+            });
+            findings.add(new Finding(id, f.rank(), f.severity(), f.confidence(), title, explanation, remediation, step,
+                    evidence, f.evidenceOmitted(), explainedBy, params));
+        }
+        List<SourceSummary> sources = new ArrayList<>();
+        for (SourceSummary s : report.sources()) {
+            String name = clean.apply(s.name());
+            sources.add(new SourceSummary(name, clean.apply(s.format()), clean.apply(s.encoding()), s.linesRead(),
+                    s.linesSkipped(), s.facts(), s.status()));
+        }
+        List<Warning> warnings = new ArrayList<>();
+        for (Warning w : report.warnings()) {
+            String file = clean.apply(w.file());
+            warnings.add(new Warning(file, w.line(), clean.apply(w.message()), w.kind()));
+        }
+        List<String> packs = report.rulePacks().stream().map(clean).toList();
+        sources.sort(null);
+        warnings.sort(null);
+        return new Report(findings, sources, warnings, packs);
+    }
+
 }

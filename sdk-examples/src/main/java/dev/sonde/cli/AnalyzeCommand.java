@@ -49,6 +49,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             RuleEngine engine = PackTrust.engine(output.rulePacks, output.trust, output.compileCache(), err);
             Sonde.Builder builder = Sonde.builder()
                     .locale(output.locale())
+                    .anonymize(output.anonymize)
                     .deadline(Duration.ofSeconds(deadlineSeconds));
             builder.engine(engine);
             report = builder.build().analyze(paths);

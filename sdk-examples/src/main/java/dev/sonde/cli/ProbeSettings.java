@@ -154,6 +154,7 @@ final class ProbeSettings {
         try {
             Sonde.Builder builder = Sonde.builder().locale(output.locale()).probeOptions(options);
             builder.engine(engine);
+            builder.anonymize(output.anonymize);
             if (endpoints != null) {
                 builder.endpoints(endpoints);
             }

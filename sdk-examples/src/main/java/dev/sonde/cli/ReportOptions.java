@@ -40,6 +40,11 @@ final class ReportOptions {
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
 
+    @Option(names = "--anonymize",
+            description = "replace e-mail addresses and the user names of home folder paths by pseudonyms (user1@domain1, "
+                    + "user1) in the report; secrets are removed from every report anyway")
+    boolean anonymize;
+
     boolean json() {
         return format == Format.json;
     }

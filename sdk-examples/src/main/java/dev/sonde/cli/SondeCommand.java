@@ -53,7 +53,9 @@ public final class SondeCommand implements Runnable {
     }
 
     /** Runs the tool with the given streams and returns its exit code (never calls System.exit). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter rawErr) {
+        // what goes to stderr quotes input: redacted, and nothing in it may drive the terminal
+        PrintWriter err = new PrintWriter(new TerminalWriter(rawErr), true);
         CommandLine cli = new CommandLine(new SondeCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -1,6 +1,9 @@
 package dev.sonde.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -52,7 +55,35 @@ public final class ReportJson {
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .with(new InvisibleEscapes());
+
+    /**
+     * Escapes, besides what JSON requires (C0 controls, quote, backslash), DEL, the C1 controls and the Unicode
+     * bidirectional overrides, isolates and marks as JSON escapes (backslash, {@code u}, four hex digits): the text
+     * stays exactly what was read, but
+     * JSON shown in a terminal or an editor cannot drive it or reorder what is shown.
+     */
+    private static final class InvisibleEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        InvisibleEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            boolean invisible = (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E || c == 0x200F || c == 0x061C;
+            return invisible ? new SerializedString(String.format("\\u%04x", c)) : null;
+        }
+    }
 
     private ReportJson() {
     }

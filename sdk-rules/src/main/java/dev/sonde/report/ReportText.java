@@ -111,7 +111,40 @@ public final class ReportText {
             out.add("");
             wrap(out, label("rulePacks", String.join(", ", report.rulePacks())), "", "  ", w);
         }
-        return String.join("\n", out) + "\n";
+        return String.join("\n", out.stream().map(ReportText::printable).toList()) + "\n";
+    }
+
+    /**
+     * The line without what a terminal would obey instead of print: C0 and C1 control characters (ESC starts
+     * clear-screen, colour and hyperlink sequences), DEL, and the Unicode bidirectional overrides, isolates and
+     * marks that reorder what is shown; a tab becomes a space. Lines come from input (log lines, certificate
+     * names, file names), so every line goes through here; the renderer's own line breaks are between lines.
+     */
+    static String printable(String line) {
+        StringBuilder b = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean control = drivesTerminal(c);
+            if (control && b == null) {
+                b = new StringBuilder(line.length()).append(line, 0, i);
+            }
+            if (control && c == '\t') {
+                b.append(' ');
+            } else if (!control && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? line : b.toString();
+    }
+
+    /**
+     * True for a character that could drive a terminal or reorder what it shows rather than be shown: C0 and C1
+     * controls (ESC and with it clear-screen, colour and hyperlink sequences; CR; tab), DEL, and Unicode bidi
+     * overrides, isolates and marks. Nothing that came from input and is printed on a terminal should hold one.
+     */
+    public static boolean drivesTerminal(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     /** How many reasons for an incomplete report are listed at the top (the rest are among the warnings). */

@@ -139,8 +139,11 @@ public final class RecordedProbes {
         }
     });
 
-    /** {@code scheme://user:password@} in a URL anywhere in a text. */
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/@\"]+@");
+    /**
+     * {@code scheme://user:password@} in a URL anywhere in a text, up to the authority's last {@code @}. Linear: the
+     * scheme starts a run of its characters, and each authority (ended by {@code /}) is scanned once.
+     */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*+://)[^\\s/?#\"<>]*@");
 
     private RecordedProbes() {
     }
