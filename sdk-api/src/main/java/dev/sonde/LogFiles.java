@@ -34,7 +34,7 @@ final class LogFiles {
 
     /** Files as given, folders expanded to their {@code *.log} files, sorted, each once. */
     static List<Path> expand(Collection<Path> paths, List<Warning> warnings, Instant deadline) {
-        Map<Path, Path> files = new LinkedHashMap<>();
+        Map<Object, Path> files = new LinkedHashMap<>(); // identity of the file (see key) -> path as found
         for (Path p : paths) {
             Objects.requireNonNull(p, "path");
             if (Instant.now().isAfter(deadline)) {
@@ -45,7 +45,7 @@ final class LogFiles {
             if (Files.isDirectory(p)) {
                 search(p, files, warnings, deadline);
             } else {
-                files.putIfAbsent(canonical(p), p);
+                files.putIfAbsent(key(p, null), p);
             }
         }
         List<Path> out = new ArrayList<>(files.values());
@@ -53,7 +53,7 @@ final class LogFiles {
         return out;
     }
 
-    private static void search(Path folder, Map<Path, Path> files, List<Warning> warnings, Instant deadline) {
+    private static void search(Path folder, Map<Object, Path> files, List<Warning> warnings, Instant deadline) {
         int[] seen = {0};
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
@@ -69,7 +69,7 @@ final class LogFiles {
                     }
                     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".log")
                             && !Files.isDirectory(file)) {
-                        files.putIfAbsent(canonical(file), file); // a special file is refused, with a warning, later
+                        files.putIfAbsent(key(file, attrs), file); // a special file is refused, with a warning, later
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -105,9 +105,18 @@ final class LogFiles {
         }
     }
 
-    private static Path canonical(Path p) {
+    /**
+     * What makes two paths the same file: the file system's key (device and inode) of a regular file met in a search,
+     * which costs nothing more; else (links, files given by name) the real path, which costs a system call or more.
+     */
+    private static Object key(Path p, BasicFileAttributes attrs) {
+        if (attrs != null && attrs.isRegularFile() && attrs.fileKey() != null) {
+            return attrs.fileKey();
+        }
         try {
-            return p.toRealPath();
+            Path real = p.toRealPath();
+            Object fileKey = Files.readAttributes(real, BasicFileAttributes.class).fileKey();
+            return fileKey != null ? fileKey : real;
         } catch (IOException | RuntimeException e) {
             return p.toAbsolutePath().normalize();
         }

@@ -21,7 +21,7 @@ final class ReportPrinter {
      */
     static int print(Report report, ReportOptions options, PrintWriter out, PrintWriter err,
             String whatWasMissing, String whyWhenSilent) {
-        boolean nothingRead = !report.anyInputRead();
+        boolean nothingRead = !report.anyInputRead() && report.outcome() == Report.Outcome.NOTHING_TO_DIAGNOSE;
         if (options.json()) {
             out.print(ReportJson.write(report));
         } else if (!nothingRead) {

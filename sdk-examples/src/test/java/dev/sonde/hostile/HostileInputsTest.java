@@ -141,11 +141,18 @@ class HostileInputsTest {
             Files.move(q, q.resolveSibling(longName));
             q = q.resolveSibling(longName);
         }
-        Run run = sonde("analyze", dir.toString(), "--format", "json", "--deadline", "20");
-        JsonNode report = run.json();
-        assertGoodLogRead(report);
-        assertThat(warnings(report, "incomplete")).anySatisfy(w -> assertThat(w).contains("not searched"));
-        assertThat(report.get("outcome").asText()).isEqualTo("incomplete");
+        try {
+            Run run = sonde("analyze", dir.toString(), "--format", "json", "--deadline", "20");
+            JsonNode report = run.json();
+            assertGoodLogRead(report);
+            assertThat(warnings(report, "incomplete")).anySatisfy(w -> assertThat(w).contains("not searched"));
+            assertThat(report.get("outcome").asText()).isEqualTo("incomplete");
+        } finally {
+            // short names again, top down, so that the temporary folder can be deleted
+            for (Path q = deep; Files.exists(q.resolve(longName)); q = q.resolve("d")) {
+                Files.move(q.resolve(longName), q.resolve("d"));
+            }
+        }
     }
 
     @Test
