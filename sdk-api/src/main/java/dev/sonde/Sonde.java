@@ -66,26 +66,13 @@ public final class Sonde implements AutoCloseable {
     static final Duration MIN_FIRING_SHARE = Duration.ofMillis(100);
     /** The most time reserved for the rules to fire at the end of the deadline. */
     static final Duration MAX_FIRING_SHARE = Duration.ofSeconds(5);
-    /** Attempts a reload makes to read packs that do not change while they are compiled. */
-    static final int RELOAD_ATTEMPTS = 5;
-
     /** Default quiet time after the last file event before a watching {@code Sonde} reloads its packs. */
     public static final Duration DEFAULT_RELOAD_DEBOUNCE = Duration.ofMillis(300);
 
     private static final Logger LOG = LoggerFactory.getLogger(Sonde.class);
 
-    /** Content hash of "the built-in pack only": it cannot change while Sonde runs. */
-    private static final String BUILT_IN_CONTENT = "built-in";
-
-    /**
-     * The compiled rules and the probe catalog that goes with them, swapped as one. {@code contentHash} is
-     * the hash of the pack files they were compiled from ({@code null} when unknown: never "unchanged").
-     */
-    private record Rules(RuleEngine engine, ProbeCatalog catalog, String contentHash) {
-    }
-
-    /** Read once at the start of each analysis, replaced as a whole by a reload. */
-    private volatile Rules rules;
+    /** The rules in use, and their reloads. */
+    private final LiveRules rules;
 
     private final LogReader reader;
     private final Locale locale;
@@ -95,18 +82,8 @@ public final class Sonde implements AutoCloseable {
     /** Whether reports replace e-mail addresses and home folder user names by pseudonyms (secrets go always). */
     private final boolean anonymize;
 
-    /** The factory that compiled the packs, used again on reload; {@code null} when an engine was given. */
-    private final RuleEngineFactory factory;
     private final List<Path> rulePacks;
-    /** What the factory is asked for, at build and on every reload. */
-    private final RuleEngineFactory.Request request;
-    /** A catalog given to the builder (itself or as a file): kept across reloads; {@code null} otherwise. */
-    private final ProbeCatalog fixedCatalog;
     private final Consumer<RulePackReload> reloadListener;
-    private final Duration reloadDebounce;
-    private final Object reloadLock = new Object();
-    /** Content hash of the packs at the last compile attempt, successful or not (guarded by reloadLock). */
-    private String lastAttempt;
     private final RulePackWatcher watcher;
 
     private Sonde(Builder b) {
@@ -115,34 +92,23 @@ public final class Sonde implements AutoCloseable {
         this.probeOptions = b.probeOptions;
         this.anonymize = b.anonymize;
         this.rulePacks = b.rulePacks;
-        this.request = new RuleEngineFactory.Request(rulePacks, Optional.ofNullable(b.compileCache),
+        RuleEngineFactory.Request request = new RuleEngineFactory.Request(rulePacks, Optional.ofNullable(b.compileCache),
                 Optional.ofNullable(b.trustedPublicKey));
         if (b.trustedPublicKey != null && (b.engine != null || rulePacks.isEmpty())) {
             throw new IllegalStateException("trustedPublicKey checks the packs given with rulePack(s); "
                     + (b.engine != null ? "an engine given with engine(...) is not checked" : "no pack was given"));
         }
         this.reloadListener = b.reloadListener;
-        this.reloadDebounce = b.reloadDebounce;
         if (b.engine != null && b.reloadListener != null) {
             throw new IllegalStateException("watchRulePacks cannot be combined with engine(...): "
                     + "only rule packs Sonde compiles itself can be reloaded");
         }
-        this.factory = b.engine != null ? null : loadFactory();
+        RuleEngineFactory factory = b.engine != null ? null : loadFactory();
         // watch first, then hash, then compile: an edit made meanwhile is seen as a change afterwards
         this.watcher = factory != null && b.reloadListener != null && !rulePacks.isEmpty()
                 ? new RulePackWatcher(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
         try {
-            String hash = factory == null ? null : rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
-            RuleEngine engine = b.engine != null ? b.engine : factory.create(request);
-            if (b.catalog != null) {
-                this.fixedCatalog = b.catalog;
-            } else if (b.endpoints != null) {
-                this.fixedCatalog = engine.readProbeCatalog(b.endpoints);
-            } else {
-                this.fixedCatalog = null;
-            }
-            this.rules = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
-            this.lastAttempt = hash;
+            this.rules = new LiveRules(factory, request, b.engine, b.catalog, b.endpoints, b.reloadDebounce);
             this.reader = b.reader != null ? b.reader : loadReader();
             this.prober = b.prober != null ? b.prober : loadProber();
         } catch (RuntimeException | Error e) {
@@ -225,7 +191,7 @@ public final class Sonde implements AutoCloseable {
      * replaces with the new packs').
      */
     public ProbeCatalog probeCatalog() {
-        return rules.catalog();
+        return rules.current().catalog();
     }
 
     /**
@@ -245,11 +211,11 @@ public final class Sonde implements AutoCloseable {
      *                               not compile it and cannot compile it again
      */
     public RulePackReload reloadRulePacks() {
-        if (factory == null) {
+        if (!rules.reloadable()) {
             throw new IllegalStateException("this Sonde was given its rule engine (Builder.engine): "
                     + "it has no rule packs to reload");
         }
-        RulePackReload outcome = reload();
+        RulePackReload outcome = rules.reload();
         tell(outcome);
         return outcome;
     }
@@ -270,7 +236,7 @@ public final class Sonde implements AutoCloseable {
 
     /** Reload run by the watcher thread: the outcome goes to the listener. */
     private void reloadFromWatcher() {
-        tell(reload());
+        tell(rules.reload());
     }
 
     private void tell(RulePackReload outcome) {
@@ -282,90 +248,6 @@ public final class Sonde implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the rule pack reload listener failed on a {} reload of {}", outcome.status(), rulePacks, e);
         }
-    }
-
-    /** Hashes the packs, compiles them when they changed, swaps the rules in when they compiled. */
-    private RulePackReload reload() {
-        synchronized (reloadLock) {
-            Instant at = Instant.now();
-            long start = System.nanoTime();
-            Rules current = rules;
-            String hash = rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
-            // unchanged only when the rules in use come from exactly these files, so that reverting a
-            // rejected edit compiles (and applies) again
-            if (hash != null && hash.equals(current.contentHash()) && hash.equals(lastAttempt)) {
-                LOG.debug("rule packs {} unchanged: the rules in use stay", rulePacks);
-                return new RulePackReload(at, RulePackReload.Status.UNCHANGED, rulePacks, List.of(), since(start));
-            }
-            Rules next = null;
-            for (int attempt = 1; next == null; attempt++) {
-                lastAttempt = hash;
-                RuleEngine engine;
-                try {
-                    engine = factory.create(request);
-                } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
-                    // DRL is code: compiling it may fail in any way that can be survived; the rules in use stay
-                    return rejected(at, start, problems(e), e);
-                }
-                String after = rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
-                if (after != null && after.equals(hash)) {
-                    next = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
-                } else if (attempt >= RELOAD_ATTEMPTS) {
-                    return rejected(at, start, List.of("the rule packs kept changing while they were read (" + attempt
-                            + " attempts): a file is still being written; the rules in use stay"), null);
-                } else {
-                    // a file changed while it was read and compiled (an editor still saving): never apply what may
-                    // be half-written; wait for quiet and read again
-                    LOG.debug("rule packs {} changed while they were compiled; reading them again", rulePacks);
-                    if (!pause(reloadDebounce)) {
-                        return rejected(at, start, List.of("the reload was interrupted"), null);
-                    }
-                    hash = after;
-                }
-            }
-            rules = next;
-            Duration took = since(start);
-            LOG.info("rule packs {} reloaded in {} ms: new analyses use the new rules", rulePacks, took.toMillis());
-            return new RulePackReload(at, RulePackReload.Status.APPLIED, rulePacks, List.of(), took);
-        }
-    }
-
-    private RulePackReload rejected(Instant at, long start, List<String> problems, Throwable cause) {
-        LOG.warn("rule packs {} changed but were rejected; the previous rules stay in use:\n  {}",
-                rulePacks, String.join("\n  ", problems));
-        if (cause != null && !(cause instanceof SondeException)) {
-            LOG.debug("rule pack reload failure", cause);
-        }
-        return new RulePackReload(at, RulePackReload.Status.REJECTED, rulePacks, problems, since(start));
-    }
-
-    /** Sleeps; false when interrupted (the interrupt is kept). */
-    private static boolean pause(Duration time) {
-        try {
-            Thread.sleep(Math.max(1, time.toMillis()));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos));
-    }
-
-    /** The lines of a failure's message (they name file and line), or what happened in words when it has none. */
-    static List<String> problems(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return List.of("compiling the rule packs recursed too deeply (a rule nested too deeply?)");
-        }
-        if (e instanceof OutOfMemoryError) {
-            return List.of("compiling the rule packs ran out of memory");
-        }
-        String message = e.getMessage();
-        String text = e instanceof SondeException && message != null ? message : e.toString();
-        List<String> lines = text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? List.of(e.getClass().getName()) : lines;
     }
 
     /** Expands the paths (files, folders) and analyzes them, probing first when {@code probing} is given. */
@@ -406,7 +288,7 @@ public final class Sonde implements AutoCloseable {
         List<SourceSummary> sources = new ArrayList<>(alreadyFailed);
         List<LogInput> ordered = new ArrayList<>(inputs);
         ordered.sort((a, b) -> a.name().compareTo(b.name())); // the same report whatever the input order
-        Rules current = rules; // read once: the whole analysis runs on these rules, even if a reload swaps them
+        LiveRules.Rules current = rules.current(); // read once: the whole analysis runs on these rules, even if a reload swaps them
         try (RuleEngine.Session session = current.engine().openSession(locale, until)) {
             if (probing != null) {
                 FactSink sink = session::add;

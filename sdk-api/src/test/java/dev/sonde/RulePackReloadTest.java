@@ -60,10 +60,10 @@ class RulePackReloadTest {
 
     @Test
     void problemsAreTheLinesOfTheMessage() {
-        assertThat(Sonde.problems(new SondeException("t/a.drl line 3: bad\n\nt/b.drl line 9: worse\n")))
+        assertThat(LiveRules.problems(new SondeException("t/a.drl line 3: bad\n\nt/b.drl line 9: worse\n")))
                 .containsExactly("t/a.drl line 3: bad", "t/b.drl line 9: worse");
-        assertThat(Sonde.problems(new IllegalStateException("odd"))).containsExactly("java.lang.IllegalStateException: odd");
-        assertThat(Sonde.problems(new SondeException(null))).containsExactly("dev.sonde.SondeException");
+        assertThat(LiveRules.problems(new IllegalStateException("odd"))).containsExactly("java.lang.IllegalStateException: odd");
+        assertThat(LiveRules.problems(new SondeException(null))).containsExactly("dev.sonde.SondeException");
     }
 
     @Test
