@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -65,26 +64,39 @@ final class RecordDecoder {
     };
 
     private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
+
+    // Each pattern is tried only where one of its anchor words starts (AnchoredPattern), not at every position.
+    // Linear time on hostile lines: every run that a later piece could also match (spaces between a word,
+    // an optional ':' and a number; digits before a "not a digit" lookahead) is possessive (\s*+, ++),
+    // so a failed match never re-splits the run (adjacent optional \s* pieces made "code" + 1,500 spaces
+    // cubic). Possessive only where giving characters back could not have led to a match, so what is
+    // decoded is unchanged. Optional words that a name may begin with ("is" before a host) stay greedy.
+
     /** {@code Status: 0x00010000}, {@code dwInternetStatus = 0x10000}. */
-    private static final Pattern STATUS = Pattern.compile(
-            "(?:\\b|internet)status(?!\\s*info)\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
+    private static final AnchoredPattern STATUS = new AnchoredPattern(
+            "(?:\\b|internet)status(?!\\s*+info)\\s*+[:=]?+\\s*+(0x[0-9a-f]++|\\d[0-9a-f]*+)(?![0-9a-z])",
+            "status", "internet");
     /**
      * The flags: {@code Info 0x9}, {@code Status Info: 0x1}, {@code lpvStatusInformation = 0x8}, and
      * {@code WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, flags = 0x8} (hex only when spelled "flags").
      */
-    private static final Pattern INFO = Pattern.compile(
-            "(?:\\b|status)info(?:rmation)?\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])"
-                    + "|\\b(?:security\\s*|failure\\s*)?flags?\\s*[:=]?\\s*(0x[0-9a-f]+)(?![0-9a-z])");
-    private static final Pattern TLS_WORDS = Pattern.compile(
-            "\\b(?:secure|tls|ssl)(?:\\s+(?:connection|channel|handshake))?\\s+(?:failure|failed|error)\\b|status_secure_failure");
-    private static final Pattern ERROR_NUMBER = Pattern.compile(
-            "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*error|lasterror|win32\\s*error"
-                    + "|dw\\s*error|dw_error|last_error|failed\\s+with|failed|returned)\\b"
-                    + "|getlasterror(?:\\s*\\(\\s*\\))?)"
-                    + "\\s*(?:[:=]|is)?\\s*\\(?\\s*(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])");
-    private static final Pattern HRESULT = Pattern.compile("\\b0x8007[0-9a-f]{4}(?![0-9a-z])");
+    private static final AnchoredPattern INFO = new AnchoredPattern(
+            "(?:\\b|status)info(?:rmation)?\\s*+[:=]?+\\s*+(0x[0-9a-f]++|\\d[0-9a-f]*+)(?![0-9a-z])"
+                    + "|\\b(?:security\\s*+|failure\\s*+)?flags?\\s*+[:=]?+\\s*+(0x[0-9a-f]++)(?![0-9a-z])",
+            "info", "status", "security", "failure", "flag");
+    private static final AnchoredPattern TLS_WORDS = new AnchoredPattern(
+            "\\b(?:secure|tls|ssl)(?:\\s++(?:connection|channel|handshake))?\\s++(?:failure|failed|error)\\b|status_secure_failure",
+            "secure", "tls", "ssl", "status_secure_failure");
+    private static final AnchoredPattern ERROR_NUMBER = new AnchoredPattern(
+            "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*+error|lasterror|win32\\s*+error"
+                    + "|dw\\s*+error|dw_error|last_error|failed\\s++with|failed|returned)\\b"
+                    + "|getlasterror(?:\\s*+\\(\\s*+\\))?+)"
+                    + "\\s*+(?:[:=]|is)?+\\s*+\\(?+\\s*+(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])",
+            "hr", "err", "code", "last", "win32", "dw", "failed", "returned", "getlasterror");
+    private static final AnchoredPattern HRESULT = new AnchoredPattern("\\b0x8007[0-9a-f]{4}(?![0-9a-z])", "0x8007");
     /** An HRESULT printed as a signed decimal: {@code hr = -2147012894} is 0x80072EE2. */
-    private static final Pattern SIGNED_HRESULT = Pattern.compile("\\b(?:hr|hresult)\\s*[:=]?\\s*(-21470\\d{5})(?![0-9])");
+    private static final AnchoredPattern SIGNED_HRESULT =
+            new AnchoredPattern("\\b(?:hr|hresult)\\s*+[:=]?+\\s*+(-21470\\d{5})(?![0-9])", "hr");
     /**
      * Windows' message texts (FormatMessage) for the network errors, for logs that print the text
      * without the number. Searched (lower case, quoted text left out) only in lines holding a trigger.
@@ -101,35 +113,44 @@ final class RecordDecoder {
         {"connection with the server was reset", "CONNECTION_ERROR"},
         {"forcibly closed by the remote host", "WSAECONNRESET"},
     };
-    private static final Pattern ERROR_NAME = Pattern.compile("\\b(error_winhttp_[a-z_]+|wsae[a-z]+|wsahost_not_found)\\b");
-    private static final Pattern API = Pattern.compile("\\bAPI\\s*[:=]?\\s*'?(WinHttp[A-Za-z]+)");
-    private static final Pattern API_FAILED = Pattern.compile(
-            "\\b(WinHttp[A-Z][A-Za-z]+)\\s*(?:\\(\\s*\\))?\\s*(?:failed|returned|error|:)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ASYNC_RESULT = Pattern.compile("\\b(?:error|async|dw)\\s*result\\s*[:=]?\\s*(\\d{1,2})\\b");
-    private static final Pattern API_NAME = Pattern.compile("\\b(WinHttp[A-Z][A-Za-z]+)\\b");
-    private static final Pattern DESTINATION = Pattern.compile(
-            "\\bdestination(?:\\s+details)?\\s*(?:is|=|:)?\\s*(\\[[0-9a-fA-F:.%a-zA-Z]+\\]|[A-Za-z0-9][A-Za-z0-9._-]*):(\\d{1,5})"
-                    + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONNECTION_TO = Pattern.compile(
-            "\\b(?:connect(?:ion|ing|ed|\\s*\\(\\s*\\))?|request|sending)\\s+(?:to|with)\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]+\\]):(\\d{1,5})"
-                    + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern DIRECT = Pattern.compile(
-            "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*back\\s+to|going)\\s+(?:a\\s+|the\\s+)?direct"
-                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s+without\\s+(?:the\\s+|a\\s+)?"
-                    + "(?:winhttp\\s+|configured\\s+|system\\s+)?proxy");
-    private static final Pattern PROXY_ADDRESS = Pattern.compile(
-            "\\bproxy(?:\\s+server)?(?:\\s+(?:address|is|at))?\\s*[:=(]?\\s*['\"]?(?:https?://)?"
-                    + "((?:\\[[0-9a-f:.]+\\]|[a-z0-9][a-z0-9._-]*):\\d{1,5})(?![0-9])",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTH_407 = Pattern.compile(
-            "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s+(?:status\\s*(?:code)?\\s*[:=]?\\s*)?407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
-                    + "|proxy\\s+auth(?:entication)?\\s+(?:is\\s+)?required|proxy(?:\\s+server)?\\s+requires\\s+auth"
+    private static final AnchoredPattern ERROR_NAME =
+            new AnchoredPattern("\\b(error_winhttp_[a-z_]++|wsae[a-z]++|wsahost_not_found)\\b", "error_winhttp_", "wsa");
+    private static final AnchoredPattern API = new AnchoredPattern("\\bAPI\\s*+[:=]?+\\s*+'?+(WinHttp[A-Za-z]++)", "api");
+    /** The name's letters stay greedy: {@code WinHttpSendRequestFailed} names WinHttpSendRequest. */
+    private static final AnchoredPattern API_FAILED = new AnchoredPattern(
+            "\\b(WinHttp[A-Z][A-Za-z]+)\\s*+(?:\\(\\s*+\\))?+\\s*+(?:failed|returned|error|:)", Pattern.CASE_INSENSITIVE,
+            "winhttp");
+    private static final AnchoredPattern ASYNC_RESULT =
+            new AnchoredPattern("\\b(?:error|async|dw)\\s*+result\\s*+[:=]?+\\s*+(\\d{1,2})\\b", "error", "async", "dw");
+    private static final AnchoredPattern API_NAME = new AnchoredPattern("\\b(WinHttp[A-Z][A-Za-z]++)\\b", "winhttp");
+    private static final AnchoredPattern DESTINATION = new AnchoredPattern(
+            "\\bdestination(?:\\s++details)?\\s*+(?:is|=|:)?\\s*+(\\[[0-9a-fA-F:.%a-zA-Z]++\\]|[A-Za-z0-9][A-Za-z0-9._-]*+):(\\d{1,5})"
+                    + "(?![0-9])(?:\\s*+\\(([^()\\r\\n]*+)\\))?",
+            Pattern.CASE_INSENSITIVE,
+            "destination");
+    private static final AnchoredPattern CONNECTION_TO = new AnchoredPattern(
+            "\\b(?:connect(?:ion|ing|ed|\\s*+\\(\\s*+\\))?|request|sending)\\s++(?:to|with)\\s++(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]++\\]):(\\d{1,5})"
+                    + "(?![0-9])(?:\\s*+\\(([^()\\r\\n]*+)\\))?",
+            Pattern.CASE_INSENSITIVE,
+            "connect", "request", "sending");
+    private static final AnchoredPattern DIRECT = new AnchoredPattern(
+            "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*+back\\s++to|going)\\s++(?:a\\s++|the\\s++)?direct"
+                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s++without\\s++(?:the\\s++|a\\s++)?"
+                    + "(?:winhttp\\s++|configured\\s++|system\\s++)?proxy",
+            "try", "tries", "retr", "fall", "going", "again");
+    private static final AnchoredPattern PROXY_ADDRESS = new AnchoredPattern(
+            "\\bproxy(?:\\s++server)?(?:\\s++(?:address|is|at))?\\s*+[:=(]?+\\s*+['\"]?+(?:https?://)?+"
+                    + "((?:\\[[0-9a-f:.]++\\]|[a-z0-9][a-z0-9._-]*+):\\d{1,5})(?![0-9])",
+            Pattern.CASE_INSENSITIVE,
+            "proxy");
+    private static final AnchoredPattern AUTH_407 = new AnchoredPattern(
+            "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s++(?:status\\s*+(?:code)?+\\s*+[:=]?+\\s*+)?407\\b|\\bstatus(?:\\s*+code)?+\\s*+[:=]?+\\s*+407\\b"
+                    + "|\\b407\\s++proxy|proxy\\s++auth(?:entication)?\\s++(?:is\\s++)?required|proxy(?:\\s++server)?\\s++requires\\s++auth"
                     + "|http_status_proxy_auth_req"
                     // "Proxy 10.0.0.5:8080 answered 407", "407 received from the proxy"; not "Proxy: none, 407 items"
                     + "|proxy[^\\n]{0,40}\\b(?:returned|answered|responded|replied|response|status|code|error|with|sent|gave)"
-                    + "\\s*[:=(]?\\s*407\\b|\\b407\\b[^\\n]{0,20}\\bfrom\\s+(?:the\\s+)?(?:winhttp\\s+)?proxy");
+                    + "\\s*+[:=(]?+\\s*+407\\b|\\b407\\b[^\\n]{0,20}\\bfrom\\s++(?:the\\s++)?(?:winhttp\\s++)?proxy",
+            "http", "status", "407", "proxy");
 
     private static final String[] OPERATIONS = {
         "", "WinHttpReceiveResponse", "WinHttpQueryDataAvailable", "WinHttpReadData", "WinHttpWriteData", "WinHttpSendRequest"
@@ -248,7 +269,7 @@ final class RecordDecoder {
         }
         // Status / Info bitmask
         if (low.contains("status")) {
-            Matcher m = STATUS.matcher(low);
+            AnchoredPattern.Finder m = STATUS.finder(low, low);
             while (m.find()) {
                 boolean dec = m.group(1).equals("65536"); // WINHTTP_CALLBACK_STATUS_SECURE_FAILURE in decimal
                 long v = dec ? SecurityFlag.SECURE_FAILURE_STATUS : Ascii.parseHex(m.group(1));
@@ -266,7 +287,7 @@ final class RecordDecoder {
             }
         }
         if (f.info < 0 && (low.contains("info") || low.contains("flag"))) {
-            Matcher m = INFO.matcher(low);
+            AnchoredPattern.Finder m = INFO.finder(low, low);
             if (m.find()) {
                 String digits = m.group(1) != null ? m.group(1) : m.group(2);
                 f.info = Ascii.parseHex(digits);
@@ -278,34 +299,34 @@ final class RecordDecoder {
                 }
             }
         }
-        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.matcher(words).find()) {
+        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.finder(words, words).find()) {
             f.tlsWords = true;
             f.tlsLines.add(i);
         }
         // error numbers and names
         boolean errorHere = false;
         if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")) {
-            Matcher m = ERROR_NUMBER.matcher(words);
+            AnchoredPattern.Finder m = ERROR_NUMBER.finder(words, words);
             while (m.find()) {
                 String digits = m.group(1);
                 long v = digits.startsWith("0x") || digits.length() == 8 ? Ascii.parseHex(digits) : Long.parseLong(digits);
                 errorHere |= addError(NetworkErrorCode.fromNumber(v), i, f);
             }
             if (low.contains("0x8007")) {
-                Matcher h = HRESULT.matcher(words);
+                AnchoredPattern.Finder h = HRESULT.finder(words, words);
                 while (h.find()) {
                     errorHere |= addError(NetworkErrorCode.fromNumber(Ascii.parseHex(h.group())), i, f);
                 }
             }
         }
         if (low.contains("-21470")) {
-            Matcher m = SIGNED_HRESULT.matcher(words);
+            AnchoredPattern.Finder m = SIGNED_HRESULT.finder(words, words);
             while (m.find()) {
                 errorHere |= addError(NetworkErrorCode.fromNumber(Long.parseLong(m.group(1)) & 0xFFFFFFFFL), i, f);
             }
         }
         if (low.contains("error_winhttp_") || low.contains("wsa")) {
-            Matcher m = ERROR_NAME.matcher(words);
+            AnchoredPattern.Finder m = ERROR_NAME.finder(words, words);
             while (m.find()) {
                 errorHere |= addError(NetworkErrorCode.fromName(m.group(1)), i, f);
             }
@@ -317,15 +338,15 @@ final class RecordDecoder {
         }
         // the failing operation
         if (low.contains("winhttp") || low.contains("result")) {
-            Matcher m = API.matcher(line);
+            AnchoredPattern.Finder m = API.finder(line, low);
             if (m.find()) {
                 operation(m.group(1), 0, f);
             }
-            m = API_FAILED.matcher(line);
+            m = API_FAILED.finder(line, low);
             if (m.find()) {
                 operation(m.group(1), 1, f);
             }
-            m = ASYNC_RESULT.matcher(low);
+            m = ASYNC_RESULT.finder(low, low);
             if (m.find()) {
                 int k = Integer.parseInt(m.group(1));
                 if (k >= 1 && k < OPERATIONS.length) {
@@ -333,7 +354,7 @@ final class RecordDecoder {
                 }
             }
             if (errorHere) {
-                m = API_NAME.matcher(line);
+                m = API_NAME.finder(line, low);
                 if (m.find()) {
                     operation(m.group(1), 3, f);
                 }
@@ -341,25 +362,25 @@ final class RecordDecoder {
         }
         // destination
         if (low.contains("destination")) {
-            addresses(DESTINATION.matcher(line), i, f.destinations);
+            addresses(DESTINATION.finder(line, low), i, f.destinations);
         }
         if (low.contains(" to ") || low.contains(" with ")) {
-            addresses(CONNECTION_TO.matcher(line), i, f.connectionsTo);
+            addresses(CONNECTION_TO.finder(line, low), i, f.connectionsTo);
         }
         // proxies
         if (low.contains("proxy")) {
-            if (f.fallbackLine < 0 && DIRECT.matcher(words).find()) {
+            if (f.fallbackLine < 0 && DIRECT.finder(words, words).find()) {
                 f.fallbackLine = i;
             }
             if (f.proxy.isEmpty()) {
-                Matcher m = PROXY_ADDRESS.matcher(line);
+                AnchoredPattern.Finder m = PROXY_ADDRESS.finder(line, low);
                 if (m.find()) {
                     f.proxy = m.group(1);
                 }
             }
         }
         if ((low.contains("407") || low.contains("proxy auth") || low.contains("proxy_auth") || low.contains("requires auth"))
-                && AUTH_407.matcher(words).find()) {
+                && AUTH_407.finder(words, words).find()) {
             if (f.authLine < 0) {
                 f.authLine = i;
             }
@@ -420,7 +441,7 @@ final class RecordDecoder {
         return b == null ? s : b.toString();
     }
 
-    private static void addresses(Matcher m, int line, Map<String, Dest> into) {
+    private static void addresses(AnchoredPattern.Finder m, int line, Map<String, Dest> into) {
         while (m.find()) {
             int port = Integer.parseInt(m.group(2));
             if (port > 65535) {
