@@ -214,13 +214,21 @@ class GwsmoLogReaderTest {
 
     @Test
     void deadlineStopsReadingWithAWarning() {
+        // checked at every buffer fill (issue 8), not only every DEADLINE_EVERY lines: a deadline already past
+        // reads nothing, and says so; the input counts as not read, not as "not a log"
         String log = GwsmoLogs.ordinaryLines(dev.sonde.testsupport.LogStyle.TRACE, Instant.parse("2024-01-01T00:00:00Z"),
                 java.time.ZoneOffset.UTC, "1", 10_000);
         LogReader reader = new GwsmoLogReader();
-        ReadResult r = ReadResult.read(reader, LogInput.ofText("slow.log", log), Instant.now().minusSeconds(1));
-        assertThat(r.summary().linesRead()).isEqualTo(GwsmoLogReader.DEADLINE_EVERY);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message())
-                .contains("stopped reading at line " + GwsmoLogReader.DEADLINE_EVERY).contains("deadline"));
+        for (LogInput input : List.of(LogInput.ofText("slow.log", log), LogInput.ofBytes("slow.log", log.getBytes(StandardCharsets.UTF_8)))) {
+            ReadResult r = ReadResult.read(reader, input, Instant.now().minusSeconds(1));
+            assertThat(r.summary().linesRead()).isZero();
+            assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.UNREADABLE);
+            assertThat(r.facts()).isEmpty();
+            assertThat(r.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.message()).contains("stopped reading at line 1").contains("deadline");
+                assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
+            });
+        }
     }
 
     @Test
