@@ -269,6 +269,10 @@ final class LogLines implements Closeable {
         int run = 0; // bytes since it (or the line start), of which ascii are plain ASCII and control other C0 bytes
         int ascii = 0;
         int control = 0;
+        long nulBefore = -1; // the same, as they were where the current unit began
+        int runBefore = 0;
+        int asciiBefore = 0;
+        int controlBefore = 0;
         while (true) {
             if (src.pos >= src.limit && !src.fill()) {
                 if (src.deadlinePassed() || rawLength == 0) {
@@ -281,6 +285,12 @@ final class LogLines implements Closeable {
                 return finishWide(enc, half >= 0);
             }
             int c = src.buf[src.pos++] & 0xff;
+            if (half < 0) {
+                nulBefore = lastNul;
+                runBefore = run;
+                asciiBefore = ascii;
+                controlBefore = control;
+            }
             appendByte(c);
             if (c == 0) {
                 lastNul = rawLength - 1;
@@ -316,6 +326,9 @@ final class LogLines implements Closeable {
                 }
             }
             if (u == '\n' || u == '\r') {
+                if (!decoded && eightBit(runBefore, asciiBefore, controlBefore)) {
+                    return backToEightBit(nulBefore); // 8-bit text whose line end happened to meet a NUL
+                }
                 skipLf = u == '\r';
                 rawLength -= 2;
                 kept = (int) Math.min(kept, rawLength);
@@ -323,8 +336,9 @@ final class LogLines implements Closeable {
             }
             nonNul |= u != 0;
             if (lineEndByte && !decoded) {
-                if (eightBit(run, ascii, control)) {
-                    return backToEightBit(lastNul);
+                // judged on the bytes before this unit: its other byte may already be the next region's NUL
+                if (eightBit(runBefore, asciiBefore, controlBefore)) {
+                    return backToEightBit(nulBefore);
                 }
                 LineEncoding other = enc == LineEncoding.UTF_16LE ? LineEncoding.UTF_16BE : LineEncoding.UTF_16LE;
                 char swapped = other.unit(first, c);
