@@ -56,7 +56,7 @@ class DecoderWorstCaseTest {
     private static final String TRACE = "2024-05-06T07:08:09.010+02:00 2c4 E:Network Module!WinHttp::HandleCallback @ 100 ()> ";
     private static final String AUTH = "[2024-05-06T07:08:09:ERROR:windows_http.cc(100)] ";
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "sonde", "probes");
-    private static final List<String> RECORD_CODE = List.of("RecordDecoder", "CertificateBlocks", "TraceLogFormat", "Ascii", "IsoTime");
+    private static final List<String> RECORD_CODE = List.of("RecordDecoder", "DecoderPatterns", "CertificateBlocks", "TraceLogFormat", "Ascii", "IsoTime");
 
     /**
      * Where a worst-case line {@code w} is put (each gives a whole log), and the classes whose triggers it gets at

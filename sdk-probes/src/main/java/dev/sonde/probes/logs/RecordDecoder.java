@@ -1,5 +1,7 @@
 package dev.sonde.probes.logs;
 
+import static dev.sonde.probes.logs.DecoderPatterns.*;
+
 import dev.sonde.Source;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.Destination;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Turns one complete record (first line plus continuations) into facts. Both log formats print the
@@ -54,108 +55,6 @@ import java.util.regex.Pattern;
  */
 final class RecordDecoder {
 
-    /** Words one of which a line must hold (lower-cased) to be worth decoding. */
-    private static final String[] TRIGGERS = {
-        "0x", "status", "winhttp", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
-        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info", "---",
-        // Windows' own message texts for the network errors (FormatMessage), logged without a number
-        "timed out", "could not be", "refused", "forcibly", "no such host", "abnormally",
-        "-21470" // an HRESULT of the Win32 facility printed as a signed decimal
-    };
-
-    private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
-
-    // Each pattern is tried only where one of its anchor words starts (AnchoredPattern), not at every position.
-    // Linear time on hostile lines: every run that a later piece could also match (spaces between a word,
-    // an optional ':' and a number; digits before a "not a digit" lookahead) is possessive (\s*+, ++),
-    // so a failed match never re-splits the run (adjacent optional \s* pieces made "code" + 1,500 spaces
-    // cubic). Possessive only where giving characters back could not have led to a match, so what is
-    // decoded is unchanged. Optional words that a name may begin with ("is" before a host) stay greedy.
-
-    /** {@code Status: 0x00010000}, {@code dwInternetStatus = 0x10000}. */
-    private static final AnchoredPattern STATUS = new AnchoredPattern(
-            "(?:\\b|internet)status(?!\\s*+info)\\s*+[:=]?+\\s*+(0x[0-9a-f]++|\\d[0-9a-f]*+)(?![0-9a-z])",
-            "status", "internet");
-    /**
-     * The flags: {@code Info 0x9}, {@code Status Info: 0x1}, {@code lpvStatusInformation = 0x8}, and
-     * {@code WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, flags = 0x8} (hex only when spelled "flags").
-     */
-    private static final AnchoredPattern INFO = new AnchoredPattern(
-            "(?:\\b|status)info(?:rmation)?\\s*+[:=]?+\\s*+(0x[0-9a-f]++|\\d[0-9a-f]*+)(?![0-9a-z])"
-                    + "|\\b(?:security\\s*+|failure\\s*+)?flags?\\s*+[:=]?+\\s*+(0x[0-9a-f]++)(?![0-9a-z])",
-            "info", "status", "security", "failure", "flag");
-    private static final AnchoredPattern TLS_WORDS = new AnchoredPattern(
-            "\\b(?:secure|tls|ssl)(?:\\s++(?:connection|channel|handshake))?\\s++(?:failure|failed|error)\\b|status_secure_failure",
-            "secure", "tls", "ssl", "status_secure_failure");
-    private static final AnchoredPattern ERROR_NUMBER = new AnchoredPattern(
-            "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*+error|lasterror|win32\\s*+error"
-                    + "|dw\\s*+error|dw_error|last_error|failed\\s++with|failed|returned)\\b"
-                    + "|getlasterror(?:\\s*+\\(\\s*+\\))?+)"
-                    + "\\s*+(?:[:=]|is)?+\\s*+\\(?+\\s*+(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])",
-            "hr", "err", "code", "last", "win32", "dw", "failed", "returned", "getlasterror");
-    private static final AnchoredPattern HRESULT = new AnchoredPattern("\\b0x8007[0-9a-f]{4}(?![0-9a-z])", "0x8007");
-    /** An HRESULT printed as a signed decimal: {@code hr = -2147012894} is 0x80072EE2. */
-    private static final AnchoredPattern SIGNED_HRESULT =
-            new AnchoredPattern("\\b(?:hr|hresult)\\s*+[:=]?+\\s*+(-21470\\d{5})(?![0-9])", "hr");
-    /**
-     * Windows' message texts (FormatMessage) for the network errors, for logs that print the text
-     * without the number. Searched (lower case, quoted text left out) only in lines holding a trigger.
-     */
-    private static final String[][] MESSAGES = {
-        {"the operation timed out", "TIMEOUT"},
-        {"connection timed out", "TIMEOUT"},
-        {"did not properly respond after a period of time", "WSAETIMEDOUT"},
-        {"server name or address could not be resolved", "NAME_NOT_RESOLVED"},
-        {"no such host is known", "WSAHOST_NOT_FOUND"},
-        {"connection with the server could not be established", "CANNOT_CONNECT"},
-        {"target machine actively refused it", "WSAECONNREFUSED"},
-        {"connection with the server was terminated abnormally", "CONNECTION_ERROR"},
-        {"connection with the server was reset", "CONNECTION_ERROR"},
-        {"forcibly closed by the remote host", "WSAECONNRESET"},
-    };
-    private static final AnchoredPattern ERROR_NAME =
-            new AnchoredPattern("\\b(error_winhttp_[a-z_]++|wsae[a-z]++|wsahost_not_found)\\b", "error_winhttp_", "wsa");
-    private static final AnchoredPattern API = new AnchoredPattern("\\bAPI\\s*+[:=]?+\\s*+'?+(WinHttp[A-Za-z]++)", "api");
-    /** The name's letters stay greedy: {@code WinHttpSendRequestFailed} names WinHttpSendRequest. */
-    private static final AnchoredPattern API_FAILED = new AnchoredPattern(
-            "\\b(WinHttp[A-Z][A-Za-z]+)\\s*+(?:\\(\\s*+\\))?+\\s*+(?:failed|returned|error|:)", Pattern.CASE_INSENSITIVE,
-            "winhttp");
-    private static final AnchoredPattern ASYNC_RESULT =
-            new AnchoredPattern("\\b(?:error|async|dw)\\s*+result\\s*+[:=]?+\\s*+(\\d{1,2})\\b", "error", "async", "dw");
-    private static final AnchoredPattern API_NAME = new AnchoredPattern("\\b(WinHttp[A-Z][A-Za-z]++)\\b", "winhttp");
-    private static final AnchoredPattern DESTINATION = new AnchoredPattern(
-            "\\bdestination(?:\\s++details)?\\s*+(?:is|=|:)?\\s*+(\\[[0-9a-fA-F:.%a-zA-Z]++\\]|[A-Za-z0-9][A-Za-z0-9._-]*+):(\\d{1,5})"
-                    + "(?![0-9])(?:\\s*+\\(([^()\\r\\n]*+)\\))?",
-            Pattern.CASE_INSENSITIVE,
-            "destination");
-    private static final AnchoredPattern CONNECTION_TO = new AnchoredPattern(
-            "\\b(?:connect(?:ion|ing|ed|\\s*+\\(\\s*+\\))?|request|sending)\\s++(?:to|with)\\s++(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]++\\]):(\\d{1,5})"
-                    + "(?![0-9])(?:\\s*+\\(([^()\\r\\n]*+)\\))?",
-            Pattern.CASE_INSENSITIVE,
-            "connect", "request", "sending");
-    private static final AnchoredPattern DIRECT = new AnchoredPattern(
-            "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*+back\\s++to|going)\\s++(?:a\\s++|the\\s++)?direct"
-                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s++without\\s++(?:the\\s++|a\\s++)?"
-                    + "(?:winhttp\\s++|configured\\s++|system\\s++)?proxy",
-            "try", "tries", "retr", "fall", "going", "again");
-    private static final AnchoredPattern PROXY_ADDRESS = new AnchoredPattern(
-            "\\bproxy(?:\\s++server)?(?:\\s++(?:address|is|at))?\\s*+[:=(]?+\\s*+['\"]?+(?:https?://)?+"
-                    + "((?:\\[[0-9a-f:.]++\\]|[a-z0-9][a-z0-9._-]*+):\\d{1,5})(?![0-9])",
-            Pattern.CASE_INSENSITIVE,
-            "proxy");
-    private static final AnchoredPattern AUTH_407 = new AnchoredPattern(
-            "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s++(?:status\\s*+(?:code)?+\\s*+[:=]?+\\s*+)?407\\b|\\bstatus(?:\\s*+code)?+\\s*+[:=]?+\\s*+407\\b"
-                    + "|\\b407\\s++proxy|proxy\\s++auth(?:entication)?\\s++(?:is\\s++)?required|proxy(?:\\s++server)?\\s++requires\\s++auth"
-                    + "|http_status_proxy_auth_req"
-                    // "Proxy 10.0.0.5:8080 answered 407", "407 received from the proxy"; not "Proxy: none, 407 items"
-                    + "|proxy[^\\n]{0,40}\\b(?:returned|answered|responded|replied|response|status|code|error|with|sent|gave)"
-                    + "\\s*+[:=(]?+\\s*+407\\b|\\b407\\b[^\\n]{0,20}\\bfrom\\s++(?:the\\s++)?(?:winhttp\\s++)?proxy",
-            "http", "status", "407", "proxy");
-
-    private static final String[] OPERATIONS = {
-        "", "WinHttpReceiveResponse", "WinHttpQueryDataAvailable", "WinHttpReadData", "WinHttpWriteData", "WinHttpSendRequest"
-    };
-
     private final String file;
 
     RecordDecoder(String file) {
@@ -189,16 +88,6 @@ final class RecordDecoder {
     private record Dest(String ip, int port, String name, int line) {
     }
 
-    /** True when a line (lower-cased) holds a word worth decoding. */
-    static boolean worthDecoding(String low) {
-        for (String t : TRIGGERS) {
-            if (low.contains(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The facts in a record, in a stable order. */
     List<Fact> decode(LogRecord r) {
         int n = r.size();
@@ -207,7 +96,7 @@ final class RecordDecoder {
         boolean maybeCert = false;
         for (int i = 0; i < n; i++) {
             String low = Ascii.lower(r.text(i));
-            if (worthDecoding(low)) {
+            if (DecoderPatterns.worthDecoding(low)) {
                 lows[i] = low;
                 any = true;
                 maybeCert |= CertificateBlocks.mayHold(low);
@@ -250,7 +139,7 @@ final class RecordDecoder {
     private static void decodeLine(int i, String line, String low, Found f) {
         // Quoted text is content (a mail subject, an event title), not what WinHTTP reports: the word
         // and number heuristics below do not look into it.
-        String words = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? unquoted(low) : low;
+        String words = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? Ascii.unquoted(low) : low;
         // security flags by name
         int at = low.indexOf(FLAG_PREFIX);
         while (at >= 0) {
@@ -406,41 +295,6 @@ final class RecordDecoder {
         }
     }
 
-    /**
-     * The line with its quoted spans (quotes included) blanked out: {@code "..."}, and {@code '...'} where
-     * the quotes stand apart from words (so the apostrophe of {@code server's} is not a quote). An
-     * unpaired quote is kept.
-     */
-    static String unquoted(String s) {
-        StringBuilder b = null;
-        int open = -1;
-        char quote = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c != '"' && c != '\'') {
-                continue;
-            }
-            if (open < 0) {
-                if (c == '"' || k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1))) {
-                    open = k;
-                    quote = c;
-                }
-                continue;
-            }
-            if (c != quote || (c == '\'' && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1)))) {
-                continue;
-            }
-            if (b == null) {
-                b = new StringBuilder(s);
-            }
-            for (int j = open; j <= k; j++) {
-                b.setCharAt(j, ' ');
-            }
-            open = -1;
-        }
-        return b == null ? s : b.toString();
-    }
-
     private static void addresses(AnchoredPattern.Finder m, int line, Map<String, Dest> into) {
         while (m.find()) {
             int port = Integer.parseInt(m.group(2));
@@ -452,34 +306,13 @@ final class RecordDecoder {
                 ip = ip.substring(1, ip.length() - 1);
             }
             String name = m.group(3) == null ? "" : m.group(3).strip();
-            if (!ipLiteral(ip) && ipLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
+            if (!Ascii.ipLiteral(ip) && Ascii.ipLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
                 String host = ip;
                 ip = name.startsWith("[") ? name.substring(1, name.length() - 1) : name;
                 name = host;
             }
             into.putIfAbsent(ip + "|" + port, new Dest(ip, port, name, line));
         }
-    }
-
-    /** True for an IPv4 literal or an IPv6 literal (with or without brackets). */
-    static boolean ipLiteral(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        boolean v4 = true;
-        int dots = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '.') {
-                dots++;
-            } else if (!Ascii.isDigit(c)) {
-                v4 = false;
-            }
-        }
-        if (v4) {
-            return dots == 3;
-        }
-        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> Ascii.isHex((char) c) || c == ':' || c == '.' || c == '[' || c == ']');
     }
 
     private static boolean addError(Optional<NetworkErrorCode> code, int line, Found f) {

@@ -19,7 +19,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * An {@link AnchoredPattern} finds exactly what its plain expression finds with {@link Matcher#find()}: checked
- * for every one the decoder uses, on generated text made of the words the expressions look for, the numbers and
+ * for every one the decoder uses ({@link DecoderPatterns}), on generated text made of the words the expressions look for, the numbers and
  * addresses they read, and punctuation, in any case. A missing anchor fails here, not in the field.
  */
 class AnchoredPatternTest {
@@ -41,7 +41,7 @@ class AnchoredPatternTest {
 
     private static Map<String, AnchoredPattern> patterns() throws IllegalAccessException {
         Map<String, AnchoredPattern> out = new LinkedHashMap<>();
-        for (Field f : RecordDecoder.class.getDeclaredFields()) {
+        for (Field f : DecoderPatterns.class.getDeclaredFields()) {
             if (f.getType() == AnchoredPattern.class && Modifier.isStatic(f.getModifiers())) {
                 f.setAccessible(true);
                 out.put(f.getName(), (AnchoredPattern) f.get(null));
