@@ -22,10 +22,11 @@ import java.util.StringJoiner;
  * <ul>
  *   <li>an 8-bit line holding NUL bytes in UTF-16's pattern (or starting with a UTF-16 byte-order mark) is
  *       split again from its start as UTF-16, and what follows is read as UTF-16;</li>
- *   <li>in UTF-16, a line feed or carriage-return byte that is not a UTF-16 line end, after at least 16 bytes
- *       of plain ASCII without a NUL, means the bytes are 8-bit text read as UTF-16 (they would make CJK
+ *   <li>in UTF-16, a line-feed or carriage-return byte (a UTF-16 line end or not) after at least 16 bytes of
+ *       plain ASCII without a NUL means the bytes are 8-bit text read as UTF-16 (they would make CJK
  *       characters): they are split again as 8-bit text, from just after the last NUL, and what follows is read
- *       as 8-bit text. So are such bytes at the end of the input;</li>
+ *       as 8-bit text. So are such bytes at the end of the input. (A UTF-16 line has a NUL in every other byte
+ *       when it is ASCII; CJK text with 16 such bytes in a row is vanishingly rare.)</li>
  *   <li>in UTF-16, a line end of the other byte order in a line with that order's NUL pattern switches the
  *       byte order, from the line's start.</li>
  * </ul>
@@ -51,6 +52,8 @@ final class LogLines implements Closeable {
     private final boolean decoded;
     private final Set<LineEncoding> used = new LinkedHashSet<>();
     private final LineText decoder = new LineText();
+    /** The encoding of the input's start, named when no line was text. */
+    private final LineEncoding start;
     private LineEncoding enc;
     private boolean fallbackUsed;
     private boolean skipLf;
@@ -67,6 +70,7 @@ final class LogLines implements Closeable {
 
     private LogLines(ByteSource src, LineEncoding start, boolean decoded) {
         this.src = src;
+        this.start = start;
         this.enc = start;
         this.decoded = decoded;
     }
@@ -125,7 +129,7 @@ final class LogLines implements Closeable {
             return "decoded text";
         }
         StringJoiner j = new StringJoiner("+");
-        for (LineEncoding e : used.isEmpty() ? Set.of(enc) : used) {
+        for (LineEncoding e : used.isEmpty() ? Set.of(start) : used) {
             j.add(e == LineEncoding.EIGHT_BIT && fallbackUsed ? e.label + "/windows-1252" : e.label);
         }
         return j.toString();
