@@ -1,7 +1,10 @@
 package dev.sonde.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.sonde.Warning;
 import dev.sonde.facts.Destination;
@@ -13,10 +16,14 @@ import dev.sonde.testsupport.MixedLog;
 import dev.sonde.testsupport.ReadResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Issue 8, "nothing is lost": a log is not always in one encoding. A UTF-8 log can hold records a second writer
@@ -40,6 +47,42 @@ class MixedEncodingTest {
             Set<String> expected = baseUsed ? Set.of(m.base().label(), m.region().label()) : Set.of(m.region().label());
             assertThat(Set.of(mixed.summary().encoding().split("\\+"))).as("%s", m).isEqualTo(expected);
         });
+    }
+
+    /**
+     * Pieces of arbitrary text (log-like fragments, control characters, lone surrogates) in any encoding, each cut
+     * short by up to three bytes (a unit or a sequence split in two), run together: every switch between
+     * encodings the reader can make, and none of them throws, loops or loses count.
+     */
+    @Test
+    void anyMixtureOfEncodingsAndCutsIsReadWithoutError() {
+        Gen<byte[]> pieces = LogGenerators.junkText().zip(Generate.enumValues(LogEncoding.class), integers().between(0, 3),
+                (text, e, cut) -> {
+                    byte[] b = e.encode(text);
+                    byte[] withBom = new byte[e.bom().length + b.length];
+                    System.arraycopy(e.bom(), 0, withBom, 0, e.bom().length);
+                    System.arraycopy(b, 0, withBom, e.bom().length, b.length);
+                    return Arrays.copyOf(withBom, Math.max(0, withBom.length - cut));
+                });
+        Gen<byte[]> inputs = lists().of(pieces).ofSizeBetween(1, 8).map(list -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            list.forEach(out::writeBytes);
+            return out.toByteArray();
+        });
+        AtomicInteger switched = new AtomicInteger();
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> qt().withExamples(1500).forAll(inputs).checkAssert(bytes -> {
+            ReadResult r = ReadResult.read("mixed.bin", bytes);
+            if (r.summary().encoding().contains("+")) {
+                switched.incrementAndGet();
+            }
+            assertThat(r.warnings()).noneMatch(w -> w.message().contains("internal error"))
+                    .noneMatch(w -> w.message().contains("could not be decoded"));
+            assertThat(r.summary().linesSkipped()).isBetween(0L, r.summary().linesRead());
+            assertThat(r.summary().linesRead()).isLessThanOrEqualTo(bytes.length + 1L);
+            assertThat(r.summary().encoding()).matches("(UTF-8(/windows-1252)?|UTF-16LE|UTF-16BE)(\\+(UTF-8(/windows-1252)?|UTF-16LE|UTF-16BE))*");
+            assertThat(r.facts()).allSatisfy(f -> assertThat(f.source().line()).isBetween(1L, Math.max(1L, r.summary().linesRead())));
+        }));
+        assertThat(switched.get()).as("inputs read in more than one encoding").isGreaterThan(100);
     }
 
     @Test
