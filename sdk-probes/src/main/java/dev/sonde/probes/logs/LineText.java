@@ -35,6 +35,8 @@ final class LineText {
     Kind kind = Kind.TEXT;
     /** The last 8-bit line was not valid UTF-8 and was read as Windows-1252. */
     boolean fallback;
+    /** The last line held a NUL byte (or character). */
+    boolean sawNul;
 
     /**
      * Decodes {@code len} bytes of an 8-bit line.
@@ -69,6 +71,7 @@ final class LineText {
                 control++;
             }
         }
+        sawNul = nul;
         if (nul || control >= 2) {
             binary();
         } else if (ascii) {
@@ -120,6 +123,7 @@ final class LineText {
         if (odd) {
             chars[out++] = '\uFFFD';
         }
+        sawNul = nul;
         if (nul || control >= 2) {
             binary();
             return;

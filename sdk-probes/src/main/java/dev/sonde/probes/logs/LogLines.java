@@ -230,26 +230,18 @@ final class LogLines implements Closeable {
             if (wide != null) {
                 return splitAgain(wide, 2, end);
             }
-            if (nonNul && hasNul() && (wide = LineEncoding.guess(raw, 0, kept)) != null) {
-                return splitAgain(wide, 0, end);
-            }
         }
         if (rawLength > 0 && !nonNul) {
             decoder.nulOnly();
-        } else {
-            decoder.eightBit(raw, kept, rawLength > kept);
-            fallbackUsed |= decoder.fallback;
+            return emit(LineEncoding.EIGHT_BIT, rawLength - kept);
         }
-        return emit(LineEncoding.EIGHT_BIT, rawLength > kept ? rawLength - kept : 0);
-    }
-
-    private boolean hasNul() {
-        for (int k = 0; k < kept; k++) {
-            if (raw[k] == 0) {
-                return true;
-            }
+        decoder.eightBit(raw, kept, rawLength > kept);
+        LineEncoding wide;
+        if (!decoded && rawLength == kept && decoder.sawNul && (wide = LineEncoding.guess(raw, 0, kept)) != null) {
+            return splitAgain(wide, 0, end);
         }
-        return false;
+        fallbackUsed |= decoder.fallback;
+        return emit(LineEncoding.EIGHT_BIT, rawLength - kept);
     }
 
     /** Gives back the current line from {@code from} (and its line-end byte) to be split again as {@code next}. */
@@ -287,6 +279,38 @@ final class LogLines implements Closeable {
                     return backToEightBit(lastNul);
                 }
                 return finishWide(enc, half >= 0);
+            }
+            if (half < 0 && !skipLf && src.limit - src.pos >= 2) {
+                // the common case, a run of units each holding a NUL (ASCII in UTF-16) and no line-end byte
+                byte[] b = src.buf;
+                int from = src.pos;
+                int i = from;
+                for (int end = src.limit - 1; i < end; i += 2) {
+                    int x = b[i] & 0xff;
+                    int y = b[i + 1] & 0xff;
+                    if ((x != 0 && y != 0) || x == '\n' || x == '\r' || y == '\n' || y == '\r') {
+                        break;
+                    }
+                    long at = rawLength + (i - from);
+                    if (y == 0) {
+                        lastNul = at + 1;
+                        run = 0;
+                        ascii = 0;
+                        control = 0;
+                        nonNul |= x != 0;
+                    } else {
+                        lastNul = at;
+                        run = 1;
+                        ascii = y >= 0x20 && y < 0x7F || y == '\t' ? 1 : 0;
+                        control = y < 0x20 && y != '\t' ? 1 : 0;
+                        nonNul = true;
+                    }
+                }
+                if (i > from) {
+                    keep(b, from, i - from);
+                    src.pos = i;
+                    continue;
+                }
             }
             int c = src.buf[src.pos++] & 0xff;
             if (half < 0) {
@@ -403,13 +427,9 @@ final class LogLines implements Closeable {
 
     // ---------------------------------------------------------------- the line's raw bytes
 
+    /** Adds bytes of an 8-bit line. */
     private void append(byte[] b, int off, int len) {
-        int take = (int) Math.min(len, cap - kept);
-        if (take > 0) {
-            room(take);
-            System.arraycopy(b, off, raw, kept, take);
-            kept += take;
-        }
+        keep(b, off, len);
         if (!nonNul) {
             for (int k = off; k < off + len; k++) {
                 if (b[k] != 0) {
@@ -417,6 +437,16 @@ final class LogLines implements Closeable {
                     break;
                 }
             }
+        }
+    }
+
+    /** Keeps bytes of the line up to the cap, and counts them all. */
+    private void keep(byte[] b, int off, int len) {
+        int take = (int) Math.min(len, cap - kept);
+        if (take > 0) {
+            room(take);
+            System.arraycopy(b, off, raw, kept, take);
+            kept += take;
         }
         rawLength += len;
     }
