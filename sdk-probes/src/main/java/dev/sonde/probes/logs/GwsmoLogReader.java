@@ -100,7 +100,7 @@ public final class GwsmoLogReader implements LogReader {
             try {
                 lines = LogLines.open(input, deadline);
             } catch (IOException | RuntimeException e) {
-                LOG.debug("cannot open {}", file, e);
+                log("cannot open " + file, e);
                 // a folder, pipe, device or socket is refused before it is opened: the reason says which
                 warningSink.accept(Warning.incomplete(file, 0, "cannot be opened: " + describe(e)));
                 return SourceSummary.unreadable(file);
@@ -113,7 +113,7 @@ public final class GwsmoLogReader implements LogReader {
                     stoppedAt = linesRead + 1;
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.debug("read error in {}", file, e);
+                log("read error in " + file, e);
                 warn(true, linesRead, "reading stopped after line " + linesRead + " because of a read error: " + describe(e));
                 failed = true;
             } finally {
@@ -300,6 +300,15 @@ public final class GwsmoLogReader implements LogReader {
             } else {
                 warningsHeld++;
                 heldIncomplete |= incomplete;
+            }
+        }
+
+        /** I/O errors are the input's: debug; anything else is a bug here: warn, with its stack trace. */
+        private static void log(String what, Exception e) {
+            if (e instanceof IOException) {
+                LOG.debug(what, e);
+            } else {
+                LOG.warn(what, e);
             }
         }
 
