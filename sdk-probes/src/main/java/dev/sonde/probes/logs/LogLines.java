@@ -58,15 +58,11 @@ final class LogLines implements Closeable {
     private boolean fallbackUsed;
     private boolean skipLf;
 
-    /** The current line's raw bytes (up to the cap), how many there were in all, and whether one was not NUL. */
-    private byte[] raw = new byte[256];
-    private int kept;
-    private long rawLength;
-    private boolean nonNul;
+    /** The current line's raw bytes. */
+    private final RawLine line = new RawLine();
 
     private long number;
     private long discarded;
-    private int cap;
 
     private LogLines(ByteSource src, LineEncoding start, boolean decoded) {
         this.src = src;
@@ -152,7 +148,7 @@ final class LogLines implements Closeable {
 
     /** Bytes the current line took in the input (line end excluded), including any read past. */
     long rawLength() {
-        return rawLength;
+        return line.length;
     }
 
     /** Characters (or bytes) of the current line beyond {@link #MAX_LINE} that were read past. */
@@ -168,10 +164,7 @@ final class LogLines implements Closeable {
     /** Advances to the next line; false at the end of the input, or once the deadline has passed. */
     boolean next() throws IOException {
         while (true) {
-            kept = 0;
-            rawLength = 0;
-            nonNul = false;
-            cap = enc.wide() ? 2 * MAX_LINE : MAX_LINE;
+            line.reset(enc.wide() ? 2 * MAX_LINE : MAX_LINE);
             int r = enc.wide() ? nextWide() : nextEightBit();
             if (r != AGAIN) {
                 return r == LINE;
@@ -206,7 +199,7 @@ final class LogLines implements Closeable {
             while (i < end && b[i] != '\n' && b[i] != '\r') {
                 i++;
             }
-            append(b, start, i - start);
+            line.append(b, start, i - start);
             any = true;
             if (i < end) {
                 src.pos = i + 1;
@@ -219,35 +212,35 @@ final class LogLines implements Closeable {
 
     /** Ends an 8-bit line ({@code end} is its line-end byte, or -1 at the end of the input). */
     private int finishEightBit(int end) {
-        if (!decoded && rawLength == kept) {
-            int bom = kept >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF ? 3 : 0;
+        if (!decoded && line.whole()) {
+            int bom = line.kept >= 3 && (line.bytes[0] & 0xff) == 0xEF && (line.bytes[1] & 0xff) == 0xBB && (line.bytes[2] & 0xff) == 0xBF ? 3 : 0;
             if (bom > 0) { // another writer started here, with a UTF-8 byte-order mark
-                System.arraycopy(raw, bom, raw, 0, kept - bom);
-                kept -= bom;
-                rawLength -= bom;
+                System.arraycopy(line.bytes, bom, line.bytes, 0, line.kept - bom);
+                line.kept -= bom;
+                line.length -= bom;
             }
-            LineEncoding wide = utf16Bom(raw, 0, kept);
+            LineEncoding wide = utf16Bom(line.bytes, 0, line.kept);
             if (wide != null) {
                 return splitAgain(wide, 2, end);
             }
         }
-        if (rawLength > 0 && !nonNul) {
+        if (line.length > 0 && !line.nonNul) {
             decoder.nulOnly();
-            return emit(LineEncoding.EIGHT_BIT, rawLength - kept);
+            return emit(LineEncoding.EIGHT_BIT, line.length - line.kept);
         }
-        decoder.eightBit(raw, kept, rawLength > kept);
+        decoder.eightBit(line.bytes, line.kept, line.length > line.kept);
         LineEncoding wide;
-        if (!decoded && rawLength == kept && decoder.sawNul && (wide = LineEncoding.guess(raw, 0, kept)) != null) {
+        if (!decoded && line.whole() && decoder.sawNul && (wide = LineEncoding.guess(line.bytes, 0, line.kept)) != null) {
             return splitAgain(wide, 0, end);
         }
         fallbackUsed |= decoder.fallback;
-        return emit(LineEncoding.EIGHT_BIT, rawLength - kept);
+        return emit(LineEncoding.EIGHT_BIT, line.length - line.kept);
     }
 
     /** Gives back the current line from {@code from} (and its line-end byte) to be split again as {@code next}. */
     private int splitAgain(LineEncoding next, int from, int end) {
-        int n = kept - from;
-        byte[] back = Arrays.copyOfRange(raw, from, kept + (end >= 0 ? 1 : 0));
+        int n = line.kept - from;
+        byte[] back = Arrays.copyOfRange(line.bytes, from, line.kept + (end >= 0 ? 1 : 0));
         if (end >= 0) {
             back[n] = (byte) end;
         }
@@ -261,7 +254,7 @@ final class LogLines implements Closeable {
 
     private int nextWide() throws IOException {
         int half = -1; // first byte of a unit not complete yet
-        long lastNul = -1; // raw index of the line's last NUL byte
+        long lastNul = -1; // index of the line's last NUL byte
         int run = 0; // bytes since it (or the line start), of which ascii are plain ASCII and control other C0 bytes
         int ascii = 0;
         int control = 0;
@@ -271,10 +264,10 @@ final class LogLines implements Closeable {
         int controlBefore = 0;
         while (true) {
             if (src.pos >= src.limit && !src.fill()) {
-                if (src.deadlinePassed() || rawLength == 0) {
+                if (src.deadlinePassed() || line.length == 0) {
                     return END;
                 }
-                nonNul |= half > 0;
+                line.nonNul |= half > 0;
                 if (!decoded && eightBit(run, ascii, control)) {
                     return backToEightBit(lastNul);
                 }
@@ -291,23 +284,23 @@ final class LogLines implements Closeable {
                     if ((x != 0 && y != 0) || x == '\n' || x == '\r' || y == '\n' || y == '\r') {
                         break;
                     }
-                    long at = rawLength + (i - from);
+                    long at = line.length + (i - from);
                     if (y == 0) {
                         lastNul = at + 1;
                         run = 0;
                         ascii = 0;
                         control = 0;
-                        nonNul |= x != 0;
+                        line.nonNul |= x != 0;
                     } else {
                         lastNul = at;
                         run = 1;
                         ascii = y >= 0x20 && y < 0x7F || y == '\t' ? 1 : 0;
                         control = y < 0x20 && y != '\t' ? 1 : 0;
-                        nonNul = true;
+                        line.nonNul = true;
                     }
                 }
                 if (i > from) {
-                    keep(b, from, i - from);
+                    line.keep(b, from, i - from);
                     src.pos = i;
                     continue;
                 }
@@ -319,9 +312,9 @@ final class LogLines implements Closeable {
                 asciiBefore = ascii;
                 controlBefore = control;
             }
-            appendByte(c);
+            line.add(c);
             if (c == 0) {
-                lastNul = rawLength - 1;
+                lastNul = line.length - 1;
                 run = 0;
                 ascii = 0;
                 control = 0;
@@ -343,9 +336,8 @@ final class LogLines implements Closeable {
             boolean lineEndByte = first == '\n' || first == '\r' || c == '\n' || c == '\r';
             if (skipLf) {
                 skipLf = false;
-                if (u == '\n' && rawLength == 2) { // the LF of a CRLF
-                    kept = 0;
-                    rawLength = 0;
+                if (u == '\n' && line.length == 2) { // the LF of a CRLF
+                    line.reset(line.cap);
                     lastNul = -1;
                     run = 0;
                     ascii = 0;
@@ -358,11 +350,11 @@ final class LogLines implements Closeable {
                     return backToEightBit(nulBefore); // 8-bit text whose line end happened to meet a NUL
                 }
                 skipLf = u == '\r';
-                rawLength -= 2;
-                kept = (int) Math.min(kept, rawLength);
+                line.length -= 2;
+                line.kept = (int) Math.min(line.kept, line.length);
                 return finishWide(enc, false);
             }
-            nonNul |= u != 0;
+            line.nonNul |= u != 0;
             if (lineEndByte && !decoded) {
                 // judged on the bytes before this unit: its other byte may already be the next region's NUL
                 if (eightBit(runBefore, asciiBefore, controlBefore)) {
@@ -370,8 +362,8 @@ final class LogLines implements Closeable {
                 }
                 LineEncoding other = enc == LineEncoding.UTF_16LE ? LineEncoding.UTF_16BE : LineEncoding.UTF_16LE;
                 char swapped = other.unit(first, c);
-                if ((swapped == '\n' || swapped == '\r') && rawLength == kept && LineEncoding.guess(raw, 0, kept) == other) {
-                    src.unread(raw, 0, kept); // a line end of the other byte order, in a line of its NUL pattern
+                if ((swapped == '\n' || swapped == '\r') && line.whole() && LineEncoding.guess(line.bytes, 0, line.kept) == other) {
+                    src.unread(line.bytes, 0, line.kept); // a line end of the other byte order, in a line of its NUL pattern
                     enc = other;
                     return AGAIN;
                 }
@@ -393,77 +385,36 @@ final class LogLines implements Closeable {
         enc = LineEncoding.EIGHT_BIT;
         skipLf = false;
         long from = lastNul < 0 ? 0 : (lastNul + 2) & ~1L;
-        if (rawLength != kept) {
+        if (!line.whole()) {
             return finishWide(wide, false); // what was read past cannot be given back: go on from here
         }
         int f = (int) from;
-        src.unread(raw, f, kept - f);
+        src.unread(line.bytes, f, line.kept - f);
         if (f == 0) {
             return AGAIN;
         }
-        kept = f;
-        rawLength = f;
+        line.kept = f;
+        line.length = f;
         return finishWide(wide, false);
     }
 
     private int finishWide(LineEncoding wide, boolean odd) {
-        if (rawLength > 0 && !nonNul) {
+        if (line.length > 0 && !line.nonNul) {
             decoder.nulOnly();
         } else {
-            decoder.wide(wide, raw, kept & ~1, odd, rawLength > kept, !decoded);
+            decoder.wide(wide, line.bytes, line.kept & ~1, odd, line.length > line.kept, !decoded);
         }
-        long units = (rawLength + 1) / 2;
+        long units = (line.length + 1) / 2;
         return emit(wide, units > MAX_LINE ? units - MAX_LINE : 0);
     }
 
     private int emit(LineEncoding as, long readPast) {
         number++;
         discarded = readPast;
-        if (decoder.kind == LineText.Kind.TEXT && rawLength > 0) {
+        if (decoder.kind == LineText.Kind.TEXT && line.length > 0) {
             used.add(as);
         }
         return LINE;
-    }
-
-    // ---------------------------------------------------------------- the line's raw bytes
-
-    /** Adds bytes of an 8-bit line. */
-    private void append(byte[] b, int off, int len) {
-        keep(b, off, len);
-        if (!nonNul) {
-            for (int k = off; k < off + len; k++) {
-                if (b[k] != 0) {
-                    nonNul = true;
-                    break;
-                }
-            }
-        }
-    }
-
-    /** Keeps bytes of the line up to the cap, and counts them all. */
-    private void keep(byte[] b, int off, int len) {
-        int take = (int) Math.min(len, cap - kept);
-        if (take > 0) {
-            room(take);
-            System.arraycopy(b, off, raw, kept, take);
-            kept += take;
-        }
-        rawLength += len;
-    }
-
-    /** Adds one byte of a UTF-16 line (whether it is NUL is judged per unit, line ends left out). */
-    private void appendByte(int c) {
-        if (kept < cap) {
-            room(1);
-            raw[kept++] = (byte) c;
-        }
-        rawLength++;
-    }
-
-    private void room(int more) {
-        if (kept + more > raw.length) {
-            raw = Arrays.copyOf(raw, Math.min(cap, Math.max(kept + more, raw.length * 2)));
-        }
     }
 
     @Override

@@ -160,7 +160,8 @@ class LogReaderPropertyTest {
 
     @Test
     void insertedHealthyRecordsChangeOnlyLineNumbers() {
-        qt().withExamples(120).forAll(STYLES, LogGenerators.attemptLists(), LogGenerators.offsets(), integers().between(1, 4))
+        // every 1 to 3 records: the shortest rendered log has 3 records, so a healthy one is always inserted
+        qt().withExamples(120).forAll(STYLES, LogGenerators.attemptLists(), LogGenerators.offsets(), integers().between(1, 3))
                 .checkAssert((style, attempts, offset, every) -> {
                     String log = GwsmoLogs.render(style, attempts, offset, "3f");
                     String padded = GwsmoLogs.insertOrdinaryLines(log, style, every);
