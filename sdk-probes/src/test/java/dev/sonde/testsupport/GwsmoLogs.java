@@ -245,6 +245,36 @@ public final class GwsmoLogs {
     }
 
     /**
+     * A log written in {@code base} except {@code count} whole records from record {@code first} (0-based), written
+     * in {@code region}, as a second writer would: the region's byte-order mark, if any, at its start. Line ends
+     * are kept as they are.
+     */
+    public static byte[] withRegion(String log, LogStyle style, int first, int count, LogEncoding base, LogEncoding region) {
+        Pattern start = style == LogStyle.TRACE ? TRACE_RECORD : AUTH_RECORD;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(base.bom());
+        int record = -1;
+        boolean inRegion = false;
+        for (String line : log.split("(?<=\n)")) {
+            if (start.matcher(line).find()) {
+                record++;
+                boolean now = record >= first && record < first + count;
+                if (now && !inRegion) {
+                    out.writeBytes(region.bom());
+                }
+                inRegion = now;
+            }
+            out.writeBytes((inRegion ? region : base).encode(line));
+        }
+        return out.toByteArray();
+    }
+
+    /** How many records a log holds. */
+    public static int records(String log, LogStyle style) {
+        return split(log, style == LogStyle.TRACE ? TRACE_RECORD : AUTH_RECORD).records.size();
+    }
+
+    /**
      * Merges two trace logs record by record (A1, B1, A2, B2, ...); continuation lines stay with their
      * record. A header block before A's first record is kept; B's is dropped.
      */

@@ -109,6 +109,33 @@ public final class LogGenerators {
                         GwsmoLogs.render(style, attempts, offset, thread), style, every));
     }
 
+    /**
+     * Logs of either format and line end with a region of records in the other encoding family: a UTF-8 file
+     * (with or without byte-order mark) holding UTF-16LE/BE records (with or without one at the region's start),
+     * or a UTF-16 file holding UTF-8 records.
+     */
+    public static Gen<MixedLog> mixedLogs() {
+        Gen<LogStyle> styles = Generate.enumValues(LogStyle.class);
+        Gen<Styled> texts = styles.flatMap(style -> logs(style).map(log -> new Styled(style, log)));
+        Gen<LogEncoding> encodings = Generate.enumValues(LogEncoding.class);
+        Gen<Integer> percents = integers().between(0, 100);
+        return texts.zip(Generate.booleans(), encodings, encodings, percents.zip(percents, (a, b) -> a * 101 + b),
+                (styled, crlf, base, other, where) -> {
+                    LogStyle style = styled.style();
+                    String text = crlf ? GwsmoLogs.toCrlf(styled.log()) : styled.log();
+                    LogEncoding region = other.utf16() != base.utf16() ? other
+                            : base.utf16() ? (other.ordinal() % 2 == 0 ? LogEncoding.UTF_8 : LogEncoding.UTF_8_BOM)
+                            : (other.ordinal() % 2 == 0 ? LogEncoding.UTF_16LE : LogEncoding.UTF_16BE_BOM);
+                    int records = GwsmoLogs.records(text, style);
+                    int first = (where / 101) * (records - 1) / 100;
+                    int count = 1 + (where % 101) * (records - first - 1) / 100;
+                    return new MixedLog(text, style, base, region, first, count);
+                });
+    }
+
+    private record Styled(LogStyle style, String log) {
+    }
+
     /** Arbitrary text lines, including log-like fragments, certificate markers and broken prefixes. */
     public static Gen<String> junkText() {
         Gen<String> fragment = Generate.pick(List.of(

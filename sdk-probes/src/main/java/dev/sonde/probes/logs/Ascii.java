@@ -78,4 +78,60 @@ final class Ascii {
         String t = s.strip();
         return t.length() <= 80 ? t : t.substring(0, 79) + "…";
     }
+
+    /**
+     * The line with its quoted spans (quotes included) blanked out: {@code "..."}, and {@code '...'} where
+     * the quotes stand apart from words (so the apostrophe of {@code server's} is not a quote). An
+     * unpaired quote is kept.
+     */
+    static String unquoted(String s) {
+        StringBuilder b = null;
+        int open = -1;
+        char quote = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c != '"' && c != '\'') {
+                continue;
+            }
+            if (open < 0) {
+                if (c == '"' || k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1))) {
+                    open = k;
+                    quote = c;
+                }
+                continue;
+            }
+            if (c != quote || (c == '\'' && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1)))) {
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(s);
+            }
+            for (int j = open; j <= k; j++) {
+                b.setCharAt(j, ' ');
+            }
+            open = -1;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** True for an IPv4 literal or an IPv6 literal (with or without brackets). */
+    static boolean ipLiteral(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean v4 = true;
+        int dots = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                dots++;
+            } else if (!isDigit(c)) {
+                v4 = false;
+            }
+        }
+        if (v4) {
+            return dots == 3;
+        }
+        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> isHex((char) c) || c == ':' || c == '.' || c == '[' || c == ']');
+    }
 }

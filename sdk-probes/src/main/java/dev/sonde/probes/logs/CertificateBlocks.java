@@ -48,16 +48,17 @@ final class CertificateBlocks {
     }
 
     private static final int MAX_VALUES = 32;
-    private static final Pattern MARKER = Pattern.compile("^-{2,}\\s*([A-Za-z][A-Za-z ]*?)?\\s*-*$");
+    // Runs of spaces are possessive (\s*+): linear time on hostile lines, same matches (see RecordDecoder).
     private static final Pattern LABEL = Pattern.compile(
-            "^(?i)(subject|issuer|valid\\s*from|not\\s*(?:valid\\s*)?before|valid\\s*(?:until|to)|not\\s*(?:valid\\s*)?after"
-                    + "|expires(?:\\s*on)?)\\s*[:=]\\s*(.*)$");
-    private static final Pattern LABELLED_SUBJECT = Pattern.compile("(?i)^\\s*(?:server\\s+certificate\\s*:?\\s*)?subject\\s*[:=]\\s*\\S*=");
-    private static final Pattern RDN_START = Pattern.compile("^[A-Za-z][A-Za-z0-9.]{0,20}\\s*=");
+            "^(?i)(subject|issuer|valid\\s*+from|not\\s*+(?:valid\\s*+)?before|valid\\s*+(?:until|to)|not\\s*+(?:valid\\s*+)?after"
+                    + "|expires(?:\\s*+on)?)\\s*+[:=]\\s*+(.*)$");
+    private static final Pattern LABELLED_SUBJECT = Pattern.compile(
+            "(?i)^\\s*+(?:server\\s++certificate\\s*+:?+\\s*+)?subject\\s*+[:=]\\s*+\\S*=");
+    private static final Pattern RDN_START = Pattern.compile("^[A-Za-z][A-Za-z0-9.]{0,20}\\s*+=");
     private static final Pattern ISO_DATE = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+            "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?\\s*+(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern TEXT_DATE = Pattern.compile(
-            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{1,2}):(\\d{2}):(\\d{2})\\s+(\\d{4})");
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\\.?\\s++(\\d{1,2}),?\\s++(\\d{1,2}):(\\d{2}):(\\d{2})\\s++(\\d{4})");
     /**
      * Numeric dates as Windows prints them in a locale's short format: {@code 13/09/2017 17:23:55},
      * {@code 9/13/2017 5:23:55 PM}, {@code 13.09.2017 17:23:55}. Read only when the order of day and
@@ -65,7 +66,7 @@ final class CertificateBlocks {
      * date read the wrong way round would move a certificate's validity by months.
      */
     private static final Pattern NUMERIC_DATE = Pattern.compile(
-            "\\b(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4})[ T,]+(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\s*([AaPp])\\.?[Mm]\\.?)?");
+            "\\b(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4})[ T,]++(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\s*+([AaPp])\\.?[Mm]\\.?)?");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
@@ -93,7 +94,7 @@ final class CertificateBlocks {
             if (details >= 0) {
                 String rest = line.substring(details + "certificate details".length()).replaceFirst("^\\s*:?\\s*", "");
                 b = parse(r, i, rest.isEmpty() ? null : rest);
-            } else if (LABELLED_SUBJECT.matcher(line).find()) {
+            } else if (LABELLED_SUBJECT.matcher(line).lookingAt()) {
                 b = parse(r, i, line);
             } else if (i > 0 && line.startsWith("--") && sectionMarker(line.strip()) != null) {
                 b = parse(r, i - 1, null); // a block printed without its "Certificate details:" line
@@ -116,12 +117,59 @@ final class CertificateBlocks {
 
     /** The section a marker line opens ({@code validity}, {@code subject}, {@code issuer}), else {@code null}. */
     private static String sectionMarker(String t) {
-        Matcher m = MARKER.matcher(t);
-        if (!m.matches() || m.group(1) == null) {
+        String name = marker(t);
+        if (name == null || name.isEmpty()) {
             return null;
         }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
+        name = name.toLowerCase(Locale.ROOT);
         return name.startsWith("valid") || name.startsWith("subject") || name.startsWith("issue") ? name : null;
+    }
+
+    /**
+     * The name in a marker line ({@code ---Subject---} → {@code Subject}, {@code -------------} → {@code ""}), or
+     * {@code null} when {@code t} is not one: two dashes or more, optional spaces, an optional name (a letter,
+     * then letters and spaces), optional spaces and dashes, nothing else. A hand scan, one pass: the regular
+     * expression it replaces ({@code ^-{2,}\s*([A-Za-z][A-Za-z ]*?)?\s*-*$}) was quadratic on a long line.
+     */
+    static String marker(String t) {
+        int n = t.length();
+        int p = 0;
+        while (p < n && t.charAt(p) == '-') {
+            p++;
+        }
+        if (p < 2) {
+            return null;
+        }
+        p = skipWhitespace(t, p);
+        String name = "";
+        if (p < n && isLetter(t.charAt(p))) {
+            int start = p;
+            int end = p;
+            while (p < n && (isLetter(t.charAt(p)) || t.charAt(p) == ' ')) {
+                if (t.charAt(p) != ' ') {
+                    end = p + 1;
+                }
+                p++;
+            }
+            name = t.substring(start, end);
+            p = skipWhitespace(t, end);
+        }
+        while (p < n && t.charAt(p) == '-') {
+            p++;
+        }
+        return p == n ? name : null;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** Past the characters of the regex class {@code \s}: space, tab, line ends, form feed, vertical tab. */
+    private static int skipWhitespace(String t, int p) {
+        while (p < t.length() && (t.charAt(p) == ' ' || (t.charAt(p) >= '\t' && t.charAt(p) <= '\r'))) {
+            p++;
+        }
+        return p;
     }
 
     /** Parses a block whose opening line is {@code from}; {@code firstRest} is labelled text on that line, if any. */
@@ -138,10 +186,10 @@ final class CertificateBlocks {
         for (int j = from + 1; j < n; j++) {
             String t = r.text(j).strip();
             if (t.startsWith("--")) {
-                Matcher m = MARKER.matcher(t);
-                if (m.matches()) {
+                String marker = marker(t);
+                if (marker != null) {
                     last = j;
-                    String name = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+                    String name = marker.toLowerCase(Locale.ROOT);
                     if (name.isEmpty()) {
                         break;
                     }
@@ -158,7 +206,7 @@ final class CertificateBlocks {
             if (section == Section.SUBJECT || section == Section.ISSUER) {
                 List<String> into = section == Section.SUBJECT ? subject : issuer;
                 if (!t.isEmpty() && into.size() < MAX_VALUES) {
-                    if (RDN_START.matcher(t).find()) {
+                    if (RDN_START.matcher(t).lookingAt()) {
                         into.addAll(rdnValues(t));
                     } else {
                         into.add(t);
@@ -209,7 +257,7 @@ final class CertificateBlocks {
     /** The values of a distinguished name ({@code CN=a, O=b, C=US}), country first and common name last. */
     static List<String> rdnValues(String dn) {
         List<String> keys = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<StringBuilder> values = new ArrayList<>(); // a value grows in place: "O=a, b, c, ..." stays linear
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i <= dn.length(); i++) {
@@ -228,16 +276,14 @@ final class CertificateBlocks {
                 if (part.isEmpty()) {
                     continue;
                 }
-                Matcher m = RDN_START.matcher(part);
-                if (m.find()) {
+                if (RDN_START.matcher(part).lookingAt()) { // anchored at the start: lookingAt, not a scan of the part
                     keys.add(part.substring(0, part.indexOf('=')).strip().toUpperCase(Locale.ROOT));
-                    values.add(stripQuotes(part.substring(part.indexOf('=') + 1).strip()));
+                    values.add(new StringBuilder(stripQuotes(part.substring(part.indexOf('=') + 1).strip())));
                 } else if (!values.isEmpty()) {
-                    int k = values.size() - 1;
-                    values.set(k, values.get(k) + ", " + part);
+                    values.get(values.size() - 1).append(", ").append(part);
                 } else {
                     keys.add("");
-                    values.add(part);
+                    values.add(new StringBuilder(part));
                 }
                 continue;
             }
@@ -251,7 +297,9 @@ final class CertificateBlocks {
         if (cn >= 0 && cn != keys.size() - 1) {
             values.add(values.remove(cn));
         }
-        return values;
+        List<String> out = new ArrayList<>(values.size());
+        values.forEach(v -> out.add(v.toString()));
+        return out;
     }
 
     private static String stripQuotes(String v) {

@@ -8,6 +8,7 @@ import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.spi.FactSink;
+import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.LogReader;
 import dev.sonde.spi.Redaction;
 import java.io.IOException;
@@ -28,6 +29,16 @@ import org.slf4j.LoggerFactory;
  * ({@link TraceFileHeader}) or skipped; binary lines are skipped; both are counted in
  * {@link SourceSummary#linesSkipped()}. Never throws for bad content: problems become warnings
  * (at most {@value #MAX_WARNINGS} per input, then one saying how many more).
+ *
+ * <p>Warnings say whether something that could hold evidence was lost ({@link Warning#incomplete}): a line
+ * cut at the line cap, a record's lines skipped past its cap, an input that cannot be opened (a folder, a named
+ * pipe, a device, a socket are never opened) or that fails midway, content that could not be decoded as text,
+ * a record the decoder failed on, the deadline (checked at every buffer fill and every
+ * {@value #DEADLINE_EVERY} lines). Lines of no known format and runs of NUL bytes (a zero-filled region left by
+ * a crash) lose nothing: notes. The count of warnings not shown is incomplete when one of them was.
+ *
+ * <p>{@link SourceSummary#encoding()} names the encodings the input was read in, first one first, joined by
+ * {@code +} when a region was in another ({@code UTF-8+UTF-16LE}); see {@link LogLines}.
  *
  * <p>Stateless and thread-safe: each {@link #read} call keeps its state to itself.
  */
@@ -61,9 +72,16 @@ public final class GwsmoLogReader implements LogReader {
         private long facts;
         private int warningsGiven;
         private long warningsHeld;
+        private boolean heldIncomplete;
         private long binaryLines;
-        private long headerLines;
+        private long binaryBytes;
         private long firstBinaryLine;
+        private long nulLines;
+        private long nulBytes;
+        private long firstNulLine;
+        private long headerLines;
+        /** The line at which the deadline stopped reading, or 0. */
+        private long stoppedAt;
         private boolean clientInfoDone;
         private boolean recordOverflowWarned;
         private String firstContent;
@@ -80,22 +98,30 @@ public final class GwsmoLogReader implements LogReader {
         SourceSummary run(LogInput input) {
             LogLines lines;
             try {
-                lines = LogLines.open(input);
+                lines = LogLines.open(input, deadline);
             } catch (IOException | RuntimeException e) {
-                LOG.debug("cannot open {}", file, e);
-                warningSink.accept(new Warning(file, 0, "cannot be opened: " + describe(e)));
+                log("cannot open " + file, e);
+                // a folder, pipe, device or socket is refused before it is opened: the reason says which
+                warningSink.accept(Warning.incomplete(file, 0, "cannot be opened: " + describe(e)));
                 return SourceSummary.unreadable(file);
             }
             String encoding;
             boolean failed = false;
             try (lines) {
                 loop(lines);
+                if (stoppedAt == 0 && lines.deadlinePassed()) {
+                    stoppedAt = linesRead + 1;
+                }
             } catch (IOException | RuntimeException e) {
-                LOG.debug("read error in {}", file, e);
-                warn(linesRead, "reading stopped after line " + linesRead + " because of a read error: " + describe(e));
+                log("read error in " + file, e);
+                warn(true, linesRead, "reading stopped after line " + linesRead + " because of a read error: " + describe(e));
                 failed = true;
             } finally {
                 encoding = lines.encoding();
+            }
+            if (stoppedAt > 0) {
+                warningSink.accept(Warning.incomplete(file, stoppedAt, "stopped reading at line " + stoppedAt
+                        + ": the analysis deadline passed; that line and the rest of the input were not read"));
             }
             flushRecord();
             finishClientInfo();
@@ -103,19 +129,26 @@ public final class GwsmoLogReader implements LogReader {
                 skipped += headerLines; // looked like a header block, but was not one
             }
             if (binaryLines > 0) {
-                warn(firstBinaryLine, binaryLines == 1
-                        ? "binary content (NUL or control characters) skipped"
-                        : "binary content (NUL or control characters) skipped; " + binaryLines + " such lines in all");
+                warn(true, firstBinaryLine, "binary content (NUL or control characters), not text in any encoding Sonde reads,"
+                        + " skipped: " + (binaryLines == 1 ? "1 line" : binaryLines + " such lines in all")
+                        + " (" + InputFiles.size(binaryBytes) + ")");
+            }
+            if (nulLines > 0) {
+                warn(false, firstNulLine, InputFiles.size(nulBytes) + " of NUL bytes only (a zero-filled region, as a crash can"
+                        + " leave) skipped" + (nulLines == 1 ? "" : " in " + nulLines + " lines"));
             }
             if (warningsHeld > 0) {
-                warningSink.accept(new Warning(file, 0, warningsHeld + " more warnings about this input were not shown"));
+                String more = warningsHeld + " more warnings about this input were not shown";
+                warningSink.accept(heldIncomplete ? Warning.incomplete(file, 0, more) : new Warning(file, 0, more));
             }
             if (format == null && header.present()) {
                 format = TraceLogFormat.NAME;
             }
             if (format == null) {
-                if (failed && linesRead == 0) {
-                    return SourceSummary.unreadable(file);
+                if ((failed && linesRead == 0) || stoppedAt > 0) {
+                    // nothing recognised before reading stopped: not read, rather than "not a log"
+                    return new SourceSummary(file, SourceSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
+                            SourceSummary.Status.UNREADABLE);
                 }
                 warningSink.accept(new Warning(file, 0, unrecognised()));
                 return new SourceSummary(file, SourceSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
@@ -143,20 +176,28 @@ public final class GwsmoLogReader implements LogReader {
                 long n = lines.number();
                 linesRead = n;
                 if (n % DEADLINE_EVERY == 0 && Instant.now().isAfter(deadline)) {
-                    warningSink.accept(new Warning(file, n,
-                            "stopped reading at line " + n + ": the analysis deadline passed; later lines were not read"));
+                    stoppedAt = n;
+                    linesRead = n - 1;
                     return;
                 }
-                if (lines.binary()) {
+                if (lines.kind() != LineText.Kind.TEXT) {
                     skipped++;
-                    if (binaryLines++ == 0) {
-                        firstBinaryLine = n;
+                    if (lines.kind() == LineText.Kind.NUL) {
+                        nulBytes += lines.rawLength();
+                        if (nulLines++ == 0) {
+                            firstNulLine = n;
+                        }
+                    } else {
+                        binaryBytes += lines.rawLength();
+                        if (binaryLines++ == 0) {
+                            firstBinaryLine = n;
+                        }
                     }
                     continue;
                 }
                 String text = lines.text();
                 if (lines.discarded() > 0) {
-                    warn(n, "line is longer than " + LogLines.MAX_LINE + " characters; only its first "
+                    warn(true, n, "line is longer than " + LogLines.MAX_LINE + " characters; only its first "
                             + LogLines.MAX_LINE + " were read (" + lines.discarded() + " more ignored)");
                 }
                 if (firstContent == null && !text.isBlank()) {
@@ -177,7 +218,7 @@ public final class GwsmoLogReader implements LogReader {
                         skipped++;
                         if (!recordOverflowWarned) {
                             recordOverflowWarned = true;
-                            warn(n, "the record starting at line " + record.firstLine() + " is longer than "
+                            warn(true, n, "the record starting at line " + record.firstLine() + " is longer than "
                                     + LogRecord.MAX_CONTINUATIONS + " lines or " + LogRecord.MAX_CHARS
                                     + " characters; its remaining lines were skipped");
                         }
@@ -213,7 +254,8 @@ public final class GwsmoLogReader implements LogReader {
                 found = decoder.decode(record);
             } catch (RuntimeException e) {
                 LOG.warn("could not decode the record at {}:{}", file, record.firstLine(), e);
-                warn(record.firstLine(), "the record could not be decoded (" + describe(e) + "); it was skipped");
+                warn(true, record.firstLine(), "the record starting at line " + record.firstLine()
+                        + " could not be decoded (an internal error, logged); it was skipped");
                 found = List.of();
             } finally {
                 record.close();
@@ -250,18 +292,29 @@ public final class GwsmoLogReader implements LogReader {
             sink.add(f);
         }
 
-        private void warn(long line, String message) {
+        /** A warning, {@link Warning#incomplete} when something that could hold evidence was lost. */
+        private void warn(boolean incomplete, long line, String message) {
             if (warningsGiven < MAX_WARNINGS) {
                 warningsGiven++;
-                warningSink.accept(new Warning(file, line, message));
+                warningSink.accept(incomplete ? Warning.incomplete(file, line, message) : new Warning(file, line, message));
             } else {
                 warningsHeld++;
+                heldIncomplete |= incomplete;
             }
         }
 
+        /** I/O errors are the input's: debug; anything else is a bug here: warn, with its stack trace. */
+        private static void log(String what, Exception e) {
+            if (e instanceof IOException) {
+                LOG.debug(what, e);
+            } else {
+                LOG.warn(what, e);
+            }
+        }
+
+        /** An I/O failure in plain words (no Java class names). */
         private static String describe(Exception e) {
-            String m = e.getMessage();
-            return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+            return e instanceof IOException io ? InputFiles.reason(io) : "an internal error (logged)";
         }
     }
 }

@@ -1,160 +1,144 @@
 package dev.sonde.probes.logs;
 
 import dev.sonde.LogInput;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.SequenceInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
- * The lines of one log, read in one streaming pass with a fixed amount of memory.
+ * The lines of one log, read in one streaming pass with a fixed amount of memory, by one line splitter over
+ * bytes whatever the encoding.
  *
- * <p>Encoding: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) wins; without one, UTF-16 is recognised
- * by its NUL-byte pattern in the first KiB; anything else is UTF-8 decoded line by line, a line that
- * is not valid UTF-8 being decoded as Windows-1252 instead. A {@link LogInput} given as a
- * {@link Reader} is already decoded. Lines end at LF, CRLF or a lone CR.
+ * <p>Encoding, decided per region, not once per file: a log written by several writers can hold UTF-8 and
+ * UTF-16 stretches. The start is read as its byte-order mark says (UTF-8, UTF-16LE, UTF-16BE), else as UTF-16
+ * when the first KiB has UTF-16's NUL-byte pattern, else as 8-bit text: UTF-8, a line that is not valid UTF-8
+ * being read as Windows-1252. Then:
+ * <ul>
+ *   <li>an 8-bit line holding NUL bytes in UTF-16's pattern (or starting with a UTF-16 byte-order mark) is
+ *       split again from its start as UTF-16, and what follows is read as UTF-16;</li>
+ *   <li>in UTF-16, a line-feed or carriage-return byte (a UTF-16 line end or not) after at least 16 bytes of
+ *       plain ASCII without a NUL means the bytes are 8-bit text read as UTF-16 (they would make CJK
+ *       characters): they are split again as 8-bit text, from just after the last NUL, and what follows is read
+ *       as 8-bit text. So are such bytes at the end of the input. (A UTF-16 line has a NUL in every other byte
+ *       when it is ASCII; CJK text with 16 such bytes in a row is vanishingly rare.)</li>
+ *   <li>in UTF-16, a line end of the other byte order in a line with that order's NUL pattern switches the
+ *       byte order, from the line's start.</li>
+ * </ul>
+ * {@link #encoding()} names every encoding used, the first one first ({@code UTF-8+UTF-16LE}). A
+ * {@link LogInput} given as a {@link Reader} is already decoded and stays as it is ({@code decoded text}).
+ * Lines end at LF, CRLF or a lone CR, in either encoding.
  *
- * <p>Limits: a line keeps its first {@value #MAX_LINE} characters (bytes, for UTF-8); the rest is
- * read past and counted in {@link #discarded()}. A line holding NUL or several control characters is
- * {@link #binary()}: its text is empty.
+ * <p>Limits: a line keeps its first {@value #MAX_LINE} characters (bytes, for 8-bit text); the rest is read
+ * past and counted in {@link #discarded()}. A line holding NUL or several control characters is
+ * {@link LineText.Kind#BINARY binary}, one of NUL bytes only is {@link LineText.Kind#NUL}: its text is empty.
+ * Reading stops when the deadline passes (checked at every buffer fill, {@link ByteSource}).
  */
 final class LogLines implements Closeable {
 
-    /** Longest line kept, in characters (bytes for byte-decoded input). */
+    /** Longest line kept, in characters (bytes for 8-bit text). */
     static final int MAX_LINE = 64 * 1024;
-    private static final int BUFFER = 64 * 1024;
     private static final int SNIFF = 4096;
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Plain ASCII bytes (without NUL) in a row that show 8-bit text inside a UTF-16 region. */
+    private static final int ASCII_RUN = 16;
 
-    private final InputStream bytes;
-    private final Reader chars;
-    private final String encoding;
-    private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-
-    private byte[] byteBuf;
-    private char[] charBuf;
-    private int pos;
-    private int limit;
-    private boolean eof;
+    private final ByteSource src;
+    /** Text already decoded by the caller: one encoding, never re-detected. */
+    private final boolean decoded;
+    private final Set<LineEncoding> used = new LinkedHashSet<>();
+    private final LineText decoder = new LineText();
+    /** The encoding of the input's start, named when no line was text. */
+    private final LineEncoding start;
+    private LineEncoding enc;
+    private boolean fallbackUsed;
     private boolean skipLf;
 
-    private byte[] lineBytes = new byte[0];
-    private char[] lineChars = new char[0];
-    private int lineLen;
+    /** The current line's raw bytes. */
+    private final RawLine line = new RawLine();
 
-    private String text = "";
-    private boolean binary;
-    private long discarded;
     private long number;
-    private boolean fallbackUsed;
+    private long discarded;
 
-    private LogLines(InputStream bytes, byte[] head, int from, int to, Reader chars, String encoding) {
-        this.bytes = bytes;
-        this.chars = chars;
-        this.encoding = encoding;
-        if (bytes != null) {
-            byteBuf = new byte[BUFFER];
-            System.arraycopy(head, from, byteBuf, 0, to - from);
-            limit = to - from;
-        } else {
-            charBuf = new char[BUFFER / 4];
-        }
+    private LogLines(ByteSource src, LineEncoding start, boolean decoded) {
+        this.src = src;
+        this.start = start;
+        this.enc = start;
+        this.decoded = decoded;
     }
 
-    /** Opens an input, detecting its encoding. */
-    static LogLines open(LogInput input) throws IOException {
+    /** Opens an input, detecting the encoding of its start; reading stops once {@code deadline} has passed. */
+    static LogLines open(LogInput input, Instant deadline) throws IOException {
         if (input.reader().isPresent()) {
-            return new LogLines(null, null, 0, 0, input.reader().get(), "decoded text");
+            return new LogLines(new ByteSource(new ReaderBytes(input.reader().get()), deadline), LineEncoding.UTF_16LE, true);
         }
         InputStream in = input.openBytes().orElseThrow(() -> new IOException("the input has no content to read"));
+        ByteSource src = new ByteSource(in, deadline);
         try {
-            return sniff(in);
+            src.fillAtLeast(SNIFF);
         } catch (IOException | RuntimeException e) {
-            in.close();
+            src.close();
             throw e;
         }
+        return new LogLines(src, sniff(src), false);
     }
 
-    private static LogLines sniff(InputStream in) throws IOException {
-        byte[] head = new byte[SNIFF];
-        int n = 0;
-        IOException failure = null;
-        while (n < head.length) {
-            int r;
-            try {
-                r = in.read(head, n, head.length - n);
-            } catch (IOException e) {
-                if (n == 0) {
-                    throw e;
-                }
-                failure = e; // read what came first, report the error where it happened
-                break;
-            }
-            if (r < 0) {
-                break;
-            }
-            n += r;
+    /** The encoding of the input's start (a byte-order mark is passed over). */
+    private static LineEncoding sniff(ByteSource src) {
+        byte[] b = src.buf;
+        int p = src.pos;
+        int n = src.limit - p;
+        if (n >= 3 && (b[p] & 0xff) == 0xEF && (b[p + 1] & 0xff) == 0xBB && (b[p + 2] & 0xff) == 0xBF) {
+            src.pos += 3;
+            return LineEncoding.EIGHT_BIT;
         }
-        if (failure != null) {
-            in = new FailingAfter(failure, in);
+        LineEncoding bom = utf16Bom(b, p, n);
+        if (bom != null) {
+            src.pos += 2;
+            return bom;
         }
-        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-            return new LogLines(in, head, 3, n, null, "UTF-8");
-        }
-        if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
-            return utf16(in, head, 2, n, StandardCharsets.UTF_16LE);
-        }
-        if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
-            return utf16(in, head, 2, n, StandardCharsets.UTF_16BE);
-        }
-        int pairs = Math.min(n, 1024) / 2;
-        int evenNul = 0;
-        int oddNul = 0;
-        for (int i = 0; i < pairs * 2; i += 2) {
-            if (head[i] == 0) {
-                evenNul++;
-            }
-            if (head[i + 1] == 0) {
-                oddNul++;
-            }
-        }
-        if (pairs >= 2 && oddNul * 10 >= pairs * 3 && evenNul * 4 <= oddNul) {
-            return utf16(in, head, 0, n, StandardCharsets.UTF_16LE);
-        }
-        if (pairs >= 2 && evenNul * 10 >= pairs * 3 && oddNul * 4 <= evenNul) {
-            return utf16(in, head, 0, n, StandardCharsets.UTF_16BE);
-        }
-        return new LogLines(in, head, 0, n, null, "UTF-8");
+        LineEncoding guess = LineEncoding.guess(b, p, Math.min(n, 1024));
+        return guess == null ? LineEncoding.EIGHT_BIT : guess;
     }
 
-    private static LogLines utf16(InputStream in, byte[] head, int from, int to, Charset cs) {
-        CharsetDecoder dec = cs.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, from, to - from), in);
-        return new LogLines(null, null, 0, 0, new InputStreamReader(all, dec), cs.name());
+    private static LineEncoding utf16Bom(byte[] b, int p, int n) {
+        if (n >= 2 && (b[p] & 0xff) == 0xFF && (b[p + 1] & 0xff) == 0xFE) {
+            return LineEncoding.UTF_16LE;
+        }
+        if (n >= 2 && (b[p] & 0xff) == 0xFE && (b[p + 1] & 0xff) == 0xFF) {
+            return LineEncoding.UTF_16BE;
+        }
+        return null;
     }
 
-    /** The encoding used: {@code UTF-8}, {@code UTF-8/windows-1252}, {@code UTF-16LE}, {@code UTF-16BE}... */
+    /**
+     * The encodings used, in order of first use, joined by {@code +}: {@code UTF-8}, {@code UTF-8/windows-1252}
+     * (some 8-bit lines were not UTF-8), {@code UTF-16LE}, {@code UTF-16BE}, {@code UTF-8+UTF-16LE} ...; or
+     * {@code decoded text} for a {@link Reader}.
+     */
     String encoding() {
-        return fallbackUsed ? encoding + "/windows-1252" : encoding;
+        if (decoded) {
+            return "decoded text";
+        }
+        StringJoiner j = new StringJoiner("+");
+        for (LineEncoding e : used.isEmpty() ? Set.of(start) : used) {
+            j.add(e == LineEncoding.EIGHT_BIT && fallbackUsed ? e.label + "/windows-1252" : e.label);
+        }
+        return j.toString();
     }
 
-    /** The current line's text (without its line end); empty for a binary line. */
+    /** The current line's text (without its line end); empty unless {@link #kind()} is TEXT. */
     String text() {
-        return text;
+        return decoder.text;
+    }
+
+    /** Whether the current line is text, binary content or a run of NUL bytes. */
+    LineText.Kind kind() {
+        return decoder.kind;
     }
 
     /** The current line's 1-based number. */
@@ -162,9 +146,9 @@ final class LogLines implements Closeable {
         return number;
     }
 
-    /** True when the current line holds binary content (NUL or control characters). */
-    boolean binary() {
-        return binary;
+    /** Bytes the current line took in the input (line end excluded), including any read past. */
+    long rawLength() {
+        return line.length;
     }
 
     /** Characters (or bytes) of the current line beyond {@link #MAX_LINE} that were read past. */
@@ -172,267 +156,269 @@ final class LogLines implements Closeable {
         return discarded;
     }
 
-    /** Advances to the next line; false at the end of the input. */
+    /** True when reading stopped because the deadline passed (then {@link #next()} returned false). */
+    boolean deadlinePassed() {
+        return src.deadlinePassed();
+    }
+
+    /** Advances to the next line; false at the end of the input, or once the deadline has passed. */
     boolean next() throws IOException {
-        return bytes != null ? nextFromBytes() : nextFromChars();
+        while (true) {
+            line.reset(enc.wide() ? 2 * MAX_LINE : MAX_LINE);
+            int r = enc.wide() ? nextWide() : nextEightBit();
+            if (r != AGAIN) {
+                return r == LINE;
+            }
+        }
     }
 
-    // ---------------------------------------------------------------- bytes (UTF-8 / windows-1252)
+    private static final int LINE = 0;
+    private static final int END = 1;
+    /** The encoding changed: split again from where the bytes were given back. */
+    private static final int AGAIN = 2;
 
-    private boolean nextFromBytes() throws IOException {
-        lineLen = 0;
-        discarded = 0;
+    // ---------------------------------------------------------------- 8-bit text
+
+    private int nextEightBit() throws IOException {
         boolean any = false;
         while (true) {
-            if (pos >= limit && !fillBytes()) {
-                if (any) {
-                    finishBytes(lineBytes, 0, lineLen);
-                    return true;
-                }
-                return false;
+            if (src.pos >= src.limit && !src.fill()) {
+                return any && !src.deadlinePassed() ? finishEightBit(-1) : END;
             }
+            byte[] b = src.buf;
             if (skipLf) {
                 skipLf = false;
-                if (byteBuf[pos] == '\n') {
-                    pos++;
+                if (b[src.pos] == '\n') {
+                    src.pos++;
                     continue;
                 }
             }
-            byte[] b = byteBuf;
-            int start = pos;
-            int i = pos;
-            int end = limit;
-            while (i < end) {
-                byte c = b[i];
-                if (c == '\n' || c == '\r') {
-                    break;
-                }
+            int start = src.pos;
+            int i = start;
+            int end = src.limit;
+            while (i < end && b[i] != '\n' && b[i] != '\r') {
                 i++;
             }
-            if (i < end) {
-                skipLf = b[i] == '\r';
-                pos = i + 1;
-                if (lineLen == 0 && discarded == 0) {
-                    finishBytes(b, start, i - start);
-                } else {
-                    appendBytes(b, start, i - start);
-                    finishBytes(lineBytes, 0, lineLen);
-                }
-                return true;
-            }
-            appendBytes(b, start, i - start);
+            line.append(b, start, i - start);
             any = true;
-            pos = i;
+            if (i < end) {
+                src.pos = i + 1;
+                skipLf = b[i] == '\r';
+                return finishEightBit(b[i]);
+            }
+            src.pos = i;
         }
     }
 
-    private boolean fillBytes() throws IOException {
-        if (eof) {
-            return false;
-        }
-        while (true) {
-            int r = bytes.read(byteBuf, 0, byteBuf.length);
-            if (r < 0) {
-                eof = true;
-                return false;
+    /** Ends an 8-bit line ({@code end} is its line-end byte, or -1 at the end of the input). */
+    private int finishEightBit(int end) {
+        if (!decoded && line.whole()) {
+            int bom = line.kept >= 3 && (line.bytes[0] & 0xff) == 0xEF && (line.bytes[1] & 0xff) == 0xBB && (line.bytes[2] & 0xff) == 0xBF ? 3 : 0;
+            if (bom > 0) { // another writer started here, with a UTF-8 byte-order mark
+                System.arraycopy(line.bytes, bom, line.bytes, 0, line.kept - bom);
+                line.kept -= bom;
+                line.length -= bom;
             }
-            if (r > 0) {
-                pos = 0;
-                limit = r;
-                return true;
+            LineEncoding wide = utf16Bom(line.bytes, 0, line.kept);
+            if (wide != null) {
+                return splitAgain(wide, 2, end);
             }
         }
+        if (line.length > 0 && !line.nonNul) {
+            decoder.nulOnly();
+            return emit(LineEncoding.EIGHT_BIT, line.length - line.kept);
+        }
+        decoder.eightBit(line.bytes, line.kept, line.length > line.kept);
+        LineEncoding wide;
+        if (!decoded && line.whole() && decoder.sawNul && (wide = LineEncoding.guess(line.bytes, 0, line.kept)) != null) {
+            return splitAgain(wide, 0, end);
+        }
+        fallbackUsed |= decoder.fallback;
+        return emit(LineEncoding.EIGHT_BIT, line.length - line.kept);
     }
 
-    private void appendBytes(byte[] b, int off, int len) {
-        int room = MAX_LINE - lineLen;
-        int take = Math.min(room, len);
-        if (take > 0) {
-            if (lineLen + take > lineBytes.length) {
-                lineBytes = Arrays.copyOf(lineBytes, Math.min(MAX_LINE, Math.max(lineLen + take, lineBytes.length * 2 + 256)));
-            }
-            System.arraycopy(b, off, lineBytes, lineLen, take);
-            lineLen += take;
+    /** Gives back the current line from {@code from} (and its line-end byte) to be split again as {@code next}. */
+    private int splitAgain(LineEncoding next, int from, int end) {
+        int n = line.kept - from;
+        byte[] back = Arrays.copyOfRange(line.bytes, from, line.kept + (end >= 0 ? 1 : 0));
+        if (end >= 0) {
+            back[n] = (byte) end;
         }
-        discarded += len - take;
+        src.unread(back, 0, back.length);
+        skipLf = false;
+        enc = next;
+        return AGAIN;
     }
 
-    private void finishBytes(byte[] b, int off, int len) {
-        number++;
-        if (discarded > 0) {
-            // do not cut a UTF-8 sequence in two
-            int end = off + len;
-            int k = end;
-            while (k > off && (b[k - 1] & 0xC0) == 0x80 && end - k < 3) {
-                k--;
-            }
-            if (k > off && (b[k - 1] & 0xC0) == 0xC0) {
-                len = k - 1 - off;
-            }
-        }
-        boolean ascii = true;
-        boolean nul = false;
+    // ---------------------------------------------------------------- UTF-16
+
+    private int nextWide() throws IOException {
+        int half = -1; // first byte of a unit not complete yet
+        long lastNul = -1; // index of the line's last NUL byte
+        int run = 0; // bytes since it (or the line start), of which ascii are plain ASCII and control other C0 bytes
+        int ascii = 0;
         int control = 0;
-        for (int k = off, end = off + len; k < end; k++) {
-            int c = b[k];
-            if (c < 0) {
-                ascii = false;
-            } else if (c < 0x20) {
-                if (c == 0) {
-                    nul = true;
-                } else if (c != '\t' && c != 0x0C && c != 0x1B) {
+        long nulBefore = -1; // the same, as they were where the current unit began
+        int runBefore = 0;
+        int asciiBefore = 0;
+        int controlBefore = 0;
+        while (true) {
+            if (src.pos >= src.limit && !src.fill()) {
+                if (src.deadlinePassed() || line.length == 0) {
+                    return END;
+                }
+                line.nonNul |= half > 0;
+                if (!decoded && eightBit(run, ascii, control)) {
+                    return backToEightBit(lastNul);
+                }
+                return finishWide(enc, half >= 0);
+            }
+            if (half < 0 && !skipLf && src.limit - src.pos >= 2) {
+                // the common case, a run of units each holding a NUL (ASCII in UTF-16) and no line-end byte
+                byte[] b = src.buf;
+                int from = src.pos;
+                int i = from;
+                for (int end = src.limit - 1; i < end; i += 2) {
+                    int x = b[i] & 0xff;
+                    int y = b[i + 1] & 0xff;
+                    if ((x != 0 && y != 0) || x == '\n' || x == '\r' || y == '\n' || y == '\r') {
+                        break;
+                    }
+                    long at = line.length + (i - from);
+                    if (y == 0) {
+                        lastNul = at + 1;
+                        run = 0;
+                        ascii = 0;
+                        control = 0;
+                        line.nonNul |= x != 0;
+                    } else {
+                        lastNul = at;
+                        run = 1;
+                        ascii = y >= 0x20 && y < 0x7F || y == '\t' ? 1 : 0;
+                        control = y < 0x20 && y != '\t' ? 1 : 0;
+                        line.nonNul = true;
+                    }
+                }
+                if (i > from) {
+                    line.keep(b, from, i - from);
+                    src.pos = i;
+                    continue;
+                }
+            }
+            int c = src.buf[src.pos++] & 0xff;
+            if (half < 0) {
+                nulBefore = lastNul;
+                runBefore = run;
+                asciiBefore = ascii;
+                controlBefore = control;
+            }
+            line.add(c);
+            if (c == 0) {
+                lastNul = line.length - 1;
+                run = 0;
+                ascii = 0;
+                control = 0;
+            } else {
+                run++;
+                if ((c >= 0x20 && c < 0x7F) || c == '\t') {
+                    ascii++;
+                } else if (c < 0x20 && c != '\n' && c != '\r') {
                     control++;
                 }
-            } else if (c == 0x7F) {
-                control++;
+            }
+            if (half < 0) {
+                half = c;
+                continue;
+            }
+            int first = half;
+            half = -1;
+            char u = enc.unit(first, c);
+            boolean lineEndByte = first == '\n' || first == '\r' || c == '\n' || c == '\r';
+            if (skipLf) {
+                skipLf = false;
+                if (u == '\n' && line.length == 2) { // the LF of a CRLF
+                    line.reset(line.cap);
+                    lastNul = -1;
+                    run = 0;
+                    ascii = 0;
+                    control = 0;
+                    continue;
+                }
+            }
+            if (u == '\n' || u == '\r') {
+                if (!decoded && eightBit(runBefore, asciiBefore, controlBefore)) {
+                    return backToEightBit(nulBefore); // 8-bit text whose line end happened to meet a NUL
+                }
+                skipLf = u == '\r';
+                line.length -= 2;
+                line.kept = (int) Math.min(line.kept, line.length);
+                return finishWide(enc, false);
+            }
+            line.nonNul |= u != 0;
+            if (lineEndByte && !decoded) {
+                // judged on the bytes before this unit: its other byte may already be the next region's NUL
+                if (eightBit(runBefore, asciiBefore, controlBefore)) {
+                    return backToEightBit(nulBefore);
+                }
+                LineEncoding other = enc == LineEncoding.UTF_16LE ? LineEncoding.UTF_16BE : LineEncoding.UTF_16LE;
+                char swapped = other.unit(first, c);
+                if ((swapped == '\n' || swapped == '\r') && line.whole() && LineEncoding.guess(line.bytes, 0, line.kept) == other) {
+                    src.unread(line.bytes, 0, line.kept); // a line end of the other byte order, in a line of its NUL pattern
+                    enc = other;
+                    return AGAIN;
+                }
             }
         }
-        binary = nul || control >= 2;
-        if (binary) {
-            text = "";
-        } else if (ascii) {
-            text = new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when the bytes since the last NUL are plain 8-bit text, not UTF-16. */
+    private static boolean eightBit(int run, int ascii, int control) {
+        return ascii >= ASCII_RUN && control == 0 && ascii * 4 >= run * 3;
+    }
+
+    /**
+     * Switches to 8-bit text from just after the line's last NUL byte (rounded up to a whole unit), giving back
+     * the bytes from there: what came before, if anything, is a UTF-16 line of its own.
+     */
+    private int backToEightBit(long lastNul) {
+        LineEncoding wide = enc;
+        enc = LineEncoding.EIGHT_BIT;
+        skipLf = false;
+        long from = lastNul < 0 ? 0 : (lastNul + 2) & ~1L;
+        if (!line.whole()) {
+            return finishWide(wide, false); // what was read past cannot be given back: go on from here
+        }
+        int f = (int) from;
+        src.unread(line.bytes, f, line.kept - f);
+        if (f == 0) {
+            return AGAIN;
+        }
+        line.kept = f;
+        line.length = f;
+        return finishWide(wide, false);
+    }
+
+    private int finishWide(LineEncoding wide, boolean odd) {
+        if (line.length > 0 && !line.nonNul) {
+            decoder.nulOnly();
         } else {
-            try {
-                strictUtf8.reset();
-                text = strictUtf8.decode(ByteBuffer.wrap(b, off, len)).toString();
-            } catch (CharacterCodingException e) {
-                text = new String(b, off, len, WINDOWS_1252);
-                fallbackUsed = true;
-            }
+            decoder.wide(wide, line.bytes, line.kept & ~1, odd, line.length > line.kept, !decoded);
         }
+        long units = (line.length + 1) / 2;
+        return emit(wide, units > MAX_LINE ? units - MAX_LINE : 0);
     }
 
-    // ---------------------------------------------------------------- chars (Reader, UTF-16)
-
-    private boolean nextFromChars() throws IOException {
-        lineLen = 0;
-        discarded = 0;
-        boolean any = false;
-        while (true) {
-            if (pos >= limit && !fillChars()) {
-                if (any) {
-                    finishChars(lineChars, 0, lineLen);
-                    return true;
-                }
-                return false;
-            }
-            if (skipLf) {
-                skipLf = false;
-                if (charBuf[pos] == '\n') {
-                    pos++;
-                    continue;
-                }
-            }
-            char[] b = charBuf;
-            int start = pos;
-            int i = pos;
-            int end = limit;
-            while (i < end) {
-                char c = b[i];
-                if (c == '\n' || c == '\r') {
-                    break;
-                }
-                i++;
-            }
-            if (i < end) {
-                skipLf = b[i] == '\r';
-                pos = i + 1;
-                if (lineLen == 0 && discarded == 0) {
-                    finishChars(b, start, i - start);
-                } else {
-                    appendChars(b, start, i - start);
-                    finishChars(lineChars, 0, lineLen);
-                }
-                return true;
-            }
-            appendChars(b, start, i - start);
-            any = true;
-            pos = i;
-        }
-    }
-
-    private boolean fillChars() throws IOException {
-        if (eof) {
-            return false;
-        }
-        while (true) {
-            int r = chars.read(charBuf, 0, charBuf.length);
-            if (r < 0) {
-                eof = true;
-                return false;
-            }
-            if (r > 0) {
-                pos = 0;
-                limit = r;
-                return true;
-            }
-        }
-    }
-
-    private void appendChars(char[] b, int off, int len) {
-        int room = MAX_LINE - lineLen;
-        int take = Math.min(room, len);
-        if (take > 0) {
-            if (lineLen + take > lineChars.length) {
-                lineChars = Arrays.copyOf(lineChars, Math.min(MAX_LINE, Math.max(lineLen + take, lineChars.length * 2 + 256)));
-            }
-            System.arraycopy(b, off, lineChars, lineLen, take);
-            lineLen += take;
-        }
-        discarded += len - take;
-    }
-
-    private void finishChars(char[] b, int off, int len) {
+    private int emit(LineEncoding as, long readPast) {
         number++;
-        if (discarded > 0 && len > 0 && Character.isHighSurrogate(b[off + len - 1])) {
-            len--;
+        discarded = readPast;
+        if (decoder.kind == LineText.Kind.TEXT && line.length > 0) {
+            used.add(as);
         }
-        boolean nul = false;
-        int control = 0;
-        for (int k = off, end = off + len; k < end; k++) {
-            char c = b[k];
-            if (c < 0x20) {
-                if (c == 0) {
-                    nul = true;
-                } else if (c != '\t' && c != 0x0C && c != 0x1B) {
-                    control++;
-                }
-            } else if (c == 0x7F) {
-                control++;
-            }
-        }
-        binary = nul || control >= 2;
-        text = binary ? "" : new String(b, off, len);
-    }
-
-    /** Stands for a stream whose next read fails with the error already met while sniffing. */
-    private static final class FailingAfter extends InputStream {
-        private final IOException failure;
-        private final InputStream original;
-
-        FailingAfter(IOException failure, InputStream original) {
-            this.failure = failure;
-            this.original = original;
-        }
-
-        @Override
-        public int read() throws IOException {
-            throw failure;
-        }
-
-        @Override
-        public void close() throws IOException {
-            original.close();
-        }
+        return LINE;
     }
 
     @Override
     public void close() throws IOException {
-        if (bytes != null) {
-            bytes.close();
-        } else {
-            chars.close();
-        }
+        src.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sonde.probes.logs;
 
+import static dev.sonde.probes.logs.DecoderPatterns.*;
+
 import dev.sonde.Source;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.Destination;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns one complete record (first line plus continuations) into facts. Both log formats print the
@@ -55,86 +55,6 @@ import java.util.regex.Pattern;
  */
 final class RecordDecoder {
 
-    /** Words one of which a line must hold (lower-cased) to be worth decoding. */
-    private static final String[] TRIGGERS = {
-        "0x", "status", "winhttp", "code", "destination", "proxy", "407", "secure", "tls", "ssl",
-        "wsa", "fail", "result", "subject", "issuer", "certificate", "err", "info", "---",
-        // Windows' own message texts for the network errors (FormatMessage), logged without a number
-        "timed out", "could not be", "refused", "forcibly", "no such host", "abnormally",
-        "-21470" // an HRESULT of the Win32 facility printed as a signed decimal
-    };
-
-    private static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
-    /** {@code Status: 0x00010000}, {@code dwInternetStatus = 0x10000}. */
-    private static final Pattern STATUS = Pattern.compile(
-            "(?:\\b|internet)status(?!\\s*info)\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])");
-    /**
-     * The flags: {@code Info 0x9}, {@code Status Info: 0x1}, {@code lpvStatusInformation = 0x8}, and
-     * {@code WINHTTP_CALLBACK_STATUS_SECURE_FAILURE, flags = 0x8} (hex only when spelled "flags").
-     */
-    private static final Pattern INFO = Pattern.compile(
-            "(?:\\b|status)info(?:rmation)?\\s*[:=]?\\s*(0x[0-9a-f]+|\\d[0-9a-f]*)(?![0-9a-z])"
-                    + "|\\b(?:security\\s*|failure\\s*)?flags?\\s*[:=]?\\s*(0x[0-9a-f]+)(?![0-9a-z])");
-    private static final Pattern TLS_WORDS = Pattern.compile(
-            "\\b(?:secure|tls|ssl)(?:\\s+(?:connection|channel|handshake))?\\s+(?:failure|failed|error)\\b|status_secure_failure");
-    private static final Pattern ERROR_NUMBER = Pattern.compile(
-            "(?:\\b(?:hr|hresult|error|err|errno|code|errorcode|error_code|last\\s*error|lasterror|win32\\s*error"
-                    + "|dw\\s*error|dw_error|last_error|failed\\s+with|failed|returned)\\b"
-                    + "|getlasterror(?:\\s*\\(\\s*\\))?)"
-                    + "\\s*(?:[:=]|is)?\\s*\\(?\\s*(0x[0-9a-f]{1,8}|[0-9a-f]{8}|\\d{4,5})(?![0-9a-z])");
-    private static final Pattern HRESULT = Pattern.compile("\\b0x8007[0-9a-f]{4}(?![0-9a-z])");
-    /** An HRESULT printed as a signed decimal: {@code hr = -2147012894} is 0x80072EE2. */
-    private static final Pattern SIGNED_HRESULT = Pattern.compile("\\b(?:hr|hresult)\\s*[:=]?\\s*(-21470\\d{5})(?![0-9])");
-    /**
-     * Windows' message texts (FormatMessage) for the network errors, for logs that print the text
-     * without the number. Searched (lower case, quoted text left out) only in lines holding a trigger.
-     */
-    private static final String[][] MESSAGES = {
-        {"the operation timed out", "TIMEOUT"},
-        {"connection timed out", "TIMEOUT"},
-        {"did not properly respond after a period of time", "WSAETIMEDOUT"},
-        {"server name or address could not be resolved", "NAME_NOT_RESOLVED"},
-        {"no such host is known", "WSAHOST_NOT_FOUND"},
-        {"connection with the server could not be established", "CANNOT_CONNECT"},
-        {"target machine actively refused it", "WSAECONNREFUSED"},
-        {"connection with the server was terminated abnormally", "CONNECTION_ERROR"},
-        {"connection with the server was reset", "CONNECTION_ERROR"},
-        {"forcibly closed by the remote host", "WSAECONNRESET"},
-    };
-    private static final Pattern ERROR_NAME = Pattern.compile("\\b(error_winhttp_[a-z_]+|wsae[a-z]+|wsahost_not_found)\\b");
-    private static final Pattern API = Pattern.compile("\\bAPI\\s*[:=]?\\s*'?(WinHttp[A-Za-z]+)");
-    private static final Pattern API_FAILED = Pattern.compile(
-            "\\b(WinHttp[A-Z][A-Za-z]+)\\s*(?:\\(\\s*\\))?\\s*(?:failed|returned|error|:)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ASYNC_RESULT = Pattern.compile("\\b(?:error|async|dw)\\s*result\\s*[:=]?\\s*(\\d{1,2})\\b");
-    private static final Pattern API_NAME = Pattern.compile("\\b(WinHttp[A-Z][A-Za-z]+)\\b");
-    private static final Pattern DESTINATION = Pattern.compile(
-            "\\bdestination(?:\\s+details)?\\s*(?:is|=|:)?\\s*(\\[[0-9a-fA-F:.%a-zA-Z]+\\]|[A-Za-z0-9][A-Za-z0-9._-]*):(\\d{1,5})"
-                    + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONNECTION_TO = Pattern.compile(
-            "\\b(?:connect(?:ion|ing|ed|\\s*\\(\\s*\\))?|request|sending)\\s+(?:to|with)\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.%]+\\]):(\\d{1,5})"
-                    + "(?![0-9])(?:\\s*\\(([^()\\r\\n]*)\\))?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern DIRECT = Pattern.compile(
-            "\\b(?:try|trying|tries|retry|retrying|retries|fall(?:ing|s)?\\s*back\\s+to|going)\\s+(?:a\\s+|the\\s+)?direct"
-                    + "|\\b(?:try|trying|tries|retry|retrying|retries|again)\\s+without\\s+(?:the\\s+|a\\s+)?"
-                    + "(?:winhttp\\s+|configured\\s+|system\\s+)?proxy");
-    private static final Pattern PROXY_ADDRESS = Pattern.compile(
-            "\\bproxy(?:\\s+server)?(?:\\s+(?:address|is|at))?\\s*[:=(]?\\s*['\"]?(?:https?://)?"
-                    + "((?:\\[[0-9a-f:.]+\\]|[a-z0-9][a-z0-9._-]*):\\d{1,5})(?![0-9])",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTH_407 = Pattern.compile(
-            "\\bhttp(?:/\\d(?:\\.\\d)?)?\\s+(?:status\\s*(?:code)?\\s*[:=]?\\s*)?407\\b|\\bstatus(?:\\s*code)?\\s*[:=]?\\s*407\\b|\\b407\\s+proxy"
-                    + "|proxy\\s+auth(?:entication)?\\s+(?:is\\s+)?required|proxy(?:\\s+server)?\\s+requires\\s+auth"
-                    + "|http_status_proxy_auth_req"
-                    // "Proxy 10.0.0.5:8080 answered 407", "407 received from the proxy"; not "Proxy: none, 407 items"
-                    + "|proxy[^\\n]{0,40}\\b(?:returned|answered|responded|replied|response|status|code|error|with|sent|gave)"
-                    + "\\s*[:=(]?\\s*407\\b|\\b407\\b[^\\n]{0,20}\\bfrom\\s+(?:the\\s+)?(?:winhttp\\s+)?proxy");
-
-    private static final String[] OPERATIONS = {
-        "", "WinHttpReceiveResponse", "WinHttpQueryDataAvailable", "WinHttpReadData", "WinHttpWriteData", "WinHttpSendRequest"
-    };
-
     private final String file;
 
     RecordDecoder(String file) {
@@ -168,16 +88,6 @@ final class RecordDecoder {
     private record Dest(String ip, int port, String name, int line) {
     }
 
-    /** True when a line (lower-cased) holds a word worth decoding. */
-    static boolean worthDecoding(String low) {
-        for (String t : TRIGGERS) {
-            if (low.contains(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The facts in a record, in a stable order. */
     List<Fact> decode(LogRecord r) {
         int n = r.size();
@@ -186,7 +96,7 @@ final class RecordDecoder {
         boolean maybeCert = false;
         for (int i = 0; i < n; i++) {
             String low = Ascii.lower(r.text(i));
-            if (worthDecoding(low)) {
+            if (DecoderPatterns.worthDecoding(low)) {
                 lows[i] = low;
                 any = true;
                 maybeCert |= CertificateBlocks.mayHold(low);
@@ -229,7 +139,7 @@ final class RecordDecoder {
     private static void decodeLine(int i, String line, String low, Found f) {
         // Quoted text is content (a mail subject, an event title), not what WinHTTP reports: the word
         // and number heuristics below do not look into it.
-        String words = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? unquoted(low) : low;
+        String words = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? Ascii.unquoted(low) : low;
         // security flags by name
         int at = low.indexOf(FLAG_PREFIX);
         while (at >= 0) {
@@ -248,7 +158,7 @@ final class RecordDecoder {
         }
         // Status / Info bitmask
         if (low.contains("status")) {
-            Matcher m = STATUS.matcher(low);
+            AnchoredPattern.Finder m = STATUS.finder(low, low);
             while (m.find()) {
                 boolean dec = m.group(1).equals("65536"); // WINHTTP_CALLBACK_STATUS_SECURE_FAILURE in decimal
                 long v = dec ? SecurityFlag.SECURE_FAILURE_STATUS : Ascii.parseHex(m.group(1));
@@ -266,7 +176,7 @@ final class RecordDecoder {
             }
         }
         if (f.info < 0 && (low.contains("info") || low.contains("flag"))) {
-            Matcher m = INFO.matcher(low);
+            AnchoredPattern.Finder m = INFO.finder(low, low);
             if (m.find()) {
                 String digits = m.group(1) != null ? m.group(1) : m.group(2);
                 f.info = Ascii.parseHex(digits);
@@ -278,34 +188,34 @@ final class RecordDecoder {
                 }
             }
         }
-        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.matcher(words).find()) {
+        if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.finder(words, words).find()) {
             f.tlsWords = true;
             f.tlsLines.add(i);
         }
         // error numbers and names
         boolean errorHere = false;
         if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")) {
-            Matcher m = ERROR_NUMBER.matcher(words);
+            AnchoredPattern.Finder m = ERROR_NUMBER.finder(words, words);
             while (m.find()) {
                 String digits = m.group(1);
                 long v = digits.startsWith("0x") || digits.length() == 8 ? Ascii.parseHex(digits) : Long.parseLong(digits);
                 errorHere |= addError(NetworkErrorCode.fromNumber(v), i, f);
             }
             if (low.contains("0x8007")) {
-                Matcher h = HRESULT.matcher(words);
+                AnchoredPattern.Finder h = HRESULT.finder(words, words);
                 while (h.find()) {
                     errorHere |= addError(NetworkErrorCode.fromNumber(Ascii.parseHex(h.group())), i, f);
                 }
             }
         }
         if (low.contains("-21470")) {
-            Matcher m = SIGNED_HRESULT.matcher(words);
+            AnchoredPattern.Finder m = SIGNED_HRESULT.finder(words, words);
             while (m.find()) {
                 errorHere |= addError(NetworkErrorCode.fromNumber(Long.parseLong(m.group(1)) & 0xFFFFFFFFL), i, f);
             }
         }
         if (low.contains("error_winhttp_") || low.contains("wsa")) {
-            Matcher m = ERROR_NAME.matcher(words);
+            AnchoredPattern.Finder m = ERROR_NAME.finder(words, words);
             while (m.find()) {
                 errorHere |= addError(NetworkErrorCode.fromName(m.group(1)), i, f);
             }
@@ -317,15 +227,15 @@ final class RecordDecoder {
         }
         // the failing operation
         if (low.contains("winhttp") || low.contains("result")) {
-            Matcher m = API.matcher(line);
+            AnchoredPattern.Finder m = API.finder(line, low);
             if (m.find()) {
                 operation(m.group(1), 0, f);
             }
-            m = API_FAILED.matcher(line);
+            m = API_FAILED.finder(line, low);
             if (m.find()) {
                 operation(m.group(1), 1, f);
             }
-            m = ASYNC_RESULT.matcher(low);
+            m = ASYNC_RESULT.finder(low, low);
             if (m.find()) {
                 int k = Integer.parseInt(m.group(1));
                 if (k >= 1 && k < OPERATIONS.length) {
@@ -333,7 +243,7 @@ final class RecordDecoder {
                 }
             }
             if (errorHere) {
-                m = API_NAME.matcher(line);
+                m = API_NAME.finder(line, low);
                 if (m.find()) {
                     operation(m.group(1), 3, f);
                 }
@@ -341,25 +251,25 @@ final class RecordDecoder {
         }
         // destination
         if (low.contains("destination")) {
-            addresses(DESTINATION.matcher(line), i, f.destinations);
+            addresses(DESTINATION.finder(line, low), i, f.destinations);
         }
         if (low.contains(" to ") || low.contains(" with ")) {
-            addresses(CONNECTION_TO.matcher(line), i, f.connectionsTo);
+            addresses(CONNECTION_TO.finder(line, low), i, f.connectionsTo);
         }
         // proxies
         if (low.contains("proxy")) {
-            if (f.fallbackLine < 0 && DIRECT.matcher(words).find()) {
+            if (f.fallbackLine < 0 && DIRECT.finder(words, words).find()) {
                 f.fallbackLine = i;
             }
             if (f.proxy.isEmpty()) {
-                Matcher m = PROXY_ADDRESS.matcher(line);
+                AnchoredPattern.Finder m = PROXY_ADDRESS.finder(line, low);
                 if (m.find()) {
                     f.proxy = m.group(1);
                 }
             }
         }
         if ((low.contains("407") || low.contains("proxy auth") || low.contains("proxy_auth") || low.contains("requires auth"))
-                && AUTH_407.matcher(words).find()) {
+                && AUTH_407.finder(words, words).find()) {
             if (f.authLine < 0) {
                 f.authLine = i;
             }
@@ -385,42 +295,7 @@ final class RecordDecoder {
         }
     }
 
-    /**
-     * The line with its quoted spans (quotes included) blanked out: {@code "..."}, and {@code '...'} where
-     * the quotes stand apart from words (so the apostrophe of {@code server's} is not a quote). An
-     * unpaired quote is kept.
-     */
-    static String unquoted(String s) {
-        StringBuilder b = null;
-        int open = -1;
-        char quote = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c != '"' && c != '\'') {
-                continue;
-            }
-            if (open < 0) {
-                if (c == '"' || k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1))) {
-                    open = k;
-                    quote = c;
-                }
-                continue;
-            }
-            if (c != quote || (c == '\'' && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1)))) {
-                continue;
-            }
-            if (b == null) {
-                b = new StringBuilder(s);
-            }
-            for (int j = open; j <= k; j++) {
-                b.setCharAt(j, ' ');
-            }
-            open = -1;
-        }
-        return b == null ? s : b.toString();
-    }
-
-    private static void addresses(Matcher m, int line, Map<String, Dest> into) {
+    private static void addresses(AnchoredPattern.Finder m, int line, Map<String, Dest> into) {
         while (m.find()) {
             int port = Integer.parseInt(m.group(2));
             if (port > 65535) {
@@ -431,34 +306,13 @@ final class RecordDecoder {
                 ip = ip.substring(1, ip.length() - 1);
             }
             String name = m.group(3) == null ? "" : m.group(3).strip();
-            if (!ipLiteral(ip) && ipLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
+            if (!Ascii.ipLiteral(ip) && Ascii.ipLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
                 String host = ip;
                 ip = name.startsWith("[") ? name.substring(1, name.length() - 1) : name;
                 name = host;
             }
             into.putIfAbsent(ip + "|" + port, new Dest(ip, port, name, line));
         }
-    }
-
-    /** True for an IPv4 literal or an IPv6 literal (with or without brackets). */
-    static boolean ipLiteral(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        boolean v4 = true;
-        int dots = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '.') {
-                dots++;
-            } else if (!Ascii.isDigit(c)) {
-                v4 = false;
-            }
-        }
-        if (v4) {
-            return dots == 3;
-        }
-        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> Ascii.isHex((char) c) || c == ':' || c == '.' || c == '[' || c == ']');
     }
 
     private static boolean addError(Optional<NetworkErrorCode> code, int line, Found f) {

@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
 final class IpLiterals {
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.]+)?");
+    /**
+     * Hex digits, dots and at least one colon, then an optional zone ({@code %eth0}). Written with the first colon
+     * explicit and possessive runs: {@code [0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*} (the same language) tried every colon
+     * as "the" colon, quadratic on a long run of colons.
+     */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f.]*+:[0-9A-Fa-f:.]*+(%[\\w.]++)?");
 
     private IpLiterals() {
     }

@@ -109,6 +109,7 @@ class GwsmoLogReaderTest {
         assertThat(r.warnings()).singleElement().satisfies(w -> {
             assertThat(w.file()).isEqualTo(missing.toString());
             assertThat(w.message()).startsWith("cannot be opened");
+            assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
         });
         assertThat(r.facts()).isEmpty();
     }
@@ -129,7 +130,10 @@ class GwsmoLogReaderTest {
         };
         ReadResult r = ReadResult.read(LogInput.of("broken.log", failing));
         assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.READ);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("read error").contains("disk gone"));
+        assertThat(r.warnings()).anySatisfy(w -> {
+            assertThat(w.message()).contains("read error").contains("disk gone");
+            assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
+        });
         assertThat(r.facts()).hasSize(6);
     }
 
@@ -155,6 +159,7 @@ class GwsmoLogReaderTest {
         assertThat(r.warnings()).singleElement().satisfies(w -> {
             assertThat(w.file()).isEqualTo("notes.log");
             assertThat(w.message()).startsWith("not a GWSMO trace or authorization log").contains("line 1 reads \"Dear admin,\"");
+            assertThat(w.kind()).isEqualTo(Warning.Kind.NOTE);
         });
         ReadResult versionOnly = ReadResult.read("v.log", "Version: 2\nsome text\n");
         assertThat(versionOnly.summary().status()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
@@ -214,13 +219,21 @@ class GwsmoLogReaderTest {
 
     @Test
     void deadlineStopsReadingWithAWarning() {
+        // checked at every buffer fill (issue 8), not only every DEADLINE_EVERY lines: a deadline already past
+        // reads nothing, and says so; the input counts as not read, not as "not a log"
         String log = GwsmoLogs.ordinaryLines(dev.sonde.testsupport.LogStyle.TRACE, Instant.parse("2024-01-01T00:00:00Z"),
                 java.time.ZoneOffset.UTC, "1", 10_000);
         LogReader reader = new GwsmoLogReader();
-        ReadResult r = ReadResult.read(reader, LogInput.ofText("slow.log", log), Instant.now().minusSeconds(1));
-        assertThat(r.summary().linesRead()).isEqualTo(GwsmoLogReader.DEADLINE_EVERY);
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message())
-                .contains("stopped reading at line " + GwsmoLogReader.DEADLINE_EVERY).contains("deadline"));
+        for (LogInput input : List.of(LogInput.ofText("slow.log", log), LogInput.ofBytes("slow.log", log.getBytes(StandardCharsets.UTF_8)))) {
+            ReadResult r = ReadResult.read(reader, input, Instant.now().minusSeconds(1));
+            assertThat(r.summary().linesRead()).isZero();
+            assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.UNREADABLE);
+            assertThat(r.facts()).isEmpty();
+            assertThat(r.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.message()).contains("stopped reading at line 1").contains("deadline");
+                assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
+            });
+        }
     }
 
     @Test
@@ -237,6 +250,8 @@ class GwsmoLogReaderTest {
         assertThat(r.warnings()).hasSize(GwsmoLogReader.MAX_WARNINGS + 1);
         assertThat(r.warnings().get(0).message()).contains("longer than 65536");
         assertThat(r.warnings().get(GwsmoLogReader.MAX_WARNINGS).message()).isEqualTo("10 more warnings about this input were not shown");
+        // cut lines lost content: so did the held-back warnings, and their count says so
+        assertThat(r.warnings()).allSatisfy(w -> assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE));
     }
 
     @Test
@@ -278,7 +293,10 @@ class GwsmoLogReaderTest {
         log.append(A).append("error 12029\n");
         ReadResult r = ReadResult.read("big.log", log.toString());
         assertThat(r.summary().linesSkipped()).isEqualTo(50);
-        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("record starting at line 1"));
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.message()).contains("record starting at line 1");
+            assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
+        });
         assertThat(r.networkErrors()).hasSize(1);
     }
 
@@ -296,6 +314,7 @@ class GwsmoLogReaderTest {
         assertThat(r.warnings()).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(2);
             assertThat(w.message()).contains("binary").contains("2 such lines");
+            assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
         });
     }
 
