@@ -8,7 +8,9 @@ import java.util.Objects;
  * @param name         the input's name (its path as given, or the name passed with a stream)
  * @param format       the log format recognised ({@code gwsmo-trace}, {@code gwsmo-authorization}), or
  *                     {@code unknown}
- * @param encoding     the character encoding used to read it ({@code UTF-8}, {@code UTF-16LE}, ...)
+ * @param encoding     the character encodings used to read it, in order of first use, joined with {@code +}
+ *                     ({@code UTF-8}, {@code UTF-16LE}, {@code UTF-8+UTF-16LE} for a log whose encoding changes
+ *                     part-way: each region is decoded in its own)
  * @param linesRead    lines read
  * @param linesSkipped lines that matched no known format and were passed over
  * @param facts        facts the input contributed to the analysis

@@ -127,11 +127,11 @@ enum SecretPlacements {
 
     /**
      * True when the log reader's certificate parser hands the rules the secret's value without the key that marks it
-     * as one, so that no redaction of the report can recognise it: a certificate line {@code password=X} is read as
-     * the attribute {@code password} with the value {@code X}, and a one-line {@code CN=...} form loses its quotes
-     * ({@code password = "a b"} becomes {@code password = a b}). The reader must redact certificate lines before it
-     * parses them (RecordDecoder / CertificateBlocks in sdk-probes): until it does, these cases are left out of the
-     * property and kept in {@link NoSecretInAnyOutputTest#certificateNamesAreRedactedBeforeTheReaderParsesThem}.
+     * as one, if the reader did not redact first: a certificate line {@code password=X} is read as the attribute
+     * {@code password} with the value {@code X}, and a one-line {@code CN=...} form loses its quotes
+     * ({@code password = "a b"} becomes {@code password = a b}). The reader redacts certificate lines before it parses
+     * them (CertificateBlocks in sdk-probes); these cases are tested on their own in
+     * {@link NoSecretInAnyOutputTest#certificateNamesAreRedactedBeforeTheReaderParsesThem}.
      */
     boolean keyParsedAwayByTheReader(Secret secret) {
         String read = switch (this) {

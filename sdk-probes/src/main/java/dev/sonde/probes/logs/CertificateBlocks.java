@@ -1,5 +1,6 @@
 package dev.sonde.probes.logs;
 
+import dev.sonde.spi.Redaction;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -180,11 +181,13 @@ final class CertificateBlocks {
         Section section = Section.NONE;
         int last = from;
         if (firstRest != null) {
-            labelled(firstRest.strip(), subject, issuer, validity);
+            labelled(Redaction.redact(firstRest).strip(), subject, issuer, validity);
         }
         int n = r.size();
         for (int j = from + 1; j < n; j++) {
-            String t = r.text(j).strip();
+            // redacted before parsing: "password=X" in a name would otherwise become a bare value X no report
+            // redaction can recognise (only block lines pay for it, not every line of the log)
+            String t = Redaction.redact(r.text(j)).strip();
             if (t.startsWith("--")) {
                 String marker = marker(t);
                 if (marker != null) {
