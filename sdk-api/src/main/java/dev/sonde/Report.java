@@ -66,15 +66,16 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
     /**
      * How complete the analysis was: {@link Outcome#INCOMPLETE} when a warning says something was not analyzed,
      * except when no input was recognised as a log, no probe ran (probe families count as inputs) and the only such
-     * warnings are about inputs that could not be read at all: that is {@link Outcome#NOTHING_TO_DIAGNOSE} (a
-     * missing file, a pipe, a binary file: nothing was there to diagnose). Else {@link Outcome#COMPLETE}. Inputs
+     * warnings are about those inputs themselves: that is {@link Outcome#NOTHING_TO_DIAGNOSE} (a missing file, a
+     * pipe, a binary file: nothing was there to diagnose). Else {@link Outcome#COMPLETE}. Inputs
      * never reached because the deadline passed make the report incomplete, not empty.
      */
     public Outcome outcome() {
         if (sources.stream().noneMatch(s -> s.status() == SourceSummary.Status.READ)) {
-            java.util.Set<String> unreadable = new java.util.HashSet<>();
-            sources.stream().filter(s -> s.status() == SourceSummary.Status.UNREADABLE).forEach(s -> unreadable.add(s.name()));
-            boolean cut = warnings.stream().anyMatch(w -> w.makesIncomplete() && !unreadable.contains(w.file()));
+            // every input there is was unreadable or no log: what its own warnings say was lost cannot be diagnosed
+            java.util.Set<String> noLogs = new java.util.HashSet<>();
+            sources.forEach(s -> noLogs.add(s.name()));
+            boolean cut = warnings.stream().anyMatch(w -> w.makesIncomplete() && !noLogs.contains(w.file()));
             return cut ? Outcome.INCOMPLETE : Outcome.NOTHING_TO_DIAGNOSE;
         }
         return warnings.stream().anyMatch(Warning::makesIncomplete) ? Outcome.INCOMPLETE : Outcome.COMPLETE;

@@ -36,6 +36,8 @@ class ReportOutcomeTest {
     void noLogAndNoProbeIsNothingToDiagnose() {
         assertThat(report(List.of()).outcome()).isEqualTo(Report.Outcome.NOTHING_TO_DIAGNOSE);
         assertThat(report(List.of(UNRECOGNISED)).outcome()).isEqualTo(Report.Outcome.NOTHING_TO_DIAGNOSE);
+        assertThat(report(List.of(UNRECOGNISED), Warning.incomplete("notes.log", 2, "binary content skipped")).outcome())
+                .isEqualTo(Report.Outcome.NOTHING_TO_DIAGNOSE);
         assertThat(report(List.of(UNREADABLE), Warning.incomplete("pipe.log", 0, "not read: a pipe")).outcome())
                 .isEqualTo(Report.Outcome.NOTHING_TO_DIAGNOSE);
     }

@@ -162,7 +162,7 @@ public final class ReportText {
         List<Warning> reasons = report.incompleteBecause();
         wrap(out, label("outcome.incomplete"), "", "", w);
         for (Warning reason : reasons.subList(0, Math.min(REASONS_SHOWN, reasons.size()))) {
-            wrap(out, reason.toString(), "  - ", "    ", w);
+            wrap(out, reason.toString(), "  ", "    ", w);
         }
         if (reasons.size() > REASONS_SHOWN) {
             wrap(out, label("outcome.more", reasons.size() - REASONS_SHOWN), "  ", "  ", w);

@@ -61,13 +61,9 @@ final class LineText {
             int c = b[k];
             if (c < 0) {
                 ascii = false;
-            } else if (c < 0x20) {
-                if (c == 0) {
-                    nul = true;
-                } else if (!allowedControl(c)) {
-                    control++;
-                }
-            } else if (c == 0x7F) {
+            } else if (c == 0) {
+                nul = true;
+            } else if (control(c)) {
                 control++;
             }
         }
@@ -106,13 +102,9 @@ final class LineText {
         int out = 0;
         for (int k = 0; k < n; k++) {
             char c = enc.unit(b[2 * k] & 0xff, b[2 * k + 1] & 0xff);
-            if (c < 0x20) {
-                if (c == 0) {
-                    nul = true;
-                } else if (!allowedControl(c)) {
-                    control++;
-                }
-            } else if (c == 0x7F) {
+            if (c == 0) {
+                nul = true;
+            } else if (control(c)) {
                 control++;
             }
             chars[out++] = c;
@@ -150,8 +142,9 @@ final class LineText {
     }
 
     /** Tab, form feed and ESC are common in text (ESC colours console output); other C0 controls are not. */
-    private static boolean allowedControl(int c) {
-        return c == '\t' || c == 0x0C || c == 0x1B;
+    /** A control character that marks binary content (tab, form feed and ESC occur in text logs; NUL apart). */
+    private static boolean control(int c) {
+        return (c < 0x20 && c != '\t' && c != 0x0C && c != 0x1B) || c == 0x7F;
     }
 
     void nulOnly() {
