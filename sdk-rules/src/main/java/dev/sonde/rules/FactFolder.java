@@ -21,8 +21,9 @@ import java.util.TreeMap;
  *
  * <p>Distinct facts are capped so that ordinary records can never crowd out failures: a session takes at
  * most {@code maxFacts} distinct facts, of which at most half are ordinary ({@link Fact#failure()} false:
- * certificates, destinations, successful checks) and at most a quarter of any one kind (fact class). So a
- * chatty healthy log read first leaves at least half of the room to the failures of the next file. What a
+ * certificates, destinations, successful checks) and at most a quarter of any one kind (fact class); one input
+ * may bring at most a quarter of the ordinary ones. So a chatty healthy log read first leaves at least half of the
+ * room to the failures of the next file, and most of the ordinary room to its certificates and destinations. What a
  * cap drops is counted per input file in a {@link Warning.Kind#INCOMPLETE} warning: the report is then
  * incomplete, never a clean bill of health. Not thread-safe (one per session).
  */
@@ -41,6 +42,8 @@ final class FactFolder {
     private final int maxFacts;
     private final int maxOrdinary;
     private final int maxPerKind;
+    private final int maxOrdinaryPerInput;
+    private final Map<String, int[]> ordinaryByFile = new HashMap<>();
     private final Map<List<Object>, int[]> seen = new HashMap<>();
     private final Map<Class<?>, int[]> perKind = new HashMap<>();
     private final Map<String, long[]> foldedByFile = new TreeMap<>();
@@ -54,6 +57,7 @@ final class FactFolder {
         this.maxFacts = maxFacts;
         this.maxOrdinary = Math.max(1, maxFacts / 2);
         this.maxPerKind = Math.max(1, maxFacts / 4);
+        this.maxOrdinaryPerInput = Math.max(1, maxOrdinary / 4);
     }
 
     /** True when the fact should be inserted; false when it is folded into earlier ones or over a cap. */
@@ -67,11 +71,14 @@ final class FactFolder {
         }
         boolean failure = fact.failure();
         int[] kind = perKind.computeIfAbsent(fact.getClass(), k -> new int[1]);
+        int[] fromInput = failure ? null : ordinaryByFile.computeIfAbsent(file(fact), f -> new int[1]);
         String cap = admitted >= maxFacts ? String.format(Locale.ROOT, "the session's limit of %,d distinct facts", maxFacts)
                 : kind[0] >= maxPerKind ? String.format(Locale.ROOT, "the limit of %,d distinct %s facts", maxPerKind,
                         fact.getClass().getSimpleName())
                 : !failure && ordinary >= maxOrdinary ? String.format(Locale.ROOT,
                         "the limit of %,d distinct facts that are not failures", maxOrdinary)
+                : !failure && fromInput[0] >= maxOrdinaryPerInput ? String.format(Locale.ROOT,
+                        "the limit of %,d distinct facts that are not failures from one input", maxOrdinaryPerInput)
                 : null;
         if (cap != null) {
             droppedByFile.computeIfAbsent(file(fact), f -> new TreeMap<>()).computeIfAbsent(cap, c -> new long[1])[0]++;
@@ -85,6 +92,7 @@ final class FactFolder {
         kind[0]++;
         if (!failure) {
             ordinary++;
+            fromInput[0]++;
         }
         admitted++;
         return true;

@@ -97,19 +97,27 @@ class EngineBehaviourTest {
     }
 
     @Test
-    void theFactLimitStopsTheRestWithAWarningThatMakesTheReportIncomplete() {
-        DroolsRuleEngine small = DroolsRuleEngine.compile(RulePack.builtIn(), 16, 10);
-        TestFacts.Log log = new TestFacts.Log("Trace-many.log", TestFacts.zoned("2024-04-02T09:15:02.000Z")).thread("a");
-        for (int i = 0; i < 30; i++) {
-            log.destination("10.0.0." + i, 443, "");
+    void theFactLimitsStopTheRestWithWarningsThatMakeTheReportIncomplete() {
+        // 40 facts at most: 20 ordinary, 10 of one kind, 5 ordinary ones from one input
+        DroolsRuleEngine small = DroolsRuleEngine.compile(RulePack.builtIn(), 16, 40);
+        List<dev.sonde.facts.Fact> facts = new java.util.ArrayList<>();
+        for (int file = 0; file < 3; file++) {
+            TestFacts.Log log = new TestFacts.Log("Trace-" + file + ".log", TestFacts.zoned("2024-04-02T09:15:02.000Z"))
+                    .thread("a");
+            for (int i = 0; i < 8; i++) {
+                log.destination("10.0." + file + "." + i, 443, "");
+            }
+            facts.addAll(log.facts());
         }
-        Report r = analyze(small, log.facts());
-        // a quarter of the limit per kind: 2 destinations analyzed, 28 dropped
-        assertThat(r.warnings()).filteredOn(w -> w.message().startsWith("28 facts not analyzed"))
-                .singleElement().satisfies(w -> {
-                    assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
-                    assertThat(w.message()).contains("Destination");
-                });
+        Report r = analyze(small, facts);
+        // each input brings 5 of its 8 destinations; the third input meets the limit of 10 of one kind at once
+        assertThat(r.warnings()).filteredOn(w -> w.file().equals("Trace-0.log")).extracting(Warning::message)
+                .containsExactly("3 facts not analyzed: the limit of 5 distinct facts that are not failures from one "
+                        + "input was reached");
+        assertThat(r.warnings()).filteredOn(w -> w.file().equals("Trace-2.log")).extracting(Warning::message)
+                .containsExactly("8 facts not analyzed: the limit of 10 distinct Destination facts was reached");
+        assertThat(r.incompleteBecause()).hasSize(3);
+        assertThat(r.outcome()).isEqualTo(Report.Outcome.INCOMPLETE);
     }
 
     @Test
