@@ -147,12 +147,10 @@ public final class InputFiles {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return "an input/output error";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason(); // "File name too long", "Not a directory": without the paths it names
         }
-        // "path: reason" from the file system provider: keep the reason
-        int colon = m.lastIndexOf(": ");
-        return colon >= 0 && colon + 2 < m.length() ? m.substring(colon + 2) : m;
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "an input/output error" : m;
     }
 }

@@ -366,15 +366,6 @@ final class RulesCommand implements Runnable {
 
     /** Why a file could not be read or written, in a few words ({@code no such file}, not just its path). */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return dev.sonde.spi.InputFiles.reason(e);
     }
 }
