@@ -78,12 +78,14 @@ public final class InputFiles {
     /**
      * Opens a regular file for reading.
      *
-     * @throws IOException naming the file and why, when it is not a regular file or cannot be opened
+     * @throws IOException naming the file and why ({@link java.nio.file.FileSystemException#getReason()}: "it is a
+     *                     named pipe (FIFO), not a regular file"), when it is not a regular file or cannot be opened
      */
     public static InputStream open(Path file) throws IOException {
         Optional<String> why = notRegular(file);
         if (why.isPresent()) {
-            throw new IOException(file + ": not read: " + why.get());
+            // the file system's own exception type: its reason reads without the path (see reason below)
+            throw new java.nio.file.FileSystemException(file.toString(), null, why.get());
         }
         return Files.newInputStream(file);
     }
