@@ -1,0 +1,116 @@
+package dev.sonde.logs;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A regular expression every match of which starts with one of a few words, its anchors ({@code hr},
+ * {@code code}, {@code status} ...). {@link Matcher#find()} tries an expression at every position of a line;
+ * a {@link Finder} looks for the anchors with {@link String#indexOf} and tries the expression only where one
+ * starts. The matches are the same, in the same order (the anchors are checked against the plain expression
+ * in {@code AnchoredPatternTest}); on a 64 KiB line holding one anchor, that is one attempt instead of 65,536.
+ *
+ * <p>Anchors are lower case and looked for in the lower-cased text ({@link Ascii#lower}, same indexes), so a
+ * case-insensitive expression (ASCII case folding, Java's default) finds every match.
+ */
+final class AnchoredPattern {
+
+    private final Pattern pattern;
+    private final String[] anchors;
+
+    /**
+     * @param regex   the expression; each of its matches must begin with one of {@code anchors}
+     * @param flags   {@link Pattern} flags
+     * @param anchors lower-case words, at least one
+     */
+    AnchoredPattern(String regex, int flags, String... anchors) {
+        if (anchors.length == 0) {
+            throw new IllegalArgumentException("no anchor for " + regex);
+        }
+        for (String a : anchors) {
+            if (a.isEmpty() || !a.equals(Ascii.lower(a))) {
+                throw new IllegalArgumentException("anchors are lower-case words: " + a);
+            }
+        }
+        this.pattern = Pattern.compile(regex, flags);
+        this.anchors = anchors.clone();
+    }
+
+    AnchoredPattern(String regex, String... anchors) {
+        this(regex, 0, anchors);
+    }
+
+    /** The plain expression. */
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** The matches in {@code text}; {@code low} is {@code Ascii.lower(text)} (the same string when it is lower case). */
+    Finder finder(String text, String low) {
+        return new Finder(text, low);
+    }
+
+    /** Steps through the matches in one text, like a {@link Matcher} with {@link Matcher#find()}. */
+    final class Finder {
+        private final Matcher m;
+        private final String low;
+        private final int end;
+        /** For each anchor, its next occurrence at or after {@link #cursor}, -1 when none is left, -2 unknown. */
+        private final int[] next = new int[anchors.length];
+        private int cursor;
+
+        private Finder(String text, String low) {
+            this.m = pattern.matcher(text);
+            this.low = low;
+            this.end = text.length();
+            // \b and lookbehind at a candidate see the characters before it; ^ does not match there
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            java.util.Arrays.fill(next, -2);
+        }
+
+        /** Advances to the next match; false when there is none. */
+        boolean find() {
+            while (true) {
+                int at = candidate();
+                if (at < 0) {
+                    return false;
+                }
+                m.region(at, end);
+                if (m.lookingAt()) {
+                    cursor = Math.max(m.end(), at + 1);
+                    return true;
+                }
+                cursor = at + 1;
+            }
+        }
+
+        /** The smallest position at or after the cursor where an anchor starts, or -1. */
+        private int candidate() {
+            int best = -1;
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] == -2 || (next[k] >= 0 && next[k] < cursor)) {
+                    next[k] = low.indexOf(anchors[k], cursor);
+                }
+                if (next[k] >= 0 && (best < 0 || next[k] < best)) {
+                    best = next[k];
+                }
+            }
+            return best;
+        }
+
+        /** The text of group {@code g} of the current match (or {@code null}). */
+        String group(int g) {
+            return m.group(g);
+        }
+
+        /** The current match. */
+        String group() {
+            return m.group();
+        }
+
+        /** Where the current match starts. */
+        int start() {
+            return m.start();
+        }
+    }
+}

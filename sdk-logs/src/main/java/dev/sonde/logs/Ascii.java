@@ -1,0 +1,137 @@
+package dev.sonde.logs;
+
+/** ASCII-only text helpers that keep string indexes aligned (unlike {@link String#toLowerCase}). */
+final class Ascii {
+
+    private Ascii() {
+    }
+
+    /** The text with A-Z lowered; every other character, and so every index, unchanged. */
+    static String lower(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        char[] out = s.toCharArray();
+        for (; i < n; i++) {
+            char c = out[i];
+            if (c >= 'A' && c <= 'Z') {
+                out[i] = (char) (c + 32);
+            }
+        }
+        return new String(out);
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** True when {@code s} has {@code count} ASCII digits from {@code from}. */
+    static boolean digits(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number written by {@code count} digits at {@code from} (caller checked they are digits). */
+    static int number(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    /** A hexadecimal or decimal number as logged ({@code 0x2f8f}, {@code 00010000}, {@code 12002}); -1 if unparsable. */
+    static long parseHex(String digits) {
+        String d = digits.startsWith("0x") || digits.startsWith("0X") ? digits.substring(2) : digits;
+        if (d.isEmpty() || d.length() > 15) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(d, 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The first 80 characters of a line, for messages. */
+    static String excerpt(String s) {
+        String t = s.strip();
+        return t.length() <= 80 ? t : t.substring(0, 79) + "…";
+    }
+
+    /**
+     * The line with its quoted spans (quotes included) blanked out: {@code "..."}, and {@code '...'} where
+     * the quotes stand apart from words (so the apostrophe of {@code server's} is not a quote). An
+     * unpaired quote is kept.
+     */
+    static String unquoted(String s) {
+        StringBuilder b = null;
+        int open = -1;
+        char quote = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c != '"' && c != '\'') {
+                continue;
+            }
+            if (open < 0) {
+                if (c == '"' || k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1))) {
+                    open = k;
+                    quote = c;
+                }
+                continue;
+            }
+            if (c != quote || (c == '\'' && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1)))) {
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(s);
+            }
+            for (int j = open; j <= k; j++) {
+                b.setCharAt(j, ' ');
+            }
+            open = -1;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** True for an IPv4 literal or an IPv6 literal (with or without brackets). */
+    static boolean ipLiteral(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean v4 = true;
+        int dots = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                dots++;
+            } else if (!isDigit(c)) {
+                v4 = false;
+            }
+        }
+        if (v4) {
+            return dots == 3;
+        }
+        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> isHex((char) c) || c == ':' || c == '.' || c == '[' || c == ']');
+    }
+}

@@ -1,0 +1,320 @@
+package dev.sonde.logs;
+
+import dev.sonde.LogInput;
+import dev.sonde.Source;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import dev.sonde.facts.ClientInfo;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.LogTime;
+import dev.sonde.spi.FactSink;
+import dev.sonde.spi.InputFiles;
+import dev.sonde.spi.LogReader;
+import dev.sonde.spi.Redaction;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the logs of Google Workspace Sync for Microsoft Outlook and its siblings: trace logs
+ * ({@link TraceLogFormat}) and authorization logs ({@link AuthorizationLogFormat}), the format decided
+ * per file from its first record. One streaming pass; memory holds one record at a time.
+ *
+ * <p>A record is a line with a record prefix plus the lines without one that follow it (certificate
+ * blocks, failure details), capped at {@value LogRecord#MAX_CONTINUATIONS} lines; it is decoded by
+ * {@link RecordDecoder} once complete. Lines before the first record are a trace header block
+ * ({@link TraceFileHeader}) or skipped; binary lines are skipped; both are counted in
+ * {@link SourceSummary#linesSkipped()}. Never throws for bad content: problems become warnings
+ * (at most {@value #MAX_WARNINGS} per input, then one saying how many more).
+ *
+ * <p>Warnings say whether something that could hold evidence was lost ({@link Warning#incomplete}): a line
+ * cut at the line cap, a record's lines skipped past its cap, an input that cannot be opened (a folder, a named
+ * pipe, a device, a socket are never opened) or that fails midway, content that could not be decoded as text,
+ * a record the decoder failed on, the deadline (checked at every buffer fill and every
+ * {@value #DEADLINE_EVERY} lines). Lines of no known format and runs of NUL bytes (a zero-filled region left by
+ * a crash) lose nothing: notes. The count of warnings not shown is incomplete when one of them was.
+ *
+ * <p>{@link SourceSummary#encoding()} names the encodings the input was read in, first one first, joined by
+ * {@code +} when a region was in another ({@code UTF-8+UTF-16LE}); see {@link LogLines}.
+ *
+ * <p>Stateless and thread-safe: each {@link #read} call keeps its state to itself.
+ */
+public final class GwsmoLogReader implements LogReader {
+
+    /** Warnings reported per input before they are only counted. */
+    static final int MAX_WARNINGS = 20;
+    /** How often (in lines) the deadline is checked. */
+    static final int DEADLINE_EVERY = 4096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GwsmoLogReader.class);
+
+    @Override
+    public SourceSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline) {
+        return new Pass(input.name(), facts, warnings, deadline).run(input);
+    }
+
+    /** The state of reading one input. */
+    private static final class Pass {
+        private final String file;
+        private final FactSink sink;
+        private final Consumer<Warning> warningSink;
+        private final Instant deadline;
+        private final RecordDecoder decoder;
+        private final LogRecord record = new LogRecord();
+        private final TraceFileHeader header = new TraceFileHeader();
+
+        private String format;
+        private long linesRead;
+        private long skipped;
+        private long facts;
+        private int warningsGiven;
+        private long warningsHeld;
+        private boolean heldIncomplete;
+        private long binaryLines;
+        private long binaryBytes;
+        private long firstBinaryLine;
+        private long nulLines;
+        private long nulBytes;
+        private long firstNulLine;
+        private long headerLines;
+        /** The line at which the deadline stopped reading, or 0. */
+        private long stoppedAt;
+        private boolean clientInfoDone;
+        private boolean recordOverflowWarned;
+        private String firstContent;
+        private long firstContentLine;
+
+        Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline) {
+            this.file = file;
+            this.sink = sink;
+            this.warningSink = warnings;
+            this.deadline = deadline;
+            this.decoder = new RecordDecoder(file);
+        }
+
+        SourceSummary run(LogInput input) {
+            LogLines lines;
+            try {
+                lines = LogLines.open(input, deadline);
+            } catch (IOException | RuntimeException e) {
+                log("cannot open " + file, e);
+                // a folder, pipe, device or socket is refused before it is opened: the reason says which
+                warningSink.accept(Warning.incomplete(file, 0, "cannot be opened: " + describe(e)));
+                return SourceSummary.unreadable(file);
+            }
+            String encoding;
+            boolean failed = false;
+            try (lines) {
+                loop(lines);
+                if (stoppedAt == 0 && lines.deadlinePassed()) {
+                    stoppedAt = linesRead + 1;
+                }
+            } catch (IOException | RuntimeException e) {
+                log("read error in " + file, e);
+                warn(true, linesRead, "reading stopped after line " + linesRead + " because of a read error: " + describe(e));
+                failed = true;
+            } finally {
+                encoding = lines.encoding();
+            }
+            if (stoppedAt > 0) {
+                warningSink.accept(Warning.incomplete(file, stoppedAt, "stopped reading at line " + stoppedAt
+                        + ": the analysis deadline passed; that line and the rest of the input were not read"));
+            }
+            flushRecord();
+            finishClientInfo();
+            if (!header.present()) {
+                skipped += headerLines; // looked like a header block, but was not one
+            }
+            if (binaryLines > 0) {
+                warn(true, firstBinaryLine, "binary content (NUL or control characters), not text in any encoding Sonde reads,"
+                        + " skipped: " + (binaryLines == 1 ? "1 line" : binaryLines + " such lines in all")
+                        + " (" + InputFiles.size(binaryBytes) + ")");
+            }
+            if (nulLines > 0) {
+                warn(false, firstNulLine, InputFiles.size(nulBytes) + " of NUL bytes only (a zero-filled region, as a crash can"
+                        + " leave) skipped" + (nulLines == 1 ? "" : " in " + nulLines + " lines"));
+            }
+            if (warningsHeld > 0) {
+                String more = warningsHeld + " more warnings about this input were not shown";
+                warningSink.accept(heldIncomplete ? Warning.incomplete(file, 0, more) : new Warning(file, 0, more));
+            }
+            if (format == null && header.present()) {
+                format = TraceLogFormat.NAME;
+            }
+            if (format == null) {
+                if ((failed && linesRead == 0) || stoppedAt > 0) {
+                    // nothing recognised before reading stopped: not read, rather than "not a log"
+                    return new SourceSummary(file, SourceSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
+                            SourceSummary.Status.UNREADABLE);
+                }
+                warningSink.accept(new Warning(file, 0, unrecognised()));
+                return new SourceSummary(file, SourceSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
+                        SourceSummary.Status.UNRECOGNISED);
+            }
+            return new SourceSummary(file, format, encoding, linesRead, skipped, facts, SourceSummary.Status.READ);
+        }
+
+        private String unrecognised() {
+            if (linesRead == 0) {
+                return "not a GWSMO trace or authorization log: the input is empty";
+            }
+            if (firstContent == null) {
+                return "not a GWSMO trace or authorization log: none of its " + linesRead
+                        + " lines holds readable text";
+            }
+            return "not a GWSMO trace or authorization log: none of its " + linesRead
+                    + " lines starts like a trace record (\"2017-09-21T04:10:04.356-03:00 1a20 E:...\") or an authorization"
+                    + " record (\"[2022-09-21T03:59:46:ERROR:...]\"); line " + firstContentLine + " reads \""
+                    + Redaction.redact(Ascii.excerpt(firstContent)) + "\"";
+        }
+
+        private void loop(LogLines lines) throws IOException {
+            while (lines.next()) {
+                long n = lines.number();
+                linesRead = n;
+                if (n % DEADLINE_EVERY == 0 && Instant.now().isAfter(deadline)) {
+                    stoppedAt = n;
+                    linesRead = n - 1;
+                    return;
+                }
+                if (lines.kind() != LineText.Kind.TEXT) {
+                    skipped++;
+                    if (lines.kind() == LineText.Kind.NUL) {
+                        nulBytes += lines.rawLength();
+                        if (nulLines++ == 0) {
+                            firstNulLine = n;
+                        }
+                    } else {
+                        binaryBytes += lines.rawLength();
+                        if (binaryLines++ == 0) {
+                            firstBinaryLine = n;
+                        }
+                    }
+                    continue;
+                }
+                String text = lines.text();
+                if (lines.discarded() > 0) {
+                    warn(true, n, "line is longer than " + LogLines.MAX_LINE + " characters; only its first "
+                            + LogLines.MAX_LINE + " were read (" + lines.discarded() + " more ignored)");
+                }
+                if (firstContent == null && !text.isBlank()) {
+                    firstContent = text;
+                    firstContentLine = n;
+                }
+                RecordStart start = parseStart(text);
+                if (start != null) {
+                    flushRecord();
+                    if (format == null) {
+                        format = start.format();
+                    }
+                    record.begin(n, text, start);
+                    recordOverflowWarned = false;
+                    clientInfo(start, n, text);
+                } else if (record.isOpen()) {
+                    if (!record.add(n, text)) {
+                        skipped++;
+                        if (!recordOverflowWarned) {
+                            recordOverflowWarned = true;
+                            warn(true, n, "the record starting at line " + record.firstLine() + " is longer than "
+                                    + LogRecord.MAX_CONTINUATIONS + " lines or " + LogRecord.MAX_CHARS
+                                    + " characters; its remaining lines were skipped");
+                        }
+                    }
+                } else if (format == null && header.accept(n, text)) {
+                    headerLines++; // part of the trace file's header block
+                } else {
+                    skipped++;
+                }
+            }
+        }
+
+        private static RecordStart parseStart(String text) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            char c = text.charAt(0);
+            if (c == '[') {
+                return AuthorizationLogFormat.parse(text);
+            }
+            if (c >= '0' && c <= '9') {
+                return TraceLogFormat.parse(text);
+            }
+            return null;
+        }
+
+        private void flushRecord() {
+            if (!record.isOpen()) {
+                return;
+            }
+            List<Fact> found;
+            try {
+                found = decoder.decode(record);
+            } catch (RuntimeException e) {
+                LOG.warn("could not decode the record at {}:{}", file, record.firstLine(), e);
+                warn(true, record.firstLine(), "the record starting at line " + record.firstLine()
+                        + " could not be decoded (an internal error, logged); it was skipped");
+                found = List.of();
+            } finally {
+                record.close();
+            }
+            for (Fact f : found) {
+                emit(f);
+            }
+        }
+
+        private void clientInfo(RecordStart start, long n, String text) {
+            if (clientInfoDone) {
+                return;
+            }
+            String exe = start.exe();
+            String product = TraceFileHeader.product(exe);
+            if (header.present()) {
+                emit(header.clientInfo(file, product, exe, start.time()));
+                clientInfoDone = true;
+            } else if (!product.isEmpty()) {
+                emit(new ClientInfo(product, exe, "", start.time(), "", new Source(file, n, text)));
+                clientInfoDone = true;
+            }
+        }
+
+        private void finishClientInfo() {
+            if (!clientInfoDone && header.present()) {
+                emit(header.clientInfo(file, "", "", LogTime.UNKNOWN));
+                clientInfoDone = true;
+            }
+        }
+
+        private void emit(Fact f) {
+            facts++;
+            sink.add(f);
+        }
+
+        /** A warning, {@link Warning#incomplete} when something that could hold evidence was lost. */
+        private void warn(boolean incomplete, long line, String message) {
+            if (warningsGiven < MAX_WARNINGS) {
+                warningsGiven++;
+                warningSink.accept(incomplete ? Warning.incomplete(file, line, message) : new Warning(file, line, message));
+            } else {
+                warningsHeld++;
+                heldIncomplete |= incomplete;
+            }
+        }
+
+        /** I/O errors are the input's: debug; anything else is a bug here: warn, with its stack trace. */
+        private static void log(String what, Exception e) {
+            if (e instanceof IOException) {
+                LOG.debug(what, e);
+            } else {
+                LOG.warn(what, e);
+            }
+        }
+
+        /** An I/O failure in plain words (no Java class names). */
+        private static String describe(Exception e) {
+            return e instanceof IOException io ? InputFiles.reason(io) : "an internal error (logged)";
+        }
+    }
+}

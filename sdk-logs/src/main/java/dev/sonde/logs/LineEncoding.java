@@ -1,0 +1,54 @@
+package dev.sonde.logs;
+
+/**
+ * How the bytes of a stretch of a log are laid out: 8-bit text (UTF-8, a line that is not valid UTF-8 being
+ * read as Windows-1252) or UTF-16 in either byte order. Log files mix them: a UTF-8 log can hold a region
+ * written in UTF-16 by another writer, and the reverse, so {@link LogLines} decides per region.
+ */
+enum LineEncoding {
+    EIGHT_BIT("UTF-8"),
+    UTF_16LE("UTF-16LE"),
+    UTF_16BE("UTF-16BE");
+
+    /** The name {@link dev.sonde.SourceSummary#encoding()} uses. */
+    final String label;
+
+    LineEncoding(String label) {
+        this.label = label;
+    }
+
+    boolean wide() {
+        return this != EIGHT_BIT;
+    }
+
+    /** The UTF-16 code unit of two bytes read in this order. */
+    char unit(int first, int second) {
+        return this == UTF_16LE ? (char) (first | second << 8) : (char) (first << 8 | second);
+    }
+
+    /**
+     * The UTF-16 byte order {@code len} bytes look like, from where their NUL bytes are: ASCII text in UTF-16
+     * has a NUL in every other byte (the odd ones for little-endian, the even ones for big-endian). Null when they
+     * do not look like UTF-16 (too short, no such pattern, or NULs everywhere, as in a zero-filled region).
+     */
+    static LineEncoding guess(byte[] b, int off, int len) {
+        int pairs = len / 2;
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = off; i < off + pairs * 2; i += 2) {
+            if (b[i] == 0) {
+                evenNul++;
+            }
+            if (b[i + 1] == 0) {
+                oddNul++;
+            }
+        }
+        if (pairs >= 2 && oddNul * 10 >= pairs * 3 && evenNul * 4 <= oddNul) {
+            return UTF_16LE;
+        }
+        if (pairs >= 2 && evenNul * 10 >= pairs * 3 && oddNul * 4 <= evenNul) {
+            return UTF_16BE;
+        }
+        return null;
+    }
+}
