@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Analyzes one log in-process and prints throughput and peak heap. Run it with a small heap
  * ({@code -Xmx256m}) to show memory does not grow with the log's size.
  *
- * <p>Usage: {@code java -Xmx256m -cp sdk-examples/target/sonde.jar LargeLogBenchmark.java LOG}
+ * <p>Usage: {@code java -Xmx256m -cp sdk-cli/target/sonde.jar LargeLogBenchmark.java LOG}
  */
 public class LargeLogBenchmark {
     public static void main(String[] args) throws Exception {

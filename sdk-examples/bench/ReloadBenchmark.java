@@ -5,7 +5,7 @@ import java.util.*;
 /**
  * Hot-reload benchmark: an exported built-in pack, one DRL edited eight times and reloaded through the API
  * (warm JVM), then the same edits again (their compiled rules are in the compile cache), and reloads with
- * nothing changed. Run: ./sonde --version && java -cp "sdk-examples/target/sonde.jar:sdk-examples/target/lib/*" sdk-examples/bench/ReloadBenchmark.java
+ * nothing changed. Run: ./sonde --version && java -cp "sdk-cli/target/sonde.jar:sdk-cli/target/lib/*" sdk-examples/bench/ReloadBenchmark.java
  */
 public class ReloadBenchmark {
     public static void main(String[] a) throws Exception {

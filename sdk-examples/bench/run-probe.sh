@@ -7,7 +7,7 @@ cd "$root"
 ./sonde --version >/dev/null                                   # builds the CLI if needed
 tests_jar="$(ls sdk-probes/target/sdk-probes-*-tests.jar 2>/dev/null | head -1 || true)"
 if [ -z "$tests_jar" ]; then
-  ./mvnw -B -q -pl sdk-probes package -DskipTests             # the test PKI and servers live in the test-jar
+  ./mvnw -B -q -pl sdk-probes -am package -DskipTests            # the test PKI and servers live in the test-jar
   tests_jar="$(ls sdk-probes/target/sdk-probes-*-tests.jar | head -1)"
 fi
-java -cp "sdk-examples/target/sonde.jar:sdk-examples/target/lib/*:$tests_jar" sdk-examples/bench/ProbeBenchmark.java "${1:-5}"
+java -cp "sdk-cli/target/sonde.jar:sdk-cli/target/lib/*:$tests_jar" sdk-examples/bench/ProbeBenchmark.java "${1:-5}"

@@ -11,11 +11,11 @@ cd "$root"
 log="$data/Trace-generated-${size}MB.log"
 [ -f "$log" ] || java sdk-examples/bench/GenerateTraceLog.java "$log" "$size"
 echo "== in-process analysis, -Xmx256m"
-java -Xmx256m -cp sdk-examples/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$log"
+java -Xmx256m -cp sdk-cli/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$log"
 storm="$data/Trace-generated-storm-50MB.log"
 [ -f "$storm" ] || java sdk-examples/bench/GenerateTraceLog.java "$storm" 50 7 3
 echo "== in-process analysis of a failure storm (an incident every ~3 records), -Xmx256m"
-java -Xmx256m -cp sdk-examples/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$storm"
+java -Xmx256m -cp sdk-cli/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$storm"
 echo "== ./sonde analyze on the whole file, -Xmx256m (wall time, cold JVM)"
 start=$(date +%s%N)
 SONDE_JAVA_OPTS="-Xmx256m" ./sonde analyze "$log" --format json >/dev/null || true

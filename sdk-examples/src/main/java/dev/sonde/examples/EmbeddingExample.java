@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * How a vendor embeds Sonde: build one {@link Sonde} at start-up, analyze logs whenever a user
  * reports a problem, show the top finding and what to do.
  *
- * <p>Run: {@code java -cp sdk-examples/target/sonde.jar dev.sonde.examples.EmbeddingExample sdk-examples/samples/fiddler-interception}
+ * <p>Run: {@code ./mvnw -q -pl sdk-examples -am package -DskipTests && java -jar sdk-examples/target/examples.jar sdk-examples/samples/fiddler-interception}
  */
 public final class EmbeddingExample {
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path SAMPLES = Path.of("samples");
+    static final Path SAMPLES = Path.of("../sdk-examples/samples");
     /** How far past its deadline a run may end (JVM scheduling on a loaded 2-core machine). */
     static final long MARGIN_MS = 2_000;
 

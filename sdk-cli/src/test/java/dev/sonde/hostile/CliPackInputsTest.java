@@ -155,7 +155,7 @@ class CliPackInputsTest {
         assertThat(sonde("rules", "sign", pack.toString(), "--key", tmp.resolve("vendor.key").toString()).exit()).isZero();
         Path signed = Files.writeString(tmp.resolve("work/signed.drl"), rule("SIGNED_RULE"));
         Path unsigned = Files.writeString(tmp.resolve("work/unsigned.drl"), rule("UNSIGNED_RULE"));
-        Path log = Path.of("samples", "healthy");
+        Path log = Path.of("../sdk-examples/samples", "healthy");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger flips = new AtomicInteger();
         Thread flipper = new Thread(() -> {

@@ -58,7 +58,7 @@ class PackagedJarIT {
 
     @Test
     void analyzesTheClockSkewSampleFromTheJar() throws Exception {
-        Result r = java("analyze", "samples/clock-skew", "--format", "json");
+        Result r = java("analyze", "../sdk-examples/samples/clock-skew", "--format", "json");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(r.out());
         assertThat(report.get("findings").get(0).get("id").asText()).isEqualTo("CLOCK_SKEW");
@@ -67,7 +67,7 @@ class PackagedJarIT {
 
     @Test
     void theSecondRunReadsTheCompiledRulesFromTheCache() throws Exception {
-        Result first = java("analyze", "samples/fiddler-interception", "--format", "json");
+        Result first = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json");
         List<Path> entries;
         try (var files = Files.list(CACHE)) {
             entries = files.filter(f -> f.toString().endsWith(".kbase")).toList();
@@ -76,9 +76,9 @@ class PackagedJarIT {
         Path entry = entries.get(0);
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(86_400_000L);
         Files.setLastModifiedTime(entry, old);
-        Result second = java("analyze", "samples/fiddler-interception", "--format", "json");
+        Result second = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json");
         assertThat(Files.getLastModifiedTime(entry)).as("the entry was read (and marked used)").isGreaterThan(old);
-        Result uncached = java("analyze", "samples/fiddler-interception", "--format", "json", "--no-cache");
+        Result uncached = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json", "--no-cache");
         assertThat(second.exit()).isEqualTo(first.exit()).isEqualTo(uncached.exit()).isEqualTo(1);
         JsonNode a = new ObjectMapper().readTree(first.out());
         JsonNode b = new ObjectMapper().readTree(second.out());
@@ -89,13 +89,13 @@ class PackagedJarIT {
 
     @Test
     void healthySampleExitsZero() throws Exception {
-        Result r = java("analyze", "samples/healthy");
+        Result r = java("analyze", "../sdk-examples/samples/healthy");
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
     @Test
     void usageErrorExitsTwo() throws Exception {
-        Result r = java("analyze", "--format", "yaml", "samples/healthy");
+        Result r = java("analyze", "--format", "yaml", "../sdk-examples/samples/healthy");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("yaml");
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real command (engine, rules, readers) on the shipped samples and checks output and exit codes. */
 class AnalyzeCommandTest {
-    static final Path SAMPLES = Path.of("samples");
+    static final Path SAMPLES = Path.of("../sdk-examples/samples");
     static final ObjectMapper JSON = new ObjectMapper();
 
     record Run(int exit, String out, String err) {
