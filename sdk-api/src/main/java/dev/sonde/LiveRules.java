@@ -76,7 +76,7 @@ final class LiveRules {
     }
 
     private String contentHash() {
-        return rulePacks.isEmpty() ? BUILT_IN_CONTENT : RulePackWatcher.contentHash(rulePacks);
+        return rulePacks.isEmpty() ? BUILT_IN_CONTENT : factory.contentDigest(rulePacks);
     }
 
     /** Hashes the packs, compiles them when they changed, swaps the rules in when they compiled. */
@@ -103,7 +103,7 @@ final class LiveRules {
                     return rejected(at, start, problems(e), e);
                 }
                 String after = contentHash();
-                if (after != null && after.equals(hash)) {
+                if (after == null ? hash == null : after.equals(hash)) { // null: the engine cannot tell
                     next = new Rules(engine, fixedCatalog != null ? fixedCatalog : engine.probeCatalog(), hash);
                 } else if (attempt >= RELOAD_ATTEMPTS) {
                     return rejected(at, start, List.of("the rule packs kept changing while they were read (" + attempt

@@ -84,7 +84,7 @@ public final class Sonde implements AutoCloseable {
 
     private final List<Path> rulePacks;
     private final Consumer<RulePackReload> reloadListener;
-    private final RulePackWatcher watcher;
+    private final RuleEngineFactory.PackWatch watcher;
 
     private Sonde(Builder b) {
         this.locale = b.locale;
@@ -106,7 +106,7 @@ public final class Sonde implements AutoCloseable {
         RuleEngineFactory factory = b.engine != null ? null : loadFactory();
         // watch first, then hash, then compile: an edit made meanwhile is seen as a change afterwards
         this.watcher = factory != null && b.reloadListener != null && !rulePacks.isEmpty()
-                ? new RulePackWatcher(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
+                ? factory.watch(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
         try {
             this.rules = new LiveRules(factory, request, b.engine, b.catalog, b.endpoints, b.reloadDebounce);
             this.reader = b.reader != null ? b.reader : loadReader();

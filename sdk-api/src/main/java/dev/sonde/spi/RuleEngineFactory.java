@@ -54,6 +54,36 @@ public interface RuleEngineFactory {
     }
 
     /**
+     * A digest of what this engine compiles from {@code rulePacks} (the files it reads, in order), so that a reload
+     * whose packs did not change compiles nothing; {@code null} when it cannot tell, or a file cannot be read (a
+     * reload then compiles). The default cannot tell.
+     */
+    default String contentDigest(List<Path> rulePacks) {
+        return null;
+    }
+
+    /**
+     * Watches {@code rulePacks} for changes to what this engine reads; once no change came for {@code debounce},
+     * {@code onChange} runs on the watch's own thread. Events are collected from the call on; the thread runs from
+     * {@link PackWatch#start()} until {@link PackWatch#close()}.
+     *
+     * @throws dev.sonde.SondeException when the packs cannot be watched, or this engine cannot watch them (the default)
+     */
+    default PackWatch watch(List<Path> rulePacks, java.time.Duration debounce, Runnable onChange) {
+        throw new dev.sonde.SondeException("this rule engine cannot watch rule packs");
+    }
+
+    /** A watch on rule packs (see {@link #watch}). */
+    interface PackWatch extends AutoCloseable {
+        /** Starts the watch's thread. */
+        void start();
+
+        /** Stops the thread (waiting a while for a reload it runs) and releases the watches; idempotent. */
+        @Override
+        void close();
+    }
+
+    /**
      * Loads what {@code request} says. The default handles neither caches nor signatures: it refuses a request
      * with a trusted key (it cannot check it) and ignores the cache.
      *

@@ -3,6 +3,7 @@ package dev.sonde.rules;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,5 +35,17 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
         Warmup.start();
         return DroolsRuleEngine.compile(RulePack.load(request.rulePacks(), request.trustedPublicKey()),
                 request.compileCache());
+    }
+
+    /** SHA-256 of the files the engine reads of these packs (see {@link RulePackWatcher#contentHash}). */
+    @Override
+    public String contentDigest(List<Path> rulePacks) {
+        return RulePackWatcher.contentHash(rulePacks);
+    }
+
+    /** Watches the pack folders and archives (see {@link RulePackWatcher}). */
+    @Override
+    public PackWatch watch(List<Path> rulePacks, Duration debounce, Runnable onChange) {
+        return new RulePackWatcher(rulePacks, debounce, onChange);
     }
 }

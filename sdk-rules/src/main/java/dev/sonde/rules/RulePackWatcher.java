@@ -1,5 +1,7 @@
-package dev.sonde;
+package dev.sonde.rules;
 
+import dev.sonde.SondeException;
+import dev.sonde.spi.RuleEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * another one is watched again), and runs {@code reload} on its own thread once no relevant event came for
  * the debounce time. All its maps are used by the watcher thread only, once {@link #start()} ran.
  */
-final class RulePackWatcher {
+final class RulePackWatcher implements RuleEngineFactory.PackWatch {
     private static final Logger LOG = LoggerFactory.getLogger(RulePackWatcher.class);
 
     static final String THREAD_NAME = "sonde-rule-pack-watcher";
@@ -94,12 +96,14 @@ final class RulePackWatcher {
         thread.setUncaughtExceptionHandler((t, e) -> LOG.error("the rule pack watcher stopped: {}", e.toString(), e));
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread.start();
     }
 
     /** Ends the thread (waiting for a reload in progress, for a while) and releases the watches; idempotent. */
-    void close() {
+    @Override
+    public void close() {
         if (closed) {
             return;
         }
