@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
  *
  * <p>Anchors are lower case and looked for in the lower-cased text ({@link Ascii#lower}, same indexes), so a
  * case-insensitive expression (ASCII case folding, Java's default) finds every match.
+ *
+ * <p>Writing one for hostile lines (issue 8): every run that a later piece could also match (spaces between a
+ * word, an optional {@code :} and a number; digits before a "not a digit" lookahead) is possessive
+ * ({@code \s*+}, {@code ++}), so a failed match never re-splits the run (adjacent optional {@code \s*} pieces made
+ * {@code "code"} + 1,500 spaces cubic). Possessive only where giving characters back could not have led to a
+ * match, so what is decoded is unchanged. Optional words that a name may begin with ({@code is} before a host)
+ * stay greedy. {@code DecoderWorstCaseTest} feeds every decoder its own trigger words followed by long runs.
  */
 final class AnchoredPattern {
 

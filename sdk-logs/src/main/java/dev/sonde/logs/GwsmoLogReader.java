@@ -1,12 +1,9 @@
 package dev.sonde.logs;
 
 import dev.sonde.LogInput;
-import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
-import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Fact;
-import dev.sonde.facts.LogTime;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.LogReader;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>A record is a line with a record prefix plus the lines without one that follow it (certificate
  * blocks, failure details), capped at {@value LogRecord#MAX_CONTINUATIONS} lines; it is decoded by
  * {@link RecordDecoder} once complete. Lines before the first record are a trace header block
- * ({@link TraceFileHeader}) or skipped; binary lines are skipped; both are counted in
+ * ({@link ClientInfoDecoder}) or skipped; binary lines are skipped; both are counted in
  * {@link SourceSummary#linesSkipped()}. Never throws for bad content: problems become warnings
  * (at most {@value #MAX_WARNINGS} per input, then one saying how many more).
  *
@@ -64,7 +61,7 @@ public final class GwsmoLogReader implements LogReader {
         private final Instant deadline;
         private final RecordDecoder decoder;
         private final LogRecord record = new LogRecord();
-        private final TraceFileHeader header = new TraceFileHeader();
+        private final ClientInfoDecoder client;
 
         private String format;
         private long linesRead;
@@ -82,7 +79,6 @@ public final class GwsmoLogReader implements LogReader {
         private long headerLines;
         /** The line at which the deadline stopped reading, or 0. */
         private long stoppedAt;
-        private boolean clientInfoDone;
         private boolean recordOverflowWarned;
         private String firstContent;
         private long firstContentLine;
@@ -93,6 +89,7 @@ public final class GwsmoLogReader implements LogReader {
             this.warningSink = warnings;
             this.deadline = deadline;
             this.decoder = new RecordDecoder(file);
+            this.client = new ClientInfoDecoder(file);
         }
 
         SourceSummary run(LogInput input) {
@@ -124,8 +121,8 @@ public final class GwsmoLogReader implements LogReader {
                         + ": the analysis deadline passed; that line and the rest of the input were not read"));
             }
             flushRecord();
-            finishClientInfo();
-            if (!header.present()) {
+            client.atEnd().ifPresent(this::emit);
+            if (!client.headerPresent()) {
                 skipped += headerLines; // looked like a header block, but was not one
             }
             if (binaryLines > 0) {
@@ -141,7 +138,7 @@ public final class GwsmoLogReader implements LogReader {
                 String more = warningsHeld + " more warnings about this input were not shown";
                 warningSink.accept(heldIncomplete ? Warning.incomplete(file, 0, more) : new Warning(file, 0, more));
             }
-            if (format == null && header.present()) {
+            if (format == null && client.headerPresent()) {
                 format = TraceLogFormat.NAME;
             }
             if (format == null) {
@@ -212,7 +209,7 @@ public final class GwsmoLogReader implements LogReader {
                     }
                     record.begin(n, text, start);
                     recordOverflowWarned = false;
-                    clientInfo(start, n, text);
+                    client.atRecord(start, n, text).ifPresent(this::emit);
                 } else if (record.isOpen()) {
                     if (!record.add(n, text)) {
                         skipped++;
@@ -223,7 +220,7 @@ public final class GwsmoLogReader implements LogReader {
                                     + " characters; its remaining lines were skipped");
                         }
                     }
-                } else if (format == null && header.accept(n, text)) {
+                } else if (format == null && client.acceptHeader(n, text)) {
                     headerLines++; // part of the trace file's header block
                 } else {
                     skipped++;
@@ -262,28 +259,6 @@ public final class GwsmoLogReader implements LogReader {
             }
             for (Fact f : found) {
                 emit(f);
-            }
-        }
-
-        private void clientInfo(RecordStart start, long n, String text) {
-            if (clientInfoDone) {
-                return;
-            }
-            String exe = start.exe();
-            String product = TraceFileHeader.product(exe);
-            if (header.present()) {
-                emit(header.clientInfo(file, product, exe, start.time()));
-                clientInfoDone = true;
-            } else if (!product.isEmpty()) {
-                emit(new ClientInfo(product, exe, "", start.time(), "", new Source(file, n, text)));
-                clientInfoDone = true;
-            }
-        }
-
-        private void finishClientInfo() {
-            if (!clientInfoDone && header.present()) {
-                emit(header.clientInfo(file, "", "", LogTime.UNKNOWN));
-                clientInfoDone = true;
             }
         }
 

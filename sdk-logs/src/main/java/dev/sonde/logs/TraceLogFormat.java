@@ -43,7 +43,7 @@ import java.time.ZoneOffset;
  * with L one of A, I, E, F, W, V. The location (anything up to {@code ()>}) is
  * {@code <Exe>!<Class>::<Method> @ <line>}. The thread id is kept in lower case. Lines without that
  * prefix continue the record above; a header block before the first record is read by
- * {@link TraceFileHeader}.
+ * {@link ClientInfoDecoder}.
  */
 final class TraceLogFormat {
 

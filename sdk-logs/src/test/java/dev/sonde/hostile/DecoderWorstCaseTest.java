@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,15 @@ class DecoderWorstCaseTest {
     private static final String TRACE = "2024-05-06T07:08:09.010+02:00 2c4 E:Network Module!WinHttp::HandleCallback @ 100 ()> ";
     private static final String AUTH = "[2024-05-06T07:08:09:ERROR:windows_http.cc(100)] ";
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "sonde", "logs");
-    private static final List<String> RECORD_CODE = List.of("RecordDecoder", "DecoderPatterns", "CertificateBlocks", "TraceLogFormat", "Ascii", "IsoTime");
+    /** Every decoder of the package (a class named {@code *Decoder}), listed from its sources: a new one is covered. */
+    private static final List<String> DECODERS = WorstCaseLines.sources(SOURCES).stream()
+            .map(p -> p.getFileName().toString().replace(".java", "")).filter(n -> n.endsWith("Decoder")).toList();
+    /** What reads a certificate block: its decoder and the helpers it calls. */
+    private static final List<String> CERTIFICATE_CODE =
+            List.of("CertificateDecoder", "CertificateBlock", "DistinguishedNames", "ValidityDates", "IsoTime");
+    /** What reads a record's lines: every decoder, and what they share. */
+    private static final List<String> RECORD_CODE = Stream.of(DECODERS, CERTIFICATE_CODE,
+            List.of("RecordText", "Ascii", "TraceLogFormat")).flatMap(List::stream).distinct().toList();
 
     /**
      * Where a worst-case line {@code w} is put (each gives a whole log), and the classes whose triggers it gets at
@@ -58,15 +67,15 @@ class DecoderWorstCaseTest {
             new Context("trace record start", w -> TRACE + w + "\n", RECORD_CODE),
             new Context("continuation line", w -> TRACE + "Failure details:\n" + w + "\n", RECORD_CODE),
             new Context("authorization record start", w -> AUTH + w + "\n", List.of("AuthorizationLogFormat", "IsoTime")),
-            new Context("certificate details line", w -> TRACE + "Certificate details: " + w + "\n", List.of("CertificateBlocks")),
+            new Context("certificate details line", w -> TRACE + "Certificate details: " + w + "\n", CERTIFICATE_CODE),
             new Context("line after certificate details", w -> TRACE + "Certificate details:\n" + w + "\n",
-                    List.of("CertificateBlocks")),
+                    CERTIFICATE_CODE),
             new Context("certificate subject line", w -> TRACE + "Certificate details:\n---Subject---\n" + w + "\n",
-                    List.of("CertificateBlocks")),
+                    CERTIFICATE_CODE),
             new Context("certificate validity line", w -> TRACE + "Certificate details:\n---Validity--\n" + w + "\n",
-                    List.of("CertificateBlocks")),
+                    CERTIFICATE_CODE),
             new Context("line before the first record", w -> w + "\n" + TRACE + "started\n",
-                    List.of("TraceFileHeader", "TraceLogFormat", "AuthorizationLogFormat", "IsoTime")));
+                    List.of("ClientInfoDecoder", "TraceLogFormat", "AuthorizationLogFormat", "IsoTime")));
 
     private static final GwsmoLogReader READER = new GwsmoLogReader();
 
@@ -85,6 +94,14 @@ class DecoderWorstCaseTest {
 
     private static List<String> allLogCode() {
         return CONTEXTS.stream().flatMap(c -> c.code().stream()).distinct().toList();
+    }
+
+    @Test
+    void everyDecoderOfThePackageIsFedItsTriggers() {
+        assertThat(DECODERS).contains("TlsFailureDecoder", "NetworkErrorDecoder", "DestinationDecoder", "ProxyEventDecoder",
+                "CertificateDecoder", "ClientInfoDecoder", "RecordDecoder");
+        // a class named here that was renamed away would otherwise be skipped in silence
+        assertThat(allLogCode()).allSatisfy(c -> assertThat(SOURCES.resolve(c + ".java")).isRegularFile());
     }
 
     @Test

@@ -6,10 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.sonde.testsupport.GwsmoLogs;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,7 +16,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * An {@link AnchoredPattern} finds exactly what its plain expression finds with {@link Matcher#find()}: checked
- * for every one the decoder uses ({@link DecoderPatterns}), on generated text made of the words the expressions look for, the numbers and
+ * for every one the decoders use (every {@code static AnchoredPattern} of the package), on generated text made of the words the expressions look for, the numbers and
  * addresses they read, and punctuation, in any case. A missing anchor fails here, not in the field.
  */
 class AnchoredPatternTest {
@@ -39,15 +36,8 @@ class AnchoredPatternTest {
             "auth", "authentication", "required", "requires", "http_status_proxy_auth_req", "answered", "response", "sent",
             "from", "0x8007", "é", "\u00a0");
 
-    private static Map<String, AnchoredPattern> patterns() throws IllegalAccessException {
-        Map<String, AnchoredPattern> out = new LinkedHashMap<>();
-        for (Field f : DecoderPatterns.class.getDeclaredFields()) {
-            if (f.getType() == AnchoredPattern.class && Modifier.isStatic(f.getModifiers())) {
-                f.setAccessible(true);
-                out.put(f.getName(), (AnchoredPattern) f.get(null));
-            }
-        }
-        return out;
+    private static Map<String, AnchoredPattern> patterns() {
+        return LogsPackage.constants(AnchoredPattern.class);
     }
 
     /** The matches as start:text:groups, the way the decoder reads them. */
@@ -79,7 +69,7 @@ class AnchoredPatternTest {
     }
 
     @Test
-    void everyDecoderPatternFindsWhatItsPlainExpressionFinds() throws IllegalAccessException {
+    void everyDecoderPatternFindsWhatItsPlainExpressionFinds() {
         Map<String, AnchoredPattern> all = patterns();
         assertThat(all).hasSizeGreaterThanOrEqualTo(16);
         Gen<String> texts = lists().of(Generate.pick(FRAGMENTS)).ofSizeBetween(0, 24).map(parts -> String.join("", parts));
@@ -92,11 +82,13 @@ class AnchoredPatternTest {
     }
 
     @Test
-    void onTheArticleAndSampleLogsToo() throws IllegalAccessException {
+    void onTheArticleAndSampleLogsToo() {
         Map<String, AnchoredPattern> all = patterns();
         int found = 0;
-        for (String log : List.of(GwsmoLogs.articleExample1(), GwsmoLogs.articleExample2(), TraceLogFormat.SAMPLE,
-                AuthorizationLogFormat.SAMPLE)) {
+        List<String> logs = new ArrayList<>(List.of(GwsmoLogs.articleExample1(), GwsmoLogs.articleExample2()));
+        logs.addAll(LogsPackage.samples().values()); // the formats' and the decoders'
+        assertThat(logs).hasSizeGreaterThanOrEqualTo(2 + 2 + 6);
+        for (String log : logs) {
             for (String line : log.split("\n")) {
                 for (Map.Entry<String, AnchoredPattern> p : all.entrySet()) {
                     List<String> expected = plain(p.getValue(), Ascii.lower(line));

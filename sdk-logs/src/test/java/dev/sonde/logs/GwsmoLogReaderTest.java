@@ -199,13 +199,13 @@ class GwsmoLogReaderTest {
             assertThat(c.version()).isEqualTo("4.3.68.0");
             assertThat(c.source().line()).isEqualTo(3);
         });
-        assertThat(TraceFileHeader.product("PasswordSync.exe")).isEqualTo("GAPS");
-        assertThat(TraceFileHeader.product("Google Apps Password Sync")).isEqualTo("GAPS");
-        assertThat(TraceFileHeader.product("ExchangeMigration")).isEqualTo("GSMME");
-        assertThat(TraceFileHeader.product("ClientMigration")).isEqualTo("GWMMO");
-        assertThat(TraceFileHeader.product("ProfileEditor.exe")).isEqualTo("GWSMO");
-        assertThat(TraceFileHeader.product("Google Workspace Sync")).isEqualTo("GWSMO");
-        assertThat(TraceFileHeader.product("notepad.exe")).isEmpty();
+        assertThat(ClientInfoDecoder.product("PasswordSync.exe")).isEqualTo("GAPS");
+        assertThat(ClientInfoDecoder.product("Google Apps Password Sync")).isEqualTo("GAPS");
+        assertThat(ClientInfoDecoder.product("ExchangeMigration")).isEqualTo("GSMME");
+        assertThat(ClientInfoDecoder.product("ClientMigration")).isEqualTo("GWMMO");
+        assertThat(ClientInfoDecoder.product("ProfileEditor.exe")).isEqualTo("GWSMO");
+        assertThat(ClientInfoDecoder.product("Google Workspace Sync")).isEqualTo("GWSMO");
+        assertThat(ClientInfoDecoder.product("notepad.exe")).isEmpty();
 
         ReadResult headerOnly = ReadResult.read("Trace-y.log", "Exe name: PasswordSync.exe\nProduct version: 1.2.3\n");
         assertThat(headerOnly.summary().format()).isEqualTo("gwsmo-trace");

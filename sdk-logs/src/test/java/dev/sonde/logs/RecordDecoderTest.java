@@ -282,8 +282,8 @@ class RecordDecoderTest {
         Certificate quoted = cert(A + "Subject: C=US, O=\"Zscaler, Inc.\", CN=*.google.com");
         assertThat(quoted.subject()).containsExactly("US", "Zscaler, Inc.", "*.google.com");
 
-        assertThat(CertificateBlocks.rdnValues("CN=a\\,b, OU=x, O=y")).containsExactly("y", "x", "a,b");
-        assertThat(CertificateBlocks.rdnValues("C=US, CN=mid, O=y")).containsExactly("US", "y", "mid");
+        assertThat(DistinguishedNames.values("CN=a\\,b, OU=x, O=y")).containsExactly("y", "x", "a,b");
+        assertThat(DistinguishedNames.values("C=US, CN=mid, O=y")).containsExactly("US", "y", "mid");
     }
 
     private static Certificate cert(String... lines) {
@@ -404,8 +404,8 @@ class RecordDecoderTest {
                 "Valid until: 04/03/2024 08:00:00", "---Subject---", "*.google.com", "-------------");
         assertThat(dayFirst.notBefore()).isEqualTo(Instant.parse("2016-09-20T04:08:45Z"));
         assertThat(dayFirst.notAfter()).as("4 March or 3 April: unknown").isNull();
-        assertThat(CertificateBlocks.parseDate("12/31/2024 12:00:00 AM")).isEqualTo(Instant.parse("2024-12-31T00:00:00Z"));
-        assertThat(CertificateBlocks.parseDate("12/31/2024 13:00:00 PM")).isNull();
+        assertThat(ValidityDates.parse("12/31/2024 12:00:00 AM")).isEqualTo(Instant.parse("2024-12-31T00:00:00Z"));
+        assertThat(ValidityDates.parse("12/31/2024 13:00:00 PM")).isNull();
     }
 
     @Test

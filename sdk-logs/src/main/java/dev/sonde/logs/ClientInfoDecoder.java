@@ -4,31 +4,55 @@ import dev.sonde.Source;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.LogTime;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The header block a trace file may start with, before its first record:
+ * The {@link ClientInfo} of a file: which product wrote it, and which version. From the header block a trace
+ * file may start with, before its first record, else from the executable the first records name. Sample
+ * ({@link #SAMPLE}; read back in {@code ClientInfoDecoderTest}):
  *
  * <pre>
  * Configuration:
- *   ...
+ *   Log level: verbose
  * Exe name: outlook.exe
- * Exe version: 4.3.68.0
+ * Exe version: 16.0.4849.1000
  * Product version: 4.3.68.0
  * OS Version: 10.0.19045
  * Process Id: 4242
+ * 2024-03-05T09:15:22.481+01:00 0f3c I:Sync outlook!SyncEngine::Run @ 12 ()&gt; Starting
  * </pre>
  *
- * gives {@code ClientInfo("GWSMO", "outlook.exe", "4.3.68.0")}. Once a known key starts the block,
- * every line up to the first record belongs to it. Without a header, the product is taken from the
- * first record whose location names a known executable ({@code ClientMigration!WinHttp::...} → GWMMO).
+ * reads as {@code ClientInfo("GWSMO", "outlook.exe", "4.3.68.0")} quoting line 3 ({@code Exe name: outlook.exe}),
+ * at the first record's time. Once a known key starts the block, every line up to the first record belongs to it;
+ * keys may be spelled {@code ProductVersion}, {@code product_version} or {@code Product-Version}. GWSMO runs inside
+ * Outlook: {@code OUTLOOK.EXE}'s own version (16.0...) is Outlook's, so only a {@code Product version} counts
+ * there. Without a header, the product is taken from the first record whose location names a known executable
+ * ({@code ClientMigration!WinHttp::...} → {@code ClientInfo("GWMMO", "ClientMigration", "")}). At most one per
+ * file.
+ *
+ * <p>One per input read, fed in order: {@link #acceptHeader} for each line before the first record,
+ * {@link #atRecord} for each record start, {@link #atEnd} once.
  */
-final class TraceFileHeader {
+final class ClientInfoDecoder {
+
+    /** The sample shown above, kept in step with it. */
+    static final String SAMPLE = """
+            Configuration:
+              Log level: verbose
+            Exe name: outlook.exe
+            Exe version: 16.0.4849.1000
+            Product version: 4.3.68.0
+            OS Version: 10.0.19045
+            Process Id: 4242
+            2024-03-05T09:15:22.481+01:00 0f3c I:Sync outlook!SyncEngine::Run @ 12 ()> Starting
+            """;
 
     private static final Set<String> KEYS = Set.of(
             "configuration", "exe name", "exe version", "exe path", "product version", "product name", "product",
             "os version", "process id", "command line", "application", "application name", "version");
 
+    private final String file;
     private boolean active;
     private int keys;
     private String exe = "";
@@ -37,9 +61,15 @@ final class TraceFileHeader {
     private String productName = "";
     private long sourceLine;
     private String sourceText = "";
+    private boolean done;
+
+    /** A decoder for one input, named {@code file} in evidence. */
+    ClientInfoDecoder(String file) {
+        this.file = file;
+    }
 
     /** Takes a line seen before the first record; false when it is not part of a header block. */
-    boolean accept(long number, String line) {
+    boolean acceptHeader(long number, String line) {
         int colon = line.indexOf(':');
         int eq = line.indexOf('=');
         int sep = colon < 0 ? eq : eq < 0 ? colon : Math.min(colon, eq);
@@ -87,13 +117,40 @@ final class TraceFileHeader {
         return k;
     }
 
-    /** True when the file began with a header block (two known keys at least). */
-    boolean present() {
+    /** True when the file began with a header block (two known keys at least, or an executable's name). */
+    boolean headerPresent() {
         return keys >= 2 || (keys >= 1 && !exe.isEmpty());
     }
 
+    /** The client, when this record start (line {@code number}, {@code text}) is the first to tell it. */
+    Optional<ClientInfo> atRecord(RecordStart start, long number, String text) {
+        if (done) {
+            return Optional.empty();
+        }
+        String startExe = start.exe();
+        String product = product(startExe);
+        if (headerPresent()) {
+            done = true;
+            return Optional.of(fromHeader(product, startExe, start.time()));
+        }
+        if (!product.isEmpty()) {
+            done = true;
+            return Optional.of(new ClientInfo(product, startExe, "", start.time(), "", new Source(file, number, text)));
+        }
+        return Optional.empty();
+    }
+
+    /** The client a header names when no record told it (a file of a header only, or one cut short). */
+    Optional<ClientInfo> atEnd() {
+        if (done || !headerPresent()) {
+            return Optional.empty();
+        }
+        done = true;
+        return Optional.of(fromHeader("", "", LogTime.UNKNOWN));
+    }
+
     /** The client the header names; {@code fallbackProduct}/{@code fallbackExe} fill what it leaves out. */
-    ClientInfo clientInfo(String file, String fallbackProduct, String fallbackExe, LogTime time) {
+    private ClientInfo fromHeader(String fallbackProduct, String fallbackExe, LogTime time) {
         String product = product(exe);
         if (product.isEmpty()) {
             product = product(productName);

@@ -1,0 +1,169 @@
+package dev.sonde.logs;
+
+import dev.sonde.Source;
+import dev.sonde.facts.LogTime;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * One complete record as the decoders read it, and all they share: its lines, its time and thread, and how a
+ * fact quotes it. Immutable; each decoder reads it on its own.
+ *
+ * <p>A line is read by the decoders only when it holds one of their trigger words ({@link RecordDecoder#TRIGGERS}):
+ * a cheap first scan that most lines of a log fail. Such a line is offered three ways: as printed
+ * ({@link #text}), lower-cased ({@link #low}, same indexes) and lower-cased with quoted text blanked
+ * ({@link #words}): text in quotes ({@code "Re: 407 parking"}, {@code 'TLS failure review'}) is content such as a
+ * mail subject or an event title, into which the word and number heuristics do not look.
+ *
+ * <p>Evidence: a fact quotes the record's first line (number and text); when what it decoded was on continuation
+ * lines, those lines follow, joined with {@code "\n"} ({@link #source(Collection)}).
+ */
+final class RecordText {
+
+    private final String file;
+    private final LogRecord record;
+    /** Each line lower-cased, or {@code null} when the decoders pass it over. */
+    private final String[] lows;
+    /** Each line lower-cased with its quoted text blanked, or {@code null} likewise. */
+    private final String[] words;
+    private final boolean empty;
+
+    private RecordText(String file, LogRecord record, String[] lows, String[] words) {
+        this.file = file;
+        this.record = record;
+        this.lows = lows;
+        this.words = words;
+        boolean any = false;
+        for (String l : lows) {
+            any |= l != null;
+        }
+        this.empty = !any;
+    }
+
+    /** The record's lines that hold one of {@code triggers} (lower case) offered to the decoders. */
+    static RecordText of(String file, LogRecord record, List<String> triggers) {
+        int n = record.size();
+        String[] lows = new String[n];
+        String[] words = new String[n];
+        for (int i = 0; i < n; i++) {
+            String low = Ascii.lower(record.text(i));
+            if (holdsAny(low, triggers)) {
+                lows[i] = low;
+                words[i] = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? Ascii.unquoted(low) : low;
+            }
+        }
+        return new RecordText(file, record, lows, words);
+    }
+
+    private static boolean holdsAny(String low, List<String> triggers) {
+        for (String t : triggers) {
+            if (low.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same record with {@code lines} passed over too (the lines of a certificate block, say). */
+    RecordText without(BitSet lines) {
+        if (lines.isEmpty()) {
+            return this;
+        }
+        String[] l = lows.clone();
+        String[] w = words.clone();
+        lines.stream().filter(i -> i < l.length).forEach(i -> {
+            l[i] = null;
+            w[i] = null;
+        });
+        return new RecordText(file, record, l, w);
+    }
+
+    /** True when no line is offered to the decoders. */
+    boolean isEmpty() {
+        return empty;
+    }
+
+    /** Lines in the record: the first plus its continuations. */
+    int size() {
+        return lows.length;
+    }
+
+    /** True when line {@code i} is offered to the decoders. */
+    boolean reads(int i) {
+        return lows[i] != null;
+    }
+
+    /** Line {@code i}'s text for decoding: the first line's message (prefix removed), else the continuation. */
+    String text(int i) {
+        return record.text(i);
+    }
+
+    /** Line {@code i} lower-cased ({@link Ascii#lower}: indexes unchanged); {@code null} unless {@link #reads}. */
+    String low(int i) {
+        return lows[i];
+    }
+
+    /** Line {@code i} lower-cased, its quoted text blanked ({@link Ascii#unquoted}); {@code null} unless {@link #reads}. */
+    String words(int i) {
+        return words[i];
+    }
+
+    /** Line {@code i} as printed. */
+    String raw(int i) {
+        return record.raw(i);
+    }
+
+    /** Line {@code i}'s 1-based number in the file. */
+    long number(int i) {
+        return record.number(i);
+    }
+
+    /** The record's time, as its first line prints it. */
+    LogTime time() {
+        return record.start().time();
+    }
+
+    /** The record's thread ({@code ""} when the format has none). */
+    String thread() {
+        return record.start().thread();
+    }
+
+    /** The file the record is in. */
+    String file() {
+        return file;
+    }
+
+    /** Evidence for what was decoded on line {@code i}. */
+    Source source(int i) {
+        return source(List.of(i));
+    }
+
+    /** Evidence for what was decoded on {@code lines}: the record's first line, then the continuation lines among them. */
+    Source source(Collection<Integer> lines) {
+        String text = record.firstText();
+        if (lines.stream().anyMatch(i -> i > 0)) {
+            StringBuilder sb = new StringBuilder(text);
+            for (int i : new TreeSet<>(lines)) {
+                if (i > 0) {
+                    sb.append('\n').append(record.raw(i));
+                }
+            }
+            text = sb.toString();
+        }
+        return new Source(file, record.firstLine(), text);
+    }
+
+    /** Evidence quoting lines {@code from} to {@code to} whole (a certificate block), numbered as its first. */
+    Source block(int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            if (i > from) {
+                text.append('\n');
+            }
+            text.append(record.raw(i));
+        }
+        return new Source(file, record.number(from), text.toString());
+    }
+}
