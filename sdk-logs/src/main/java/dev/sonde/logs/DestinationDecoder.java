@@ -90,6 +90,9 @@ final class DestinationDecoder {
         }
         // "Connection to 1.2.3.4:443 timed out (error 12002)"
         Map<String, Dest> found = details.isEmpty() ? connections : details;
+        if (found.isEmpty()) {
+            return List.of();
+        }
         List<Destination> out = new ArrayList<>(found.size());
         for (Dest d : found.values()) {
             out.add(new Destination(d.ip(), d.port(), d.name(), r.time(), r.thread(), r.source(d.line())));

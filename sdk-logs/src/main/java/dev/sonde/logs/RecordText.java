@@ -30,6 +30,8 @@ final class RecordText {
     private final String[] words;
     private final boolean empty;
 
+    private static final String[] NONE = {};
+
     private RecordText(String file, LogRecord record, String[] lows, String[] words) {
         this.file = file;
         this.record = record;
@@ -45,16 +47,20 @@ final class RecordText {
     /** The record's lines that hold one of {@code triggers} (lower case) offered to the decoders. */
     static RecordText of(String file, LogRecord record, List<String> triggers) {
         int n = record.size();
-        String[] lows = new String[n];
-        String[] words = new String[n];
+        String[] lows = null; // most records hold no trigger: nothing is allocated for them
+        String[] words = null;
         for (int i = 0; i < n; i++) {
             String low = Ascii.lower(record.text(i));
             if (holdsAny(low, triggers)) {
+                if (lows == null) {
+                    lows = new String[n];
+                    words = new String[n];
+                }
                 lows[i] = low;
                 words[i] = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? Ascii.unquoted(low) : low;
             }
         }
-        return new RecordText(file, record, lows, words);
+        return lows == null ? new RecordText(file, record, NONE, NONE) : new RecordText(file, record, lows, words);
     }
 
     private static boolean holdsAny(String low, List<String> triggers) {
@@ -85,7 +91,7 @@ final class RecordText {
         return empty;
     }
 
-    /** Lines in the record: the first plus its continuations. */
+    /** Lines in the record: the first plus its continuations ({@code 0} when it {@link #isEmpty}: none is read). */
     int size() {
         return lows.length;
     }

@@ -39,6 +39,9 @@ class AuthorizationLogFormatTest {
         List<TlsFailure> tls = r.tlsFailures();
         assertThat(tls).extracting(TlsFailure::flags).containsOnly(java.util.Set.of(SecurityFlag.INVALID_CA));
         assertThat(tls).extracting(t -> t.source().line()).containsExactly(1L, 17L, 18L);
+        assertThat(tls.get(1).source().text()).isEqualTo("[2023-11-14T22:05:09:126:ERROR:windows_http.cc(282)]"
+                + " WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA: The certificate chains to an untrusted authority.");
+        assertThat(tls.get(2).source().text()).endsWith("WinHttpSendRequest failed: error 12045 (ERROR_WINHTTP_SECURE_INVALID_CA)");
         assertThat(tls).extracting(TlsFailure::time).containsExactly(
                 at("2023-11-14T22:05:09.125"), at("2023-11-14T22:05:09.126"), at("2023-11-14T22:05:09.127"));
 
@@ -49,12 +52,15 @@ class AuthorizationLogFormatTest {
         assertThat(c.notAfter()).isEqualTo(Instant.parse("2024-10-01T23:59:59Z"));
         assertThat(c.time()).isEqualTo(at("2023-11-14T22:05:09.125"));
         assertThat(c.source().line()).isEqualTo(2);
+        assertThat(c.source().text()).startsWith("[2023-11-14T22:05:09.125:ERROR:windows_http.cc(340)] Certificate details:\n")
+                .endsWith("\nZscaler Intermediate Root CA (zscaler.net)\n-------------");
 
         NetworkError e = r.networkErrors().get(0);
         assertThat(e.code()).isEqualTo(NetworkErrorCode.SECURE_INVALID_CA);
         assertThat(e.operation()).isEqualTo("WinHttpSendRequest");
         assertThat(e.time()).isEqualTo(at("2023-11-14T22:05:09.127"));
         assertThat(e.source().line()).isEqualTo(18);
+        assertThat(e.source().text()).isEqualTo(tls.get(2).source().text());
 
         ProxyEvent p = r.proxyEvents().get(0);
         assertThat(p.kind()).isEqualTo(ProxyEvent.Kind.AUTH_REQUIRED);
@@ -62,12 +68,15 @@ class AuthorizationLogFormatTest {
         assertThat(p.proxy()).isEqualTo("proxy.corp.example:8080");
         assertThat(p.time()).isEqualTo(at("2023-11-14T22:05:10"));
         assertThat(p.source().line()).isEqualTo(19);
+        assertThat(p.source().text()).endsWith("answered status 407; Proxy-Authenticate: Basic realm=\"corp\"");
 
         Destination d = r.destinations().get(0);
         assertThat(d.ip()).isEqualTo("10.20.30.40");
         assertThat(d.port()).isEqualTo(8080);
         assertThat(d.hostName()).isEqualTo("proxy.corp.example");
+        assertThat(d.time()).isEqualTo(at("2023-11-14T22:05:10"));
         assertThat(d.source().line()).isEqualTo(20);
+        assertThat(d.source().text()).endsWith("Network connection destination details: 10.20.30.40:8080 (proxy.corp.example)");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sonde.LogInput;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
-import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.spi.LogReader;
@@ -177,44 +176,6 @@ class GwsmoLogReaderTest {
         assertThat(r.summary().linesSkipped()).isEqualTo(2); // the trailing line continues the last record
         assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.READ);
         assertThat(r.facts()).hasSize(6);
-    }
-
-    @Test
-    void headerBlockGivesTheClient() {
-        String log = """
-                Configuration:
-                  LogLevel = Verbose
-                Exe name: C:\\Program Files\\Google\\Google Apps Sync\\outlook.exe
-                Exe version: 4.3.60.0
-                Product version: 4.3.68.0
-                OS Version: 10.0.19045
-                Process Id: 4242
-                2024-05-06T07:08:09.010+02:00 2c4 I:Generic Sync!Main::Start @ 10 ()> started
-                """;
-        ReadResult r = ReadResult.read("Trace-x.log", log);
-        assertThat(r.summary().linesSkipped()).isZero();
-        assertThat(r.clientInfos()).singleElement().satisfies(c -> {
-            assertThat(c.product()).isEqualTo("GWSMO");
-            assertThat(c.exe()).isEqualTo("outlook.exe");
-            assertThat(c.version()).isEqualTo("4.3.68.0");
-            assertThat(c.source().line()).isEqualTo(3);
-        });
-        assertThat(ClientInfoDecoder.product("PasswordSync.exe")).isEqualTo("GAPS");
-        assertThat(ClientInfoDecoder.product("Google Apps Password Sync")).isEqualTo("GAPS");
-        assertThat(ClientInfoDecoder.product("ExchangeMigration")).isEqualTo("GSMME");
-        assertThat(ClientInfoDecoder.product("ClientMigration")).isEqualTo("GWMMO");
-        assertThat(ClientInfoDecoder.product("ProfileEditor.exe")).isEqualTo("GWSMO");
-        assertThat(ClientInfoDecoder.product("Google Workspace Sync")).isEqualTo("GWSMO");
-        assertThat(ClientInfoDecoder.product("notepad.exe")).isEmpty();
-
-        ReadResult headerOnly = ReadResult.read("Trace-y.log", "Exe name: PasswordSync.exe\nProduct version: 1.2.3\n");
-        assertThat(headerOnly.summary().format()).isEqualTo("gwsmo-trace");
-        assertThat(headerOnly.clientInfos()).extracting(ClientInfo::product, ClientInfo::version)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GAPS", "1.2.3"));
-        ReadResult unknownExe = ReadResult.read("Trace-z.log", "Exe name: tool.exe\nExe version: 9\n"
-                + "2024-05-06T07:08:09.010+02:00 2c4 I:Generic ExchangeMigration!Main::Start @ 10 ()> started\n");
-        assertThat(unknownExe.clientInfos()).extracting(ClientInfo::product, ClientInfo::exe, ClientInfo::version)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GSMME", "tool.exe", "9"));
     }
 
     @Test

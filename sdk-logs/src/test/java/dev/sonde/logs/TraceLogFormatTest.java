@@ -55,6 +55,8 @@ class TraceLogFormatTest {
         assertThat(tls.time()).isEqualTo(at("2024-03-05T09:15:22.481"));
         assertThat(tls.time().instant()).isEqualTo(Instant.parse("2024-03-05T08:15:22.481Z"));
         assertThat(tls.source().line()).isEqualTo(3);
+        assertThat(tls.source().text()).isEqualTo("2024-03-05T09:15:22.481+01:00 0F3C E:Network outlook!WinHttp::HandleCallback"
+                + " @ 2025 ()> Secure connection failure. Status: 0x00010000. Info 0x00000030");
 
         Certificate c = r.certificates().get(0);
         assertThat(c.subject()).containsExactly("*.corp.example.com");
@@ -64,6 +66,7 @@ class TraceLogFormatTest {
         assertThat(c.thread()).isEqualTo("0f3c");
         assertThat(c.time()).isEqualTo(at("2024-03-05T09:15:22.481"));
         assertThat(c.source().line()).isEqualTo(5);
+        assertThat(c.source().text()).startsWith("Certificate details:\n---Validity--\n").endsWith("\nWR2\n-------------");
 
         NetworkError e = r.networkErrors().get(0);
         assertThat(e.code()).isEqualTo(NetworkErrorCode.TIMEOUT);
@@ -71,6 +74,7 @@ class TraceLogFormatTest {
         assertThat(e.time()).isEqualTo(at("2024-03-05T09:15:22.483"));
         assertThat(e.thread()).isEqualTo("0f3c");
         assertThat(e.source().line()).isEqualTo(16);
+        assertThat(e.source().text()).endsWith("()> Error result 1, hr = 0x80072ee2. Setting event 0000000000001638.");
 
         Destination d = r.destinations().get(0);
         assertThat(d.ip()).isEqualTo("2607:f8b0:4005:80a::200a");
@@ -78,7 +82,9 @@ class TraceLogFormatTest {
         assertThat(d.hostName()).isEmpty();
         assertThat(d.address()).isEqualTo("[2607:f8b0:4005:80a::200a]:443");
         assertThat(d.time()).isEqualTo(at("2024-03-05T09:15:22.484"));
+        assertThat(d.thread()).isEqualTo("0f3c");
         assertThat(d.source().line()).isEqualTo(17);
+        assertThat(d.source().text()).endsWith("()> Network connection destination details: [2607:f8b0:4005:80a::200a]:443");
 
         ProxyEvent p = r.proxyEvents().get(0);
         assertThat(p.kind()).isEqualTo(ProxyEvent.Kind.AUTH_REQUIRED);
