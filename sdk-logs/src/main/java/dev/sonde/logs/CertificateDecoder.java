@@ -66,7 +66,9 @@ import java.util.regex.Pattern;
  * 2024-04-01T08:19:25Z (labelled one-line forms, the common name last like the block form); and subject
  * {@code [US, Zscaler, Inc., *.google.com]} without issuer or dates.
  *
- * <p>A block cut short (the record or the file ends first) gives what was read, dates possibly {@code null};
+ * <p>Labels, any case: {@code Subject}, {@code Issuer}, {@code Valid from} / {@code Not before} / {@code Not valid
+ * before}, {@code Valid until} / {@code Valid to} / {@code Not after} / {@code Not valid after} / {@code Expires on},
+ * followed by {@code :} or {@code =}. A block cut short (the record or the file ends first) gives what was read, dates possibly {@code null};
  * one that gives nothing is no certificate. Values are redacted before they are read ({@code password=X} in a
  * name would otherwise become a bare X). Dates: {@link ValidityDates}; one-line names: {@link DistinguishedNames}.
  * The lines of a block are the certificate's only: the other decoders do not read them (a subject
