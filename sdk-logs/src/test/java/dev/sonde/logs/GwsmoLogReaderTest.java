@@ -178,6 +178,27 @@ class GwsmoLogReaderTest {
         assertThat(r.facts()).hasSize(6);
     }
 
+    /**
+     * What "never throws" properties check besides: a failure of the reader's own code is swallowed into a warning
+     * so that reading goes on, and {@link ReadResult#internalErrors()} finds it.
+     */
+    @Test
+    void aFailureOfTheReadersOwnCodeIsAWarningThatPropertiesCanSee() {
+        List<Warning> warnings = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SourceSummary s = new GwsmoLogReader().read(LogInput.ofText("x.log", GwsmoLogs.articleExample2()), f -> {
+            if (first.getAndSet(false)) { // the first fact is handed over while reading: a bug there stops reading
+                throw new IllegalStateException("a bug");
+            }
+        }, warnings::add, Instant.now().plusSeconds(60));
+        ReadResult r = new ReadResult(List.of(), List.copyOf(warnings), s);
+        assertThat(r.internalErrors()).singleElement().satisfies(w -> {
+            assertThat(w.makesIncomplete()).isTrue();
+            assertThat(w.message()).contains("an internal error (logged)").doesNotContain("IllegalStateException");
+        });
+        assertThat(ReadResult.read("x.log", GwsmoLogs.articleExample2()).internalErrors()).isEmpty();
+    }
+
     @Test
     void deadlineStopsReadingWithAWarning() {
         // checked at every buffer fill (issue 8), not only every DEADLINE_EVERY lines: a deadline already past

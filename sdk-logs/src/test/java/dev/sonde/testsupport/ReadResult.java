@@ -53,6 +53,18 @@ public record ReadResult(List<Fact> facts, List<Warning> warnings, SourceSummary
                 .orElseThrow(() -> new IllegalStateException("no LogReader on the class path"));
     }
 
+    /**
+     * The warnings that report a failure of the reader itself, swallowed so that reading goes on: a record a
+     * decoder threw on ("could not be decoded (an internal error, logged)"), or reading stopped by an exception
+     * that is not an I/O error ("an internal error (logged)"). A "never throws" property must also find none:
+     * a decoder that throws on every record would otherwise pass it.
+     */
+    public List<Warning> internalErrors() {
+        return warnings.stream()
+                .filter(w -> w.message().contains("could not be decoded") || w.message().contains("internal error"))
+                .toList();
+    }
+
     public <T extends Fact> List<T> of(Class<T> type) {
         return facts.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
     }
