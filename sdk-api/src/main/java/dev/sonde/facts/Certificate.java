@@ -60,6 +60,11 @@ public record Certificate(
         return hasValidity() && time.known() && time.instant().minus(time.uncertainty()).isAfter(notAfter);
     }
 
+    /** True when the line's time is outside the validity window, either way, beyond the time's uncertainty. */
+    public boolean observedOutsideValidity() {
+        return observedAfterValidity() || observedBeforeValidity();
+    }
+
     /** How far outside the validity window the line's time is (zero when inside or unknown). */
     public Duration outsideValidityBy() {
         if (observedAfterValidity()) {

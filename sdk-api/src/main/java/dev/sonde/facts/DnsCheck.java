@@ -10,16 +10,16 @@ import java.util.Objects;
  *
  * @param host      the name looked up
  * @param status    ok, problem, or not run
- * @param reason    {@code RESOLVED}, {@code NOT_FOUND} or {@code TIMED_OUT}
+ * @param reason    why it ended so; its status is {@code status}
  * @param addresses the addresses found, in the order they would be tried (empty when it failed)
  */
-public record DnsCheck(String host, ProbeStatus status, String reason, List<String> addresses,
+public record DnsCheck(String host, ProbeStatus status, DnsReason reason, List<String> addresses,
         LogTime time, String thread, Source source) implements Fact {
 
     public DnsCheck {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(status, "status");
-        reason = Objects.requireNonNullElse(reason, "");
+        ProbeFacts.agree(status, reason);
         addresses = List.copyOf(addresses);
     }
 

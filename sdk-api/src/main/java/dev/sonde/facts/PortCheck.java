@@ -13,33 +13,41 @@ import java.util.Objects;
  * @param services the catalog services behind this host and port ({@code mail}, {@code revocation} ...)
  * @param status   ok, problem, or not run
  * @param reason   {@code CONNECTED}, {@code REFUSED} (reset: actively rejected), {@code TIMED_OUT}
- *                 (silently dropped), {@code UNREACHABLE}, {@code DNS_FAILED}
+ *                 (silently dropped), {@code UNREACHABLE}, {@code DNS_FAILED}; its status is {@code status}
  * @param address  the address that answered (or was tried), or {@code ""}
  */
-public record PortCheck(String host, int port, List<String> services, ProbeStatus status, String reason, String address,
+public record PortCheck(String host, int port, List<String> services, ProbeStatus status, TcpReason reason, String address,
         LogTime time, String thread, Source source) implements Fact {
 
     public PortCheck {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(status, "status");
         services = List.copyOf(services);
-        reason = Objects.requireNonNullElse(reason, "");
+        ProbeFacts.agree(status, reason);
         address = Objects.requireNonNullElse(address, "");
     }
 
+    /** The catalog service of the revocation hosts (CRLs and OCSP over plain HTTP, TCP 80; article steps 1-2). */
+    public static final String REVOCATION_SERVICE = "revocation";
+
     /** True when the connection could not be made because of the network (refused, dropped, unroutable). */
     public boolean blocked() {
-        return status == ProbeStatus.PROBLEM && !reason.equals("DNS_FAILED");
+        return status == ProbeStatus.PROBLEM && reason != TcpReason.DNS_FAILED;
     }
 
     /** How it was blocked, in words rules pass on: {@code dropped}, {@code refused}, {@code unreachable}, or {@code ""}. */
     public String blocking() {
         return switch (reason) {
-            case "TIMED_OUT" -> "dropped";
-            case "REFUSED" -> "refused";
-            case "UNREACHABLE" -> "unreachable";
-            default -> "";
+            case TIMED_OUT -> "dropped";
+            case REFUSED -> "refused";
+            case UNREACHABLE -> "unreachable";
+            case CONNECTED, DNS_FAILED -> "";
         };
+    }
+
+    /** True when this port serves certificate revocation (the catalog's {@value #REVOCATION_SERVICE} service). */
+    public boolean revocation() {
+        return services.contains(REVOCATION_SERVICE);
     }
 
     /** True when one of the catalog services behind this port is {@code service}. */

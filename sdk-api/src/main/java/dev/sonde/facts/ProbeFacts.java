@@ -6,9 +6,17 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
-/** Helpers shared by the probe facts: reading distinguished names (RFC 2253) as values. */
+/** Helpers shared by the probe facts: a reason that fixes the status, distinguished names (RFC 2253) read as values. */
 final class ProbeFacts {
     private ProbeFacts() {
+    }
+
+    /** Refuses a missing reason, or one that stands for another status than {@code status}. */
+    static void agree(ProbeStatus status, ProbeReason reason) {
+        java.util.Objects.requireNonNull(reason, "reason");
+        if (reason.status() != status) {
+            throw new IllegalArgumentException("reason " + reason.name() + " means " + reason.status() + ", not " + status);
+        }
     }
 
     /** The attribute values of a DN, most significant last as written ({@code CN=a,O=b} → [a, b]). */

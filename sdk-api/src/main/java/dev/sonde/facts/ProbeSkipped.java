@@ -8,11 +8,11 @@ import java.util.Objects;
  * tried, or the overall deadline passed). Source {@code probe:<family>}.
  *
  * @param family the probe family: {@code dns}, {@code tcp}, {@code tls}, {@code https}, {@code revocation},
- *               {@code proxy}, {@code clock}
+ *               {@code proxy}, {@code clock} (see {@link ProbeFamily})
  * @param target what it would have checked ({@code host:port}, a URL)
  * @param why    one plain sentence
  */
-public record ProbeSkipped(String family, String target, String why, LogTime time, String thread, Source source)
+public record ProbeSkipped(ProbeFamily family, String target, String why, LogTime time, String thread, Source source)
         implements Fact {
 
     public ProbeSkipped {

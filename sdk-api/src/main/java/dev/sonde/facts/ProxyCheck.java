@@ -13,18 +13,18 @@ import java.util.Objects;
  * @param origin     where the proxy setting came from (see {@link ProxySetting#origin()})
  * @param status     ok (tunnel opened), problem, or not run
  * @param reason     {@code OPEN}, {@code AUTH_REQUIRED}, {@code DENIED}, {@code BAD_RESPONSE}, {@code TIMED_OUT},
- *                   {@code PROXY_UNREACHABLE}, {@code DNS_FAILED}
+ *                   {@code PROXY_UNREACHABLE}, {@code DNS_FAILED}; its status is {@code status}
  * @param httpStatus the proxy's HTTP status, or 0
  * @param schemes    authentication schemes offered with a 407 (Basic, Digest, NTLM, Negotiate)
  */
-public record ProxyCheck(String proxy, String origin, ProbeStatus status, String reason, int httpStatus,
+public record ProxyCheck(String proxy, ProxyOrigin origin, ProbeStatus status, ProxyReason reason, int httpStatus,
         List<String> schemes, LogTime time, String thread, Source source) implements Fact {
 
     public ProxyCheck {
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(status, "status");
-        reason = Objects.requireNonNullElse(reason, "");
+        ProbeFacts.agree(status, reason);
         schemes = List.copyOf(schemes);
     }
 

@@ -9,11 +9,11 @@ import java.util.Objects;
  *
  * @param origin where the setting was found: {@code winhttp} ({@code netsh winhttp show proxy}),
  *               {@code env} ({@code HTTPS_PROXY}, {@code HTTP_PROXY}), {@code jvm} (system properties or the
- *               JVM's {@code ProxySelector}), {@code given} (passed by the caller)
+ *               JVM's {@code ProxySelector}), {@code given} (passed by the caller): see {@link ProxyOrigin}
  * @param proxy  {@code host:port}
  * @param bypass the bypass list as written ({@code NO_PROXY}, WinHTTP's bypass list), or {@code ""}
  */
-public record ProxySetting(String origin, String proxy, String bypass, LogTime time, String thread, Source source)
+public record ProxySetting(ProxyOrigin origin, String proxy, String bypass, LogTime time, String thread, Source source)
         implements Fact {
 
     public ProxySetting {

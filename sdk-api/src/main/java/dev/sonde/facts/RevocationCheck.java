@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param host   its host
  * @param status ok, problem, or not run
  * @param reason {@code GOOD} / {@code REACHABLE}, {@code REVOKED}, {@code UNKNOWN}, {@code UNREACHABLE},
- *               {@code TIMED_OUT}, {@code BAD_RESPONSE}, {@code STALE}, {@code NO_URL}
+ *               {@code TIMED_OUT}, {@code BAD_RESPONSE}, {@code STALE}, {@code NO_URL}; its status is {@code status}
  */
-public record RevocationCheck(String kind, String url, String host, ProbeStatus status, String reason,
+public record RevocationCheck(RevocationKind kind, String url, String host, ProbeStatus status, RevocationReason reason,
         LogTime time, String thread, Source source) implements Fact {
 
     public RevocationCheck {
@@ -23,12 +23,12 @@ public record RevocationCheck(String kind, String url, String host, ProbeStatus 
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(status, "status");
-        reason = Objects.requireNonNullElse(reason, "");
+        ProbeFacts.agree(status, reason);
     }
 
     /** True when the check could not be completed (as opposed to completed with "revoked"). */
     public boolean failed() {
-        return status == ProbeStatus.PROBLEM && !reason.equals("REVOKED");
+        return status == ProbeStatus.PROBLEM && reason != RevocationReason.REVOKED;
     }
 
     /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */

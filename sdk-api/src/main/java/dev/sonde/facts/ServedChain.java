@@ -10,14 +10,15 @@ import java.util.Objects;
  * The certificate chain a catalog host presented to a live TLS probe, captured without trusting it
  * and then verified (PKIX) against the catalog's trust anchors only, with validity judged at the
  * probe's clock and the leaf matched against the host name. Unlike {@link Certificate} (text from a
- * log), this is a verified observation: {@code UNTRUSTED_CHAIN} means no catalog anchor signed it.
+ * log), this is a verified observation: {@link TlsReason#UNTRUSTED_CHAIN} means no catalog anchor signed it.
  * Source {@code probe:tls}.
  *
  * @param host        the catalog host (sent as SNI and checked against the leaf)
  * @param port        the port
  * @param status      ok (trusted, valid, named), problem, or not run
  * @param reason      the first problem ({@code UNTRUSTED_CHAIN}, {@code EXPIRED}, {@code NOT_YET_VALID},
- *                    {@code NAME_MISMATCH}, {@code HANDSHAKE_FAILED}, {@code TIMED_OUT}), or {@code TRUSTED}
+ *                    {@code NAME_MISMATCH}, {@code HANDSHAKE_FAILED}, {@code TIMED_OUT}), or {@code TRUSTED};
+ *                    its status is {@code status}
  * @param problems    every chain problem found ({@code UNTRUSTED_CHAIN}, {@code EXPIRED}, {@code NOT_YET_VALID},
  *                    {@code NAME_MISMATCH})
  * @param leafSubject the leaf's subject DN (RFC 2253), or {@code ""} when no chain was seen
@@ -29,14 +30,14 @@ import java.util.Objects;
  * @param sha256      the leaf's SHA-256 fingerprint (lower-case hex), or {@code ""}
  * @param checkedAt   the local clock's time validity was judged at, or {@code null} when no chain was seen
  */
-public record ServedChain(String host, int port, ProbeStatus status, String reason, List<String> problems,
+public record ServedChain(String host, int port, ProbeStatus status, TlsReason reason, List<TlsReason> problems,
         String leafSubject, String leafIssuer, String topIssuer, List<String> issuers, Instant notBefore, Instant notAfter,
         String sha256, Instant checkedAt, LogTime time, String thread, Source source) implements Fact {
 
     public ServedChain {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(status, "status");
-        reason = Objects.requireNonNullElse(reason, "");
+        ProbeFacts.agree(status, reason);
         problems = List.copyOf(problems);
         leafSubject = Objects.requireNonNullElse(leafSubject, "");
         leafIssuer = Objects.requireNonNullElse(leafIssuer, "");
@@ -45,8 +46,8 @@ public record ServedChain(String host, int port, ProbeStatus status, String reas
         sha256 = Objects.requireNonNullElse(sha256, "");
     }
 
-    /** True when the chain showed this problem ({@code UNTRUSTED_CHAIN}, {@code EXPIRED} ...). */
-    public boolean has(String problem) {
+    /** True when the chain showed this problem ({@link TlsReason#UNTRUSTED_CHAIN}, {@link TlsReason#EXPIRED} ...). */
+    public boolean has(TlsReason problem) {
         return problems.contains(problem);
     }
 

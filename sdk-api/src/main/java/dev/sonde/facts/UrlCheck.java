@@ -15,12 +15,12 @@ import java.util.Objects;
  * @param status     ok (reachable), problem (blocked), or not run
  * @param reason     {@code ANSWERED}, {@code FILTERED} (a block answer from something in between),
  *                   {@code PROXY_AUTH_REQUIRED}, {@code UNTRUSTED} (TLS refused with the catalog anchors),
- *                   {@code RESET}, {@code REFUSED}, {@code TIMED_OUT}, {@code FAILED}
+ *                   {@code RESET}, {@code REFUSED}, {@code TIMED_OUT}, {@code FAILED}; its status is {@code status}
  * @param httpStatus the HTTP status of the answer, or 0 when none came
  * @param server     the answer's {@code Server} header, or {@code ""}
  * @param via        the answer's {@code Via} header, or {@code ""}
  */
-public record UrlCheck(String service, String url, String host, ProbeStatus status, String reason, int httpStatus,
+public record UrlCheck(String service, String url, String host, ProbeStatus status, UrlReason reason, int httpStatus,
         String server, String via, LogTime time, String thread, Source source) implements Fact {
 
     public UrlCheck {
@@ -28,7 +28,7 @@ public record UrlCheck(String service, String url, String host, ProbeStatus stat
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(status, "status");
-        reason = Objects.requireNonNullElse(reason, "");
+        ProbeFacts.agree(status, reason);
         server = Objects.requireNonNullElse(server, "");
         via = Objects.requireNonNullElse(via, "");
     }

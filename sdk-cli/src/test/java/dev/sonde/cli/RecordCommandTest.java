@@ -8,7 +8,9 @@ import dev.sonde.cli.AnalyzeCommandTest.Run;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.PortCheck;
 import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.TcpReason;
 import dev.sonde.rules.RecordedProbes;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
@@ -99,7 +101,7 @@ class RecordCommandTest {
             assertThat(run.err()).isEqualTo("sonde: recorded " + facts.size() + " probe results to " + recorded + "\n");
             assertThat(Files.readString(recorded, StandardCharsets.UTF_8)).startsWith("{\n  \"format\": \"sonde.probes/1\",");
             assertThat(facts).filteredOn(f -> f instanceof PortCheck).extracting(f -> ((PortCheck) f).reason())
-                    .containsExactlyInAnyOrder("CONNECTED", "REFUSED");
+                    .containsExactlyInAnyOrder(TcpReason.CONNECTED, TcpReason.REFUSED);
 
             // the vendor's pack: the recorded file as the case's probes.json, and what it must show
             Path pack = overlay("vendor-pack");
@@ -175,7 +177,7 @@ class RecordCommandTest {
             assertThat(facts).filteredOn(f -> f instanceof ProxySetting).extracting(f -> ((ProxySetting) f).proxy())
                     .containsExactly("127.0.0.1:" + proxy.port());
             assertThat(facts).filteredOn(f -> f instanceof ProxyCheck).extracting(f -> ((ProxyCheck) f).reason())
-                    .containsExactly("OPEN");
+                    .containsExactly(ProxyReason.OPEN);
         }
     }
 

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.Source;
 import dev.sonde.SondeException;
+import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
@@ -20,6 +20,7 @@ import dev.sonde.facts.DnsCheck;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
@@ -74,7 +75,8 @@ import java.util.regex.Pattern;
  *
  * <p>A fact is its {@code type} (the fact's class name in {@code dev.sonde.facts}) and its record
  * components by name, every one required: strings, numbers, string arrays, enum constants by name
- * ({@code status}: {@code OK}, {@code PROBLEM}, {@code NOT_RUN}), instants as ISO-8601 text or {@code null}.
+ * as their text form ({@code status}: {@code OK}, {@code PROBLEM}, {@code NOT_RUN}; {@code reason}: {@code TIMED_OUT} ...;
+ * {@code kind}, {@code origin} and {@code family} in lower case: {@code crl}, {@code winhttp}, {@code dns}), instants as ISO-8601 text or {@code null}.
  * Two are optional because probes always leave them so: {@code time} (the log time, ISO-8601 as the fact
  * prints it; absent for unknown) and {@code thread} (absent for {@code ""}). {@code source} is
  * {@code {"file", "line" (optional, 0), "text"}}: the evidence a report quotes. Keys starting with
@@ -101,21 +103,20 @@ public final class RecordedProbes {
 
     /** The probe fact types, by the name the file gives them, with the probe family each belongs to. */
     private static final Map<String, Class<? extends Fact>> TYPES = new LinkedHashMap<>();
-    private static final Map<Class<? extends Fact>, String> FAMILY = new LinkedHashMap<>();
+    private static final Map<Class<? extends Fact>, ProbeFamily> FAMILY = new LinkedHashMap<>();
 
     static {
-        type(DnsCheck.class, "dns");
-        type(PortCheck.class, "tcp");
-        type(ServedChain.class, "tls");
-        type(UrlCheck.class, "https");
-        type(RevocationCheck.class, "revocation");
-        type(ClockCheck.class, "clock");
-        type(ProxySetting.class, "proxy");
-        type(ProxyCheck.class, "proxy");
-        type(ProxyEvent.class, "proxy");
+        type(DnsCheck.class, ProbeFamily.DNS);
+        type(PortCheck.class, ProbeFamily.TCP);
+        type(ServedChain.class, ProbeFamily.TLS);
+        type(UrlCheck.class, ProbeFamily.HTTPS);
+        type(RevocationCheck.class, ProbeFamily.REVOCATION);
+        type(ClockCheck.class, ProbeFamily.CLOCK);
+        type(ProxySetting.class, ProbeFamily.PROXY);
+        type(ProxyCheck.class, ProbeFamily.PROXY);
+        type(ProxyEvent.class, ProbeFamily.PROXY);
         type(ProbeSkipped.class, null); // its own family() says
     }
-
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -148,7 +149,7 @@ public final class RecordedProbes {
     private RecordedProbes() {
     }
 
-    private static void type(Class<? extends Fact> type, String family) {
+    private static void type(Class<? extends Fact> type, ProbeFamily family) {
         TYPES.put(type.getSimpleName(), type);
         FAMILY.put(type, family);
     }
@@ -164,12 +165,12 @@ public final class RecordedProbes {
      *
      * @throws IllegalArgumentException when {@code fact} is not a probe fact (a log's {@code TlsFailure} ...)
      */
-    public static String family(Fact fact) {
+    public static ProbeFamily family(Fact fact) {
         Objects.requireNonNull(fact, "fact");
         if (fact instanceof ProbeSkipped s) {
             return s.family();
         }
-        String family = FAMILY.get(fact.getClass());
+        ProbeFamily family = FAMILY.get(fact.getClass());
         if (family == null) {
             throw new IllegalArgumentException(fact.getClass().getSimpleName() + " is not a probe fact (a recorded probes file "
                     + "holds " + String.join(", ", TYPES.keySet()) + ")");
@@ -273,7 +274,7 @@ public final class RecordedProbes {
             } else if (value instanceof Boolean b) {
                 n.put(name, b);
             } else if (value instanceof Enum<?> e) {
-                n.put(name, e.name());
+                n.put(name, e.toString()); // the constant's name, or its lower-case label (crl, winhttp, dns ...)
             } else if (value instanceof Instant i) {
                 n.put(name, i.toString());
             } else if (value instanceof List<?> list) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.sonde.Source;
 import dev.sonde.SondeException;
+import dev.sonde.Source;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import java.io.IOException;
@@ -246,24 +246,20 @@ final class RecordedProbesReader {
             }
         }
         if (type.isEnum()) {
-            for (Object constant : type.getEnumConstants()) {
-                if (((Enum<?>) constant).name().equals(v.asText()) && v.isTextual()) {
-                    return constant;
-                }
-            }
-            throw new Bad(field + " must be one of " + Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name())
-                    .collect(Collectors.joining(", ")) + ", was " + v);
+            return constant(field, type, v);
         }
-        if (type == List.class && isListOfStrings(c.getGenericType())) {
+        Class<?> element = listElement(c.getGenericType());
+        if (type == List.class && (element == String.class || element.isEnum())) {
+            String what = element == String.class ? "strings" : "names";
             if (!v.isArray()) {
-                throw new Bad(field + " must be an array of strings, was " + v);
+                throw new Bad(field + " must be an array of " + what + ", was " + v);
             }
-            List<String> out = new ArrayList<>();
+            List<Object> out = new ArrayList<>();
             for (JsonNode e : v) {
                 if (!e.isTextual()) {
-                    throw new Bad(field + " must be an array of strings, holds " + e);
+                    throw new Bad(field + " must be an array of " + what + ", holds " + e);
                 }
-                out.add(e.asText());
+                out.add(element == String.class ? e.asText() : constant(field, element, e));
             }
             return out;
         }
@@ -273,9 +269,20 @@ final class RecordedProbesReader {
         throw new IllegalStateException("a recorded probes file cannot hold " + c);
     }
 
-    private static boolean isListOfStrings(Type t) {
+    /** The constant whose text form ({@code toString}: its name, or a lower-case label) the JSON holds. */
+    private static Object constant(String field, Class<?> type, JsonNode v) {
+        for (Object constant : type.getEnumConstants()) {
+            if (v.isTextual() && constant.toString().equals(v.asText())) {
+                return constant;
+            }
+        }
+        throw new Bad(field + " must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ")) + ", was " + v);
+    }
+
+    private static Class<?> listElement(Type t) {
         return t instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
-                && p.getActualTypeArguments()[0] == String.class;
+                && p.getActualTypeArguments()[0] instanceof Class<?> e ? e : Object.class;
     }
 
     private static LogTime logTime(String field, JsonNode v) {

@@ -5,17 +5,22 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.sonde.Source;
 import dev.sonde.facts.DnsCheck;
+import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
+import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.UrlCheck;
+import dev.sonde.facts.UrlReason;
 import dev.sonde.rules.RecordedProbes;
 import dev.sonde.spi.Redaction;
-import dev.sonde.testsupport.SecretForms;
 import dev.sonde.testsupport.SecretForms.Secret;
+import dev.sonde.testsupport.SecretForms;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -46,13 +51,13 @@ class RecordedProbesSecretsTest {
         String proxy = "http://alice:" + pw + "@proxy.corp.example:3128";
         LogTime u = LogTime.UNKNOWN;
         List<Fact> facts = List.of(
-                new UrlCheck("mail", url, "mail.google.com", ProbeStatus.PROBLEM, "FILTERED", 403, "BlueCoat " + secret.text(),
+                new UrlCheck("mail", url, "mail.google.com", ProbeStatus.PROBLEM, UrlReason.FILTERED, 403, "BlueCoat " + secret.text(),
                         "1.1 " + secret.text(), u, "", src("https", "HTTPS GET " + url + ": FILTERED 403 " + secret.text())),
-                new ProxySetting("env", proxy, "localhost", u, "", src("proxy", "proxy " + proxy + " (env) " + secret.text())),
-                new ProxyCheck(proxy, "given", ProbeStatus.PROBLEM, "AUTH_REQUIRED", 407, List.of("Basic realm=\"" + secret.text() + "\""),
+                new ProxySetting(ProxyOrigin.ENV, proxy, "localhost", u, "", src("proxy", "proxy " + proxy + " (env) " + secret.text())),
+                new ProxyCheck(proxy, ProxyOrigin.GIVEN, ProbeStatus.PROBLEM, ProxyReason.AUTH_REQUIRED, 407, List.of("Basic realm=\"" + secret.text() + "\""),
                         u, "", src("proxy", "CONNECT www.google.com:443 through " + proxy + ": AUTH_REQUIRED 407")),
-                new ProbeSkipped("https", url, "no TCP connection " + secret.text(), u, "", src("https", url + " not checked")),
-                new DnsCheck("mail.google.com", ProbeStatus.OK, "RESOLVED", List.of("142.250.185.74"), u, "",
+                new ProbeSkipped(ProbeFamily.HTTPS, url, "no TCP connection " + secret.text(), u, "", src("https", url + " not checked")),
+                new DnsCheck("mail.google.com", ProbeStatus.OK, DnsReason.RESOLVED, List.of("142.250.185.74"), u, "",
                         src("dns", "DNS mail.google.com: RESOLVED " + secret.text())));
         String written = write(facts);
         Secret credentials = new Secret("URL and proxy credentials", url, List.of(pw, token));

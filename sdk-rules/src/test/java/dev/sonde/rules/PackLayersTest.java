@@ -68,7 +68,7 @@ class PackLayersTest {
         assertThat(pack.loadSummary()).first().asString().startsWith("pack gwsmo ");
         assertThat(pack.loadSummary()).anySatisfy(l -> assertThat(l).startsWith("pack acme 2.0 (").endsWith(": 2 rules in use"))
                 .anySatisfy(l -> assertThat(l).startsWith(
-                        "acme overrides rule \"A known interception product issued the certificate\" of gwsmo/certificates.drl line "))
+                        "acme overrides rule \"A known interception product issued the certificate\" of gwsmo/interception.drl line "))
                 .anySatisfy(l -> assertThat(l).startsWith("acme disables rule \"The proxy asks for credentials\" of gwsmo/proxy.drl line 15"))
                 .contains("acme disables rule \"No such rule\", which no pack before it has (nothing removed)",
                         "acme replaces the texts of TLS_INTERCEPTION");

@@ -207,8 +207,8 @@ class PackLoadingTest {
     @Test
     void casesAreNotPartOfWhatTheEngineLoads() {
         RulePack pack = RulePack.builtIn();
-        assertThat(pack.drl().keySet()).containsExactlyInAnyOrder("certificates.drl", "client.drl", "clock.drl",
-                "common.drl", "network.drl", "probes.drl", "proxy.drl", "revocation.drl");
+        assertThat(pack.drl().keySet()).containsExactlyInAnyOrder("allowlist.drl", "certificates.drl", "client.drl",
+                "clock.drl", "interception.drl", "ports.drl", "proxy.drl", "revocation.drl");
         assertThat(pack.messages().languages()).contains("en", "fr");
         assertThat(pack.data()).hasSizeGreaterThan(40);
     }

@@ -8,23 +8,32 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
-import dev.sonde.Source;
 import dev.sonde.Sonde;
+import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.DnsCheck;
+import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.RevocationKind;
+import dev.sonde.facts.RevocationReason;
 import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.TcpReason;
+import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
+import dev.sonde.facts.UrlReason;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -99,6 +108,14 @@ class RecordedProbesPropertyTest {
         return values[r.nextInt(values.length)];
     }
 
+    static <E extends Enum<E>> List<E> reasons(Random r, Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (int i = r.nextInt(4); i > 0; i--) {
+            out.add(any(r, type));
+        }
+        return out;
+    }
+
     static Source source(Random r, String family) {
         return new Source(r.nextInt(5) == 0 ? text(r, 12) : "probe:" + family, r.nextInt(4) == 0 ? r.nextInt(100_000) : 0, text(r, 200));
     }
@@ -109,23 +126,41 @@ class RecordedProbesPropertyTest {
 
     /** A fact of type {@code type} (0..9) with values drawn from {@code r}. */
     static final List<Function<Random, Fact>> FACTS = List.of(
-            r -> new DnsCheck(text(r, 40), any(r, ProbeStatus.class), text(r, 12), texts(r), time(r), thread(r), source(r, "dns")),
-            r -> new PortCheck(text(r, 40), r.nextInt(65536), texts(r), any(r, ProbeStatus.class), text(r, 12), text(r, 40), time(r),
-                    thread(r), source(r, "tcp")),
-            r -> new ServedChain(text(r, 40), r.nextInt(65536), any(r, ProbeStatus.class), text(r, 12), texts(r), text(r, 60),
-                    text(r, 60), text(r, 60), texts(r), instant(r, true), instant(r, true), text(r, 64), instant(r, true), time(r),
-                    thread(r), source(r, "tls")),
-            r -> new UrlCheck(text(r, 20), text(r, 60), text(r, 40), any(r, ProbeStatus.class), text(r, 12), r.nextInt(-1, 1000),
-                    text(r, 20), text(r, 30), time(r), thread(r), source(r, "https")),
-            r -> new RevocationCheck(text(r, 5), text(r, 60), text(r, 40), any(r, ProbeStatus.class), text(r, 12), time(r), thread(r),
-                    source(r, "revocation")),
+            r -> {
+                DnsReason why = any(r, DnsReason.class);
+                return new DnsCheck(text(r, 40), why.status(), why, texts(r), time(r), thread(r), source(r, "dns"));
+            },
+            r -> {
+                TcpReason why = any(r, TcpReason.class);
+                return new PortCheck(text(r, 40), r.nextInt(65536), texts(r), why.status(), why, text(r, 40), time(r),
+                        thread(r), source(r, "tcp"));
+            },
+            r -> {
+                TlsReason why = any(r, TlsReason.class);
+                return new ServedChain(text(r, 40), r.nextInt(65536), why.status(), why, reasons(r, TlsReason.class), text(r, 60),
+                        text(r, 60), text(r, 60), texts(r), instant(r, true), instant(r, true), text(r, 64), instant(r, true), time(r),
+                        thread(r), source(r, "tls"));
+            },
+            r -> {
+                UrlReason why = any(r, UrlReason.class);
+                return new UrlCheck(text(r, 20), text(r, 60), text(r, 40), why.status(), why, r.nextInt(-1, 1000),
+                        text(r, 20), text(r, 30), time(r), thread(r), source(r, "https"));
+            },
+            r -> {
+                RevocationReason why = any(r, RevocationReason.class);
+                return new RevocationCheck(any(r, RevocationKind.class), text(r, 60), text(r, 40), why.status(), why, time(r), thread(r),
+                        source(r, "revocation"));
+            },
             r -> new ClockCheck(text(r, 60), r.nextLong(-10_000_000_000L, 10_000_000_000L), any(r, ProbeStatus.class), instant(r, true),
                     instant(r, true), time(r), thread(r), source(r, "clock")),
-            r -> new ProxySetting(text(r, 8), text(r, 30), text(r, 30), time(r), thread(r), source(r, "proxy")),
-            r -> new ProxyCheck(text(r, 30), text(r, 8), any(r, ProbeStatus.class), text(r, 12), r.nextInt(1000), texts(r), time(r),
-                    thread(r), source(r, "proxy")),
+            r -> new ProxySetting(any(r, ProxyOrigin.class), text(r, 30), text(r, 30), time(r), thread(r), source(r, "proxy")),
+            r -> {
+                ProxyReason why = any(r, ProxyReason.class);
+                return new ProxyCheck(text(r, 30), any(r, ProxyOrigin.class), why.status(), why, r.nextInt(1000), texts(r), time(r),
+                        thread(r), source(r, "proxy"));
+            },
             r -> new ProxyEvent(any(r, ProxyEvent.Kind.class), texts(r), text(r, 30), time(r), thread(r), source(r, "proxy")),
-            r -> new ProbeSkipped(text(r, 10), text(r, 60), text(r, 80), time(r), thread(r), source(r, "tls")));
+            r -> new ProbeSkipped(any(r, ProbeFamily.class), text(r, 60), text(r, 80), time(r), thread(r), source(r, "tls")));
 
     static List<Fact> facts(long seed, int count) {
         Random r = new Random(seed);
@@ -164,7 +199,7 @@ class RecordedProbesPropertyTest {
 
     /** A fact as the live prober makes it: unknown time, no thread, source {@code probe:<family>}. */
     static Fact probeLike(Fact f) {
-        String family = RecordedProbes.family(f);
+        ProbeFamily family = RecordedProbes.family(f);
         Source s = new Source("probe:" + family, 0, f.source().text());
         if (f instanceof PortCheck p) {
             return new PortCheck(p.host(), p.port(), p.services(), p.status(), p.reason(), p.address(), LogTime.UNKNOWN, "", s);

@@ -7,24 +7,33 @@ import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.Source;
 import dev.sonde.SondeException;
+import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.Destination;
 import dev.sonde.facts.DnsCheck;
+import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.RevocationKind;
+import dev.sonde.facts.RevocationReason;
 import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.TcpReason;
+import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
+import dev.sonde.facts.UrlReason;
 import dev.sonde.probes.net.CatalogProber;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
@@ -76,38 +85,38 @@ class RecordedProbesTest {
     static List<Fact> oneOfEach() {
         LogTime u = LogTime.UNKNOWN;
         return List.of(
-                new DnsCheck("www.googleapis.com", ProbeStatus.OK, "RESOLVED", List.of("142.250.185.74", "2a00:1450:4001:82a::200a"),
+                new DnsCheck("www.googleapis.com", ProbeStatus.OK, DnsReason.RESOLVED, List.of("142.250.185.74", "2a00:1450:4001:82a::200a"),
                         u, "", src("dns", "DNS www.googleapis.com: RESOLVED 142.250.185.74 in 12 ms")),
-                new PortCheck("crl.pki.goog", 80, List.of("revocation"), ProbeStatus.PROBLEM, "TIMED_OUT", "142.250.186.163", u, "",
+                new PortCheck("crl.pki.goog", 80, List.of("revocation"), ProbeStatus.PROBLEM, TcpReason.TIMED_OUT, "142.250.186.163", u, "",
                         src("tcp", "TCP crl.pki.goog:80 (142.250.186.163): no answer in 8004 ms (dropped)")),
-                new ServedChain("mail.google.com", 443, ProbeStatus.PROBLEM, "UNTRUSTED_CHAIN", List.of("UNTRUSTED_CHAIN"),
+                new ServedChain("mail.google.com", 443, ProbeStatus.PROBLEM, TlsReason.UNTRUSTED_CHAIN, List.of(TlsReason.UNTRUSTED_CHAIN),
                         "CN=*.google.com,O=DO_NOT_TRUST", "CN=DO_NOT_TRUST_FiddlerRoot,O=DO_NOT_TRUST",
                         "CN=DO_NOT_TRUST_FiddlerRoot,O=DO_NOT_TRUST", List.of("CN=DO_NOT_TRUST_FiddlerRoot,O=DO_NOT_TRUST"),
                         Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), "ab01cd",
                         Instant.parse("2025-03-10T09:15:01.123456789Z"), u, "", src("tls", "TLS mail.google.com:443: UNTRUSTED_CHAIN")),
-                new ServedChain("www.google.com", 443, ProbeStatus.NOT_RUN, "TIMED_OUT", List.of(), "", "", "", List.of(), null, null,
+                new ServedChain("www.google.com", 443, ProbeStatus.PROBLEM, TlsReason.TIMED_OUT, List.of(), "", "", "", List.of(), null, null,
                         "", null, u, "", src("tls", "TLS www.google.com:443: TIMED_OUT")),
-                new UrlCheck("notes", "https://www.googleapis.com/drive/", "www.googleapis.com", ProbeStatus.PROBLEM, "FILTERED", 403,
+                new UrlCheck("notes", "https://www.googleapis.com/drive/", "www.googleapis.com", ProbeStatus.PROBLEM, UrlReason.FILTERED, 403,
                         "BlueCoat-SG", "1.1 proxy.corp.example", u, "", src("https", "HTTPS GET https://www.googleapis.com/drive/ (notes): "
                                 + "FILTERED 403, Server: BlueCoat-SG, Via: 1.1 proxy.corp.example")),
-                new RevocationCheck("ocsp", "http://o.pki.goog/wr2", "o.pki.goog", ProbeStatus.OK, "GOOD", u, "",
+                new RevocationCheck(RevocationKind.OCSP, "http://o.pki.goog/wr2", "o.pki.goog", ProbeStatus.OK, RevocationReason.GOOD, u, "",
                         src("revocation", "OCSP http://o.pki.goog/wr2 for the leaf served by www.google.com: GOOD")),
                 new ClockCheck("https://www.google.com/m8/feeds/gal", -259_200, ProbeStatus.PROBLEM, Instant.parse("2025-03-13T09:15:02Z"),
                         Instant.parse("2025-03-10T09:15:02.5Z"), u, "", src("clock", "Date of https://www.google.com/m8/feeds/gal: ...")),
                 new ClockCheck("Date headers", 0, ProbeStatus.NOT_RUN, null, null, u, "", src("clock", "not measured")),
-                new ProxySetting("env", "proxy.corp.example:3128", "localhost,.corp.example", u, "",
+                new ProxySetting(ProxyOrigin.ENV, "proxy.corp.example:3128", "localhost,.corp.example", u, "",
                         src("proxy", "proxy proxy.corp.example:3128 configured (env), bypass localhost,.corp.example")),
-                new ProxyCheck("proxy.corp.example:3128", "env", ProbeStatus.PROBLEM, "AUTH_REQUIRED", 407, List.of("NTLM", "Negotiate"),
+                new ProxyCheck("proxy.corp.example:3128", ProxyOrigin.ENV, ProbeStatus.PROBLEM, ProxyReason.AUTH_REQUIRED, 407, List.of("NTLM", "Negotiate"),
                         u, "", src("proxy", "CONNECT www.google.com:443 through proxy.corp.example:3128 (env): AUTH_REQUIRED 407")),
                 new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, List.of("NTLM", "Negotiate"), "proxy.corp.example:3128", u, "",
                         src("proxy", "CONNECT www.google.com:443 through proxy.corp.example:3128 (env): AUTH_REQUIRED 407")),
-                new ProbeSkipped("https", "https://www.google.com/m8/feeds/gal", "no TCP connection to www.google.com:443", u, "",
+                new ProbeSkipped(ProbeFamily.HTTPS, "https://www.google.com/m8/feeds/gal", "no TCP connection to www.google.com:443", u, "",
                         src("https", "https check of https://www.google.com/m8/feeds/gal not run: no TCP connection to www.google.com:443")),
                 // not what probes send, but the format keeps it: a log time (zoned and not), a thread, a line
-                new DnsCheck("a.example", ProbeStatus.PROBLEM, "NOT_FOUND", List.of(),
+                new DnsCheck("a.example", ProbeStatus.PROBLEM, DnsReason.NOT_FOUND, List.of(),
                         new LogTime(java.time.LocalDateTime.parse("2025-03-10T09:12:44.101"), java.time.ZoneOffset.ofHours(-3)), "1234",
                         new Source("probe:dns", 7, "DNS a.example: NOT_FOUND")),
-                new DnsCheck("b.example", ProbeStatus.PROBLEM, "TIMED_OUT", List.of(),
+                new DnsCheck("b.example", ProbeStatus.PROBLEM, DnsReason.TIMED_OUT, List.of(),
                         new LogTime(java.time.LocalDateTime.parse("2025-03-10T09:12:44"), null), "", src("dns", "DNS b.example: TIMED_OUT")));
     }
 
@@ -159,7 +168,7 @@ class RecordedProbesTest {
                             "services": ["contacts"], "status": "PROBLEM", "reason": "TIMED_OUT", "address": "",
                             "source": {"file": "probe:tcp", "text": "TCP www.google.com:443: dropped"}}]}
                 """), "hand.json");
-        assertThat(facts).containsExactly(new PortCheck("www.google.com", 443, List.of("contacts"), ProbeStatus.PROBLEM, "TIMED_OUT", "",
+        assertThat(facts).containsExactly(new PortCheck("www.google.com", 443, List.of("contacts"), ProbeStatus.PROBLEM, TcpReason.TIMED_OUT, "",
                 LogTime.UNKNOWN, "", src("tcp", "TCP www.google.com:443: dropped")));
     }
 
@@ -227,11 +236,11 @@ class RecordedProbesTest {
     @Test
     void proxyCredentialsAreNeverWritten() throws IOException {
         List<Fact> facts = List.of(
-                new ProxySetting("env", "alice:s3cret@proxy.corp.example:3128", "", LogTime.UNKNOWN, "",
+                new ProxySetting(ProxyOrigin.ENV, "alice:s3cret@proxy.corp.example:3128", "", LogTime.UNKNOWN, "",
                         src("proxy", "proxy alice:s3cret@proxy.corp.example:3128 configured (env) from http://alice:s3cret@proxy.corp.example:3128/")),
-                new ProxyCheck("http://bob:hunter2@10.0.0.8:8080", "given", ProbeStatus.OK, "OPEN", 200, List.of(), LogTime.UNKNOWN, "",
+                new ProxyCheck("http://bob:hunter2@10.0.0.8:8080", ProxyOrigin.GIVEN, ProbeStatus.OK, ProxyReason.OPEN, 200, List.of(), LogTime.UNKNOWN, "",
                         src("proxy", "CONNECT www.google.com:443 through bob:hunter2@10.0.0.8:8080 (given): OPEN 200")),
-                new UrlCheck("mail", "https://carol:pw1@mail.google.com/mail/r/?code=4/0Adeu5", "mail.google.com", ProbeStatus.OK, "ANSWERED",
+                new UrlCheck("mail", "https://carol:pw1@mail.google.com/mail/r/?code=4/0Adeu5", "mail.google.com", ProbeStatus.OK, UrlReason.ANSWERED,
                         302, "GSE", "", LogTime.UNKNOWN, "", src("https", "HTTPS GET https://carol:pw1@mail.google.com/mail/r/: ANSWERED 302")));
         String text = written(facts);
         assertThat(text).doesNotContain("s3cret").doesNotContain("alice").doesNotContain("hunter2").doesNotContain("bob:")
@@ -365,7 +374,7 @@ class RecordedProbesTest {
 
         // the expectation fails when the recorded port opens
         Files.writeString(blocked.resolve("probes.json"), written(List.of(new PortCheck("crl.pki.goog", 80, List.of("revocation"),
-                ProbeStatus.OK, "CONNECTED", "142.250.186.163", LogTime.UNKNOWN, "", src("tcp", "TCP crl.pki.goog:80: connected")))));
+                ProbeStatus.OK, TcpReason.CONNECTED, "142.250.186.163", LogTime.UNKNOWN, "", src("tcp", "TCP crl.pki.goog:80: connected")))));
         assertThat(all.get(0).check(all.get(0).run(engine))).containsExactly("top finding is (no finding), expected PORT_BLOCKED",
                 "PORT_BLOCKED is missing (expected parameters {port=80, blocking=dropped})");
 

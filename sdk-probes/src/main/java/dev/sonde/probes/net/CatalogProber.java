@@ -6,17 +6,27 @@ import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
+import dev.sonde.facts.ClockReason;
 import dev.sonde.facts.DnsCheck;
+import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
+import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.RevocationKind;
+import dev.sonde.facts.RevocationReason;
 import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.TcpReason;
+import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
+import dev.sonde.facts.UrlReason;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.Prober;
 import java.io.ByteArrayInputStream;
@@ -25,7 +35,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -119,12 +128,12 @@ public final class CatalogProber implements Prober {
         }
 
         /** A check that did not run for want of time or by accident (not because a prerequisite failed). */
-        void lose(String family, String target, String why) {
+        void lose(ProbeFamily family, String target, String why) {
             lost.incrementAndGet();
             skip(family, target, why);
         }
 
-        void skip(String family, String target, String why) {
+        void skip(ProbeFamily family, String target, String why) {
             fact(new ProbeSkipped(family, target, why, LogTime.UNKNOWN, "",
                     source(family, family + " check of " + target + " not run: " + why)));
         }
@@ -150,7 +159,7 @@ public final class CatalogProber implements Prober {
     }
 
     /** A check that was started, so that one still running at the deadline is reported as not run. */
-    private record Pending(String family, String target, CompletableFuture<?> future) {
+    private record Pending(ProbeFamily family, String target, CompletableFuture<?> future) {
     }
 
     @Override
@@ -210,11 +219,11 @@ public final class CatalogProber implements Prober {
 
         for (ProxyDiscovery.Found p : proxies) {
             run.fact(new ProxySetting(p.origin(), p.proxy(), p.bypass(), LogTime.UNKNOWN, "",
-                    source("proxy", "proxy " + p.proxy() + " configured (" + p.origin() + ")"
+                    source(ProbeFamily.PROXY, "proxy " + p.proxy() + " configured (" + p.origin() + ")"
                             + (p.bypass().isEmpty() ? "" : ", bypass " + p.bypass()))));
             String targetHost = sample.getHost();
             int targetPort = sample.getPort() > 0 ? sample.getPort() : 443;
-            submit(run, "proxy", p.proxy(), () -> {
+            submit(run, ProbeFamily.PROXY, p.proxy(), () -> {
                 ProxyAuthResult r = new ProxyAuthProbe().connect(p.host(), p.port(), targetHost, targetPort, run.probeDeadline());
                 proxyFacts(run, p, r);
                 return true;
@@ -224,29 +233,29 @@ public final class CatalogProber implements Prober {
         for (Map.Entry<String, List<ProbeCatalog.Endpoint>> entry : byHost.entrySet()) {
             String host = entry.getKey();
             List<ProbeCatalog.Endpoint> endpoints = entry.getValue();
-            CompletableFuture<List<InetAddress>> dns = submit(run, "dns", host, () -> dns(run, resolver, host));
+            CompletableFuture<List<InetAddress>> dns = submit(run, ProbeFamily.DNS, host, () -> dns(run, resolver, host));
             Map<Integer, List<ProbeCatalog.Endpoint>> byPort = new TreeMap<>();
             endpoints.forEach(e -> byPort.computeIfAbsent(e.port(), p -> new ArrayList<>()).add(e));
             for (Map.Entry<Integer, List<ProbeCatalog.Endpoint>> pe : byPort.entrySet()) {
                 int port = pe.getKey();
                 List<ProbeCatalog.Endpoint> here = pe.getValue();
                 String target = IpLiterals.hostPort(host, port);
-                CompletableFuture<Boolean> tcp = then(run, dns, "tcp", target, addresses -> {
+                CompletableFuture<Boolean> tcp = then(run, dns, ProbeFamily.TCP, target, addresses -> {
                     if (addresses == null || addresses.isEmpty()) {
-                        run.skip("tcp", target, "the host name " + host + " did not resolve");
+                        run.skip(ProbeFamily.TCP, target, "the host name " + host + " did not resolve");
                         return false;
                     }
                     return tcp(run, host, port, here, addresses);
                 });
                 boolean anyHttps = here.stream().anyMatch(ProbeCatalog.Endpoint::https);
                 if (anyHttps) {
-                    then(run, tcp, "tls", target, ok -> {
+                    then(run, tcp, ProbeFamily.TLS, target, ok -> {
                         if (!Boolean.TRUE.equals(ok)) {
-                            run.skip("tls", target, "no TCP connection to " + target);
+                            run.skip(ProbeFamily.TLS, target, "no TCP connection to " + target);
                             return false;
                         }
                         if (tls == null) {
-                            run.skip("tls", target, "the catalog has no trust anchors");
+                            run.skip(ProbeFamily.TLS, target, "the catalog has no trust anchors");
                             return false;
                         }
                         TlsChainResult r = tls.probe(host, port, run.probeDeadline());
@@ -257,13 +266,13 @@ public final class CatalogProber implements Prober {
                 }
                 for (ProbeCatalog.Endpoint e : here) {
                     if (e.https()) {
-                        clockReadings.add(then(run, tcp, "https", e.url(), ok -> {
+                        clockReadings.add(then(run, tcp, ProbeFamily.HTTPS, e.url(), ok -> {
                             if (!Boolean.TRUE.equals(ok)) {
-                                run.skip("https", e.url(), "no TCP connection to " + target);
+                                run.skip(ProbeFamily.HTTPS, e.url(), "no TCP connection to " + target);
                                 return false;
                             }
                             if (urls == null) {
-                                run.skip("https", e.url(), "the catalog has no trust anchors");
+                                run.skip(ProbeFamily.HTTPS, e.url(), "the catalog has no trust anchors");
                                 return false;
                             }
                             ProbeOutcome<UrlReason> r = urls.probe(URI.create(e.url()), run.probeDeadline());
@@ -277,9 +286,9 @@ public final class CatalogProber implements Prober {
                             return false;
                         }));
                     } else {
-                        then(run, tcp, "revocation", e.url(), ok -> {
+                        then(run, tcp, ProbeFamily.REVOCATION, e.url(), ok -> {
                             if (!Boolean.TRUE.equals(ok)) {
-                                run.skip("revocation", e.url(), "no TCP connection to " + target);
+                                run.skip(ProbeFamily.REVOCATION, e.url(), "no TCP connection to " + target);
                                 return false;
                             }
                             plainGet(run, plain, e);
@@ -293,11 +302,11 @@ public final class CatalogProber implements Prober {
         CompletableFuture<Void> clockDone = allReadings.handle((v, t) -> {
             boolean any = clockReadings.stream().anyMatch(f -> f.isDone() && !f.isCompletedExceptionally() && Boolean.TRUE.equals(f.join()));
             if (!any && !clockReadings.isEmpty()) {
-                run.skip("clock", "Date headers", "no allow-listed URL answered with a Date header to compare with");
+                run.skip(ProbeFamily.CLOCK, "Date headers", "no allow-listed URL answered with a Date header to compare with");
             }
             return null;
         });
-        run.pending.add(new Pending("clock", "Date headers", clockDone));
+        run.pending.add(new Pending(ProbeFamily.CLOCK, "Date headers", clockDone));
     }
 
     private static List<X509Certificate> anchors(ProbeCatalog catalog, Run run) {
@@ -315,14 +324,14 @@ public final class CatalogProber implements Prober {
 
     // ---- scheduling -------------------------------------------------------------------------------
 
-    private static <T> CompletableFuture<T> submit(Run run, String family, String target, Supplier<T> check) {
+    private static <T> CompletableFuture<T> submit(Run run, ProbeFamily family, String target, Supplier<T> check) {
         run.total.incrementAndGet();
         CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> guarded(run, family, target, check), run.pool);
         run.pending.add(new Pending(family, target, f));
         return f;
     }
 
-    private static <A, T> CompletableFuture<T> then(Run run, CompletableFuture<A> before, String family, String target,
+    private static <A, T> CompletableFuture<T> then(Run run, CompletableFuture<A> before, ProbeFamily family, String target,
             java.util.function.Function<A, T> check) {
         run.total.incrementAndGet();
         CompletableFuture<T> f = before.handleAsync((a, t) -> guarded(run, family, target, () -> check.apply(t == null ? a : null)),
@@ -331,7 +340,7 @@ public final class CatalogProber implements Prober {
         return f;
     }
 
-    private static <T> T guarded(Run run, String family, String target, Supplier<T> check) {
+    private static <T> T guarded(Run run, ProbeFamily family, String target, Supplier<T> check) {
         try {
             if (run.overall.expired()) {
                 run.lose(family, target, "the overall probe deadline of " + human(run.options.timeout())
@@ -377,22 +386,19 @@ public final class CatalogProber implements Prober {
 
     private static List<InetAddress> dns(Run run, HostResolver resolver, String host) {
         long start = System.nanoTime();
-        String reason;
+        DnsReason reason;
         List<InetAddress> found = List.of();
         try {
             found = resolver.resolve(host, run.probeDeadline());
-            reason = "RESOLVED";
+            reason = found.isEmpty() ? DnsReason.NOT_FOUND : DnsReason.RESOLVED;
         } catch (HostResolver.DnsTimeoutException e) {
-            reason = "TIMED_OUT";
-        } catch (UnknownHostException e) {
-            reason = "NOT_FOUND";
-        } catch (IOException e) {
-            reason = "NOT_FOUND";
+            reason = DnsReason.TIMED_OUT;
+        } catch (IOException e) { // UnknownHostException included
+            reason = DnsReason.NOT_FOUND;
         }
         List<String> addresses = found.stream().map(InetAddress::getHostAddress).toList();
-        dev.sonde.facts.ProbeStatus status = found.isEmpty() ? dev.sonde.facts.ProbeStatus.PROBLEM : dev.sonde.facts.ProbeStatus.OK;
-        run.fact(new DnsCheck(host, status, reason, addresses, LogTime.UNKNOWN, "",
-                source("dns", "DNS " + host + ": " + reason + (addresses.isEmpty() ? "" : " " + String.join(", ", addresses))
+        run.fact(new DnsCheck(host, reason.status(), reason, addresses, LogTime.UNKNOWN, "",
+                source(ProbeFamily.DNS, "DNS " + host + ": " + reason + (addresses.isEmpty() ? "" : " " + String.join(", ", addresses))
                         + " in " + Elapsed.since(start).toMillis() + " ms")));
         return found;
     }
@@ -411,15 +417,15 @@ public final class CatalogProber implements Prober {
             case UNREACHABLE -> "unreachable";
             case DNS_FAILED -> "name not resolved";
         };
-        run.fact(new PortCheck(host, port, services, status(o.status()), o.reason().name(), address, LogTime.UNKNOWN, "",
-                source("tcp", "TCP " + o.target() + " (" + address + "): " + how)));
+        run.fact(new PortCheck(host, port, services, o.status(), o.reason(), address, LogTime.UNKNOWN, "",
+                source(ProbeFamily.TCP, "TCP " + o.target() + " (" + address + "): " + how)));
         return o.ok();
     }
 
     private static void chainFacts(Run run, String host, int port, TlsChainResult r) {
         ProbeOutcome<TlsReason> o = r.outcome();
         if (o.status() == ProbeStatus.NOT_RUN) {
-            run.skip("tls", o.target(), "the connection failed: " + o.detail(TlsChainProbe.TCP));
+            run.skip(ProbeFamily.TLS, o.target(), "the connection failed: " + o.detail(TlsChainProbe.TCP));
             return;
         }
         List<String> issuers = r.chain().stream().map(CertificateInfo::issuer).toList();
@@ -430,10 +436,10 @@ public final class CatalogProber implements Prober {
                 + r.leaf().map(l -> "; leaf " + l.subject() + " issued by " + l.issuer() + ", valid " + l.notBefore()
                         + " to " + l.notAfter()).orElse("")
                 + (o.detail(TlsChainProbe.ERROR).isEmpty() || o.ok() ? "" : "; " + o.detail(TlsChainProbe.ERROR));
-        run.fact(new ServedChain(host, port, status(o.status()), o.reason().name(),
-                r.problems().stream().map(Enum::name).toList(), o.detail(TlsChainProbe.LEAF_SUBJECT),
+        run.fact(new ServedChain(host, port, o.status(), o.reason(),
+                r.problems(), o.detail(TlsChainProbe.LEAF_SUBJECT),
                 o.detail(TlsChainProbe.LEAF_ISSUER), o.detail(TlsChainProbe.TOP_ISSUER), issuers, notBefore, notAfter,
-                r.leaf().map(CertificateInfo::sha256).orElse(""), checkedAt(o), LogTime.UNKNOWN, "", source("tls", text)));
+                r.leaf().map(CertificateInfo::sha256).orElse(""), checkedAt(o), LogTime.UNKNOWN, "", source(ProbeFamily.TLS, text)));
     }
 
     private static Instant checkedAt(ProbeOutcome<TlsReason> o) {
@@ -451,46 +457,43 @@ public final class CatalogProber implements Prober {
         }
         X509Certificate issuer = r.leafIssuerCertificate().orElse(null);
         if (issuer == null) {
-            run.skip("revocation", host, "the served chain does not include the leaf's issuer");
+            run.skip(ProbeFamily.REVOCATION, host, "the served chain does not include the leaf's issuer");
             return;
         }
-        for (String kind : List.of("crl", "ocsp")) {
+        for (RevocationKind kind : List.of(RevocationKind.CRL, RevocationKind.OCSP)) {
             Deadline d = run.probeDeadline();
             if (run.overall.expired()) {
-                run.lose("revocation", host + " " + kind, "the overall probe deadline passed");
+                run.lose(ProbeFamily.REVOCATION, host + " " + kind, "the overall probe deadline passed");
                 continue;
             }
-            ProbeOutcome<RevocationReason> o = kind.equals("crl") ? probe.crl(leaf, issuer, d) : probe.ocsp(leaf, issuer, d);
+            ProbeOutcome<RevocationReason> o = kind == RevocationKind.CRL ? probe.crl(leaf, issuer, d) : probe.ocsp(leaf, issuer, d);
             if (o.reason() == RevocationReason.NO_URL) {
-                run.skip("revocation", host + " " + kind, "the leaf served by " + host + " names no HTTP " + kind.toUpperCase()
+                run.skip(ProbeFamily.REVOCATION, host + " " + kind, "the leaf served by " + host + " names no HTTP " + kind.name()
                         + " location");
                 continue;
             }
             String url = o.detail(RevocationProbe.URL);
             String err = o.detail(RevocationProbe.ERROR);
-            run.fact(new RevocationCheck(kind, url, hostOf(url), status(o.status()), o.reason().name(),
-                    LogTime.UNKNOWN, "", source("revocation", kind.toUpperCase() + " " + url + " for the leaf served by " + host
+            run.fact(new RevocationCheck(kind, url, hostOf(url), o.status(), o.reason(),
+                    LogTime.UNKNOWN, "", source(ProbeFamily.REVOCATION, kind.name() + " " + url + " for the leaf served by " + host
                             + ": " + o.reason().name() + (err.isEmpty() ? "" : " (" + err + ")"))));
         }
     }
 
     private static void plainGet(Run run, HttpFetch http, ProbeCatalog.Endpoint e) {
         URI url = URI.create(e.url());
-        String reason;
+        RevocationReason reason;
         String text;
-        dev.sonde.facts.ProbeStatus status;
         try {
             HttpFetch.Answer a = http.get(url, "*/*", run.probeDeadline());
-            reason = "REACHABLE";
-            status = dev.sonde.facts.ProbeStatus.OK;
+            reason = RevocationReason.REACHABLE;
             text = "HTTP GET " + e.url() + ": answered " + a.status();
         } catch (HttpFetch.Failure f) {
-            reason = f.reason().name();
-            status = dev.sonde.facts.ProbeStatus.PROBLEM;
-            text = "HTTP GET " + e.url() + ": " + reason + " (" + f.getMessage() + ")";
+            reason = f.reason();
+            text = "HTTP GET " + e.url() + ": " + reason.name() + " (" + f.getMessage() + ")";
         }
-        run.fact(new RevocationCheck("http", e.url(), e.host(), status, reason, LogTime.UNKNOWN, "",
-                source("revocation", text)));
+        run.fact(new RevocationCheck(RevocationKind.HTTP, e.url(), e.host(), reason.status(), reason, LogTime.UNKNOWN, "",
+                source(ProbeFamily.REVOCATION, text)));
     }
 
     private static void urlFacts(Run run, ProbeCatalog.Endpoint e, ProbeOutcome<UrlReason> o, boolean viaProxy) {
@@ -500,8 +503,8 @@ public final class CatalogProber implements Prober {
                 + (o.detail(UrlProbe.SERVER).isEmpty() ? "" : ", Server: " + o.detail(UrlProbe.SERVER))
                 + (o.detail(UrlProbe.VIA).isEmpty() ? "" : ", Via: " + o.detail(UrlProbe.VIA))
                 + (o.detail(UrlProbe.ERROR).isEmpty() ? "" : " (" + o.detail(UrlProbe.ERROR) + ")");
-        run.fact(new UrlCheck(e.service(), e.url(), e.host(), status(o.status()), o.reason().name(), http,
-                o.detail(UrlProbe.SERVER), o.detail(UrlProbe.VIA), LogTime.UNKNOWN, "", source("https", text)));
+        run.fact(new UrlCheck(e.service(), e.url(), e.host(), o.status(), o.reason(), http,
+                o.detail(UrlProbe.SERVER), o.detail(UrlProbe.VIA), LogTime.UNKNOWN, "", source(ProbeFamily.HTTPS, text)));
     }
 
     private static void clockFact(Run run, String url, ClockReading r) {
@@ -510,8 +513,8 @@ public final class CatalogProber implements Prober {
             return;
         }
         long offset = r.offset().toSeconds();
-        run.fact(new ClockCheck(url, offset, status(o.status()), r.serverTime(), r.localTime(), LogTime.UNKNOWN, "",
-                source("clock", "Date of " + url + ": " + r.serverTime() + "; local clock " + r.localTime() + " ("
+        run.fact(new ClockCheck(url, offset, o.status(), r.serverTime(), r.localTime(), LogTime.UNKNOWN, "",
+                source(ProbeFamily.CLOCK, "Date of " + url + ": " + r.serverTime() + "; local clock " + r.localTime() + " ("
                         + (offset >= 0 ? "+" : "") + offset + " s, " + o.reason().name() + ")")));
     }
 
@@ -520,8 +523,8 @@ public final class CatalogProber implements Prober {
         String text = o.detail(ProxyAuthProbe.REQUEST) + " through " + p.proxy() + " (" + p.origin() + "): " + o.reason().name()
                 + (r.httpStatus() > 0 ? " " + r.httpStatus() : "")
                 + (r.schemes().isEmpty() ? "" : ", Proxy-Authenticate: " + String.join(", ", r.schemes()));
-        Source src = source("proxy", text);
-        run.fact(new ProxyCheck(p.proxy(), p.origin(), status(o.status()), o.reason().name(), r.httpStatus(),
+        Source src = source(ProbeFamily.PROXY, text);
+        run.fact(new ProxyCheck(p.proxy(), p.origin(), o.status(), o.reason(), r.httpStatus(),
                 r.schemes(), LogTime.UNKNOWN, "", src));
         if (o.reason() == ProxyReason.AUTH_REQUIRED) {
             run.fact(new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, r.schemes(), p.proxy(), LogTime.UNKNOWN, "", src));
@@ -530,11 +533,7 @@ public final class CatalogProber implements Prober {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    private static dev.sonde.facts.ProbeStatus status(ProbeStatus s) {
-        return dev.sonde.facts.ProbeStatus.valueOf(s.name());
-    }
-
-    static Source source(String family, String text) {
+    static Source source(ProbeFamily family, String text) {
         return new Source("probe:" + family, 0, text);
     }
 

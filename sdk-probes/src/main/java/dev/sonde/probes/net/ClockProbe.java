@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.ClockReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

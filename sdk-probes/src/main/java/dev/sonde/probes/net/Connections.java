@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.TcpReason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

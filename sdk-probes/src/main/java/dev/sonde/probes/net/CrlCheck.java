@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.RevocationReason;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;

@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.RevocationReason;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;

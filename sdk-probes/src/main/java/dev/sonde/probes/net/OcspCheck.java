@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.RevocationReason;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;

@@ -1,5 +1,7 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.ProbeReason;
+import dev.sonde.facts.ProbeStatus;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;

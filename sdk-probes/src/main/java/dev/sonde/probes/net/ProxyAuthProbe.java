@@ -1,5 +1,7 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.ProxyReason;
+import dev.sonde.facts.TcpReason;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.ProxyReason;
 import java.util.List;
 
 /**

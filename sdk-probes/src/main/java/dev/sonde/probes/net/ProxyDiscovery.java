@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.ProxyOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyDiscovery {
 
     /** A proxy and where it was found. */
-    public record Found(String origin, String proxy, String bypass) {
+    public record Found(ProxyOrigin origin, String proxy, String bypass) {
         public Found {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(proxy, "proxy");
@@ -68,27 +69,27 @@ public final class ProxyDiscovery {
             Function<String, String> properties, URI sample) {
         Map<String, Found> out = new LinkedHashMap<>();
         for (String g : given) {
-            add(out, "given", WinHttpProxySettings.normalise(g), "");
+            add(out, ProxyOrigin.GIVEN, WinHttpProxySettings.normalise(g), "");
         }
-        WinHttpProxySettings.parse(winHttp).ifPresent(w -> add(out, "winhttp", w.proxy(), w.bypass()));
+        WinHttpProxySettings.parse(winHttp).ifPresent(w -> add(out, ProxyOrigin.WINHTTP, w.proxy(), w.bypass()));
         if (!system) {
             return List.copyOf(out.values());
         }
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            runNetsh().flatMap(WinHttpProxySettings::parse).ifPresent(w -> add(out, "winhttp", w.proxy(), w.bypass()));
+            runNetsh().flatMap(WinHttpProxySettings::parse).ifPresent(w -> add(out, ProxyOrigin.WINHTTP, w.proxy(), w.bypass()));
         }
         String noProxy = firstNonBlank(env.apply("NO_PROXY"), env.apply("no_proxy"));
         for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")) {
             String v = env.apply(name);
             if (v != null && !v.isBlank()) {
-                add(out, "env", WinHttpProxySettings.normalise(v), noProxy);
+                add(out, ProxyOrigin.ENV, WinHttpProxySettings.normalise(v), noProxy);
             }
         }
         for (String scheme : List.of("https", "http")) {
             String host = properties.apply(scheme + ".proxyHost");
             if (host != null && !host.isBlank()) {
                 String port = properties.apply(scheme + ".proxyPort");
-                add(out, "jvm", host.strip() + ":" + (port == null || port.isBlank() ? (scheme.equals("https") ? "443" : "80")
+                add(out, ProxyOrigin.JVM, host.strip() + ":" + (port == null || port.isBlank() ? (scheme.equals("https") ? "443" : "80")
                         : port.strip()), Objects.requireNonNullElse(properties.apply("http.nonProxyHosts"), ""));
             }
         }
@@ -97,7 +98,7 @@ public final class ProxyDiscovery {
             try {
                 for (Proxy p : selector.select(sample)) {
                     if (p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress a) {
-                        add(out, "jvm", a.getHostString() + ":" + a.getPort(), "");
+                        add(out, ProxyOrigin.JVM, a.getHostString() + ":" + a.getPort(), "");
                     }
                 }
             } catch (RuntimeException e) {
@@ -107,7 +108,7 @@ public final class ProxyDiscovery {
         return List.copyOf(out.values());
     }
 
-    private static void add(Map<String, Found> out, String origin, String proxy, String bypass) {
+    private static void add(Map<String, Found> out, ProxyOrigin origin, String proxy, String bypass) {
         try {
             String[] hp = split(proxy);
             int port = Integer.parseInt(hp[1]);

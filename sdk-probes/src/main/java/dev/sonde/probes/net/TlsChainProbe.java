@@ -1,5 +1,7 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.TcpReason;
+import dev.sonde.facts.TlsReason;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;

@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.TlsReason;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.sonde.probes.net;
 
+import dev.sonde.facts.UrlReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -13,9 +14,9 @@ import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;

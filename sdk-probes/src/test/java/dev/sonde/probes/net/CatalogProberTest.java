@@ -8,11 +8,16 @@ import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.RevocationKind;
+import dev.sonde.facts.RevocationReason;
 import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.TcpReason;
 import dev.sonde.facts.UrlCheck;
+import dev.sonde.facts.UrlReason;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.TlsTestServer;
@@ -51,8 +56,8 @@ class CatalogProberTest {
 
             assertThat(facts).filteredOn(PortCheck.class::isInstance).map(PortCheck.class::cast)
                     .extracting(PortCheck::port, PortCheck::status, PortCheck::reason)
-                    .contains(org.assertj.core.groups.Tuple.tuple(server.port(), ProbeStatus.OK, "CONNECTED"),
-                            org.assertj.core.groups.Tuple.tuple(closed.port(), ProbeStatus.PROBLEM, "REFUSED"));
+                    .contains(org.assertj.core.groups.Tuple.tuple(server.port(), ProbeStatus.OK, TcpReason.CONNECTED),
+                            org.assertj.core.groups.Tuple.tuple(closed.port(), ProbeStatus.PROBLEM, TcpReason.REFUSED));
             assertThat(facts).filteredOn(ServedChain.class::isInstance).map(ServedChain.class::cast).singleElement()
                     .satisfies(c -> {
                         assertThat(c.status()).isEqualTo(ProbeStatus.OK);
@@ -60,13 +65,13 @@ class CatalogProberTest {
                         assertThat(c.sha256()).hasSize(64);
                     });
             assertThat(facts).filteredOn(UrlCheck.class::isInstance).map(UrlCheck.class::cast).singleElement()
-                    .satisfies(u -> assertThat(u.reason()).isEqualTo("ANSWERED"));
+                    .satisfies(u -> assertThat(u.reason()).isEqualTo(UrlReason.ANSWERED));
             assertThat(facts).filteredOn(RevocationCheck.class::isInstance).map(RevocationCheck.class::cast)
                     .extracting(RevocationCheck::kind, RevocationCheck::reason)
-                    .contains(org.assertj.core.groups.Tuple.tuple("crl", "GOOD"), org.assertj.core.groups.Tuple.tuple("ocsp", "GOOD"),
-                            org.assertj.core.groups.Tuple.tuple("http", "REACHABLE"));
+                    .contains(org.assertj.core.groups.Tuple.tuple(RevocationKind.CRL, RevocationReason.GOOD), org.assertj.core.groups.Tuple.tuple(RevocationKind.OCSP, RevocationReason.GOOD),
+                            org.assertj.core.groups.Tuple.tuple(RevocationKind.HTTP, RevocationReason.REACHABLE));
             assertThat(facts).filteredOn(ProbeSkipped.class::isInstance).map(ProbeSkipped.class::cast)
-                    .extracting(ProbeSkipped::family).containsExactlyInAnyOrder("tls", "https");
+                    .extracting(ProbeSkipped::family).containsExactlyInAnyOrder(ProbeFamily.TLS, ProbeFamily.HTTPS);
             assertThat(warnings).hasSize(2);
             assertThat(facts).allSatisfy(f -> assertThat(f.source().file()).startsWith("probe:"));
             assertThat(sources).extracting(SourceSummary::name).contains("probe:tcp", "probe:tls", "probe:revocation");

@@ -3,6 +3,8 @@ package dev.sonde.probes.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sonde.facts.ClockReason;
+import dev.sonde.facts.ProbeStatus;
 import dev.sonde.testsupport.net.LoopbackPki;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -2,7 +2,15 @@ package dev.sonde.probes.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.sonde.facts.ClockReason;
+import dev.sonde.facts.DnsReason;
+import dev.sonde.facts.ProbeReason;
+import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.ProxyReason;
+import dev.sonde.facts.RevocationReason;
+import dev.sonde.facts.TcpReason;
+import dev.sonde.facts.TlsReason;
+import dev.sonde.facts.UrlReason;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+
 
 /** The shared result shape: status fixed by the reason, immutable sorted detail. */
 class ProbeOutcomeTest {
@@ -30,12 +39,15 @@ class ProbeOutcomeTest {
 
     @Test
     void everyFamilyHasExactlyOneOkReason() {
-        List<ProbeReason[]> families = List.of(TcpReason.values(), TlsReason.values(), RevocationReason.values(),
+        List<ProbeReason[]> families = List.of(DnsReason.values(), TcpReason.values(), TlsReason.values(), UrlReason.values(),
                 ProxyReason.values(), ClockReason.values());
 
         for (ProbeReason[] family : families) {
             assertThat(Arrays.stream(family).filter(r -> r.status() == ProbeStatus.OK)).hasSize(1);
         }
+        // revocation has one per kind: GOOD for a CRL or OCSP answer, REACHABLE for a plain GET to a revocation host
+        assertThat(Stream.of(RevocationReason.values()).filter(r -> r.status() == ProbeStatus.OK))
+                .containsExactly(RevocationReason.GOOD, RevocationReason.REACHABLE);
         assertThat(Stream.of(TlsReason.values()).filter(r -> r.status() == ProbeStatus.NOT_RUN))
                 .containsExactly(TlsReason.CONNECT_FAILED, TlsReason.DNS_FAILED);
     }

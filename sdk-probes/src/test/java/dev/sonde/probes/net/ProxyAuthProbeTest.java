@@ -2,6 +2,8 @@ package dev.sonde.probes.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.ProxyReason;
 import dev.sonde.testsupport.net.BlackHolePort;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.FixedAnswerServer;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.RevocationReason;
 import dev.sonde.testsupport.net.LoopbackPki;
-import dev.sonde.testsupport.net.RevocationTestServer;
 import dev.sonde.testsupport.net.RevocationTestServer.Mode;
+import dev.sonde.testsupport.net.RevocationTestServer;
 import dev.sonde.testsupport.net.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -3,6 +3,8 @@ package dev.sonde.probes.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.TcpReason;
 import dev.sonde.testsupport.net.BlackHolePort;
 import dev.sonde.testsupport.net.ClosedPort;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package dev.sonde.probes.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.UrlReason;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.ProxyTestServer;
 import java.net.InetSocketAddress;

@@ -1,11 +1,13 @@
 package dev.sonde.probes.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.UrlReason;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 
 /** The {@code netsh winhttp show proxy} parser and proxy discovery, on text (no network). */
 class WinHttpProxySettingsTest {
@@ -55,9 +57,9 @@ class WinHttpProxySettingsTest {
         List<ProxyDiscovery.Found> found = ProxyDiscovery.discover(List.of("127.0.0.1:9"), PROXY, true, env::get,
                 name -> null, URI.create("https://localhost/"));
         assertThat(found).extracting(ProxyDiscovery.Found::origin, ProxyDiscovery.Found::proxy).containsSubsequence(
-                org.assertj.core.groups.Tuple.tuple("given", "127.0.0.1:9"),
-                org.assertj.core.groups.Tuple.tuple("winhttp", "proxy.corp.example:8080"),
-                org.assertj.core.groups.Tuple.tuple("env", "other.corp:3128"));
+                org.assertj.core.groups.Tuple.tuple(ProxyOrigin.GIVEN, "127.0.0.1:9"),
+                org.assertj.core.groups.Tuple.tuple(ProxyOrigin.WINHTTP, "proxy.corp.example:8080"),
+                org.assertj.core.groups.Tuple.tuple(ProxyOrigin.ENV, "other.corp:3128"));
         assertThat(found).filteredOn(f -> f.proxy().equals("proxy.corp.example:8080")).hasSize(1);
         assertThat(found.get(0).host()).isEqualTo("127.0.0.1");
         assertThat(found.get(0).port()).isEqualTo(9);

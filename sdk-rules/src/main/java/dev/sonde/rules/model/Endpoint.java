@@ -47,6 +47,11 @@ public record Endpoint(String service, String url, String host, int port) {
         return e;
     }
 
+    /** True when this endpoint serves certificate revocation (service {@code revocation}: CRLs and OCSP over plain HTTP). */
+    public boolean revocation() {
+        return service.equals(dev.sonde.facts.PortCheck.REVOCATION_SERVICE);
+    }
+
     /** The URL's scheme, lower case ({@code https}, {@code http}). */
     public String scheme() {
         int colon = url.indexOf(':');

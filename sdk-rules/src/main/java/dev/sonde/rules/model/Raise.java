@@ -33,9 +33,11 @@ import org.kie.api.runtime.rule.RuleContext;
  * end
  * </pre>
  *
- * <p>Every fact the rule matched (and every fact in a matched collection) becomes evidence; add more
- * with {@link #evidence}. The result is a {@link Detection} fact, inserted logically so that equal
- * conclusions are kept once.
+ * <p>Evidence is named, never picked up: every fact a pattern of the rule matched ({@code $c : Certificate(...)},
+ * and unbound ones such as {@code Reason(...)}) is evidence; the facts of a collection ({@code $ds : List() from
+ * collect(...)}) are evidence only when the consequence names them with {@link #evidence}
+ * ({@code .evidence($ds)}), so a collection used for a parameter alone (data such as endpoints) is not. The
+ * result is a {@link Detection} fact, inserted logically so that equal conclusions are kept once.
  */
 public final class Raise {
 
@@ -52,7 +54,9 @@ public final class Raise {
     private Raise(RuleContext drools) {
         this.drools = Objects.requireNonNull(drools, "drools");
         for (Object o : drools.getMatch().getObjects()) {
-            addFacts(o);
+            if (o instanceof Fact) { // a matched collection is evidence only when named: evidence(...)
+                facts.add(o);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * One reason WinHTTP gave for a secure failure, whichever way the log said it: a flag of a
  * {@link dev.sonde.facts.TlsFailure} or the flag behind a certificate error code of a
- * {@link dev.sonde.facts.NetworkError}. Derived in DRL ({@code common.drl}) so that rules match one
+ * {@link dev.sonde.facts.NetworkError}. Derived in DRL ({@code certificates.drl}) so that rules match one
  * shape; it answers {@link #source()}, {@link #time()} and {@link #thread()} for the fact it came from.
  *
  * @param flag the reason

@@ -1,8 +1,11 @@
 package dev.sonde.rules.model;
 
 import dev.sonde.facts.Certificate;
+import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.Destination;
 import dev.sonde.facts.NetworkError;
+import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.UrlCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +50,21 @@ public final class Values {
             return AHEAD;
         }
         return c.observedBeforeValidity() ? BEHIND : "";
+    }
+
+    /** How far this computer's clock is from the server's, in ISO-8601 ({@code PT72H}), whichever way. */
+    public static String offset(ClockCheck c) {
+        return Duration.ofSeconds(Math.abs(c.offsetSeconds())).toString();
+    }
+
+    /** How far the probe's clock was outside the served leaf's validity, in ISO-8601 ({@code PT72H}); {@code PT0S} inside. */
+    public static String offset(ServedChain c) {
+        return Duration.ofSeconds(c.outsideValidityBy().getSeconds()).toString();
+    }
+
+    /** The HTTP status an allow-listed URL answered with, or {@code ""} when no answer came. */
+    public static String httpStatus(UrlCheck u) {
+        return u.httpStatus() > 0 ? Integer.toString(u.httpStatus()) : "";
     }
 
     /** An ISO-8601 period or duration from {@code from} to {@code to} (both orders give the same). */

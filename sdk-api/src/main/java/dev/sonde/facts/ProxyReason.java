@@ -1,6 +1,6 @@
-package dev.sonde.probes.net;
+package dev.sonde.facts;
 
-/** How a proxy treated a request sent through it without credentials. */
+/** How a proxy treated a request sent through it without credentials ({@link ProxyCheck#reason()}). */
 public enum ProxyReason implements ProbeReason {
     /** The proxy opened the tunnel (CONNECT) or passed the request on, without asking for credentials. */
     OPEN(ProbeStatus.OK),

@@ -1,6 +1,6 @@
-package dev.sonde.probes.net;
+package dev.sonde.facts;
 
-/** Why a TCP connect ended as it did. */
+/** Why a TCP connect ended as it did ({@link PortCheck#reason()}). */
 public enum TcpReason implements ProbeReason {
     /** The connection was established (and closed at once). */
     CONNECTED(ProbeStatus.OK),

@@ -1,9 +1,9 @@
-package dev.sonde.probes.net;
+package dev.sonde.facts;
 
 /**
- * Why a TLS chain check ended as it did. The problem constants are declared in order of
+ * Why a TLS chain check ended as it did ({@link ServedChain#reason()}). The problem constants are declared in order of
  * precedence: when a chain has several problems the outcome names the first, and
- * {@link TlsChainResult#problems()} lists them all.
+ * {@link ServedChain#problems()} lists them all.
  */
 public enum TlsReason implements ProbeReason {
     /** The chain verifies against the given anchors, is valid now and names the host. */

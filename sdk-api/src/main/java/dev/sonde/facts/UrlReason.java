@@ -1,6 +1,6 @@
-package dev.sonde.probes.net;
+package dev.sonde.facts;
 
-/** How an HTTPS request to an allow-listed URL ended. */
+/** How an HTTPS request to an allow-listed URL ended ({@link UrlCheck#reason()}). */
 public enum UrlReason implements ProbeReason {
     /** The genuine server answered (any status: 401, 404 and redirects included). */
     ANSWERED(ProbeStatus.OK),

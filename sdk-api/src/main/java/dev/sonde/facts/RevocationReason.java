@@ -1,9 +1,11 @@
-package dev.sonde.probes.net;
+package dev.sonde.facts;
 
-/** Why a CRL or OCSP check ended as it did. */
+/** Why a revocation check ended as it did ({@link RevocationCheck#reason()}): a CRL, an OCSP request or a plain GET. */
 public enum RevocationReason implements ProbeReason {
     /** A verified, current answer says the certificate is not revoked. */
     GOOD(ProbeStatus.OK),
+    /** A catalog revocation host answered a plain GET (any HTTP status): port 80 to it is open. */
+    REACHABLE(ProbeStatus.OK),
     /** A verified answer says the certificate is revoked. */
     REVOKED(ProbeStatus.PROBLEM),
     /** A verified OCSP answer says the responder does not know the certificate. */

@@ -1,6 +1,6 @@
-package dev.sonde.probes.net;
+package dev.sonde.facts;
 
-/** How the local clock compares with a server's. */
+/** How the local clock compares with a server's (the outcome of the clock probe behind a {@link ClockCheck}). */
 public enum ClockReason implements ProbeReason {
     /** Within the tolerance. */
     IN_SYNC(ProbeStatus.OK),
