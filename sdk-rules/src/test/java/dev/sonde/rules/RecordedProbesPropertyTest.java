@@ -1,15 +1,10 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
-
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
-import dev.sonde.Source;
 import dev.sonde.Sonde;
+import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
@@ -25,6 +20,8 @@ import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
 import dev.sonde.facts.ServedChain;
 import dev.sonde.facts.UrlCheck;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -39,6 +36,10 @@ import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * Properties of {@link RecordedProbes}: any probe fact of any type, with any values the fact allows, is read

@@ -1,14 +1,11 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.Source;
 import dev.sonde.SondeException;
+import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
@@ -26,6 +23,9 @@ import dev.sonde.facts.RevocationCheck;
 import dev.sonde.facts.ServedChain;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.rules.cases.GoldenCase;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.TlsTestServer;
@@ -48,6 +48,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link RecordedProbes}: one fact of every type written and read back, the file's shape, the errors a bad file
