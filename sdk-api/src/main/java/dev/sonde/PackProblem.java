@@ -72,13 +72,15 @@ public record PackProblem(String file, int line, int column, Level level, String
 
     /** Like {@link #toString()} with {@code file} written as given (e.g. prefixed with the pack's folder). */
     public String format(String shownFile) {
-        StringBuilder sb = new StringBuilder(shownFile);
-        if (line > 0) {
-            sb.append(':').append(line);
-            if (column > 0) {
-                sb.append(':').append(column);
-            }
-        }
-        return sb.append(": ").append(level.label()).append(": ").append(message).toString();
+        return place(shownFile) + ": " + level.label() + ": " + message;
+    }
+
+    /** {@code file:line:col: message}, the line and column left out when unknown: how a refusal names it. */
+    public String located() {
+        return place(file) + ": " + message;
+    }
+
+    private String place(String shownFile) {
+        return shownFile + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
     }
 }

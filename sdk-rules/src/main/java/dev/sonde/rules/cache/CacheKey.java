@@ -1,6 +1,7 @@
 package dev.sonde.rules.cache;
 
-import dev.sonde.rules.engine.PackCompiler;
+import dev.sonde.rules.pack.DrlOutline;
+import dev.sonde.rules.pack.PackDigest;
 import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,14 +20,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.drools.base.util.Drools;
 
 /**
  * The name of a compile cache entry: the SHA-256 of everything the compiled rules depend on: the DRL files
- * (paths and text), the classes they import (the jar or class files holding them), Sonde's own classes, the
+ * (their {@link PackDigest.Selection#DRL} digest), the classes they import (the jar or class files holding them), Sonde's own classes, the
  * Drools version, the Java feature version and the compiler's options. Any change to one of them is a different
  * key, so an entry is never stale.
  */
@@ -50,12 +49,9 @@ public final class CacheKey {
                 .map(k -> k + "=" + options.getProperty(k)).toList().toString());
         md.update(locationHash(CacheKey.class.getResource("CacheKey.class"), "dev/sonde/rules/cache/CacheKey.class"));
         md.update(locationHash(dev.sonde.Finding.class.getResource("Finding.class"), "dev/sonde/Finding.class"));
+        update(md, PackDigest.drl(pack));
         Set<String> imports = new TreeSet<>();
-        for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
-            update(md, drl.getKey());
-            update(md, drl.getValue());
-            imports.addAll(imports(drl.getValue()));
-        }
+        pack.drl().keySet().forEach(path -> imports.addAll(pack.outline(path).imports()));
         for (String name : imports) {
             update(md, name);
             md.update(importHash(name, loader));
@@ -63,17 +59,9 @@ public final class CacheKey {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static final Pattern IMPORT = Pattern.compile(
-            "(?m)^\\s*import\\s+(?:static\\s+|function\\s+|accumulate\\s+)?([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\.\\*)?)");
-
-    /** The names a DRL imports: {@code a.b.C}, {@code a.b.*}, {@code a.b.C.method}. */
-    static Set<String> imports(String drl) {
-        Set<String> out = new TreeSet<>();
-        Matcher m = IMPORT.matcher(PackCompiler.withoutComments(drl));
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
+    /** The names a DRL imports, as Drools' parser reads them: {@code a.b.C}, {@code a.b.*}, {@code a.b.C.method}. */
+    static List<String> imports(String drl) {
+        return DrlOutline.of(drl).imports();
     }
 
     /** The hash of the code holding an imported class or package; Java's own classes count by Java version. */

@@ -2,7 +2,6 @@ package dev.sonde.rules.cache;
 
 import dev.sonde.PackProblem;
 import dev.sonde.SondeException;
-import dev.sonde.rules.engine.PackCompiler;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.spi.InputFiles;
 import java.io.ByteArrayInputStream;
@@ -224,8 +223,8 @@ public final class CompileCache {
     /** Where classes read back may come from: Java, Drools, MVEL, Sonde, and the DRL's own packages. */
     private static List<String> allowedPackages(RulePack pack) {
         List<String> allowed = new ArrayList<>(List.of("java.", "org.drools.", "org.kie.", "org.mvel2.", "dev.sonde."));
-        for (String drl : pack.drl().values()) {
-            String p = PackCompiler.packageOf(drl);
+        for (String drl : pack.drl().keySet()) {
+            String p = pack.outline(drl).packageName();
             if (!p.isEmpty()) {
                 allowed.add(p + ".");
             }

@@ -1,6 +1,7 @@
 package dev.sonde.rules.engine;
 
 import dev.sonde.rules.cache.CompileCache;
+import dev.sonde.rules.pack.PackDigest;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.rules.trust.TrustedPacks;
 import dev.sonde.rules.watch.RulePackWatcher;
@@ -41,10 +42,10 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
                 request.compileCache());
     }
 
-    /** SHA-256 of the files the engine reads of these packs (see {@link RulePackWatcher#contentHash}). */
+    /** The digest of the files the engine reads of these packs (see {@link PackDigest#engineInput}). */
     @Override
     public String contentDigest(List<Path> rulePacks) {
-        return RulePackWatcher.contentHash(rulePacks);
+        return PackDigest.engineInput(rulePacks);
     }
 
     /** Watches the pack folders and archives (see {@link RulePackWatcher}). */

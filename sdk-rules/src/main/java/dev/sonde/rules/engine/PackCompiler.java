@@ -1,10 +1,11 @@
 package dev.sonde.rules.engine;
 
 import dev.sonde.PackProblem;
-import dev.sonde.SondeException;
+import dev.sonde.RulePackException;
 import dev.sonde.rules.cache.CacheKey;
 import dev.sonde.rules.cache.CompileCache;
 import dev.sonde.rules.model.RuleMetadata;
+import dev.sonde.rules.pack.DrlOutline;
 import dev.sonde.rules.pack.MessageBundle;
 import dev.sonde.rules.pack.RulePack;
 import java.nio.file.Path;
@@ -81,18 +82,21 @@ public final class PackCompiler {
         String id = pack.manifest().id();
         List<PackProblem> problems = new ArrayList<>();
         Compiled compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
-        List<String> errors = new ArrayList<>();
+        List<PackProblem> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (PackProblem p : problems) {
             if (p.isError()) {
-                errors.add(legacy(pack, p));
+                errors.add(p);
             } else {
                 LOG.warn("rule pack {}: {}", id, legacy(pack, p));
                 notes.add(legacy(pack, p));
             }
         }
-        if (compiled == null || !errors.isEmpty()) {
-            throw new SondeException(summary(id, errors.isEmpty() ? List.of(id + ": does not compile") : errors));
+        if (compiled == null && errors.isEmpty()) {
+            errors.add(PackProblem.error(".", id + ": does not compile"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RulePackException(summary(id, errors.stream().map(p -> legacy(pack, p)).toList()), errors);
         }
         notes.addAll(compiled.notes());
         return new Compiled(compiled.kieBase(), compiled.findingIds(), compiled.rules(), compiled.cached(), notes);
@@ -170,7 +174,7 @@ public final class PackCompiler {
         Map<String, String> packPath = new HashMap<>(); // Drools' path → "certificates.drl"
         for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
             // the folder follows the DRL's package, as Drools expects; messages name the pack's own path
-            String folder = packageOf(drl.getValue()).replace('.', '/');
+            String folder = pack.outline(drl.getKey()).packageName().replace('.', '/');
             String name = drl.getKey().replace('/', '_');
             String path = (folder.isEmpty() ? "" : folder + "/") + name;
             packPath.put(path, drl.getKey());
@@ -222,9 +226,7 @@ public final class PackCompiler {
                         ids.add(RuleMetadata.finding(r.getName(), r.getMetaData()));
                         RuleMetadata.check(r.getName(), r.getMetaData());
                     } catch (IllegalStateException e) {
-                        String file = ruleFile(pack, r.getName());
-                        problems.add(new PackProblem(file, ruleLine(pack, file, r.getName()), 0,
-                                PackProblem.Level.ERROR, e.getMessage()));
+                        problems.add(ruleProblem(pack, r.getName(), e.getMessage()));
                     }
                 }
             }
@@ -270,29 +272,6 @@ public final class PackCompiler {
         return new PackProblem(path, line, column, severity, text);
     }
 
-    /** The 1-based line of {@code rule "name"} in {@code file}, or 0. */
-    private static int ruleLine(RulePack pack, String file, String ruleName) {
-        String text = pack.drl().get(file);
-        if (text == null) {
-            return 0;
-        }
-        int at = text.indexOf("rule \"" + ruleName + "\"");
-        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][A-Za-z0-9_$.]*)\\s*;?");
-
-    /** DRL text without its comments ({@code /* ... *}{@code /} and {@code // ...}). */
-    public static String withoutComments(String drl) {
-        return drl.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", "");
-    }
-
-    /** The DRL's package, or {@code ""}. */
-    public static String packageOf(String drl) {
-        Matcher m = PACKAGE.matcher(withoutComments(drl));
-        return m.find() ? m.group(1) : "";
-    }
-
     private static String summary(String id, List<String> problems) {
         StringBuilder sb = new StringBuilder(problems.get(0));
         for (int i = 1; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++) {
@@ -305,14 +284,15 @@ public final class PackCompiler {
         return sb.toString();
     }
 
-    private static String ruleFile(RulePack pack, String ruleName) {
-        String quoted = "rule \"" + ruleName + "\"";
-        for (Map.Entry<String, String> e : pack.drl().entrySet()) {
-            if (e.getValue().contains(quoted)) {
-                return e.getKey();
+    /** The file and line of the rule named {@code ruleName}, as Drools' parser reads the pack's DRL. */
+    private static PackProblem ruleProblem(RulePack pack, String ruleName, String message) {
+        for (String file : pack.drl().keySet()) {
+            Optional<DrlOutline.Rule> rule = pack.outline(file).rule(ruleName);
+            if (rule.isPresent()) {
+                return new PackProblem(file, rule.get().line(), 0, PackProblem.Level.ERROR, message);
             }
         }
-        return "(unknown file)";
+        return PackProblem.error("(unknown file)", message);
     }
 
     private static String sanitizeVersion(String v) {

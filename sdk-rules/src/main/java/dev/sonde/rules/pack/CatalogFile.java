@@ -1,6 +1,7 @@
 package dev.sonde.rules.pack;
 
 import dev.sonde.ProbeCatalog;
+import dev.sonde.RulePackException;
 import dev.sonde.SondeException;
 import dev.sonde.rules.model.Endpoint;
 import dev.sonde.rules.model.TrustAnchorData;
@@ -36,8 +37,8 @@ public final class CatalogFile {
         List<PackData.Section> sections;
         try {
             sections = PackData.sections(name, RulePack.readText(file, MAX_BYTES, "the endpoint catalog"));
-        } catch (PackData.Invalid e) {
-            throw new SondeException(e.located(), e);
+        } catch (RulePackException e) { // a catalog is no pack: said as a file of its own
+            throw new SondeException(e.problems().get(0).located(), e);
         }
         List<ProbeCatalog.Endpoint> endpoints = new ArrayList<>();
         List<ProbeCatalog.TrustAnchor> anchors = new ArrayList<>();

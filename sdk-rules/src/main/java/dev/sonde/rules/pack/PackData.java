@@ -7,7 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.sonde.SondeException;
+import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import dev.sonde.rules.model.Endpoint;
 import dev.sonde.rules.model.GoogleHost;
 import dev.sonde.rules.model.GoogleIpRange;
@@ -52,44 +53,14 @@ public final class PackData {
     }
 
     /**
-     * A problem of a data file, with where it is. {@link #getMessage()} is {@code file: detail} (as
-     * {@code rules check} shows it next to its own line and column); {@link #located()} is
-     * {@code file:line:column: detail}, what loading says.
+     * A problem of a data file, with where it is: the message is {@code file: detail} (so that a caller can say it
+     * in its own words), the one problem has the file, line, column and detail (see {@link PackProblem#located()}).
      */
-    static final class Invalid extends SondeException {
-        private static final long serialVersionUID = 1L;
-        private final String file;
-        private final int line;
-        private final int column;
-        private final String detail;
-
-        Invalid(String file, JsonLocation at, String detail, Throwable cause) {
-            super(file + ": " + detail, cause);
-            this.file = file;
-            this.line = at == null ? 0 : Math.max(0, at.getLineNr());
-            this.column = at == null || line == 0 ? 0 : Math.max(0, at.getColumnNr());
-            this.detail = detail;
-        }
-
-        /** 1-based, or 0 when unknown. */
-        int line() {
-            return line;
-        }
-
-        /** 1-based, or 0 when unknown. */
-        int column() {
-            return column;
-        }
-
-        /** What is wrong, without the file and place. */
-        String detail() {
-            return detail;
-        }
-
-        /** {@code file:line:column: detail}. */
-        String located() {
-            return file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + detail;
-        }
+    private static RulePackException invalid(String file, JsonLocation at, String detail, Throwable cause) {
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
+        int column = at == null || line == 0 ? 0 : Math.max(0, at.getColumnNr());
+        return new RulePackException(file + ": " + detail,
+                List.of(new PackProblem(file, line, column, PackProblem.Level.ERROR, detail)), cause);
     }
 
     /** The records of every section, in file order. */
@@ -102,14 +73,14 @@ public final class PackData {
     /**
      * The sections of a data file, in file order.
      *
-     * @throws Invalid naming the file, line and column, and what is wrong
+     * @throws RulePackException naming the file, line and column, and what is wrong
      */
     static List<Section> sections(String file, String json) {
         List<Section> out = new ArrayList<>();
         try (JsonParser p = JSON.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                throw new Invalid(file, t == null ? null : p.currentTokenLocation(), (t == null ? "the file is empty: " : "")
+                throw invalid(file, t == null ? null : p.currentTokenLocation(), (t == null ? "the file is empty: " : "")
                         + "expected an object of sections such as {\"interceptors\": [...]}", null);
             }
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -122,11 +93,11 @@ public final class PackData {
                 }
                 Class<?> type = SECTIONS.get(key);
                 if (type == null) {
-                    throw new Invalid(file, at, "unknown section '" + key + "' (known: "
+                    throw invalid(file, at, "unknown section '" + key + "' (known: "
                             + String.join(", ", new TreeMap<>(SECTIONS).keySet()) + ")", null);
                 }
                 if (t != JsonToken.START_ARRAY) {
-                    throw new Invalid(file, p.currentTokenLocation(), "section '" + key + "' must be an array", null);
+                    throw invalid(file, p.currentTokenLocation(), "section '" + key + "' must be an array", null);
                 }
                 List<Object> records = new ArrayList<>();
                 int i = 0;
@@ -142,22 +113,22 @@ public final class PackData {
                         JsonLocation where = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException j
                                 && !(e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)
                                 && j.getLocation() != null ? j.getLocation() : element;
-                        throw new Invalid(file, where, key + "[" + i + "]: " + JsonErrors.describe(e), e);
+                        throw invalid(file, where, key + "[" + i + "]: " + JsonErrors.describe(e), e);
                     }
                     i++;
                 }
                 out.add(new Section(key, at, records));
             }
             if (t != JsonToken.END_OBJECT) {
-                throw new Invalid(file, p.currentTokenLocation(), "expected a section name", null);
+                throw invalid(file, p.currentTokenLocation(), "expected a section name", null);
             }
             if (p.nextToken() != null) {
-                throw new Invalid(file, p.currentTokenLocation(), "unexpected text after the end of the object", null);
+                throw invalid(file, p.currentTokenLocation(), "unexpected text after the end of the object", null);
             }
         } catch (JsonProcessingException e) {
-            throw new Invalid(file, e.getLocation(), JsonErrors.describe(e), e);
+            throw invalid(file, e.getLocation(), JsonErrors.describe(e), e);
         } catch (IOException e) {
-            throw new Invalid(file, null, "cannot be read: " + e.getMessage(), e); // reading a String: not expected
+            throw invalid(file, null, "cannot be read: " + e.getMessage(), e); // reading a String: not expected
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.sonde.rules.pack;
 
-import dev.sonde.SondeException;
+import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import dev.sonde.spi.InputFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class PackFiles {
     /**
      * Reads the pack in a folder, or in a {@code .zip}/{@code .jar} holding it at its root or in one top folder.
      *
-     * @throws SondeException one sentence naming the pack (and entry or file) when it cannot be read or breaks a limit
+     * @throws RulePackException one sentence naming the pack (and entry or file) when it cannot be read or breaks a limit
      */
     public static PackFiles read(Path folderOrArchive) {
         if (Files.isDirectory(folderOrArchive)) {
@@ -101,7 +102,7 @@ public final class PackFiles {
         }
         if (!Files.isRegularFile(folderOrArchive)) {
             Optional<String> why = InputFiles.notRegular(folderOrArchive);
-            throw new SondeException("rule pack " + folderOrArchive + ": "
+            throw new RulePackException("rule pack " + folderOrArchive + ": "
                     + (why.isEmpty() || why.get().startsWith("no such") ? "no such folder or archive" : why.get()));
         }
         return readArchive(folderOrArchive);
@@ -125,7 +126,7 @@ public final class PackFiles {
         try {
             real = root.toRealPath(); // the pack folder given may be a link; nothing inside it is followed
         } catch (IOException e) {
-            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+            throw new RulePackException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
         }
         SortedMap<String, File> out = new TreeMap<>();
         Budget budget = new Budget(origin);
@@ -151,16 +152,16 @@ public final class PackFiles {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                             String rel = relative(real, file);
                             if (attrs.isDirectory()) {
-                                throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(rel) + " is more than "
+                                throw new RulePackException("rule pack " + origin + ": " + PackPaths.shown(rel) + " is more than "
                                         + MAX_DEPTH + " folders deep; a pack may nest folders " + MAX_DEPTH + " deep at most");
                             }
                             if (attrs.isSymbolicLink()) {
-                                throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(rel)
+                                throw new RulePackException("rule pack " + origin + ": " + PackPaths.shown(rel)
                                         + " is a symbolic link; links inside a pack are not followed, so the pack is refused"
                                         + " (put the file itself into the pack)");
                             }
                             if (!attrs.isRegularFile()) {
-                                throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(rel) + " is "
+                                throw new RulePackException("rule pack " + origin + ": " + PackPaths.shown(rel) + " is "
                                         + InputFiles.notRegular(file).map(w -> w.replaceFirst("^it is ", ""))
                                                 .orElse("not a regular file")
                                         + "; a pack may hold only files and folders");
@@ -176,12 +177,12 @@ public final class PackFiles {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(relative(real, file))
+                            throw new RulePackException("rule pack " + origin + ": " + PackPaths.shown(relative(real, file))
                                     + " cannot be read (" + InputFiles.reason(e) + ")", e);
                         }
                     });
         } catch (IOException e) {
-            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+            throw new RulePackException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
         }
         return new PackFiles(origin, null, out);
     }
@@ -199,11 +200,11 @@ public final class PackFiles {
         try {
             long size = Files.size(archive);
             if (size > MAX_TOTAL_BYTES) {
-                throw new SondeException("rule pack " + origin + " is larger than " + InputFiles.size(MAX_TOTAL_BYTES)
+                throw new RulePackException("rule pack " + origin + " is larger than " + InputFiles.size(MAX_TOTAL_BYTES)
                         + ", the most a pack archive may be");
             }
         } catch (IOException e) {
-            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+            throw new RulePackException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
         }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             List<ZipEntry> entries = new ArrayList<>();
@@ -236,7 +237,7 @@ public final class PackFiles {
             for (ZipEntry e : entries) { // a file and a folder of the same name: which wins depends on the unpacker
                 String clash = folders.get(normal.get(e).toLowerCase(Locale.ROOT));
                 if (clash != null) {
-                    throw new SondeException("rule pack " + origin + ": entry " + PackPaths.shown(e.getName())
+                    throw new RulePackException("rule pack " + origin + ": entry " + PackPaths.shown(e.getName())
                             + " is a file, and " + PackPaths.shown(clash) + " makes it a folder too; such an archive is refused");
                 }
             }
@@ -255,10 +256,9 @@ public final class PackFiles {
             }
             return new PackFiles(origin, root, out);
         } catch (ZipException e) {
-            throw new SondeException("rule pack " + origin + " is neither a folder nor a readable .zip/.jar: "
-                    + e.getMessage(), e);
+            throw unreadableArchive(origin, e);
         } catch (IOException e) {
-            throw new SondeException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
+            throw new RulePackException("rule pack " + origin + " cannot be read (" + InputFiles.reason(e) + ")", e);
         }
     }
 
@@ -293,7 +293,7 @@ public final class PackFiles {
 
         void entry(String name) {
             if (++entries > MAX_ENTRIES) {
-                throw new SondeException("rule pack " + origin + " holds more than " + MAX_ENTRIES
+                throw new RulePackException("rule pack " + origin + " holds more than " + MAX_ENTRIES
                         + " files and folders (at " + PackPaths.shown(name) + "), the most a pack may hold");
             }
         }
@@ -309,11 +309,11 @@ public final class PackFiles {
                 size += n;
                 total += n;
                 if (size > MAX_FILE_BYTES) {
-                    throw new SondeException("rule pack " + origin + ": " + PackPaths.shown(name) + " is larger than "
+                    throw new RulePackException("rule pack " + origin + ": " + PackPaths.shown(name) + " is larger than "
                             + InputFiles.size(MAX_FILE_BYTES) + ", the most one file of a pack may hold");
                 }
                 if (total > MAX_TOTAL_BYTES) {
-                    throw new SondeException("rule pack " + origin + " holds more than " + InputFiles.size(MAX_TOTAL_BYTES)
+                    throw new RulePackException("rule pack " + origin + " holds more than " + InputFiles.size(MAX_TOTAL_BYTES)
                             + " once unpacked (at " + PackPaths.shown(name) + "), the most a pack may hold");
                 }
                 sha.update(buf, 0, n);
@@ -323,6 +323,15 @@ public final class PackFiles {
             }
             return new File(sha.digest(), keep ? kept.toByteArray() : null);
         }
+    }
+
+    /**
+     * The refusal of a file that is neither a folder nor an archive that can be opened. Its one problem names the
+     * file itself ({@code origin}), not a file inside a pack: there is no pack to speak of.
+     */
+    static RulePackException unreadableArchive(String origin, Exception e) {
+        String why = "neither a folder nor a readable .zip/.jar: " + e.getMessage();
+        return new RulePackException("rule pack " + origin + " is " + why, List.of(PackProblem.error(origin, why)), e);
     }
 
     public static MessageDigest sha256() {

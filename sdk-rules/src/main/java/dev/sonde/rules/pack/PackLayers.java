@@ -1,6 +1,7 @@
 package dev.sonde.rules.pack;
 
-import dev.sonde.SondeException;
+import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,18 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Layers packs (see {@link RulePack#load}): finds the rules of every DRL file by their {@code rule "name"} …
- * {@code end} blocks, blanks out (keeping the line count, so compile errors keep their lines) the earlier rules
+ * Layers packs (see {@link RulePack#load}): finds the rules of every DRL file with Drools' own parser
+ * ({@link DrlOutline}), blanks out (keeping the line count, so compile errors keep their lines) the earlier rules
  * a later pack overrides (same name) or disables, and merges data files (same path: the later wins) and message
  * texts (the texts of a finding id, all languages and variants, come from the last pack that has any).
  */
 final class PackLayers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackLayers.class);
-    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([^\\s\"']+))");
-    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end[ \\t]*(?://.*)?$");
-    private static final Pattern WHEN = Pattern.compile("(?m)^[ \\t]*when\\b|\\bwhen[ \\t]*$");
-    private static final Pattern FINDING = Pattern.compile("@finding\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern FINDING_KEY = Pattern.compile("([A-Z][A-Z0-9_]*)\\..+");
 
     private PackLayers() {
@@ -39,22 +36,11 @@ final class PackLayers {
         }
     }
 
-    /** The blocks of one DRL text, in order. */
-    static List<Block> blocks(String layer, String file, String text) {
+    /** The rules of one DRL file as Drools' parser reads them, in order. */
+    static List<Block> blocks(String layer, String file, DrlOutline outline) {
         List<Block> out = new ArrayList<>();
-        Matcher m = RULE.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            Matcher e = END.matcher(text);
-            int end = e.find(m.end()) ? e.end() : text.length();
-            String block = text.substring(m.start(), end);
-            Matcher w = WHEN.matcher(block);
-            String header = w.find() ? block.substring(0, w.start()) : block;
-            Matcher f = FINDING.matcher(header);
-            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-            out.add(new Block(layer, file, name, f.find() ? f.group(1) : null, m.start(), end, line));
-            from = end;
+        for (DrlOutline.Rule r : outline.rules()) {
+            out.add(new Block(layer, file, r.name(), r.finding().orElse(null), r.start(), r.end(), r.line()));
         }
         return out;
     }
@@ -67,7 +53,7 @@ final class PackLayers {
                 if (!loaded) {
                     RulePack builtIn = RulePack.builtIn();
                     if (!builtIn.manifest().id().equals(base)) {
-                        throw new SondeException("rule pack '" + p.manifest().id() + "' extends '" + base
+                        throw layering("rule pack '" + p.manifest().id() + "' extends '" + base
                                 + "', which is neither the built-in pack nor a pack given before it");
                     }
                     layers.add(builtIn);
@@ -90,14 +76,14 @@ final class PackLayers {
             String layer = layerNames.get(i);
             List<Block> mine = new ArrayList<>();
             for (Map.Entry<String, String> f : p.drl().entrySet()) {
-                mine.addAll(blocks(layer, f.getKey(), f.getValue()));
+                mine.addAll(blocks(layer, f.getKey(), p.outline(f.getKey())));
                 drl.put(layer + "/" + f.getKey(), new StringBuilder(f.getValue()));
             }
             Map<String, Block> names = new LinkedHashMap<>();
             for (Block b : mine) {
                 Block twin = names.putIfAbsent(b.name(), b);
                 if (twin != null) {
-                    throw new SondeException("rule pack '" + p.manifest().id() + "' has two rules named \"" + b.name()
+                    throw layering("rule pack '" + p.manifest().id() + "' has two rules named \"" + b.name()
                             + "\" (" + twin.where() + " and " + b.where() + ")");
                 }
             }
@@ -197,6 +183,11 @@ final class PackLayers {
         List<String> packs = new ArrayList<>();
         layers.forEach(p -> packs.addAll(p.packs()));
         return new RulePack(top.manifest(), texts, data, messages, origin.toString(), true, header, packs);
+    }
+
+    /** A pack that cannot be layered: a problem of how its {@code pack.json} layers it. */
+    private static RulePackException layering(String why) {
+        return new RulePackException(why, List.of(PackProblem.error("pack.json", why)));
     }
 
     /** Replaces the block by spaces, keeping its line breaks. */

@@ -2,7 +2,8 @@ package dev.sonde.rules.pack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sonde.SondeException;
+import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public record PackManifest(String id, String version, int apiVersion, String des
      * ({@link RulePack#API_VERSION}), and optionally {@code version}, {@code description}, {@code disables} and
      * {@code extends} (each a name or an array of names).
      *
-     * @throws SondeException {@code pack.json: what is wrong} (or, for an API version this Sonde does not support,
+     * @throws RulePackException {@code pack.json: what is wrong} (or, for an API version this Sonde does not support,
      *                        a sentence naming the pack and both versions)
      */
     public static PackManifest read(String json) {
@@ -62,12 +63,13 @@ public record PackManifest(String id, String version, int apiVersion, String des
             PackManifest m = new PackManifest(id, node.path("version").asText(""), api,
                     node.path("description").asText(""), names(node, "disables"), names(node, "extends"));
             if (api > RulePack.API_VERSION || api < 1) {
-                throw new SondeException("rule pack '" + id + "' needs rule API version " + api
-                        + "; this Sonde supports version " + RulePack.API_VERSION);
+                String why = "rule pack '" + id + "' needs rule API version " + api + "; this Sonde supports version "
+                        + RulePack.API_VERSION;
+                throw new RulePackException(why, List.of(PackProblem.error("pack.json", why)));
             }
             return m;
         } catch (IllegalArgumentException e) {
-            throw new SondeException("pack.json: " + e.getMessage(), e);
+            throw RulePack.refused("pack.json", e.getMessage(), e);
         }
     }
 
@@ -97,11 +99,14 @@ public record PackManifest(String id, String version, int apiVersion, String des
         try {
             JsonNode node = PackData.JSON.readTree(json);
             if (node == null || node.isMissingNode()) {
-                throw new SondeException(file + ": the file is empty; expected a JSON object");
+                throw RulePack.refused(file, "the file is empty; expected a JSON object", null);
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new SondeException(JsonErrors.prefix(file, e.getLocation()) + JsonErrors.describe(e), e);
+            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            int column = line == 0 ? 0 : Math.max(0, e.getLocation().getColumnNr());
+            throw new RulePackException(JsonErrors.prefix(file, e.getLocation()) + JsonErrors.describe(e),
+                    List.of(new PackProblem(file, line, column, PackProblem.Level.ERROR, JsonErrors.describe(e))), e);
         }
     }
 

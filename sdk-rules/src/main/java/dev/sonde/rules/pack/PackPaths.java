@@ -1,6 +1,6 @@
 package dev.sonde.rules.pack;
 
-import dev.sonde.SondeException;
+import dev.sonde.RulePackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +23,12 @@ public final class PackPaths {
      * An entry name with {@code \} as {@code /} and {@code .} segments dropped ({@code ./a\b.drl} → {@code a/b.drl});
      * a folder keeps its trailing {@code /}.
      *
-     * @throws SondeException for an absolute path, a {@code ..} segment or an empty segment
+     * @throws RulePackException for an absolute path, a {@code ..} segment or an empty segment
      */
     public static String normalise(String origin, String raw) {
         String name = raw.replace('\\', '/');
         if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-            throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
+            throw new RulePackException("rule pack " + origin + ": entry " + shown(raw)
                     + " is an absolute path; an archive whose entries could land outside it is refused");
         }
         boolean folder = name.endsWith("/");
@@ -36,11 +36,11 @@ public final class PackPaths {
         String[] segments = (folder ? name.substring(0, name.length() - 1) : name).split("/", -1);
         for (String s : segments) {
             if (s.equals("..")) {
-                throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
+                throw new RulePackException("rule pack " + origin + ": entry " + shown(raw)
                         + " has a '..' segment; an archive whose entries could land outside it is refused");
             }
             if (s.isEmpty() && !(segments.length == 1 && folder)) {
-                throw new SondeException("rule pack " + origin + ": entry " + shown(raw)
+                throw new RulePackException("rule pack " + origin + ": entry " + shown(raw)
                         + " has an empty path segment ('//'); such an archive is refused");
             }
             if (!s.equals(".") && !s.isEmpty()) {
@@ -55,7 +55,7 @@ public final class PackPaths {
     static void unique(String origin, Map<String, String> seen, String name, String raw) {
         String before = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), raw);
         if (before != null) {
-            throw new SondeException("rule pack " + origin + " holds two entries named " + shown(name.replaceAll("/$", ""))
+            throw new RulePackException("rule pack " + origin + " holds two entries named " + shown(name.replaceAll("/$", ""))
                     + (before.equals(raw) ? "" : " (" + shown(before) + " and " + shown(raw) + ")")
                     + "; a pack whose names repeat (letter case, '\\' and './' aside) is refused");
         }
@@ -64,7 +64,7 @@ public final class PackPaths {
     static void checkPath(String origin, String path, String kind) {
         String why = whyBadPath(path);
         if (why != null) {
-            throw new SondeException("rule pack " + origin + ": " + kind + " " + shown(path) + " " + why
+            throw new RulePackException("rule pack " + origin + ": " + kind + " " + shown(path) + " " + why
                     + "; rename it (a pack's paths hold printable ASCII only, without \\ : * ? \" < > |)");
         }
     }

@@ -1,7 +1,7 @@
 package dev.sonde.rules.pack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import dev.sonde.SondeException;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +13,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -51,6 +51,8 @@ public final class RulePack {
     private final boolean layered;
     private final List<String> loadSummary;
     private final List<String> packs;
+    /** Each DRL file as Drools' parser reads it, parsed on first use. */
+    private final Map<String, DrlOutline> outlines = new ConcurrentHashMap<>();
 
     /**
      * @param dataFiles    data records by file path, in file order
@@ -150,6 +152,20 @@ public final class RulePack {
         return drl;
     }
 
+    /**
+     * What Drools' parser reads in the DRL file at {@code path} (a key of {@link #drl()}): its package, imports and
+     * rules. Parsed once, on first use.
+     *
+     * @throws IllegalArgumentException when the pack has no such DRL file
+     */
+    public DrlOutline outline(String path) {
+        String text = drl.get(path);
+        if (text == null) {
+            throw new IllegalArgumentException("rule pack " + manifest.id() + " has no DRL file " + path);
+        }
+        return outlines.computeIfAbsent(path, p -> DrlOutline.of(text));
+    }
+
     /** The data records, in file and section order; inserted as facts into every session. */
     public List<Object> data() {
         return data;
@@ -212,8 +228,7 @@ public final class RulePack {
         try (FileSystem fs = FileSystems.newFileSystem(folderOrArchive, (ClassLoader) null)) {
             return action.apply(fs.getPath("/" + root));
         } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
-            throw new SondeException("rule pack " + folderOrArchive + " is neither a folder nor a readable .zip/.jar: "
-                    + e.getMessage(), e);
+            throw PackFiles.unreadableArchive(folderOrArchive.toString(), e);
         }
     }
 
@@ -226,7 +241,8 @@ public final class RulePack {
     public static RulePack of(PackFiles files) {
         String origin = files.origin();
         byte[] manifestBytes = files.bytes("pack.json")
-                .orElseThrow(() -> new SondeException("rule pack " + origin + " has no pack.json"));
+                .orElseThrow(() -> new RulePackException("rule pack " + origin + " has no pack.json",
+                        List.of(PackProblem.error("pack.json", "missing: every pack needs a pack.json"))));
         PackManifest manifest = PackManifest.read(text(manifestBytes, "pack.json"));
         String prefix = manifest.id() + "/";
         Map<String, String> drl = new TreeMap<>();
@@ -240,20 +256,21 @@ public final class RulePack {
             String name = rel.substring(rel.lastIndexOf('/') + 1);
             String lower = name.toLowerCase(Locale.ROOT);
             byte[] bytes = f.getValue().bytes();
-            if (lower.endsWith(".drl")) {
-                drl.put(rel, text(bytes, prefix + rel));
-            } else if (lower.endsWith(".json")) {
-                try {
-                    data.put(rel, PackData.records(prefix + rel, text(bytes, prefix + rel)));
-                } catch (PackData.Invalid e) {
-                    throw new SondeException(e.located(), e);
+            try {
+                if (lower.endsWith(".drl")) {
+                    drl.put(rel, text(bytes, rel));
+                } else if (lower.endsWith(".json")) {
+                    data.put(rel, PackData.records(rel, text(bytes, rel)));
+                } else if (lower.endsWith(".properties") && lower.startsWith("messages") && !rel.contains("/")) {
+                    messages.put(languageTag(name), readProperties(rel, text(bytes, rel)));
                 }
-            } else if (lower.endsWith(".properties") && lower.startsWith("messages") && !rel.contains("/")) {
-                messages.put(languageTag(name), readProperties(prefix + rel, text(bytes, prefix + rel)));
+            } catch (RulePackException e) { // said as loading says it: the file as the pack's id names it, and where
+                throw new RulePackException(prefix + e.problems().get(0).located(), e.problems(), e);
             }
         }
         if (drl.isEmpty()) {
-            throw new SondeException("rule pack " + origin + " has no .drl file");
+            throw new RulePackException("rule pack " + origin + " has no .drl file",
+                    List.of(PackProblem.error(".", "the pack has no .drl file")));
         }
         return new RulePack(manifest, drl, data, messages, origin, false,
                 List.of(manifest.id() + " " + manifest.version() + " (" + origin + "): " + drl.size() + " DRL files"),
@@ -271,8 +288,8 @@ public final class RulePack {
         Objects.requireNonNull(file, "file");
         try {
             return PackData.records(file.toString(), readText(file, MAX_DATA_FILE, "the data file"));
-        } catch (PackData.Invalid e) {
-            throw new SondeException(e.located(), e);
+        } catch (RulePackException e) { // a data file outside any pack: said as a file of its own
+            throw new SondeException(e.problems().get(0).located(), e);
         }
     }
 
@@ -291,7 +308,7 @@ public final class RulePack {
     /**
      * The records of a data file ({@link PackData}).
      *
-     * @throws PackData.Invalid whose message is {@code file: detail} and which knows the line and column
+     * @throws RulePackException whose message is {@code file: detail} and whose problem has the line and column
      */
     public static List<Object> readData(String file, String json) {
         return PackData.records(file, json);
@@ -320,7 +337,7 @@ public final class RulePack {
         try (Reader r = new StringReader(text)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            throw new SondeException(file + ": cannot be read as properties: " + e.getMessage(), e);
+            throw refused(file, "cannot be read as properties: " + e.getMessage(), e);
         }
         return ordered;
     }
@@ -328,22 +345,22 @@ public final class RulePack {
     /**
      * A file of a pack as text: a regular file of at most {@link PackFiles#MAX_FILE_BYTES}, strict UTF-8.
      *
-     * @throws SondeException {@code name: why} when it is not a regular file, too large, unreadable or not UTF-8
+     * @throws RulePackException {@code name: why} when it is not a regular file, too large, unreadable or not UTF-8
      */
     public static String text(Path file, String name) {
         java.util.Optional<String> why = dev.sonde.spi.InputFiles.notRegular(file);
         if (why.isPresent()) {
-            throw new SondeException(name + ": not read: " + why.get());
+            throw refused(name, "not read: " + why.get(), null);
         }
         try (java.io.InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) PackFiles.MAX_FILE_BYTES + 1);
             if (bytes.length > PackFiles.MAX_FILE_BYTES) {
-                throw new SondeException(name + ": larger than " + dev.sonde.spi.InputFiles.size(PackFiles.MAX_FILE_BYTES)
-                        + ", the most one file of a pack may hold; not read");
+                throw refused(name, "larger than " + dev.sonde.spi.InputFiles.size(PackFiles.MAX_FILE_BYTES)
+                        + ", the most one file of a pack may hold; not read", null);
             }
             return text(bytes, name);
         } catch (IOException e) {
-            throw new SondeException(name + ": cannot be read (" + dev.sonde.spi.InputFiles.reason(e) + ")", e);
+            throw refused(name, "cannot be read (" + dev.sonde.spi.InputFiles.reason(e) + ")", e);
         }
     }
 
@@ -356,7 +373,12 @@ public final class RulePack {
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
-            throw new SondeException(name + ": not valid UTF-8", e);
+            throw refused(name, "not valid UTF-8", e);
         }
+    }
+
+    /** {@code file: detail}, as one problem of {@code file}. */
+    static RulePackException refused(String file, String detail, Throwable cause) {
+        return new RulePackException(file + ": " + detail, List.of(PackProblem.error(file, detail)), cause);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sonde.rules.trust;
 
+import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import dev.sonde.SondeException;
+import dev.sonde.rules.pack.PackDigest;
 import dev.sonde.rules.pack.PackFiles;
 import dev.sonde.rules.pack.PackManifest;
 import dev.sonde.rules.pack.PackPaths;
@@ -17,9 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
@@ -62,7 +63,7 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 public final class PackSignature {
 
     /** The signature file at a pack's root. */
-    public static final String FILE = "pack.sig";
+    public static final String FILE = PackDigest.SIGNATURE_FILE;
     /** The signature format this Sonde writes and reads. */
     static final String FORMAT = "sonde-pack-signature/2";
     private static final String OLD_FORMAT = "sonde-pack-signature/1";
@@ -180,7 +181,7 @@ public final class PackSignature {
      * nothing of the pack was loaded (the CLI's {@code --trust} and the API's trusted key say it the same way).
      * To load what was verified, use {@link TrustedPacks#load} instead.
      *
-     * @throws SondeException when the pack is not signed by that key and unchanged since
+     * @throws RulePackException when the pack is not signed by that key and unchanged since
      */
     public static void requireSigned(Path folderOrArchive, String trustedPublicKeyPem) {
         Objects.requireNonNull(folderOrArchive, "folderOrArchive");
@@ -197,7 +198,8 @@ public final class PackSignature {
         try {
             verify(files, trusted);
         } catch (SondeException e) {
-            throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+            String why = "refused: " + e.getMessage() + "; nothing of it was loaded";
+            throw new RulePackException(why, List.of(PackProblem.error(FILE, why)), e);
         }
     }
 
@@ -282,13 +284,7 @@ public final class PackSignature {
         byte[] manifest = files.bytes("pack.json").orElseThrow(() -> new SondeException("rule pack "
                 + files.origin() + " has no pack.json"));
         PackManifest m = PackManifest.read(RulePack.text(manifest, "pack.json"));
-        Map<String, byte[]> hashes = new TreeMap<>();
-        files.files().forEach((path, f) -> {
-            if (!path.equals(FILE)) {
-                hashes.put(path, f.sha256());
-            }
-        });
-        return SignedStatement.of(FORMAT, m.id(), m.version(), hashes);
+        return SignedStatement.of(FORMAT, m.id(), m.version(), PackDigest.select(files, PackDigest.Selection.SIGNED));
     }
 
     /** A short, stable id of a public key: the first 16 hex digits of the SHA-256 of its X.509 encoding. */

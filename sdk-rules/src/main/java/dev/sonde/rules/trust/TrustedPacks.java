@@ -1,5 +1,6 @@
 package dev.sonde.rules.trust;
 
+import dev.sonde.RulePackException;
 import dev.sonde.SondeException;
 import dev.sonde.rules.pack.PackFiles;
 import dev.sonde.rules.pack.RulePack;
@@ -23,8 +24,9 @@ public final class TrustedPacks {
     /**
      * {@link RulePack#load(List)}, every pack signed by {@code trustedPublicKeyPem} when it is given.
      *
-     * @throws SondeException as {@link RulePack#load(List)}, and, starting with {@code refused:}, when a pack is not
-     *                        signed by that key or was changed since it was signed
+     * @throws RulePackException as {@link RulePack#load(List)}, and, starting with {@code refused:}, when a pack is
+     *                           not signed by that key or was changed since it was signed
+     * @throws SondeException    when the key is not an Ed25519 public key
      */
     public static RulePack load(List<Path> packs, Optional<String> trustedPublicKeyPem) {
         Objects.requireNonNull(packs, "packs");
@@ -37,8 +39,8 @@ public final class TrustedPacks {
             PackFiles files;
             try {
                 files = PackFiles.read(p);
-            } catch (SondeException e) { // said as every refusal of a pack that must be signed is said
-                throw new SondeException("refused: " + e.getMessage() + "; nothing of it was loaded", e);
+            } catch (RulePackException e) { // said as every refusal of a pack that must be signed is said
+                throw new RulePackException("refused: " + e.getMessage() + "; nothing of it was loaded", e.problems(), e);
             }
             PackSignature.requireSigned(files, trustedPublicKeyPem.get());
             read.add(RulePack.of(files));

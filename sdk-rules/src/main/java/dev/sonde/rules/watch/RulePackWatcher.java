@@ -1,10 +1,9 @@
 package dev.sonde.rules.watch;
 
 import dev.sonde.SondeException;
+import dev.sonde.rules.pack.PackDigest;
 import dev.sonde.spi.RuleEngineFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,12 +15,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -208,7 +204,7 @@ public final class RulePackWatcher implements RuleEngineFactory.PackWatch {
             if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
                 attachTree(path, false); // a new sub-folder: watch it and what it already holds
                 relevant = true;
-            } else if (isPackFile(path.getFileName().toString()) || keyOf.containsKey(path)) {
+            } else if (isPackFile(folder, path) || keyOf.containsKey(path)) {
                 relevant = true; // a pack file, or a watched sub-folder deleted or moved away
             }
         }
@@ -294,90 +290,8 @@ public final class RulePackWatcher implements RuleEngineFactory.PackWatch {
         }
     }
 
-    /**
-     * SHA-256 of what the rule engine reads of these packs, in order: for a folder, every {@code .drl},
-     * {@code .json} and {@code .properties} file outside its {@code cases/} folder (path and content); for
-     * an archive, its bytes. {@code null} when a file cannot be read (the packs then count as changed).
-     */
-    public static String contentHash(List<Path> packs) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-        try {
-            for (Path pack : packs) {
-                digestText(md, "pack\0" + pack.toAbsolutePath().normalize());
-                if (Files.isDirectory(pack)) {
-                    for (Path file : packFiles(pack)) {
-                        digestText(md, "file\0" + pack.relativize(file).toString().replace('\\', '/'));
-                        digestFile(md, file);
-                    }
-                } else if (Files.isRegularFile(pack)) {
-                    digestText(md, "archive");
-                    digestFile(md, pack);
-                } else {
-                    digestText(md, "missing");
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("rule packs {} could not be read completely to hash them: {}", packs, e.toString());
-            return null;
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    /** The files of a pack folder that the rule engine reads (see {@link #isPackFile}), sorted. */
-    private static List<Path> packFiles(Path folder) throws IOException {
-        Path cases = folder.resolve("cases");
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(cases) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (isPackFile(file.getFileName().toString()) && Files.isRegularFile(file)) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) { // deleted while listed (an editor's temporary file)
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-        });
-        files.sort(null);
-        return files;
-    }
-
-    /** Rules, data files, message bundles and the manifest: the kinds of file a pack's engine reads. */
-    static boolean isPackFile(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".drl") || lower.endsWith(".json") || lower.endsWith(".properties");
-    }
-
-    private static void digestText(MessageDigest md, String text) {
-        md.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-    }
-
-    private static void digestFile(MessageDigest md, Path file) throws IOException {
-        long count = 0;
-        byte[] buffer = new byte[16384];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-                count += n;
-            }
-        }
-        digestText(md, Long.toString(count)); // no two file sequences give the same bytes to hash
+    /** A file the engine reads (see {@link PackDigest.Selection#ENGINE}), by its path inside its pack folder. */
+    private static boolean isPackFile(Path folder, Path file) {
+        return PackDigest.Selection.ENGINE.includes(folder.relativize(file).toString().replace('\\', '/'));
     }
 }

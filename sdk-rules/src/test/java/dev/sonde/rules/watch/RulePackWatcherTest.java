@@ -1,7 +1,6 @@
 package dev.sonde.rules.watch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.sonde.rules.pack.PackDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The watcher of rule packs and the content digest that decides "unchanged", with a counting reload instead of a
@@ -36,49 +36,49 @@ class RulePackWatcherTest {
     @Test
     void theHashFollowsWhatTheEngineReadsAndNothingElse() throws IOException {
         Path pack = pack("p");
-        String before = RulePackWatcher.contentHash(List.of(pack));
+        String before = PackDigest.engineInput(List.of(pack));
         assertThat(before).hasSize(64);
-        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(PackDigest.engineInput(List.of(pack))).isEqualTo(before);
 
         // golden cases, editor swap files and other files are not read by the engine
         Files.writeString(pack.resolve("cases/one/auth.log"), "changed");
         Files.writeString(pack.resolve("cases/one/expect.json"), "{}");
         Files.writeString(pack.resolve(".rules.drl.swp"), "vim");
         Files.writeString(pack.resolve("README.md"), "notes");
-        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(PackDigest.engineInput(List.of(pack))).isEqualTo(before);
 
         // rules, data and bundles are, in sub-folders too
         Files.writeString(pack.resolve("rules.drl"), "package t;\nrule \"B\" when then end\n");
-        String edited = RulePackWatcher.contentHash(List.of(pack));
+        String edited = PackDigest.engineInput(List.of(pack));
         assertThat(edited).isNotEqualTo(before);
         Files.writeString(pack.resolve("rules.drl"), "package t;\nrule \"A\" when then end\n");
-        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(PackDigest.engineInput(List.of(pack))).isEqualTo(before);
         Files.createDirectories(pack.resolve("more"));
         Files.writeString(pack.resolve("more/data.json"), "{}");
-        assertThat(RulePackWatcher.contentHash(List.of(pack))).isNotEqualTo(before);
+        assertThat(PackDigest.engineInput(List.of(pack))).isNotEqualTo(before);
         Files.delete(pack.resolve("more/data.json"));
-        assertThat(RulePackWatcher.contentHash(List.of(pack))).isEqualTo(before);
+        assertThat(PackDigest.engineInput(List.of(pack))).isEqualTo(before);
         Files.writeString(pack.resolve("messages_fr.properties"), "A.title=A\n");
-        assertThat(RulePackWatcher.contentHash(List.of(pack))).isNotEqualTo(before);
+        assertThat(PackDigest.engineInput(List.of(pack))).isNotEqualTo(before);
 
         // moving content between files is a change; so is the order of the packs
         Path a = pack("a");
         Path b = pack("b");
-        assertThat(RulePackWatcher.contentHash(List.of(a, b))).isNotEqualTo(RulePackWatcher.contentHash(List.of(b, a)));
+        assertThat(PackDigest.engineInput(List.of(a, b))).isNotEqualTo(PackDigest.engineInput(List.of(b, a)));
         Files.writeString(a.resolve("x.drl"), "ab");
         Files.writeString(a.resolve("y.drl"), "c");
-        String split1 = RulePackWatcher.contentHash(List.of(a));
+        String split1 = PackDigest.engineInput(List.of(a));
         Files.writeString(a.resolve("x.drl"), "a");
         Files.writeString(a.resolve("y.drl"), "bc");
-        assertThat(RulePackWatcher.contentHash(List.of(a))).isNotEqualTo(split1);
+        assertThat(PackDigest.engineInput(List.of(a))).isNotEqualTo(split1);
 
         // an archive is its bytes; a missing pack is a state of its own
         Path zip = Files.write(tmp.resolve("p.zip"), new byte[] {1, 2, 3});
-        String zipHash = RulePackWatcher.contentHash(List.of(zip));
+        String zipHash = PackDigest.engineInput(List.of(zip));
         Files.write(zip, new byte[] {1, 2, 4});
-        assertThat(RulePackWatcher.contentHash(List.of(zip))).isNotEqualTo(zipHash);
+        assertThat(PackDigest.engineInput(List.of(zip))).isNotEqualTo(zipHash);
         Files.delete(zip);
-        assertThat(RulePackWatcher.contentHash(List.of(zip))).hasSize(64).isNotEqualTo(zipHash);
+        assertThat(PackDigest.engineInput(List.of(zip))).hasSize(64).isNotEqualTo(zipHash);
     }
 
     /** A watcher whose reload counts; waits for the count to reach {@code n} (30 s at most). */
