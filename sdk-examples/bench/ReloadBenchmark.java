@@ -10,7 +10,7 @@ import java.util.*;
 public class ReloadBenchmark {
     public static void main(String[] a) throws Exception {
         Path pack = Files.createTempDirectory("reload-bench");
-        dev.sonde.rules.RulePack.exportBuiltIn(pack);
+        dev.sonde.rules.pack.RulePack.exportBuiltIn(pack);
         Path cache = Files.createTempDirectory("reload-cache") /* owner-only: see CompileCache */;
         try (Sonde sonde = Sonde.builder().rulePack(pack).compileCache(cache).build()) {
             Path drl = pack.resolve("clock.drl");

@@ -1,10 +1,11 @@
 package dev.sonde.cli;
 
 import dev.sonde.SondeException;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.RulePack;
-import dev.sonde.spi.RuleEngine;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.TrustedPacks;
 import dev.sonde.spi.InputFiles;
+import dev.sonde.spi.RuleEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ final class PackTrust {
      * @throws SondeException one sentence saying why a pack is refused or cannot be read
      */
     static RulePack load(List<Path> rulePacks, Path trust) {
-        return RulePack.load(rulePacks, Optional.ofNullable(trust).map(PackTrust::publicKey));
+        return TrustedPacks.load(rulePacks, Optional.ofNullable(trust).map(PackTrust::publicKey));
     }
 
     /** The trusted public key file's text: a regular file, at most 64 KiB. */

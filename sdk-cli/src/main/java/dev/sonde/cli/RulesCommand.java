@@ -1,13 +1,14 @@
 package dev.sonde.cli;
 
 import dev.sonde.Finding;
+import dev.sonde.PackProblem;
 import dev.sonde.Report;
 import dev.sonde.SondeException;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.GoldenCase;
-import dev.sonde.rules.PackCheck;
-import dev.sonde.rules.PackSignature;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.cases.GoldenCase;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.lint.PackCheck;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
 import dev.sonde.spi.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,10 +22,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code sonde rules export|check|test|keygen|sign}: work on rule packs without a Java build. */
 @Command(name = "rules",
@@ -119,7 +120,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<PackCheck.Problem> problems;
+            List<PackProblem> problems;
             try {
                 problems = PackCheck.check(pack);
             } catch (SondeException e) { // the pack cannot be read at all (an archive beyond the limits ...)
@@ -127,12 +128,12 @@ final class RulesCommand implements Runnable {
                 return SondeCommand.NO_INPUT;
             }
             boolean archive = !Files.isDirectory(pack);
-            for (PackCheck.Problem p : problems) {
+            for (PackProblem p : problems) {
                 String shown = p.file().equals(".") || p.file().equals(pack.toString()) ? pack.toString()
                         : archive ? pack + "!/" + p.file() : pack.resolve(p.file()).toString();
                 out.println(p.format(shown));
             }
-            long errors = problems.stream().filter(PackCheck.Problem::isError).count();
+            long errors = problems.stream().filter(PackProblem::isError).count();
             long warnings = problems.size() - errors;
             out.println(pack + ": " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
                     + (warnings == 1 ? " warning" : " warnings"));

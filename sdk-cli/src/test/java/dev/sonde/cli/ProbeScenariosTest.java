@@ -1,7 +1,5 @@
 package dev.sonde.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.Finding;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
@@ -12,7 +10,7 @@ import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
 import dev.sonde.probes.net.CatalogProber;
 import dev.sonde.probes.net.HostResolver;
-import dev.sonde.rules.DroolsRuleEngineFactory;
+import dev.sonde.rules.engine.DroolsRuleEngineFactory;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.testsupport.net.BlackHolePort;
 import dev.sonde.testsupport.net.ClosedPort;
@@ -32,6 +30,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Live probes against real loopback servers (test PKI made with Bouncy Castle, CRL/OCSP server, 407

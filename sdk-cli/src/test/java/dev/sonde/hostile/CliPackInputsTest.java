@@ -1,10 +1,7 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import dev.sonde.cli.SondeCommand;
-import dev.sonde.rules.PackSignature;
+import dev.sonde.rules.trust.PackSignature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,6 +20,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Issue 8 at the command line: special and oversized files given as {@code --winhttp-proxy} and {@code --endpoints},

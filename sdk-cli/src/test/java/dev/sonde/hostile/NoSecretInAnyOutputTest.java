@@ -1,9 +1,5 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
@@ -11,12 +7,12 @@ import dev.sonde.Sonde;
 import dev.sonde.probes.net.CatalogProber;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
-import dev.sonde.rules.DroolsRuleEngineFactory;
 import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.engine.DroolsRuleEngineFactory;
 import dev.sonde.spi.Redaction;
 import dev.sonde.spi.RuleEngine;
-import dev.sonde.testsupport.SecretForms;
 import dev.sonde.testsupport.SecretForms.Secret;
+import dev.sonde.testsupport.SecretForms;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.TlsTestServer;
@@ -40,6 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * No secret leaves in a report (issue 8 §4): generated secrets of every form ({@link SecretForms}) placed in

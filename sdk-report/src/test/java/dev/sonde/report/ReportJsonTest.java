@@ -1,7 +1,5 @@
 package dev.sonde.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sonde.Finding;
 import dev.sonde.Report;
@@ -10,7 +8,7 @@ import dev.sonde.Sonde;
 import dev.sonde.Source;
 import dev.sonde.SourceSummary;
 import dev.sonde.Warning;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.pack.RulePack;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON writer against docs/report-schema.json, on real reports. */
 class ReportJsonTest {

@@ -1,11 +1,9 @@
 package dev.sonde.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The text report: what comes first, and that it fits an 80-column terminal. */
 class ReportTextTest {
@@ -70,7 +69,7 @@ class ReportTextTest {
     void aHealthyLogSaysNoProblemFound() {
         String text = ReportText.render(sonde.analyze(cases.resolve("healthy-sync")), 80);
         assertThat(text).startsWith("No problem found").doesNotContain("What to do")
-                .endsWith("\n\nRule packs: gwsmo " + dev.sonde.rules.RulePack.builtIn().manifest().version() + "\n");
+                .endsWith("\n\nRule packs: gwsmo " + RulePack.builtIn().manifest().version() + "\n");
         String notes = ReportText.render(sonde.analyze(cases.resolve("outdated-client-version")), 80);
         assertThat(notes).startsWith("No problem found").contains("Notes:").contains("OUTDATED_CLIENT");
         String nothing = ReportText.render(sonde.analyze(cases.resolve("no-such-folder")), 80);

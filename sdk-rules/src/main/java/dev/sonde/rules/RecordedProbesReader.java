@@ -9,6 +9,7 @@ import dev.sonde.SondeException;
 import dev.sonde.Source;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
+import dev.sonde.rules.pack.JsonErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Constructor;

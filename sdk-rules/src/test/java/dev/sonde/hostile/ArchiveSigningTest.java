@@ -1,12 +1,8 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.PackSignature;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 8, §2 "rules sign x.zip rewrites the archive and drops its comment and duplicate entries": signing an

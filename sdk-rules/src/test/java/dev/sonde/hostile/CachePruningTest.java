@@ -2,7 +2,7 @@ package dev.sonde.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sonde.rules.CacheEntries;
+import dev.sonde.rules.cache.CacheEntries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,12 +1,8 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.GoldenCase;
 import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.GoldenCase;
 import java.io.RandomAccessFile;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -14,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Issue 8, §1 for golden-case files: {@code expect.json} and {@code probes.json} are read only when regular files and

@@ -1,18 +1,18 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.sonde.PackProblem;
 import dev.sonde.SondeException;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.PackCheck;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.lint.PackCheck;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 8 §1, "errors, not only exceptions": DRL nested so deeply that the compiler runs out of stack, or a class
@@ -48,7 +48,7 @@ class CompilerErrorsTest {
 
     @Test
     void rulesCheckNamesTheFileAndLine() throws IOException {
-        List<PackCheck.Problem> problems = PackCheck.check(twoFilePack());
+        List<PackProblem> problems = PackCheck.check(twoFilePack());
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.isError()).isTrue();
             assertThat(p.file()).isEqualTo("nested.drl");

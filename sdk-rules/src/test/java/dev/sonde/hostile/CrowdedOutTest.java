@@ -1,17 +1,16 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.Warning;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A chatty healthy log that sorts first must not crowd the real incident of the next file out of the session's fact

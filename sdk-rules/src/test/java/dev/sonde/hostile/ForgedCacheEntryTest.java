@@ -1,10 +1,8 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.sonde.rules.CacheEntries;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.cache.CacheEntries;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -18,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 8 §3, "compile cache = code": an entry someone else forged, whose payload is a class under an allowed

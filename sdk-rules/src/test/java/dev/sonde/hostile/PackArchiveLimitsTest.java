@@ -1,13 +1,10 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.PackCheck;
-import dev.sonde.rules.PackSignature;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.lint.PackCheck;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
+import dev.sonde.rules.trust.TrustedPacks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -24,6 +21,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Issue 8, §1 "Archive limits before reading": an archive pack is read within a cap on its entries, each entry's
@@ -53,7 +53,7 @@ class PackArchiveLimitsTest {
         Path zip = HostilePacks.bomb(tmp.resolve("bomb.zip"), signedPackFiles(tmp), "cases/x/Trace.log", 2_100_000_000L);
         assertThat(Files.size(zip)).isLessThan(3L << 20);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            assertThatThrownBy(() -> RulePack.load(List.of(zip), Optional.of(VENDOR.publicKeyPem())))
+            assertThatThrownBy(() -> TrustedPacks.load(List.of(zip), Optional.of(VENDOR.publicKeyPem())))
                     .isInstanceOf(SondeException.class)
                     .hasMessage("refused: rule pack " + zip + ": 'cases/x/Trace.log' is larger than 16 MiB, the most one file"
                             + " of a pack may hold; nothing of it was loaded");

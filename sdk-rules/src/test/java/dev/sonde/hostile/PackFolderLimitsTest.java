@@ -1,12 +1,9 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.PackSignature;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
+import dev.sonde.rules.trust.TrustedPacks;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Issue 8, §1: a pack folder is read within the same limits as an archive, regular files only: a symbolic link
@@ -62,7 +62,7 @@ class PackFolderLimitsTest {
         PackSignature.Keys keys = PackSignature.generateKeys();
         PackSignature.sign(link, keys.privateKeyPem());
         assertThat(pack.resolve(PackSignature.FILE)).isRegularFile();
-        assertThat(RulePack.load(List.of(link), Optional.of(keys.publicKeyPem())).drl()).containsOnlyKeys("acme.drl");
+        assertThat(TrustedPacks.load(List.of(link), Optional.of(keys.publicKeyPem())).drl()).containsOnlyKeys("acme.drl");
     }
 
     @Test

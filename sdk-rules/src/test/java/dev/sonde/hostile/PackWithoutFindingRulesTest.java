@@ -1,18 +1,17 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.PackCheck;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.lint.PackCheck;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 8 §2: a pack with no rule that raises a finding (its DRL empty, or caught half-written by a hot reload)

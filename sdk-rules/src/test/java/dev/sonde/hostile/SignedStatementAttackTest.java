@@ -1,12 +1,9 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.PackSignature;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
+import dev.sonde.rules.trust.TrustedPacks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 8, §3 "Unambiguous signed statement": what is signed names every file unambiguously and binds the pack's
@@ -40,7 +40,7 @@ class SignedStatementAttackTest {
     }
 
     private void refused(String why) {
-        assertThatThrownBy(() -> RulePack.load(List.of(pack), Optional.of(VENDOR.publicKeyPem())))
+        assertThatThrownBy(() -> TrustedPacks.load(List.of(pack), Optional.of(VENDOR.publicKeyPem())))
                 .isInstanceOf(SondeException.class)
                 .hasMessage("refused: rule pack " + pack + why + "; nothing of it was loaded");
     }

@@ -1,12 +1,11 @@
 package dev.sonde.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.SondeException;
-import dev.sonde.rules.DroolsRuleEngine;
-import dev.sonde.rules.DroolsRuleEngineFactory;
-import dev.sonde.rules.PackSignature;
-import dev.sonde.rules.RulePack;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.engine.DroolsRuleEngineFactory;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
+import dev.sonde.rules.trust.TrustedPacks;
 import dev.sonde.spi.RuleEngineFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 8, §3 "Verify what you compile": while a pack is loaded again and again with a trusted key, another thread
@@ -66,7 +66,7 @@ class SwappedPackFileTest {
         try {
             for (int i = 0; i < 500; i++) {
                 try {
-                    RulePack p = RulePack.load(List.of(pack), Optional.of(VENDOR.publicKeyPem()));
+                    RulePack p = TrustedPacks.load(List.of(pack), Optional.of(VENDOR.publicKeyPem()));
                     assertThat(p.drl()).containsExactly(java.util.Map.entry("acme.drl", signed));
                     loaded++;
                 } catch (SondeException e) {

@@ -1,15 +1,16 @@
 package dev.sonde.rules;
 
-import static dev.sonde.rules.TestFacts.analyze;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Severity;
 import dev.sonde.facts.SecurityFlag;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static dev.sonde.rules.TestFacts.analyze;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reasoning the core issue requires, on facts inserted directly. */
 class ArticleExamplesTest {

@@ -1,10 +1,5 @@
 package dev.sonde.rules;
 
-import static dev.sonde.rules.TestFacts.analyze;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.longs;
-
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.SourceSummary;
@@ -13,6 +8,8 @@ import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.SecurityFlag;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import dev.sonde.spi.RuleEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static dev.sonde.rules.TestFacts.analyze;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /** Sessions: determinism, concurrency, folding of repeated facts, the deadline. */
 class EngineBehaviourTest {

@@ -5,6 +5,8 @@ import dev.sonde.Sonde;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.SecurityFlag;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;

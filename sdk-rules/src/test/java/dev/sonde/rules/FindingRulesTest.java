@@ -1,5 +1,14 @@
 package dev.sonde.rules;
 
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.Severity;
+import dev.sonde.facts.Fact;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import static dev.sonde.facts.NetworkErrorCode.CANNOT_CONNECT;
 import static dev.sonde.facts.NetworkErrorCode.CONNECTION_ERROR;
 import static dev.sonde.facts.NetworkErrorCode.NAME_NOT_RESOLVED;
@@ -19,14 +28,6 @@ import static dev.sonde.rules.TestFacts.GOOGLE_WR2;
 import static dev.sonde.rules.TestFacts.unzoned;
 import static dev.sonde.rules.TestFacts.zoned;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.sonde.Finding;
-import dev.sonde.Report;
-import dev.sonde.Severity;
-import dev.sonde.facts.Fact;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** Every finding id of the built-in pack: a case that raises it and a close case that must not. */
 class FindingRulesTest {

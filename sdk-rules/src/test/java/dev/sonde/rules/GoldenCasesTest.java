@@ -1,11 +1,12 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SourceSummary;
+import dev.sonde.rules.cases.GoldenCase;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every golden case of the built-in pack ({@code cases/<name>/} with logs, recorded probes

@@ -1,14 +1,14 @@
 package dev.sonde.rules;
 
+import dev.sonde.SondeException;
+import dev.sonde.rules.model.GoogleIpRange;
+import dev.sonde.rules.pack.RulePack;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-
-import dev.sonde.SondeException;
-import dev.sonde.rules.model.GoogleIpRange;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Google's address blocks (data section {@code googleIpRanges}): CIDR matching for IPv4 and IPv6 literals, never DNS. */
 class GoogleIpRangeTest {

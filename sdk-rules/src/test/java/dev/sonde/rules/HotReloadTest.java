@@ -1,8 +1,5 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.Finding;
 import dev.sonde.LogInput;
 import dev.sonde.ProbeCatalog;
@@ -10,6 +7,8 @@ import dev.sonde.Report;
 import dev.sonde.RulePackReload;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.rules.trust.PackSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -32,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Hot reload with the real Drools engine and log reader, on an exported copy of the built-in pack edited

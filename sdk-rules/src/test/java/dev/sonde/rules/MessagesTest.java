@@ -1,9 +1,10 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sonde.Finding;
 import dev.sonde.Report;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.MessageBundle;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The built-in pack's message bundles and how text is made from them. */
 class MessagesTest {

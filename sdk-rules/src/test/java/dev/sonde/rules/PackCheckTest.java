@@ -1,12 +1,12 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.Finding;
+import dev.sonde.PackProblem.Level;
+import dev.sonde.PackProblem;
 import dev.sonde.SondeException;
-import dev.sonde.rules.PackCheck.Problem;
-import dev.sonde.rules.PackCheck.Severity;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.lint.PackCheck;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link PackCheck} on small packs: every problem with its file, line, column and severity. */
 class PackCheckTest {
@@ -67,9 +69,9 @@ class PackCheckTest {
     @Test
     void syntaxErrorsCarryLineAndColumn() throws IOException {
         Path pack = PackLoadingTest.minimalPack(tmp.resolve("syntax"), GOOD_RULE.replace(" then ", " thne "));
-        List<Problem> problems = PackCheck.check(pack);
+        List<PackProblem> problems = PackCheck.check(pack);
         assertThat(problems).isNotEmpty().allMatch(p -> p.file().equals("rules.drl") && p.isError());
-        Problem first = problems.get(0);
+        PackProblem first = problems.get(0);
         assertThat(first.line()).isEqualTo(5);
         assertThat(first.column()).isPositive();
         assertThat(first.toString()).startsWith("rules.drl:5:" + first.column() + ": error: [ERR ");
@@ -83,7 +85,7 @@ class PackCheckTest {
                 rule "Other" @finding("ACME_OTHER") @severity("low") @confidence(0.5)
                 when ProxyEvent( nosuchField == 1 ) then Raise.finding(drools).insert(); end
                 """);
-        List<Problem> problems = PackCheck.check(pack);
+        List<PackProblem> problems = PackCheck.check(pack);
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("rules.drl");
             assertThat(p.line()).isEqualTo(6);
@@ -95,7 +97,7 @@ class PackCheckTest {
         });
 
         Path texts = PackLoadingTest.minimalPack(tmp.resolve("texts"), GOOD_RULE.replace("ACME_PROXY", "ACME_OTHER"));
-        assertThat(PackCheck.check(texts)).extracting(Problem::toString).containsExactly(
+        assertThat(PackCheck.check(texts)).extracting(PackProblem::toString).containsExactly(
                 "messages_en.properties: error: no title for finding ACME_OTHER (key ACME_OTHER.title)",
                 "messages_en.properties: error: no explanation for finding ACME_OTHER (key ACME_OTHER.explanation)");
     }
@@ -107,10 +109,10 @@ class PackCheckTest {
         Files.writeString(pack.resolve("hosts.json"), "{\"googleHostz\": []}");
         Files.createDirectories(pack.resolve("cases/one"));
         Files.writeString(pack.resolve("cases/one/expected.json"), "{\"top\": \"ACME_PROXY\", \"inclde\": []}");
-        List<Problem> problems = PackCheck.check(pack);
+        List<PackProblem> problems = PackCheck.check(pack);
         // the DRL is not compiled while data files have errors: no problem is reported for rules.drl
-        assertThat(problems).extracting(Problem::file).containsExactly("cases/one/expected.json", "hosts.json", "issuers.json");
-        assertThat(problems.get(0)).isEqualTo(new Problem("cases/one/expected.json", 0, 0, Severity.WARNING,
+        assertThat(problems).extracting(PackProblem::file).containsExactly("cases/one/expected.json", "hosts.json", "issuers.json");
+        assertThat(problems.get(0)).isEqualTo(new PackProblem("cases/one/expected.json", 0, 0, Level.WARNING,
                 "unknown key 'inclde' (known: absent, description, exclude, explainedBy, include, maxSeverity, params, present, top)"));
         assertThat(problems.get(1).message()).startsWith("unknown section 'googleHostz'");
         assertThat(problems.get(2).line()).isEqualTo(3);
@@ -119,7 +121,7 @@ class PackCheckTest {
 
         Path newer = PackLoadingTest.minimalPack(tmp.resolve("newer"), GOOD_RULE);
         Files.writeString(newer.resolve("pack.json"), "{\"id\":\"acme\",\"apiVersion\":2}");
-        assertThat(PackCheck.check(newer)).containsExactly(new Problem("pack.json", 0, 0, Severity.ERROR,
+        assertThat(PackCheck.check(newer)).containsExactly(new PackProblem("pack.json", 0, 0, Level.ERROR,
                 "rule pack 'acme' needs rule API version 2; this Sonde supports version 1"));
     }
 
@@ -128,7 +130,7 @@ class PackCheckTest {
         Path pack = PackLoadingTest.minimalPack(tmp.resolve("case-ids"), GOOD_RULE);
         Files.createDirectories(pack.resolve("cases/typo"));
         Files.writeString(pack.resolve("cases/typo/expect.json"), "{\"present\": [\"ACME_PROXI\"]}");
-        assertThat(PackCheck.check(pack)).containsExactly(new Problem("cases/typo/expect.json", 0, 0, Severity.WARNING,
+        assertThat(PackCheck.check(pack)).containsExactly(new PackProblem("cases/typo/expect.json", 0, 0, Level.WARNING,
                 "finding id ACME_PROXI is not raised by any rule of the pack"));
     }
 
@@ -194,12 +196,12 @@ class PackCheckTest {
         int[] at = valueAt(good, "pem", 1);
 
         Path text = packWithAnchors("not-pem", good.replace(pem1, "see https://pki.goog/repository/"));
-        assertThat(PackCheck.check(text)).containsExactly(new Problem("trust-anchors.json", at[0], at[1], Severity.ERROR,
+        assertThat(PackCheck.check(text)).containsExactly(new PackProblem("trust-anchors.json", at[0], at[1], Level.ERROR,
                 "trustAnchors[1] (\"GTS Root R2\"): 'pem' is not PEM: no -----BEGIN CERTIFICATE----- line"));
 
         String bare = pem1.substring(BEGIN.length() + 2, pem1.indexOf(END));
         Path naked = packWithAnchors("bare-base64", good.replace(pem1, bare));
-        assertThat(PackCheck.check(naked)).extracting(Problem::toString).containsExactly("trust-anchors.json:" + at[0] + ":"
+        assertThat(PackCheck.check(naked)).extracting(PackProblem::toString).containsExactly("trust-anchors.json:" + at[0] + ":"
                 + at[1] + ": error: trustAnchors[1] (\"GTS Root R2\"): 'pem' is not PEM: base64 text without the "
                 + "-----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines");
 
@@ -211,7 +213,7 @@ class PackCheckTest {
         });
 
         Path noEnd = packWithAnchors("no-end", good.replace(pem1, pem1.substring(0, pem1.indexOf(END))));
-        assertThat(PackCheck.check(noEnd)).singleElement().extracting(Problem::message)
+        assertThat(PackCheck.check(noEnd)).singleElement().extracting(PackProblem::message)
                 .isEqualTo("trustAnchors[1] (\"GTS Root R2\"): 'pem' is not PEM: -----BEGIN CERTIFICATE----- has no "
                         + "-----END CERTIFICATE----- line after it");
 
@@ -226,18 +228,18 @@ class PackCheckTest {
         int at = BEGIN.length() + 2 + 100; // a character of the base64 text, after "-----BEGIN ...-----\n"
         assertThat(pem2.charAt(at)).isNotIn('\\', '*');
         String json = good.replace(pem2, pem2.substring(0, at) + "*" + pem2.substring(at + 1)); // one character replaced
-        List<Problem> problems = PackCheck.check(packWithAnchors("star", json));
+        List<PackProblem> problems = PackCheck.check(packWithAnchors("star", json));
         int star = json.indexOf('*');
-        assertThat(problems).containsExactly(new Problem("trust-anchors.json", lineAt(json, star), columnAt(json, star),
-                Severity.ERROR, "trustAnchors[2] (\"GTS Root R3\"): 'pem': the base64 text is broken: '*' is not a base64 character"));
+        assertThat(problems).containsExactly(new PackProblem("trust-anchors.json", lineAt(json, star), columnAt(json, star),
+                Level.ERROR, "trustAnchors[2] (\"GTS Root R3\"): 'pem': the base64 text is broken: '*' is not a base64 character"));
 
         // one character missing: the length gives it away
         String pem4 = rawValue(good, "pem", 4);
         assertThat(pem4).contains("==\\n" + END); // padded: a missing character cannot go unnoticed
         String missing = good.replace(pem4, pem4.substring(0, at) + pem4.substring(at + 1));
         int[] where = valueAt(good, "pem", 4);
-        assertThat(PackCheck.check(packWithAnchors("missing", missing))).containsExactly(new Problem("trust-anchors.json",
-                where[0], where[1], Severity.ERROR, "trustAnchors[4] (\"GlobalSign Root CA (cross-signs GTS Root R1)\"): "
+        assertThat(PackCheck.check(packWithAnchors("missing", missing))).containsExactly(new PackProblem("trust-anchors.json",
+                where[0], where[1], Level.ERROR, "trustAnchors[4] (\"GlobalSign Root CA (cross-signs GTS Root R1)\"): "
                         + "'pem': the base64 text is broken: 1187 characters, not a multiple of 4 (a character is missing or extra)"));
     }
 
@@ -248,8 +250,8 @@ class PackCheckTest {
         int at = BEGIN.length() + 2 + 64; // inserted, not replacing
         String json = good.replace(pem0, pem0.substring(0, at) + "%" + pem0.substring(at));
         int stray = json.indexOf('%');
-        assertThat(PackCheck.check(packWithAnchors("stray", json))).containsExactly(new Problem("trust-anchors.json",
-                lineAt(json, stray), columnAt(json, stray), Severity.ERROR,
+        assertThat(PackCheck.check(packWithAnchors("stray", json))).containsExactly(new PackProblem("trust-anchors.json",
+                lineAt(json, stray), columnAt(json, stray), Level.ERROR,
                 "trustAnchors[0] (\"GTS Root R1\"): 'pem': the base64 text is broken: '%' is not a base64 character"));
 
         // without its '=' padding the JDK still reads the certificate: a warning, and the pack loads
@@ -257,8 +259,8 @@ class PackCheckTest {
         String unpadded = good.replace(pem4, pem4.replace("==\\n" + END, "\\n" + END));
         Path pack = packWithAnchors("unpadded", unpadded);
         int[] where = valueAt(unpadded, "pem", 4);
-        assertThat(PackCheck.check(pack)).containsExactly(new Problem("trust-anchors.json", where[0], where[1],
-                Severity.WARNING, "trustAnchors[4] (\"GlobalSign Root CA (cross-signs GTS Root R1)\"): 'pem': the base64 "
+        assertThat(PackCheck.check(pack)).containsExactly(new PackProblem("trust-anchors.json", where[0], where[1],
+                Level.WARNING, "trustAnchors[4] (\"GlobalSign Root CA (cross-signs GTS Root R1)\"): 'pem': the base64 "
                         + "text is broken: the '=' padding at its end is missing; Sonde reads the certificate anyway, but fix the PEM"));
         assertThat(RulePack.open(pack).data()).hasSize(6); // the warning is honest: the anchors load
     }
@@ -273,19 +275,19 @@ class PackCheckTest {
         String wrongSha = sha5.substring(0, 63) + (sha5.charAt(63) == '0' ? '1' : '0');
         String json = good.replace(pem3, garbage).replace(sha5, wrongSha)
                 .replace("\"trustAnchors\": [", "\"googleHostz\": [],\n  \"trustAnchors\": [");
-        List<Problem> problems = PackCheck.check(packWithAnchors("several", json));
+        List<PackProblem> problems = PackCheck.check(packWithAnchors("several", json));
         int[] pemAt = valueAt(json, "pem", 3);
         int[] shaAt = valueAt(json, "sha256", 5);
         assertThat(problems).hasSize(3);
-        assertThat(problems.get(0)).isEqualTo(new Problem("trust-anchors.json", pemAt[0], pemAt[1], Severity.ERROR,
+        assertThat(problems.get(0)).isEqualTo(new PackProblem("trust-anchors.json", pemAt[0], pemAt[1], Level.ERROR,
                 problems.get(0).message()));
         assertThat(problems.get(0).message()).startsWith("trustAnchors[3] (\"GTS Root R4\"): 'pem' is not an X.509 certificate: "
                 + "the base64 text decodes to 25 bytes that are no DER certificate (");
-        assertThat(problems.get(1)).isEqualTo(new Problem("trust-anchors.json", shaAt[0], shaAt[1], Severity.ERROR,
+        assertThat(problems.get(1)).isEqualTo(new PackProblem("trust-anchors.json", shaAt[0], shaAt[1], Level.ERROR,
                 "trustAnchors[5] (\"GlobalSign ECC Root CA - R4 (cross-signs GTS Root R4)\"): 'sha256' does not match the "
                         + "certificate: it says " + wrongSha + ", the certificate's SHA-256 is " + sha5));
         // the rest of the file is still read by the loader: its own problems show too
-        assertThat(problems.get(2)).isEqualTo(new Problem("trust-anchors.json", 0, 0, Severity.ERROR,
+        assertThat(problems.get(2)).isEqualTo(new PackProblem("trust-anchors.json", 0, 0, Level.ERROR,
                 "unknown section 'googleHostz' (known: endpoints, googleHosts, googleIpRanges, googleIssuers, interceptors, minimumVersions, "
                         + "trustAnchors)"));
     }
@@ -323,9 +325,9 @@ class PackCheckTest {
                 ACME_PROXY.remediation.1=Appelez Acme.
                 """);
         Files.writeString(pack.resolve("messages_de.properties"), "ACME_PROXY.title=Acme-Proxy\nACME_PROXY.explanation=Acme.\n");
-        List<Problem> problems = PackCheck.check(pack);
+        List<PackProblem> problems = PackCheck.check(pack);
         assertThat(PackCheck.hasErrors(problems)).isFalse();
-        assertThat(problems).extracting(Problem::toString).containsExactly(
+        assertThat(problems).extracting(PackProblem::toString).containsExactly(
                 "messages_de.properties: warning: no German remediation for finding ACME_PROXY (keys ACME_PROXY.remediation.1..2); "
                         + "English is shown instead",
                 "messages_fr.properties: warning: no French explanation for finding ACME_PROXY (key ACME_PROXY.explanation); "
@@ -344,7 +346,7 @@ class PackCheckTest {
                 ACME_PROXY.remediation.1=Appelez Acme.
                 ACME_PROXY.remediation.2=Rappelez Acme.
                 """);
-        assertThat(PackCheck.check(pack)).containsExactly(new Problem("messages_fr_CA.properties", 0, 0, Severity.WARNING,
+        assertThat(PackCheck.check(pack)).containsExactly(new PackProblem("messages_fr_CA.properties", 0, 0, Level.WARNING,
                 "no French (Canada) title for finding ACME_PROXY (key ACME_PROXY.title); English is shown instead"));
 
         DroolsRuleEngine engine = DroolsRuleEngine.compile(RulePack.open(pack));
@@ -368,7 +370,7 @@ class PackCheckTest {
                 ACME_PROXY.remediation.1=Appelez Acme.
                 ACME_PROXY.remediation.2=Rappelez Acme.
                 """);
-        assertThat(PackCheck.check(pack)).containsExactly(new Problem("messages_fr.properties", 2, 0, Severity.WARNING,
+        assertThat(PackCheck.check(pack)).containsExactly(new PackProblem("messages_fr.properties", 2, 0, Level.WARNING,
                 "the French title of finding ACME_PROXY has only variants with conditions (key ACME_PROXY.title[...]); "
                         + "when none holds, French readers get the finding id as its title (English has one without "
                         + "conditions, but is not used for a key French has)"));
@@ -392,7 +394,7 @@ class PackCheckTest {
                 ACME_PROXY.remediation.2=Rappelez Acme.
                 ACME_PROXI.title=Proxy Acme
                 """);
-        assertThat(PackCheck.check(pack)).extracting(Problem::toString).containsExactly(
+        assertThat(PackCheck.check(pack)).extracting(PackProblem::toString).containsExactly(
                 "messages_fr.properties: warning: no French explanation for finding ACME_PROXY (key ACME_PROXY.explanation); "
                         + "English is shown instead",
                 "messages_fr.properties:5: warning: key ACME_PROXI.title is not in messages_en.properties (a typo?)");

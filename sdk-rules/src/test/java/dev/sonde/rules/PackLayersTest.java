@@ -1,12 +1,11 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Several packs layered: overrides by rule name, {@code disables}, {@code extends}, texts and data files, the summary. */
 class PackLayersTest {

@@ -1,11 +1,11 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.engine.DroolsRuleEngineFactory;
+import dev.sonde.rules.pack.RulePack;
 import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading and compiling packs: the built-in one, copies of it, broken ones. */
 class PackLoadingTest {

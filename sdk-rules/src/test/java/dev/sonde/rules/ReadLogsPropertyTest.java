@@ -1,11 +1,9 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.longs;
-
 import dev.sonde.Report;
 import dev.sonde.facts.Fact;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import dev.sonde.testsupport.LogGenerators;
 import dev.sonde.testsupport.LogStyle;
 import dev.sonde.testsupport.ReadResult;
@@ -15,6 +13,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /** Generated logs (the shared generators of sdk-probes), read by the real reader, through the engine. */
 class ReadLogsPropertyTest {

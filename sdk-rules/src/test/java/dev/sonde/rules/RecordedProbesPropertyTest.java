@@ -1,10 +1,5 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
-
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
@@ -34,6 +29,8 @@ import dev.sonde.facts.TcpReason;
 import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -48,6 +45,10 @@ import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * Properties of {@link RecordedProbes}: any probe fact of any type, with any values the fact allows, is read

@@ -1,8 +1,5 @@
 package dev.sonde.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
@@ -35,6 +32,9 @@ import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
 import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.rules.cases.GoldenCase;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.pack.RulePack;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.TlsTestServer;
@@ -57,6 +57,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link RecordedProbes}: one fact of every type written and read back, the file's shape, the errors a bad file

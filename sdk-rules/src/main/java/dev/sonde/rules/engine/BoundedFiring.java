@@ -1,0 +1,265 @@
+package dev.sonde.rules.engine;
+
+import dev.sonde.Warning;
+import dev.sonde.rules.model.Detection;
+import dev.sonde.rules.model.Explanation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires a session's rules on a worker thread so that the deadline holds whatever a rule does. DRL is code: a
+ * consequence may sleep, loop, recurse or throw. The caller waits until the firing deadline, then halts the
+ * session and interrupts the worker (which ends a sleeping or waiting consequence); a consequence that still
+ * does not return by the hard deadline is <em>abandoned</em>: the report is built from the conclusions
+ * reached so far and names the rule, and the worker thread (a daemon) is left to end on its own, disposing the
+ * session when it does. A rule that throws is named, its firing is skipped and the others keep firing; an
+ * {@link Error} a consequence provokes (stack overflow, out of memory) stops firing and is named too. Every
+ * such event is a {@link Warning.Kind#INCOMPLETE} warning.
+ *
+ * <p>Conclusions ({@link Detection}s and {@link Explanation}s) are tracked as they are inserted and retracted,
+ * so they can be read safely even while an abandoned consequence still runs.
+ */
+final class BoundedFiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedFiring.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Where engine warnings are filed. */
+    static final String ENGINE = "rule engine";
+    /** Guards against rules that re-activate each other forever. */
+    static final int MAX_FIRINGS = 1_000_000;
+    /** The least time a halted, interrupted worker is given to return before it is abandoned. */
+    static final long MIN_HALT_WAIT_NANOS = 50_000_000L;
+    /** Rules that may fail (each failure named) before firing stops. */
+    static final int MAX_FAILURES = 20;
+
+    /** What a firing run ended with. */
+    record Result(List<Detection> detections, List<Explanation> explanations, int fired, List<Warning> warnings,
+            boolean abandoned) {
+    }
+
+    private final KieSession session;
+    private final Set<Object> conclusions = Collections.synchronizedSet(
+            Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
+    private volatile String firing;
+    private volatile boolean pastDeadline;
+    private volatile int fired;
+    private volatile boolean abandoned;
+    private volatile boolean finished;
+
+    BoundedFiring(KieSession session) {
+        this.session = session;
+        session.addEventListener(new ConclusionTracker());
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                firing = event.getMatch().getRule().getName();
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firing = null;
+            }
+        });
+    }
+
+    /**
+     * Fires the rules: new firings stop at {@code fireUntilNanos} ({@link System#nanoTime()}), and a consequence
+     * still running at {@code abandonAtNanos} is abandoned.
+     */
+    Result fire(long fireUntilNanos, long abandonAtNanos) {
+        Thread worker = new Thread(() -> run(fireUntilNanos), "sonde-rules-" + THREADS.incrementAndGet());
+        worker.setDaemon(true);
+        worker.start();
+        join(worker, fireUntilNanos);
+        if (worker.isAlive()) {
+            pastDeadline = true;
+            session.halt();
+            worker.interrupt();
+            // a halted worker needs a moment to see it, even when the deadline had passed before firing began
+            join(worker, Math.max(abandonAtNanos, System.nanoTime() + MIN_HALT_WAIT_NANOS));
+        }
+        synchronized (this) {
+            if (worker.isAlive()) {
+                abandoned = true;
+                String rule = firing;
+                LOG.warn("rule \"{}\" was still running at the analysis deadline; it was abandoned", rule);
+                warnings.add(Warning.incomplete(ENGINE, 0, rule == null
+                        ? "the analysis deadline passed while rules were being evaluated; findings may be incomplete"
+                        : "rule \"" + rule + "\" was still running at the analysis deadline and was abandoned; "
+                                + "findings may be incomplete"));
+            }
+        }
+        if (pastDeadline && !abandoned) {
+            warnings.add(Warning.incomplete(ENGINE, 0,
+                    "the analysis deadline passed while rules were firing; findings may be incomplete"));
+        }
+        if (fired >= MAX_FIRINGS) {
+            warnings.add(Warning.incomplete(ENGINE, 0, String.format(Locale.ROOT, "rules stopped after %,d firings "
+                    + "(rules that keep re-activating each other?); findings may be incomplete", MAX_FIRINGS)));
+        }
+        List<Detection> detections = new ArrayList<>();
+        List<Explanation> explanations = new ArrayList<>();
+        synchronized (conclusions) {
+            for (Object o : conclusions) {
+                if (o instanceof Detection d) {
+                    detections.add(d);
+                } else if (o instanceof Explanation e) {
+                    explanations.add(e);
+                }
+            }
+        }
+        List<Warning> said;
+        synchronized (warnings) {
+            said = List.copyOf(new LinkedHashSet<>(warnings));
+        }
+        return new Result(detections, explanations, fired, said, abandoned);
+    }
+
+    /** True when the session may be disposed now; otherwise the abandoned worker disposes it when it ends. */
+    synchronized boolean releasable() {
+        return !abandoned || finished;
+    }
+
+    private void run(long fireUntilNanos) {
+        int failures = 0;
+        try {
+            while (true) {
+                try {
+                    fired += session.fireAllRules(match -> {
+                        if (pastDeadline || System.nanoTime() - fireUntilNanos > 0) {
+                            pastDeadline = true;
+                            return false;
+                        }
+                        return true;
+                    }, MAX_FIRINGS - fired);
+                    return;
+                } catch (ConsequenceException e) {
+                    String rule = e.getRule() != null ? e.getRule().getName() : firing;
+                    if (pastDeadline && interruption(e)) {
+                        return; // interrupted at the deadline: reported as such
+                    }
+                    failures++;
+                    LOG.debug("rule \"{}\" failed", rule, e);
+                    warnings.add(Warning.incomplete(ENGINE, 0, "rule \"" + rule + "\" failed ("
+                            + rootMessage(e) + "); its conclusion is missing, the other rules kept firing"));
+                    if (failures >= MAX_FAILURES || pastDeadline) {
+                        warnings.add(Warning.incomplete(ENGINE, 0, "rules stopped firing after " + failures
+                                + " failures; findings may be incomplete"));
+                        return;
+                    }
+                }
+            }
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            String rule = firing;
+            LOG.warn("rule \"{}\" ended the firing with {}", rule, e.toString());
+            warnings.add(Warning.incomplete(ENGINE, 0, (rule == null ? "a rule" : "rule \"" + rule + "\"")
+                    + (e instanceof StackOverflowError ? " recursed too deeply" : " used up the memory")
+                    + "; rules stopped firing and findings may be incomplete"));
+        } catch (RuntimeException | LinkageError e) {
+            String rule = firing;
+            LOG.debug("rule firing failed in \"{}\"", rule, e);
+            warnings.add(Warning.incomplete(ENGINE, 0, (rule == null ? "the rules" : "rule \"" + rule + "\"")
+                    + " failed (" + rootMessage(e) + "); rules stopped firing and findings may be incomplete"));
+        } finally {
+            synchronized (this) {
+                finished = true;
+                if (abandoned) {
+                    dispose();
+                }
+            }
+        }
+    }
+
+    private void dispose() {
+        try {
+            session.dispose();
+        } catch (RuntimeException e) {
+            LOG.debug("disposing an abandoned session failed", e);
+        }
+    }
+
+    private static boolean interruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void join(Thread worker, long untilNanos) {
+        boolean interrupted = false;
+        try {
+            while (worker.isAlive()) {
+                long left = untilNanos - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    worker.join(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true; // keep the caller's interrupt, but keep the deadline too
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** Keeps the session's conclusions as they are inserted and retracted. */
+    private final class ConclusionTracker implements RuleRuntimeEventListener {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            Object o = event.getObject();
+            if (o instanceof Detection || o instanceof Explanation) {
+                conclusions.add(o);
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            Object old = event.getOldObject();
+            Object now = event.getObject();
+            if (old != now && (old instanceof Detection || old instanceof Explanation)) {
+                conclusions.remove(old);
+            }
+            if (now instanceof Detection || now instanceof Explanation) {
+                conclusions.add(now);
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            conclusions.remove(event.getOldObject());
+        }
+    }
+}

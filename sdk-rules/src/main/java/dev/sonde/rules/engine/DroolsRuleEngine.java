@@ -1,0 +1,191 @@
+package dev.sonde.rules.engine;
+
+import dev.sonde.ProbeCatalog;
+import dev.sonde.SondeException;
+import dev.sonde.rules.model.Endpoint;
+import dev.sonde.rules.model.TrustAnchorData;
+import dev.sonde.rules.pack.CatalogFile;
+import dev.sonde.rules.pack.MessageBundle;
+import dev.sonde.rules.pack.RulePack;
+import dev.sonde.spi.RuleEngine;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rule pack compiled once into a Drools {@link KieBase}, shared by all threads; every
+ * {@link #openSession} makes a fresh stateful session that is disposed when closed. Immutable and
+ * thread-safe.
+ */
+public final class DroolsRuleEngine implements RuleEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsRuleEngine.class);
+
+    /** Facts per signature analyzed before repeats are only counted. */
+    public static final int DEFAULT_KEEP_PER_SIGNATURE = 16;
+    /** Distinct facts one session analyzes at most. */
+    public static final int DEFAULT_MAX_FACTS = 50_000;
+
+    private final RulePack pack;
+    private final PackCompiler.Compiled compiled;
+    private final KieBase kieBase;
+    private final Set<String> findingIds;
+    private final int ruleCount;
+    private final int keepPerSignature;
+    private final int maxFacts;
+
+    private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
+        this.pack = pack;
+        this.compiled = compiled;
+        this.kieBase = compiled.kieBase();
+        this.findingIds = Set.copyOf(compiled.findingIds());
+        this.ruleCount = compiled.rules();
+        this.keepPerSignature = keepPerSignature;
+        this.maxFacts = maxFacts;
+    }
+
+    /**
+     * Compiles a pack.
+     *
+     * @throws dev.sonde.SondeException naming the file, line and problem when it does not compile
+     */
+    public static DroolsRuleEngine compile(RulePack pack) {
+        return compile(pack, DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS);
+    }
+
+    /** Compiles a pack with other memory limits (see {@link #DEFAULT_KEEP_PER_SIGNATURE}, {@link #DEFAULT_MAX_FACTS}). */
+    public static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts) {
+        return compile(pack, keepPerSignature, maxFacts, Optional.empty());
+    }
+
+    /**
+     * Compiles a pack, or reads its compiled rules from the compile cache folder when it holds them (and
+     * writes them there otherwise). See {@link dev.sonde.spi.RuleEngineFactory.Request#compileCache()}.
+     */
+    public static DroolsRuleEngine compile(RulePack pack, Optional<Path> compileCache) {
+        return compile(pack, DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS, compileCache);
+    }
+
+    private static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts,
+            Optional<Path> compileCache) {
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(compileCache, "compileCache");
+        if (keepPerSignature < 1 || maxFacts < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        long t0 = System.nanoTime();
+        PackCompiler.Compiled compiled = PackCompiler.compile(pack, compileCache);
+        LOG.debug("rule pack {} {} {}: {} rules, {} finding ids, in {} ms", pack.manifest().id(),
+                pack.manifest().version(), compiled.cached() ? "read from the compile cache" : "compiled",
+                compiled.rules(), compiled.findingIds().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts);
+    }
+
+    @Override
+    public Session openSession(Locale locale, Instant deadline) {
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(deadline, "deadline");
+        return new DroolsSession(this, kieBase.newKieSession(), locale, deadline);
+    }
+
+    @Override
+    public ProbeCatalog probeCatalog() {
+        return catalogOf(pack.data(), ProbeCatalog.EMPTY);
+    }
+
+    /**
+     * Reads an endpoint catalog file ({@link CatalogFile}): its endpoints replace the pack's (a file without any is
+     * an error, never completed with the pack's); its trust anchors too, when it has some.
+     */
+    @Override
+    public ProbeCatalog readProbeCatalog(Path file) {
+        return CatalogFile.read(file, probeCatalog());
+    }
+
+    /** The catalog in {@code data}; a part it lacks (no endpoints, no anchors) is taken from {@code fallback}. */
+    private static ProbeCatalog catalogOf(List<Object> data, ProbeCatalog fallback) {
+        List<ProbeCatalog.Endpoint> endpoints = new ArrayList<>();
+        List<ProbeCatalog.TrustAnchor> anchors = new ArrayList<>();
+        for (Object o : data) {
+            if (o instanceof Endpoint e) {
+                endpoints.add(new ProbeCatalog.Endpoint(e.service(), e.url(), e.host(), e.scheme(), e.port()));
+            } else if (o instanceof TrustAnchorData a) {
+                anchors.add(new ProbeCatalog.TrustAnchor(a.name(), a.sha256(), a.pem()));
+            }
+        }
+        return new ProbeCatalog(endpoints.isEmpty() ? fallback.endpoints() : endpoints,
+                anchors.isEmpty() ? fallback.trustAnchors() : anchors);
+    }
+
+    /** The pack this engine runs. */
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** Every finding id the pack's rules can raise. */
+    public Set<String> findingIds() {
+        return findingIds;
+    }
+
+    /**
+     * Starts loading Drools' classes on a short background thread (once per JVM), so that reading the rule pack
+     * and loading Drools overlap; call it before {@link RulePack#load} to start faster. Optional.
+     */
+    public static void warmUp() {
+        Warmup.start();
+    }
+
+    /**
+     * What the person running Sonde should know about how this engine was made, one sentence each, none of which
+     * failed loading (the CLI prints each as {@code sonde: <note>} on stderr): first the compiler's warnings about
+     * the DRL ({@code acme/rules.drl line 5: ...}), then trouble with the compile cache, said once in plain words:
+     * a folder that is not this user's alone, a {@code SONDE_CACHE_DIR} that is not a folder or cannot be written
+     * to, an entry that was damaged or forged (the rules were compiled instead). Empty when all went well. The
+     * library logs details at debug level only.
+     */
+    public List<String> notes() {
+        return compiled.notes();
+    }
+
+    /** True when the compiled rules were read from the compile cache rather than compiled. */
+    public boolean fromCache() {
+        return compiled.cached();
+    }
+
+    /** How many rules the pack has. */
+    public int ruleCount() {
+        return ruleCount;
+    }
+
+    /** The pack's labels of the article's steps in this locale ({@code "4" → "Step 4: read the logs"}). */
+    public Map<String, String> stepLabels(Locale locale) {
+        MessageBundle.Texts texts = pack.messages().forLocale(locale);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            String label = texts.step(Integer.toString(i));
+            if (label != null) {
+                out.put(Integer.toString(i), label);
+            }
+        }
+        return out;
+    }
+
+    int keepPerSignature() {
+        return keepPerSignature;
+    }
+
+    int maxFacts() {
+        return maxFacts;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.sonde.rules.engine;
+
+import dev.sonde.Finding;
+import dev.sonde.Report;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import dev.sonde.facts.Fact;
+import dev.sonde.spi.RuleEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One analysis on a fresh stateful {@link KieSession}: facts stream in through {@link #add} (folded
+ * when they repeat), {@link #finish} fires the rules under the deadline ({@link BoundedFiring}: the deadline
+ * holds whatever a rule does) and builds the report. Not thread-safe; use once.
+ */
+final class DroolsSession implements RuleEngine.Session {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsSession.class);
+    /**
+     * How long before the deadline firing is halted, at most (a fifth of the time left when less): what a
+     * halted or interrupted consequence needs to return before it is abandoned at the deadline itself.
+     */
+    static final Duration HALT_GRACE = Duration.ofMillis(500);
+
+    private final DroolsRuleEngine engine;
+    private final KieSession session;
+    private final Locale locale;
+    private final Instant deadline;
+    private final FactFolder folder;
+    private final BoundedFiring firing;
+    private boolean finished;
+    private boolean closed;
+
+    DroolsSession(DroolsRuleEngine engine, KieSession session, Locale locale, Instant deadline) {
+        this.engine = engine;
+        this.session = session;
+        this.locale = locale;
+        this.deadline = deadline;
+        this.folder = new FactFolder(engine.keepPerSignature(), engine.maxFacts());
+        this.firing = new BoundedFiring(session);
+        for (Object data : engine.pack().data()) {
+            session.insert(data);
+        }
+    }
+
+    @Override
+    public void add(Fact fact) {
+        Objects.requireNonNull(fact, "fact");
+        if (closed || finished) {
+            throw new IllegalStateException("session already " + (closed ? "closed" : "finished"));
+        }
+        if (folder.admit(fact)) {
+            session.insert(fact);
+        }
+    }
+
+    @Override
+    public Report finish(List<SourceSummary> sources, List<Warning> warnings) {
+        if (closed || finished) {
+            throw new IllegalStateException("session already " + (closed ? "closed" : "finished"));
+        }
+        finished = true;
+        List<Warning> all = new ArrayList<>(warnings);
+        all.addAll(folder.warnings());
+        long t0 = System.nanoTime();
+        long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
+        long abandonAt = t0 + left;
+        long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());
+        BoundedFiring.Result result = firing.fire(fireUntil, abandonAt);
+        all.addAll(result.warnings());
+        List<Finding> findings = FindingAssembler.assemble(result.detections(), result.explanations(),
+                engine.pack().messages().forLocale(locale));
+        LOG.debug("{} facts, {} rule firings, {} detections, {} findings in {} ms", folder.admitted(), result.fired(),
+                result.detections().size(), findings.size(), (System.nanoTime() - t0) / 1_000_000);
+        all.sort(null);
+        return new Report(findings, sources, all, engine.pack().packs());
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
+                session.dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.sonde.rules.pack;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pack's message bundles ({@code messages_<lang>.properties}) and how finding text is made from them.
+ *
+ * <p>Keys per finding id: {@code <ID>.title}, {@code <ID>.explanation}, {@code <ID>.remediation.1..n}.
+ * Any key may carry conditions on the finding's parameters, {@code <key>[product]} (the parameter is
+ * present) or {@code <key>[clock=ahead]} (it has that value), comma-separated: among a key's variants
+ * whose conditions all hold, the one with the most conditions wins (file order breaks ties); a variant
+ * with no condition is the default. A remediation step with only conditional variants, none of which
+ * holds, is left out.
+ *
+ * <p>Placeholders: {@code {name}} is the parameter's value; {@code {name,duration}} reads an ISO-8601
+ * period or duration ({@code P4Y9M}) and writes it in words ({@code about 4 years 9 months}) with the
+ * keys {@code format.about}, {@code format.pair} and {@code unit.<year|month|day|hour|minute>.<one|other>};
+ * {@code {name,date}} keeps the date of an ISO time. A parameter the finding lacks stays visible as
+ * {@code {name}}. Other keys: {@code step.<n>} names the article's steps.
+ *
+ * <p>A locale falls back to its language, then to English, then to {@code messages.properties}; the
+ * choice is made per key family (all variants of a key come from one language).
+ */
+public final class MessageBundle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageBundle.class);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?}");
+    private static final Pattern CONDITIONAL = Pattern.compile("(.+)\\[([^\\]]*)]");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ].*");
+
+    private final String packId;
+    /** language tag → base key → variants in file order. */
+    private final Map<String, Map<String, List<Variant>>> bundles;
+
+    MessageBundle(String packId, Map<String, Map<String, String>> byTag) {
+        this.packId = packId;
+        Map<String, Map<String, List<Variant>>> b = new TreeMap<>();
+        for (Map.Entry<String, Map<String, String>> e : byTag.entrySet()) {
+            Map<String, List<Variant>> families = new LinkedHashMap<>();
+            for (Map.Entry<String, String> kv : e.getValue().entrySet()) {
+                String key = kv.getKey();
+                if (key.indexOf('[') >= 0 != key.trim().endsWith("]")) {
+                    throw new dev.sonde.SondeException(packId + "/messages" + (e.getKey().isEmpty() ? "" : "_"
+                            + e.getKey().replace('-', '_')) + ".properties: key '" + key + "' has an unclosed condition "
+                            + "(write '=' inside a key as '\\=', e.g. [clock\\=ahead])");
+                }
+                Variant v = Variant.parse(kv.getKey(), kv.getValue());
+                families.computeIfAbsent(v.base, k -> new ArrayList<>()).add(v);
+            }
+            b.put(e.getKey().toLowerCase(Locale.ROOT), families);
+        }
+        this.bundles = Collections.unmodifiableMap(b);
+    }
+
+    /** The language tags with a bundle ({@code en}, {@code fr}; {@code ""} for {@code messages.properties}). */
+    public Set<String> languages() {
+        return bundles.keySet();
+    }
+
+    /** The base keys (conditions removed) of one language's bundle. */
+    public Set<String> keys(String languageTag) {
+        Map<String, List<Variant>> b = bundles.get(languageTag.toLowerCase(Locale.ROOT));
+        return b == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(b.keySet()));
+    }
+
+    /** True when the key exists (in any variant) in English or the root bundle. */
+    public boolean hasDefault(String key) {
+        for (String tag : List.of("en", "")) {
+            Map<String, List<Variant>> b = bundles.get(tag);
+            if (b != null && b.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bundle file a base key's default text lives in, for messages ({@code gwsmo/messages_en.properties}). */
+    public String defaultFile() {
+        return packId + "/messages_en.properties";
+    }
+
+    /** Text for one locale. */
+    public Texts forLocale(Locale locale) {
+        List<String> chain = new ArrayList<>();
+        String tag = locale.toLanguageTag().toLowerCase(Locale.ROOT);
+        while (!tag.isEmpty() && !tag.equals("und")) {
+            if (bundles.containsKey(tag) && !chain.contains(tag)) {
+                chain.add(tag);
+            }
+            int dash = tag.lastIndexOf('-');
+            tag = dash < 0 ? "" : tag.substring(0, dash);
+        }
+        for (String fallback : List.of("en", "")) {
+            if (bundles.containsKey(fallback) && !chain.contains(fallback)) {
+                chain.add(fallback);
+            }
+        }
+        List<Map<String, List<Variant>>> maps = new ArrayList<>();
+        for (String t : chain) {
+            maps.add(bundles.get(t));
+        }
+        return new Texts(maps);
+    }
+
+    /** Finding text in one locale (a fall-back chain of bundles). Immutable. */
+    public static final class Texts {
+        private final List<Map<String, List<Variant>>> chain;
+
+        private Texts(List<Map<String, List<Variant>>> chain) {
+            this.chain = chain;
+        }
+
+        /** The finding's title, or {@code null} when the bundle has none that applies. */
+        public String title(String id, Map<String, String> params) {
+            return text(id + ".title", params);
+        }
+
+        /** The finding's explanation, or {@code null}. */
+        public String explanation(String id, Map<String, String> params) {
+            return text(id + ".explanation", params);
+        }
+
+        /** The finding's remediation steps, in order (those whose conditions hold). */
+        public List<String> remediation(String id, Map<String, String> params) {
+            String prefix = id + ".remediation.";
+            for (Map<String, List<Variant>> bundle : chain) {
+                TreeMap<Integer, List<Variant>> steps = new TreeMap<>();
+                for (Map.Entry<String, List<Variant>> e : bundle.entrySet()) {
+                    String rest = e.getKey().startsWith(prefix) ? e.getKey().substring(prefix.length()) : null;
+                    if (rest != null && rest.matches("[0-9]{1,4}")) {
+                        steps.put(Integer.parseInt(rest), e.getValue());
+                    }
+                }
+                if (!steps.isEmpty()) {
+                    List<String> out = new ArrayList<>();
+                    for (List<Variant> variants : steps.values()) {
+                        Variant v = choose(variants, params);
+                        if (v != null) {
+                            out.add(fill(v.text, params, this));
+                        }
+                    }
+                    return out;
+                }
+            }
+            return List.of();
+        }
+
+        /** The label of an article step ({@code step.4}), or {@code null}. */
+        public String step(String step) {
+            return step == null || step.isBlank() ? null : text("step." + step.trim(), Map.of());
+        }
+
+        /** Any key's text with placeholders filled, or {@code null} when no variant applies. */
+        public String text(String key, Map<String, String> params) {
+            for (Map<String, List<Variant>> bundle : chain) {
+                List<Variant> variants = bundle.get(key);
+                if (variants != null) {
+                    Variant v = choose(variants, params);
+                    return v == null ? null : fill(v.text, params, this);
+                }
+            }
+            return null;
+        }
+
+        private String raw(String key) {
+            for (Map<String, List<Variant>> bundle : chain) {
+                List<Variant> variants = bundle.get(key);
+                if (variants != null) {
+                    for (Variant v : variants) {
+                        if (v.conditions.isEmpty()) {
+                            return v.text;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static Variant choose(List<Variant> variants, Map<String, String> params) {
+            Variant best = null;
+            for (Variant v : variants) {
+                if (v.holds(params) && (best == null || v.conditions.size() > best.conditions.size())) {
+                    best = v;
+                }
+            }
+            return best;
+        }
+
+        /** A duration in words, e.g. {@code about 4 years 9 months}; the ISO text when it cannot be read. */
+        public String duration(String iso) {
+            long[] amounts = new long[5];
+            String[] units = {"year", "month", "day", "hour", "minute"};
+            try {
+                if (iso.contains("T")) {
+                    Duration d = Duration.parse(iso);
+                    amounts[2] = d.toDays();
+                    amounts[3] = d.toHoursPart();
+                    amounts[4] = d.toMinutesPart();
+                } else {
+                    Period p = Period.parse(iso).normalized();
+                    amounts[0] = p.getYears();
+                    amounts[1] = p.getMonths();
+                    amounts[2] = p.getDays();
+                }
+            } catch (DateTimeParseException e) {
+                return iso;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < units.length && parts.size() < 2; i++) {
+                if (amounts[i] != 0 || !parts.isEmpty()) {
+                    if (amounts[i] != 0) {
+                        String u = raw("unit." + units[i] + (Math.abs(amounts[i]) == 1 ? ".one" : ".other"));
+                        parts.add(u == null ? amounts[i] + " " + units[i] : u.replace("{0}", Long.toString(amounts[i])));
+                    } else {
+                        break; // "4 years" rather than "4 years 0 months"
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                String u = raw("unit.minute.other");
+                parts.add(u == null ? "0 minutes" : u.replace("{0}", "0"));
+            }
+            String joined = parts.size() == 1 ? parts.get(0)
+                    : orDefault(raw("format.pair"), "{0} {1}").replace("{0}", parts.get(0)).replace("{1}", parts.get(1));
+            return orDefault(raw("format.about"), "about {0}").replace("{0}", joined);
+        }
+
+        private static String orDefault(String s, String d) {
+            return s == null ? d : s;
+        }
+    }
+
+    static String fill(String template, Map<String, String> params, Texts texts) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String format = m.group(2);
+            String value = params.get(name);
+            String replacement;
+            if (value == null || value.isBlank()) {
+                LOG.debug("message parameter '{}' is missing in: {}", name, template);
+                replacement = m.group();
+            } else if ("duration".equals(format)) {
+                List<String> words = new ArrayList<>();
+                for (String part : value.split(", ")) {
+                    words.add(texts.duration(part.trim()));
+                }
+                replacement = String.join(", ", words);
+            } else if ("date".equals(format)) {
+                List<String> dates = new ArrayList<>();
+                for (String part : value.split(", ")) {
+                    Matcher d = ISO_DATE.matcher(part.trim());
+                    dates.add(d.matches() ? d.group(1) : part.trim());
+                }
+                replacement = String.join(", ", new java.util.LinkedHashSet<>(dates));
+            } else {
+                replacement = value;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** One variant of a key: its base key, its conditions and its text. */
+    private record Variant(String base, Map<String, String> conditions, String text) {
+
+        static Variant parse(String key, String text) {
+            Matcher m = CONDITIONAL.matcher(key.trim());
+            if (!m.matches()) {
+                return new Variant(key.trim(), Map.of(), text);
+            }
+            Map<String, String> conditions = new LinkedHashMap<>();
+            for (String c : m.group(2).split(",")) {
+                String t = c.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int eq = t.indexOf('=');
+                conditions.put(eq < 0 ? t : t.substring(0, eq).trim(), eq < 0 ? null : t.substring(eq + 1).trim());
+            }
+            return new Variant(m.group(1).trim(), conditions, text);
+        }
+
+        boolean holds(Map<String, String> params) {
+            for (Map.Entry<String, String> c : conditions.entrySet()) {
+                String v = params.get(c.getKey());
+                if (v == null || v.isBlank() || (c.getValue() != null && !c.getValue().equalsIgnoreCase(v))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
