@@ -3,7 +3,11 @@ package dev.sonde.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sonde.PackProblem;
 import dev.sonde.SondeException;
+import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.lint.PackCheck;
+import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +44,8 @@ class TypedContractTest {
 
     @Test
     void aMisspelledReasonIsAnErrorOfRulesCheck() throws IOException {
-        List<PackCheck.Problem> problems = PackCheck.check(pack("UrlCheck( reason == UrlReason.UNTRUSTD )"));
-        assertThat(problems).filteredOn(PackCheck.Problem::isError).singleElement().satisfies(p -> {
+        List<PackProblem> problems = PackCheck.check(pack("UrlCheck( reason == UrlReason.UNTRUSTD )"));
+        assertThat(problems).filteredOn(PackProblem::isError).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("rules.drl");
             assertThat(p.message()).contains("UrlReason.UNTRUSTD");
         });
@@ -56,7 +60,7 @@ class TypedContractTest {
 
     @Test
     void theSameRulesSpelledRightCompile() throws IOException {
-        assertThat(PackCheck.check(pack("UrlCheck( reason == UrlReason.UNTRUSTED )"))).noneMatch(PackCheck.Problem::isError);
+        assertThat(PackCheck.check(pack("UrlCheck( reason == UrlReason.UNTRUSTED )"))).noneMatch(PackProblem::isError);
         assertThat(DroolsRuleEngine.compile(RulePack.open(pack("ServedChain( has(TlsReason.UNTRUSTED_CHAIN) )"))).ruleCount())
                 .isEqualTo(1);
     }
