@@ -6,14 +6,15 @@ import java.util.Objects;
 /**
  * A live HTTPS request to one allow-listed URL (article step 2), made with the catalog's trust
  * anchors, no credentials and no redirects. Any answer from the genuine server (any status, 401 and
- * 404 included) means reachable; a block page or 403 from a filtering proxy, a reset, a timeout or
- * a chain the anchors do not verify means blocked. Source {@code probe:https}.
+ * 404 included) means reachable; a block page or 403 from a filtering proxy (the rule pack tells it from
+ * Google's own answers: {@code google-answers.json}), a reset, a timeout or a chain the anchors do not verify
+ * means blocked. Source {@code probe:https}.
  *
  * @param service    the catalog service ({@code mail}, {@code calendar} ...)
  * @param url        the URL requested
  * @param host       its host
  * @param status     ok (reachable), problem (blocked), or not run
- * @param reason     {@code ANSWERED}, {@code FILTERED} (a block answer from something in between),
+ * @param reason     {@code ANSWERED} (an HTTP answer), {@code FILTERED} (a proxy refused the tunnel with a block status),
  *                   {@code PROXY_AUTH_REQUIRED}, {@code UNTRUSTED} (TLS refused with the catalog anchors),
  *                   {@code RESET}, {@code REFUSED}, {@code TIMED_OUT}, {@code FAILED}; its status is {@code status}
  * @param httpStatus the HTTP status of the answer, or 0 when none came

@@ -2,9 +2,16 @@ package dev.sonde.facts;
 
 /** How an HTTPS request to an allow-listed URL ended ({@link UrlCheck#reason()}). */
 public enum UrlReason implements ProbeReason {
-    /** The genuine server answered (any status: 401, 404 and redirects included). */
+    /**
+     * An HTTP answer came (any status: 401, 404 and redirects included). Whether it is Google's or a filtering
+     * proxy's block page (a 403 naming a proxy in {@code Via}) is the rule pack's judgement
+     * ({@code google-answers.json}).
+     */
     ANSWERED(ProbeStatus.OK),
-    /** Something in between answered with a block (403/451/511 carrying a proxy's {@code Via} or a non-Google {@code Server}). */
+    /**
+     * A proxy refused the tunnel to the URL's host with a block status (403, 451, 511). (Recorded probes of Sonde
+     * before issue 9 also hold it for block pages answered inside the tunnel, which the rules judge now.)
+     */
     FILTERED(ProbeStatus.PROBLEM),
     /** The proxy in the way asked for credentials (407). */
     PROXY_AUTH_REQUIRED(ProbeStatus.PROBLEM),

@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Requests one allow-listed URL over HTTPS with the JDK {@link HttpClient}, trusting only the given
  * anchors (full PKIX and host-name verification, never switched off), sending no credentials,
- * following no redirect and reading at most {@value #MAX_BODY_BYTES} bytes of the body. Any answer
- * of the genuine server is "reachable"; a block answer of something in between (403/451/511 with a
- * proxy's {@code Via} or a non-Google {@code Server}), 407, a chain the anchors refuse, a reset or a
- * timeout is not.
+ * following no redirect and reading at most {@value #MAX_BODY_BYTES} bytes of the body. Any HTTP answer is
+ * {@link UrlReason#ANSWERED}, with its status, {@code Server} and {@code Via}: whether it is Google's or a filtering
+ * proxy's block page is the rule pack's to judge ({@code google-answers.json}, {@code allowlist.drl}). A 407, a
+ * proxy refusing the tunnel, a chain the anchors refuse, a reset or a timeout is a problem.
  *
  * <p>Detail keys: {@value #HTTP_STATUS}, {@value #SERVER}, {@value #VIA}, {@value #DATE},
  * {@value #RECEIVED_AT} (the clock's time when the head arrived), {@value #ERROR}.
@@ -64,12 +64,14 @@ public final class UrlProbe {
     /** Detail key: what went wrong. */
     public static final String ERROR = "error";
 
-    /** {@code Server} values Google's front ends send. */
-    private static final Pattern GOOGLE_SERVERS = Pattern.compile(
-            "^(ESF|GSE|gws|sffe|ghs|gvs.*|Google Frontend|Golfe2|UploadServer|ClientFrontend|scaffolding on HTTPServer2|"
-                    + "HTTP server \\(unknown\\)|Google.*)$", Pattern.CASE_INSENSITIVE);
-
     private static final Logger LOG = LoggerFactory.getLogger(UrlProbe.class);
+
+    /**
+     * The statuses a proxy refusing the tunnel (CONNECT) blocks with: its block page, reported {@code FILTERED}; any
+     * other refusal (502, 503) is a failure. The JDK hands over the status only, never the refusal's headers, and a
+     * refused tunnel never reached Google, so this needs none of the rules' judgement of answers.
+     */
+    private static final java.util.Set<Integer> TUNNEL_BLOCKS = java.util.Set.of(403, 451, 511);
 
     /** What the JDK's client says when a proxy answers CONNECT with anything but 200. */
     private static final Pattern TUNNEL_REFUSED = Pattern.compile("(?i)tunnel failed, got: (\\d{3})");
@@ -147,7 +149,7 @@ public final class UrlProbe {
             put(detail, VIA, via);
             put(detail, DATE, r.headers().firstValue("date").orElse(""));
             detail.put(RECEIVED_AT, receivedAt.toString());
-            reason = classify(status, server, via);
+            reason = classify(status);
         } catch (TimeoutException e) {
             pending.cancel(true);
             detail.put(ERROR, "no answer in time");
@@ -166,10 +168,7 @@ public final class UrlProbe {
                 detail.put(HTTP_STATUS, Integer.toString(status));
                 put(detail, VIA, proxyOf(url));
                 reason = status == 407 ? UrlReason.PROXY_AUTH_REQUIRED
-                        : classify(status, "", detail.getOrDefault(VIA, "proxy"));
-                if (reason == UrlReason.ANSWERED) { // a proxy's 502/503 to CONNECT is no answer from Google
-                    reason = UrlReason.FAILED;
-                }
+                        : TUNNEL_BLOCKS.contains(status) ? UrlReason.FILTERED : UrlReason.FAILED; // never Google's answer
             } else {
                 reason = classify(t, deadline);
             }
@@ -191,13 +190,9 @@ public final class UrlProbe {
         return "";
     }
 
-    static UrlReason classify(int status, String server, String via) {
-        if (status == 407) {
-            return UrlReason.PROXY_AUTH_REQUIRED;
-        }
-        boolean blockStatus = status == 403 || status == 451 || status == 511;
-        boolean notGoogle = !via.isBlank() || (!server.isBlank() && !GOOGLE_SERVERS.matcher(server.strip()).matches());
-        return blockStatus && notGoogle ? UrlReason.FILTERED : UrlReason.ANSWERED;
+    /** An HTTP answer: the proxy in the way asked for credentials (407), or someone answered. */
+    static UrlReason classify(int status) {
+        return status == 407 ? UrlReason.PROXY_AUTH_REQUIRED : UrlReason.ANSWERED;
     }
 
     private static UrlReason classify(Throwable t, Deadline deadline) {

@@ -79,12 +79,11 @@ class WinHttpProxySettingsTest {
     }
 
     @Test
-    void aBlockAnswerIsFilteredOnlyWhenSomethingElseThanGoogleSentIt() {
-        assertThat(UrlProbe.classify(403, "", "1.1 proxy")).isEqualTo(UrlReason.FILTERED);
-        assertThat(UrlProbe.classify(403, "BlueCoat-SG", "")).isEqualTo(UrlReason.FILTERED);
-        assertThat(UrlProbe.classify(403, "ESF", "")).isEqualTo(UrlReason.ANSWERED);
-        assertThat(UrlProbe.classify(404, "", "1.1 proxy")).isEqualTo(UrlReason.ANSWERED);
-        assertThat(UrlProbe.classify(401, "GSE", "")).isEqualTo(UrlReason.ANSWERED);
-        assertThat(UrlProbe.classify(407, "", "")).isEqualTo(UrlReason.PROXY_AUTH_REQUIRED);
+    void anyAnswerButACredentialsRequestIsAnAnswerTheRulesJudge() {
+        // whether a 403 is Google's or a filter's block page is the rule pack's judgement (GoogleAnswersTest)
+        assertThat(UrlProbe.classify(403)).isEqualTo(UrlReason.ANSWERED);
+        assertThat(UrlProbe.classify(404)).isEqualTo(UrlReason.ANSWERED);
+        assertThat(UrlProbe.classify(401)).isEqualTo(UrlReason.ANSWERED);
+        assertThat(UrlProbe.classify(407)).isEqualTo(UrlReason.PROXY_AUTH_REQUIRED);
     }
 }

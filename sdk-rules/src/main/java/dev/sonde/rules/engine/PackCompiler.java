@@ -231,6 +231,7 @@ public final class PackCompiler {
                 }
             }
         }
+        ids.addAll(RuleMetadata.dataFindings(pack.data())); // rows a rule raises from (Raise.finding(drools, $row))
         if (raising == 0) {
             // an empty or half-written DRL file compiles to a pack that can never find anything: never serve it
             problems.add(new PackProblem(".", 0, 0, PackProblem.Level.ERROR, "rule pack " + id

@@ -48,11 +48,14 @@ public final class Raise {
     public static final String ARTICLE_STEP = "articleStep";
 
     private final RuleContext drools;
+    /** The finding's metadata when a data row gives it, else {@code null} (the rule's annotations give it). */
+    private final FindingMetadata row;
     private final Map<String, String> params = new LinkedHashMap<>();
     private final Set<Object> facts = new LinkedHashSet<>();
 
-    private Raise(RuleContext drools) {
+    private Raise(RuleContext drools, FindingMetadata row) {
         this.drools = Objects.requireNonNull(drools, "drools");
+        this.row = row;
         for (Object o : drools.getMatch().getObjects()) {
             if (o instanceof Fact) { // a matched collection is evidence only when named: evidence(...)
                 facts.add(o);
@@ -62,7 +65,16 @@ public final class Raise {
 
     /** Starts a detection for the rule now firing. */
     public static Raise finding(RuleContext drools) {
-        return new Raise(drools);
+        return new Raise(drools, null);
+    }
+
+    /**
+     * Starts a detection for the rule now firing, with the finding's id, severity, confidence and article step from
+     * a data row instead of the rule's annotations: one rule then stands for every row of a table
+     * ({@code Raise.finding(drools, $row)}, see {@link NetworkErrorFinding}).
+     */
+    public static Raise finding(RuleContext drools, FindingMetadata row) {
+        return new Raise(drools, Objects.requireNonNull(row, "row"));
     }
 
     /**
@@ -96,10 +108,10 @@ public final class Raise {
     public Detection build() {
         Rule rule = drools.getRule();
         Map<String, Object> meta = rule.getMetaData();
-        String id = RuleMetadata.finding(rule.getName(), meta);
-        Severity severity = RuleMetadata.severity(rule.getName(), meta);
-        double confidence = RuleMetadata.confidence(rule.getName(), meta);
-        String step = RuleMetadata.articleStep(meta);
+        String id = row != null ? row.finding() : RuleMetadata.finding(rule.getName(), meta);
+        Severity severity = row != null ? row.severity() : RuleMetadata.severity(rule.getName(), meta);
+        double confidence = row != null ? row.confidence() : RuleMetadata.confidence(rule.getName(), meta);
+        String step = row != null ? row.articleStep() : RuleMetadata.articleStep(meta);
         Set<Source> sources = new TreeSet<>();
         List<Object> supporting = new ArrayList<>();
         for (Object f : facts) {

@@ -76,6 +76,46 @@ public final class RuleMetadata {
         return id;
     }
 
+    /**
+     * The finding ids the data rows among {@code data} declare ({@link FindingMetadata}): a rule raising from data
+     * ({@code Raise.finding(drools, $row)}) raises these.
+     */
+    public static java.util.Set<String> dataFindings(java.util.Collection<?> data) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Object o : data) {
+            if (o instanceof FindingMetadata m) {
+                out.add(m.finding());
+            }
+        }
+        return out;
+    }
+
+    /** A finding id given in data as {@code field}; throws {@link IllegalArgumentException} naming the field. */
+    static String checkedId(String field, String id) {
+        String t = id == null ? "" : id.trim();
+        if (!ID.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + field + "' must be a finding id such as CLOCK_SKEW, was "
+                    + (id == null ? "missing" : "'" + id + "'"));
+        }
+        return t;
+    }
+
+    /** A severity given in data; throws {@link IllegalArgumentException} naming the field. */
+    static Severity checkedSeverity(String label) {
+        if (label == null) {
+            throw new IllegalArgumentException("'severity' is missing (critical, high, medium, low or info)");
+        }
+        return Severity.fromLabel(label.trim());
+    }
+
+    /** A confidence given in data; throws {@link IllegalArgumentException} naming the field. */
+    static double checkedConfidence(Double c) {
+        if (c == null || !(c >= 0 && c <= 1)) {
+            throw new IllegalArgumentException("'confidence' must be a number within 0..1, was " + (c == null ? "missing" : c));
+        }
+        return c;
+    }
+
     private static String unquote(String s) {
         String t = s.trim();
         if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {

@@ -9,12 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.PackProblem;
 import dev.sonde.RulePackException;
+import dev.sonde.rules.model.BlockAnswer;
 import dev.sonde.rules.model.Endpoint;
+import dev.sonde.rules.model.Explains;
 import dev.sonde.rules.model.GoogleHost;
 import dev.sonde.rules.model.GoogleIpRange;
 import dev.sonde.rules.model.GoogleIssuer;
+import dev.sonde.rules.model.GoogleServer;
 import dev.sonde.rules.model.Interceptor;
 import dev.sonde.rules.model.MinimumVersion;
+import dev.sonde.rules.model.NetworkErrorFinding;
 import dev.sonde.rules.model.TrustAnchorData;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,20 +31,25 @@ import java.util.TreeMap;
  * records ({@code googleIssuers} → {@link GoogleIssuer}, {@code googleHosts} → {@link GoogleHost},
  * {@code googleIpRanges} → {@link GoogleIpRange}, {@code interceptors} → {@link Interceptor},
  * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link Endpoint}, {@code trustAnchors}
- * → {@link TrustAnchorData}); keys starting with {@code _} or {@code $} are comments. The file is read as a
+ * → {@link TrustAnchorData}, {@code googleServers} → {@link GoogleServer}, {@code blockAnswers} → {@link BlockAnswer},
+ * {@code networkErrors} → {@link NetworkErrorFinding}, {@code explains} → {@link Explains}); keys starting with {@code _} or {@code $} are comments. The file is read as a
  * stream, so every problem (malformed JSON, an unknown section or field, a wrong value) is reported at its line
  * and column, in words (no Java class names).
  */
 public final class PackData {
 
-    static final Map<String, Class<?>> SECTIONS = Map.of(
-            "googleIssuers", GoogleIssuer.class,
-            "googleHosts", GoogleHost.class,
-            "googleIpRanges", GoogleIpRange.class,
-            "interceptors", Interceptor.class,
-            "minimumVersions", MinimumVersion.class,
-            "endpoints", Endpoint.class,
-            "trustAnchors", TrustAnchorData.class);
+    static final Map<String, Class<?>> SECTIONS = Map.ofEntries(
+            Map.entry("googleIssuers", GoogleIssuer.class),
+            Map.entry("googleHosts", GoogleHost.class),
+            Map.entry("googleIpRanges", GoogleIpRange.class),
+            Map.entry("googleServers", GoogleServer.class),
+            Map.entry("blockAnswers", BlockAnswer.class),
+            Map.entry("interceptors", Interceptor.class),
+            Map.entry("minimumVersions", MinimumVersion.class),
+            Map.entry("endpoints", Endpoint.class),
+            Map.entry("trustAnchors", TrustAnchorData.class),
+            Map.entry("networkErrors", NetworkErrorFinding.class),
+            Map.entry("explains", Explains.class));
 
     /** Duplicate keys are refused: which of two values counts must never depend on the reader. */
     public static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
