@@ -80,6 +80,6 @@ public record LogTime(LocalDateTime local, ZoneOffset offset) implements Compara
             return "unknown time";
         }
         String s = local.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        return offset == null ? s : s + offset.getId().replace("Z", "Z");
+        return offset == null ? s : s + offset.getId();
     }
 }

@@ -5,7 +5,8 @@ import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
 import dev.sonde.probes.net.CatalogProber;
-import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.RecordedProbes;
+import dev.sonde.rules.cases.RecordingProber;
 import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.Prober;
 import dev.sonde.spi.RuleEngine;
@@ -150,7 +151,7 @@ final class ProbeSettings {
             options = options.withProgress(progress);
         }
         Report report;
-        RecordedProbes.Recorder recorder = null;
+        RecordingProber recorder = null;
         try {
             Sonde.Builder builder = Sonde.builder().locale(output.locale()).probeOptions(options);
             builder.engine(engine);

@@ -11,7 +11,7 @@ import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.TcpReason;
-import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.testsupport.net.ClosedPort;
 import dev.sonde.testsupport.net.LoopbackPki;
 import dev.sonde.testsupport.net.ProxyTestServer;

@@ -7,7 +7,8 @@ import dev.sonde.Sonde;
 import dev.sonde.probes.net.CatalogProber;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
-import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.RecordedProbes;
+import dev.sonde.rules.cases.RecordingProber;
 import dev.sonde.rules.engine.DroolsRuleEngineFactory;
 import dev.sonde.spi.Redaction;
 import dev.sonde.spi.RuleEngine;
@@ -151,7 +152,7 @@ class NoSecretInAnyOutputTest {
                 ProbeCatalog.Endpoint.of("mail", user + "localhost:" + interceptor.port() + "/mail/" + query),
                 ProbeCatalog.Endpoint.of("calendar", user + "127.0.0.1:" + closed.port() + "/cal/" + query)),
                 List.of(anchor(loopback.pki().genuineRoot().certificate())));
-        RecordedProbes.Recorder recorder = RecordedProbes.recording(new CatalogProber());
+        RecordingProber recorder = RecordedProbes.recording(new CatalogProber());
         Report report = Sonde.builder().engine(engine).probeCatalog(catalog).prober(recorder).build()
                 .probe(ProbeOptions.defaults().withSystemProxyDiscovery(false).withTimeout(Duration.ofSeconds(15))
                         .withProbeTimeout(Duration.ofSeconds(5)));

@@ -1,7 +1,7 @@
 package dev.sonde.hostile;
 
 import dev.sonde.SondeException;
-import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.cases.GoldenCase;
 import java.io.RandomAccessFile;
 import java.io.StringReader;

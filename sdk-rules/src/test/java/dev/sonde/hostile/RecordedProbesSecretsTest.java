@@ -17,7 +17,7 @@ import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
-import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.spi.Redaction;
 import dev.sonde.testsupport.SecretForms.Secret;
 import dev.sonde.testsupport.SecretForms;

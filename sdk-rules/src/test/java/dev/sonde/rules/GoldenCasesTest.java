@@ -5,6 +5,7 @@ import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SourceSummary;
 import dev.sonde.rules.cases.GoldenCase;
+import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;

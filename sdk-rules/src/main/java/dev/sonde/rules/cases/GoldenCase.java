@@ -9,7 +9,6 @@ import dev.sonde.Report;
 import dev.sonde.Severity;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.rules.RecordedProbes;
 import dev.sonde.rules.pack.JsonErrors;
 import dev.sonde.rules.pack.PackData;
 import dev.sonde.rules.pack.RulePack;

@@ -3,7 +3,7 @@ package dev.sonde.rules.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sonde.PackProblem;
 import dev.sonde.SondeException;
-import dev.sonde.rules.RecordedProbes;
+import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.cases.GoldenCase;
 import java.io.IOException;
 import java.io.Reader;

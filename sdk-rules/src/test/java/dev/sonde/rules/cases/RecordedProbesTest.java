@@ -1,4 +1,4 @@
-package dev.sonde.rules;
+package dev.sonde.rules.cases;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
@@ -32,7 +32,6 @@ import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
 import dev.sonde.probes.net.CatalogProber;
-import dev.sonde.rules.cases.GoldenCase;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.testsupport.net.ClosedPort;
@@ -210,6 +209,15 @@ class RecordedProbesTest {
         assertThat(error(file(PORT, PORT.replace("\"port\": 443, ", ""))))
                 .isEqualTo("facts[1] (PortCheck): missing field \"port\"");
         assertThat(error(file(PORT.replace("443", "\"443\"")))).isEqualTo("facts[0] (PortCheck): \"port\" must be a whole number, was \"443\"");
+        // strict binding: no coercion between kinds of values, and a number that does not fit is refused
+        assertThat(error(file(PORT.replace("443", "443.5")))).isEqualTo("facts[0] (PortCheck): \"port\" must be a whole number, was 443.5");
+        assertThat(error(file(PORT.replace("443", "99999999999"))))
+                .isEqualTo("facts[0] (PortCheck): \"port\" must be a whole number, was 99999999999");
+        assertThat(error(file(PORT.replace("\"h\"", "7")))).isEqualTo("facts[0] (PortCheck): \"host\" must be a string, was 7");
+        assertThat(error(file(PORT.replace("\"file\": \"probe:tcp\", ", "\"file\": \"probe:tcp\", \"line\": -1, "))))
+                .isEqualTo("facts[0] (PortCheck): \"source\": \"line\" must be a whole number >= 0, was -1");
+        assertThat(error(file(PORT.replace("\"file\": \"probe:tcp\", ", "\"file\": \"probe:tcp\", \"lines\": 1, "))))
+                .isEqualTo("facts[0] (PortCheck): \"source\": unknown field \"lines\" (fields: file, line, text)");
         assertThat(error(file(PORT.replace("\"OK\"", "\"FINE\""))))
                 .isEqualTo("facts[0] (PortCheck): \"status\" must be one of OK, PROBLEM, NOT_RUN, was \"FINE\"");
         assertThat(error(file(PORT.replace("\"h\"", "null")))).isEqualTo("facts[0] (PortCheck): \"host\" must not be null");
@@ -302,7 +310,7 @@ class RecordedProbesTest {
     @Test
     void theRecorderKeepsWhatTheProberSentAndPassesItOn() throws IOException {
         List<Fact> facts = oneOfEach().subList(0, 5);
-        RecordedProbes.Recorder recorder = RecordedProbes.recording(RecordedProbes.prober(facts));
+        RecordingProber recorder = RecordedProbes.recording(RecordedProbes.prober(facts));
         Played first = Played.by(recorder, ProbeCatalog.EMPTY);
         assertThat(recorder.facts()).isEqualTo(first.facts()).hasSize(5);
         Played.by(recorder, ProbeCatalog.EMPTY);
@@ -335,7 +343,7 @@ class RecordedProbesTest {
                             HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded())), pem(root))));
             ProbeOptions options = ProbeOptions.defaults().withSystemProxyDiscovery(false)
                     .withTimeout(Duration.ofSeconds(15)).withProbeTimeout(Duration.ofSeconds(5));
-            RecordedProbes.Recorder recorder = RecordedProbes.recording(new CatalogProber());
+            RecordingProber recorder = RecordedProbes.recording(new CatalogProber());
             Report live = Sonde.builder().engine(engine).probeCatalog(catalog).prober(recorder).probeOptions(options).build().probe();
             Path file = dir.resolve("probes.json");
             int written = recorder.write(file);

@@ -1,4 +1,4 @@
-package dev.sonde.rules;
+package dev.sonde.rules.cases;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;

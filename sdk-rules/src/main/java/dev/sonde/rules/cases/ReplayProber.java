@@ -1,0 +1,36 @@
+package dev.sonde.rules.cases;
+
+import dev.sonde.ProbeCatalog;
+import dev.sonde.ProbeOptions;
+import dev.sonde.SourceSummary;
+import dev.sonde.Warning;
+import dev.sonde.facts.Fact;
+import dev.sonde.spi.FactSink;
+import dev.sonde.spi.Prober;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Plays recorded probe facts back, whatever catalog and options it is run with: sends them in the order the live
+ * prober would, warns about each skipped check and returns one summary per family ({@link Prober#handOver}).
+ * Immutable: any number of runs can share one.
+ */
+final class ReplayProber implements Prober {
+
+    private final List<Fact> facts;
+
+    /** @throws IllegalArgumentException when a fact is not a probe fact */
+    ReplayProber(List<? extends Fact> facts) {
+        this.facts = List.copyOf(facts);
+        this.facts.forEach(ProbeFactTypes::family);
+    }
+
+    @Override
+    public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+        List<SourceSummary> out = Prober.handOver(facts, sink, warnings);
+        if (out.isEmpty()) {
+            warnings.accept(new Warning("probe", 0, "the recorded probes hold no result"));
+        }
+        return out;
+    }
+}
