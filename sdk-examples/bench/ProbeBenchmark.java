@@ -35,7 +35,7 @@ public class ProbeBenchmark {
             for (int i = 1; i <= 12; i++) {
                 endpoints.add(ProbeCatalog.Endpoint.of("service-" + i, "https://localhost:" + server.port() + "/endpoint/" + i));
             }
-            ProbeCatalog catalog = new ProbeCatalog(endpoints, List.of(new ProbeCatalog.TrustAnchor("bench root", sha, pem)));
+            ProbeCatalog catalog = new ProbeCatalog(endpoints, List.of(new ProbeCatalog.RootCertificate("bench root", sha, pem)));
             ProbeOptions base = ProbeOptions.defaults().withSystemProxyDiscovery(false);
             Sonde sonde = Sonde.builder().probeCatalog(catalog).build();
             System.out.println("catalog: 12 HTTPS endpoints on 127.0.0.1:" + server.port() + ", each answer delayed 300 ms");

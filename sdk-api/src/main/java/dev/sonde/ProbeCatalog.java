@@ -17,7 +17,7 @@ import java.util.Set;
  * @param endpoints    the URLs to check, each with its service
  * @param trustAnchors the roots served chains are verified against (never the system's trust store)
  */
-public record ProbeCatalog(List<Endpoint> endpoints, List<TrustAnchor> trustAnchors) {
+public record ProbeCatalog(List<Endpoint> endpoints, List<RootCertificate> trustAnchors) {
 
     /** A catalog with nothing to probe. */
     public static final ProbeCatalog EMPTY = new ProbeCatalog(List.of(), List.of());
@@ -79,8 +79,8 @@ public record ProbeCatalog(List<Endpoint> endpoints, List<TrustAnchor> trustAnch
      * @param sha256 SHA-256 of its DER encoding, lower-case hex
      * @param pem    the certificate, PEM
      */
-    public record TrustAnchor(String name, String sha256, String pem) {
-        public TrustAnchor {
+    public record RootCertificate(String name, String sha256, String pem) {
+        public RootCertificate {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(pem, "pem");
             sha256 = Objects.requireNonNullElse(sha256, "");

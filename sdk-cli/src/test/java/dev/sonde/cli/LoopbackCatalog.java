@@ -21,11 +21,11 @@ import java.util.List;
  */
 final class LoopbackCatalog {
     private final List<ProbeCatalog.Endpoint> endpoints = new ArrayList<>();
-    private final List<ProbeCatalog.TrustAnchor> anchors = new ArrayList<>();
+    private final List<ProbeCatalog.RootCertificate> anchors = new ArrayList<>();
 
     static LoopbackCatalog trusting(X509Certificate root) {
         LoopbackCatalog c = new LoopbackCatalog();
-        c.anchors.add(new ProbeCatalog.TrustAnchor("Sonde Test Root R1", sha256(root), pem(root)));
+        c.anchors.add(new ProbeCatalog.RootCertificate("Sonde Test Root R1", sha256(root), pem(root)));
         return c;
     }
 

@@ -213,12 +213,12 @@ class NoSecretInAnyOutputTest {
     }
 
     /** The test PKI's genuine root as the catalog's only trust anchor. */
-    private static ProbeCatalog.TrustAnchor anchor(X509Certificate root) {
+    private static ProbeCatalog.RootCertificate anchor(X509Certificate root) {
         try {
             String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(root.getEncoded()) + "\n-----END CERTIFICATE-----\n";
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded()));
-            return new ProbeCatalog.TrustAnchor("Sonde Test Root R1", sha256, pem);
+            return new ProbeCatalog.RootCertificate("Sonde Test Root R1", sha256, pem);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

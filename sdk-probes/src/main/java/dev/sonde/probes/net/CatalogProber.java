@@ -311,7 +311,7 @@ public final class CatalogProber implements Prober {
 
     private static List<X509Certificate> anchors(ProbeCatalog catalog, Run run) {
         List<X509Certificate> out = new ArrayList<>();
-        for (ProbeCatalog.TrustAnchor a : catalog.trustAnchors()) {
+        for (ProbeCatalog.RootCertificate a : catalog.trustAnchors()) {
             try {
                 out.add((X509Certificate) CertificateFactory.getInstance("X.509")
                         .generateCertificate(new ByteArrayInputStream(a.pem().getBytes(StandardCharsets.US_ASCII))));

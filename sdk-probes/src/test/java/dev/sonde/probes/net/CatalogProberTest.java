@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 /** The prober's facts against real loopback servers (rules are tested in sdk-examples). */
 class CatalogProberTest {
 
-    static ProbeCatalog.TrustAnchor anchor(X509Certificate c) throws Exception {
+    static ProbeCatalog.RootCertificate anchor(X509Certificate c) throws Exception {
         String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(c.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
-        return new ProbeCatalog.TrustAnchor("test root", CertificateInfo.sha256(c), pem);
+        return new ProbeCatalog.RootCertificate("test root", CertificateInfo.sha256(c), pem);
     }
 
     @Test

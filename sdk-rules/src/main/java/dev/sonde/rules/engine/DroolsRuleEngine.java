@@ -2,8 +2,8 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.SondeException;
-import dev.sonde.rules.model.Endpoint;
-import dev.sonde.rules.model.TrustAnchorData;
+import dev.sonde.rules.model.AllowedUrl;
+import dev.sonde.rules.model.TrustedRoot;
 import dev.sonde.rules.pack.CatalogFile;
 import dev.sonde.rules.pack.MessageBundle;
 import dev.sonde.rules.pack.RulePack;
@@ -116,12 +116,12 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** The catalog in {@code data}; a part it lacks (no endpoints, no anchors) is taken from {@code fallback}. */
     private static ProbeCatalog catalogOf(List<Object> data, ProbeCatalog fallback) {
         List<ProbeCatalog.Endpoint> endpoints = new ArrayList<>();
-        List<ProbeCatalog.TrustAnchor> anchors = new ArrayList<>();
+        List<ProbeCatalog.RootCertificate> anchors = new ArrayList<>();
         for (Object o : data) {
-            if (o instanceof Endpoint e) {
+            if (o instanceof AllowedUrl e) {
                 endpoints.add(new ProbeCatalog.Endpoint(e.service(), e.url(), e.host(), e.scheme(), e.port()));
-            } else if (o instanceof TrustAnchorData a) {
-                anchors.add(new ProbeCatalog.TrustAnchor(a.name(), a.sha256(), a.pem()));
+            } else if (o instanceof TrustedRoot a) {
+                anchors.add(new ProbeCatalog.RootCertificate(a.name(), a.sha256(), a.pem()));
             }
         }
         return new ProbeCatalog(endpoints.isEmpty() ? fallback.endpoints() : endpoints,

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonde.PackProblem;
-import dev.sonde.rules.model.TrustAnchorData;
+import dev.sonde.rules.model.TrustedRoot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -85,7 +85,7 @@ final class TrustAnchorLint {
             boolean loads;
             String loaderSays = null;
             try {
-                TrustAnchorData.of(textOrNull(a.get("name")), textOrNull(a.get("sha256")),
+                TrustedRoot.of(textOrNull(a.get("name")), textOrNull(a.get("sha256")),
                         textOrNull(a.get("pem")));
                 loads = true;
             } catch (RuntimeException e) {

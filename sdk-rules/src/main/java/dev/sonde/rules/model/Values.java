@@ -165,7 +165,7 @@ public final class Values {
     public static List<String> hosts(Collection<?> endpoints) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
         for (Object o : endpoints) {
-            if (o instanceof Endpoint e) {
+            if (o instanceof AllowedUrl e) {
                 out.add(e.host());
             }
         }

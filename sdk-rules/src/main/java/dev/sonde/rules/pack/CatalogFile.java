@@ -3,8 +3,8 @@ package dev.sonde.rules.pack;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.RulePackException;
 import dev.sonde.SondeException;
-import dev.sonde.rules.model.Endpoint;
-import dev.sonde.rules.model.TrustAnchorData;
+import dev.sonde.rules.model.AllowedUrl;
+import dev.sonde.rules.model.TrustedRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class CatalogFile {
             throw new SondeException(e.problems().get(0).located(), e);
         }
         List<ProbeCatalog.Endpoint> endpoints = new ArrayList<>();
-        List<ProbeCatalog.TrustAnchor> anchors = new ArrayList<>();
+        List<ProbeCatalog.RootCertificate> anchors = new ArrayList<>();
         boolean listed = false;
         for (PackData.Section s : sections) {
             String at = JsonErrors.prefix(name, s.at());
@@ -52,13 +52,13 @@ public final class CatalogFile {
                         throw new SondeException(at + "'endpoints' is empty; list at least one URL to probe");
                     }
                     for (Object o : s.records()) {
-                        Endpoint e = (Endpoint) o;
+                        AllowedUrl e = (AllowedUrl) o;
                         endpoints.add(new ProbeCatalog.Endpoint(e.service(), e.url(), e.host(), e.scheme(), e.port()));
                     }
                 }
                 case "trustAnchors" -> s.records().forEach(o -> {
-                    TrustAnchorData a = (TrustAnchorData) o;
-                    anchors.add(new ProbeCatalog.TrustAnchor(a.name(), a.sha256(), a.pem()));
+                    TrustedRoot a = (TrustedRoot) o;
+                    anchors.add(new ProbeCatalog.RootCertificate(a.name(), a.sha256(), a.pem()));
                 });
                 default -> throw new SondeException(at + "section '" + s.name()
                         + "' does not belong in an endpoint catalog (only endpoints and trustAnchors do)");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Jackson's errors in the words of a pack author: where ({@code line:column}) and what was expected, without
  * the Java class names Jackson's own messages carry ({@code Unrecognized field "x" (class
- * dev.sonde.rules.model.Endpoint)} becomes {@code unknown field "x" (known: ...)}).
+ * dev.sonde.rules.model.AllowedUrl)} becomes {@code unknown field "x" (known: ...)}).
  */
 public final class JsonErrors {
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.PackProblem;
 import dev.sonde.RulePackException;
 import dev.sonde.rules.model.BlockAnswer;
-import dev.sonde.rules.model.Endpoint;
+import dev.sonde.rules.model.AllowedUrl;
 import dev.sonde.rules.model.Explains;
 import dev.sonde.rules.model.GoogleHost;
 import dev.sonde.rules.model.GoogleIpRange;
@@ -19,7 +19,7 @@ import dev.sonde.rules.model.GoogleServer;
 import dev.sonde.rules.model.Interceptor;
 import dev.sonde.rules.model.MinimumVersion;
 import dev.sonde.rules.model.NetworkErrorFinding;
-import dev.sonde.rules.model.TrustAnchorData;
+import dev.sonde.rules.model.TrustedRoot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +30,8 @@ import java.util.TreeMap;
  * A data file ({@code *.json} of a pack, or an endpoint catalog): an object of sections, each an array of
  * records ({@code googleIssuers} → {@link GoogleIssuer}, {@code googleHosts} → {@link GoogleHost},
  * {@code googleIpRanges} → {@link GoogleIpRange}, {@code interceptors} → {@link Interceptor},
- * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link Endpoint}, {@code trustAnchors}
- * → {@link TrustAnchorData}, {@code googleServers} → {@link GoogleServer}, {@code blockAnswers} → {@link BlockAnswer},
+ * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link AllowedUrl}, {@code trustAnchors}
+ * → {@link TrustedRoot}, {@code googleServers} → {@link GoogleServer}, {@code blockAnswers} → {@link BlockAnswer},
  * {@code networkErrors} → {@link NetworkErrorFinding}, {@code explains} → {@link Explains}); keys starting with {@code _} or {@code $} are comments. The file is read as a
  * stream, so every problem (malformed JSON, an unknown section or field, a wrong value) is reported at its line
  * and column, in words (no Java class names).
@@ -46,8 +46,8 @@ public final class PackData {
             Map.entry("blockAnswers", BlockAnswer.class),
             Map.entry("interceptors", Interceptor.class),
             Map.entry("minimumVersions", MinimumVersion.class),
-            Map.entry("endpoints", Endpoint.class),
-            Map.entry("trustAnchors", TrustAnchorData.class),
+            Map.entry("endpoints", AllowedUrl.class),
+            Map.entry("trustAnchors", TrustedRoot.class),
             Map.entry("networkErrors", NetworkErrorFinding.class),
             Map.entry("explains", Explains.class));
 

@@ -339,7 +339,7 @@ class RecordedProbesTest {
                     ProbeCatalog.Endpoint.of("notes", "https://localhost:" + filtered.port() + "/drive/"),
                     ProbeCatalog.Endpoint.of("calendar", "https://127.0.0.1:" + closed.port() + "/calendar/"),
                     ProbeCatalog.Endpoint.of("revocation", "http://127.0.0.1:" + loopback.revocation().port() + "/")),
-                    List.of(new ProbeCatalog.TrustAnchor("Sonde Test Root R1",
+                    List.of(new ProbeCatalog.RootCertificate("Sonde Test Root R1",
                             HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded())), pem(root))));
             ProbeOptions options = ProbeOptions.defaults().withSystemProxyDiscovery(false)
                     .withTimeout(Duration.ofSeconds(15)).withProbeTimeout(Duration.ofSeconds(5));

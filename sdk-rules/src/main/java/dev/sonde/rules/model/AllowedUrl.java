@@ -14,16 +14,16 @@ import java.util.Objects;
  * @param host    the URL's host
  * @param port    the URL's port (80 for http, 443 for https unless given)
  */
-public record Endpoint(String service, String url, String host, int port) {
+public record AllowedUrl(String service, String url, String host, int port) {
 
-    public Endpoint {
+    public AllowedUrl {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");
     }
 
     /** An endpoint whose host and port come from {@code url}. */
-    public static Endpoint of(String service, String url) {
+    public static AllowedUrl of(String service, String url) {
         return of(service, url, null, null, null);
     }
 
@@ -32,9 +32,9 @@ public record Endpoint(String service, String url, String host, int port) {
      * {@code port}, which must agree with the URL (they make the catalog readable, not different).
      */
     @JsonCreator
-    public static Endpoint of(@JsonProperty("service") String service, @JsonProperty("url") String url,
+    public static AllowedUrl of(@JsonProperty("service") String service, @JsonProperty("url") String url,
             @JsonProperty("host") String host, @JsonProperty("scheme") String scheme, @JsonProperty("port") Integer port) {
-        Endpoint e = fromUrl(service, url);
+        AllowedUrl e = fromUrl(service, url);
         if (host != null && !host.trim().equalsIgnoreCase(e.host())) {
             throw new IllegalArgumentException("'host' " + host + " does not match the URL's host " + e.host());
         }
@@ -58,7 +58,7 @@ public record Endpoint(String service, String url, String host, int port) {
         return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
-    private static Endpoint fromUrl(String service, String url) {
+    private static AllowedUrl fromUrl(String service, String url) {
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("'service' is missing");
         }
@@ -78,6 +78,6 @@ public record Endpoint(String service, String url, String host, int port) {
         }
         int port = uri.getPort() > 0 ? uri.getPort()
                 : "http".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 80 : 443;
-        return new Endpoint(service.trim(), uri.toString(), uri.getHost().toLowerCase(Locale.ROOT), port);
+        return new AllowedUrl(service.trim(), uri.toString(), uri.getHost().toLowerCase(Locale.ROOT), port);
     }
 }

@@ -22,16 +22,16 @@ import java.util.Objects;
  * @param sha256 SHA-256 of the DER encoding, lower-case hex
  * @param pem    the certificate, PEM
  */
-public record TrustAnchorData(String name, String sha256, String pem) {
+public record TrustedRoot(String name, String sha256, String pem) {
 
-    public TrustAnchorData {
+    public TrustedRoot {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(pem, "pem");
     }
 
     @JsonCreator
-    public static TrustAnchorData of(@JsonProperty("name") String name, @JsonProperty("sha256") String sha256,
+    public static TrustedRoot of(@JsonProperty("name") String name, @JsonProperty("sha256") String sha256,
             @JsonProperty("pem") String pem) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("'name' is missing");
@@ -60,6 +60,6 @@ public record TrustAnchorData(String name, String sha256, String pem) {
             throw new IllegalArgumentException("'sha256' " + expected + " does not match the certificate of '" + name
                     + "' (" + actual + ")");
         }
-        return new TrustAnchorData(name.trim(), actual, pem);
+        return new TrustedRoot(name.trim(), actual, pem);
     }
 }
