@@ -98,11 +98,11 @@ class MessagesTest {
     @Test
     void conditionsPickTheMostSpecificVariant() {
         MessageBundle.Texts t = engine.pack().messages().forLocale(Locale.ENGLISH);
-        Map<String, String> p = new LinkedHashMap<>();
+        Map<String, List<String>> p = new LinkedHashMap<>();
         assertThat(t.title("TLS_INTERCEPTION", p)).isEqualTo("Something intercepts the secure connections to Google");
-        p.put("proxy", "127.0.0.1:8888");
+        p.put("proxy", List.of("127.0.0.1:8888"));
         assertThat(t.title("TLS_INTERCEPTION", p)).startsWith("A program on this computer");
-        p.put("product", "Fiddler");
+        p.put("product", List.of("Fiddler"));
         assertThat(t.title("TLS_INTERCEPTION", p)).startsWith("Fiddler, a proxy on this computer");
         assertThat(t.remediation("TLS_INTERCEPTION", p)).hasSize(4);
         assertThat(t.remediation("TLS_INTERCEPTION", Map.of())).hasSize(3);

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * Turns detections into ranked findings. All detections of one id merge into one finding: the worst
- * severity, the highest confidence, parameters merged (distinct values in order of their evidence,
- * joined with {@code ", "}; at most {@value #VALUES_PER_PARAM} per parameter beyond what one rule gave), evidence = distinct sources sorted by file and line, at most
+ * severity, the highest confidence, parameters merged (lists of distinct values in order of their evidence,
+ * joined with {@code ", "} only in the finding and its text; at most {@value #VALUES_PER_PARAM} per parameter beyond what one rule gave), evidence = distinct sources sorted by file and line, at most
  * {@value #EVIDENCE_SHOWN} shown. Explanations mark a finding {@code explainedBy} its best-ranked cause
  * (edges that would close a cycle are ignored). Ranking: root causes first, then each level of
  * consequences below its causes; within a level by severity, confidence, amount of evidence, id.
@@ -33,13 +33,22 @@ final class FindingAssembler {
     static final int EVIDENCE_SHOWN = 5;
     /** Distinct values kept per merged parameter. */
     static final int VALUES_PER_PARAM = 5;
+    /** The last value of a parameter cut to {@value #VALUES_PER_PARAM} values. */
+    static final String CUT = "…";
 
     private FindingAssembler() {
     }
 
     /** A merged finding before ranking and text. */
-    record Merged(String id, Severity severity, double confidence, String articleStep, Map<String, String> params,
+    record Merged(String id, Severity severity, double confidence, String articleStep, Map<String, List<String>> params,
             List<Source> evidence) {
+
+        /** The parameters as a finding shows them: each one's values joined with {@code ", "}. */
+        Map<String, String> joined() {
+            Map<String, String> out = new TreeMap<>();
+            params.forEach((name, values) -> out.put(name, String.join(", ", values)));
+            return out;
+        }
     }
 
     private static final Comparator<Merged> BY_WEIGHT = Comparator
@@ -97,7 +106,7 @@ final class FindingAssembler {
             List<Source> shown = m.evidence().subList(0, Math.min(EVIDENCE_SHOWN, m.evidence().size()));
             out.add(new Finding(m.id(), rank++, m.severity(), m.confidence(), title, explanation, remediation,
                     m.articleStep(), shown, m.evidence().size() - shown.size(), explainedBy.get(m.id()),
-                    m.params()));
+                    m.joined()));
         }
         return out;
     }
@@ -188,26 +197,22 @@ final class FindingAssembler {
                 LinkedHashSet<String> v = new LinkedHashSet<>();
                 int widest = 0;
                 for (Detection d : group) {
-                    String value = d.params().get(name);
-                    if (value != null) {
-                        String[] parts = value.split(", ");
-                        widest = Math.max(widest, parts.length);
-                        for (String part : parts) {
-                            if (!part.isBlank()) {
-                                v.add(part.trim());
-                            }
-                        }
-                    }
+                    List<String> given = d.params().getOrDefault(name, List.of());
+                    widest = Math.max(widest, given.size());
+                    v.addAll(given);
                 }
                 values.put(name, v);
                 keep.put(name, Math.max(VALUES_PER_PARAM, widest)); // never cut what one rule gave
             }
-            Map<String, String> params = new TreeMap<>();
+            Map<String, List<String>> params = new TreeMap<>();
             values.forEach((name, v) -> {
                 List<String> list = new ArrayList<>(v);
                 int n = keep.get(name);
-                String joined = String.join(", ", list.subList(0, Math.min(n, list.size())));
-                params.put(name, list.size() > n ? joined + ", …" : joined);
+                if (list.size() > n) {
+                    list = new ArrayList<>(list.subList(0, n));
+                    list.add(CUT);
+                }
+                params.put(name, List.copyOf(list));
             });
             out.put(e.getKey(), new Merged(e.getKey(), severity, confidence, step, params, new ArrayList<>(evidence)));
         }
@@ -228,8 +233,16 @@ final class FindingAssembler {
             c = a.rule().compareTo(b.rule());
         }
         if (c == 0) {
-            c = a.params().toString().compareTo(b.params().toString());
+            c = paramsText(a).compareTo(paramsText(b));
         }
         return c;
     };
+
+    /** A detection's parameters as one text ({@code {name=v1, v2, ...}}), to order otherwise equal detections. */
+    private static String paramsText(Detection d) {
+        StringBuilder b = new StringBuilder("{");
+        d.params().forEach((name, values) -> b.append(b.length() > 1 ? ", " : "").append(name).append('=')
+                .append(String.join(", ", values)));
+        return b.append('}').toString();
+    }
 }

@@ -16,25 +16,28 @@ import java.util.Objects;
  * @param confidence  from the rule's {@code @confidence}, 0..1
  * @param articleStep from the rule's {@code @articleStep}, or {@code ""}
  * @param rule        the rule's name
- * @param params      the concrete values behind the text, in the order the rule gave them
+ * @param params      the concrete values behind the text, in the order the rule gave them: each a list of
+ *                    distinct values (one for a scalar), joined only when a message is formatted
  * @param evidence    the supporting facts' sources, sorted, each once
  * @param facts       the supporting facts themselves, for rules that reason about a detection
  */
 public record Detection(String id, Severity severity, double confidence, String articleStep, String rule,
-        Map<String, String> params, List<Source> evidence, List<Object> facts) {
+        Map<String, List<String>> params, List<Source> evidence, List<Object> facts) {
 
     public Detection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rule, "rule");
         articleStep = Objects.requireNonNullElse(articleStep, "");
-        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        params.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        params = java.util.Collections.unmodifiableMap(copy);
         evidence = List.copyOf(evidence);
         facts = List.copyOf(facts);
     }
 
-    /** The value of a parameter, or {@code ""}. */
+    /** The values of a parameter joined with {@code ", "}, or {@code ""}. */
     public String param(String name) {
-        return params.getOrDefault(name, "");
+        return String.join(", ", params.getOrDefault(name, List.of()));
     }
 }

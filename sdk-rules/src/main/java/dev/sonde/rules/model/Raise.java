@@ -50,7 +50,7 @@ public final class Raise {
     private final RuleContext drools;
     /** The finding's metadata when a data row gives it, else {@code null} (the rule's annotations give it). */
     private final FindingMetadata row;
-    private final Map<String, String> params = new LinkedHashMap<>();
+    private final Map<String, List<String>> params = new LinkedHashMap<>();
     private final Set<Object> facts = new LinkedHashSet<>();
 
     private Raise(RuleContext drools, FindingMetadata row) {
@@ -79,14 +79,14 @@ public final class Raise {
 
     /**
      * Adds a parameter. Blank and {@code null} values are left out (the message bundle then picks the
-     * text that does not need it); collections become their distinct values joined with {@code ", "};
-     * instants and log times are written in ISO-8601.
+     * text that does not need it); a collection gives its distinct values, in order, kept as a list until the
+     * message is formatted; instants and log times are written in ISO-8601.
      */
     public Raise param(String name, Object value) {
         Objects.requireNonNull(name, "name");
-        String text = text(value);
-        if (!text.isBlank()) {
-            params.put(name, text);
+        List<String> values = values(value);
+        if (!values.isEmpty()) {
+            params.put(name, values);
         }
         return this;
     }
@@ -137,19 +137,25 @@ public final class Raise {
         }
     }
 
-    static String text(Object value) {
+    /** The distinct non-blank texts of a value: one for a scalar, each element's for a collection. */
+    static List<String> values(Object value) {
+        Set<String> distinct = new LinkedHashSet<>();
+        if (value instanceof Collection<?> c) {
+            for (Object e : c) {
+                distinct.addAll(values(e));
+            }
+        } else {
+            String t = text(value);
+            if (!t.isBlank()) {
+                distinct.add(t);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
+    private static String text(Object value) {
         if (value == null) {
             return "";
-        }
-        if (value instanceof Collection<?> c) {
-            Set<String> distinct = new LinkedHashSet<>();
-            for (Object e : c) {
-                String t = text(e);
-                if (!t.isBlank()) {
-                    distinct.add(t);
-                }
-            }
-            return String.join(", ", distinct);
         }
         if (value instanceof Instant i) {
             return DateTimeFormatter.ISO_INSTANT.format(i);

@@ -126,17 +126,17 @@ public final class MessageBundle {
         }
 
         /** The finding's title, or {@code null} when the bundle has none that applies. */
-        public String title(String id, Map<String, String> params) {
+        public String title(String id, Map<String, List<String>> params) {
             return text(id + ".title", params);
         }
 
         /** The finding's explanation, or {@code null}. */
-        public String explanation(String id, Map<String, String> params) {
+        public String explanation(String id, Map<String, List<String>> params) {
             return text(id + ".explanation", params);
         }
 
         /** The finding's remediation steps, in order (those whose conditions hold). */
-        public List<String> remediation(String id, Map<String, String> params) {
+        public List<String> remediation(String id, Map<String, List<String>> params) {
             String prefix = id + ".remediation.";
             for (Map<String, List<Variant>> bundle : chain) {
                 TreeMap<Integer, List<Variant>> steps = new TreeMap<>();
@@ -166,7 +166,7 @@ public final class MessageBundle {
         }
 
         /** Any key's text with placeholders filled, or {@code null} when no variant applies. */
-        public String text(String key, Map<String, String> params) {
+        public String text(String key, Map<String, List<String>> params) {
             for (Map<String, List<Variant>> bundle : chain) {
                 List<Variant> variants = bundle.get(key);
                 if (variants != null) {
@@ -191,7 +191,7 @@ public final class MessageBundle {
             return null;
         }
 
-        private static Variant choose(List<Variant> variants, Map<String, String> params) {
+        private static Variant choose(List<Variant> variants, Map<String, List<String>> params) {
             Variant best = null;
             for (Variant v : variants) {
                 if (v.holds(params) && (best == null || v.conditions.size() > best.conditions.size())) {
@@ -245,32 +245,28 @@ public final class MessageBundle {
         }
     }
 
-    static String fill(String template, Map<String, String> params, Texts texts) {
+    static String fill(String template, Map<String, List<String>> params, Texts texts) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
             String format = m.group(2);
-            String value = params.get(name);
+            List<String> values = params.getOrDefault(name, List.of());
             String replacement;
-            if (value == null || value.isBlank()) {
+            if (values.isEmpty()) {
                 LOG.debug("message parameter '{}' is missing in: {}", name, template);
                 replacement = m.group();
             } else if ("duration".equals(format)) {
-                List<String> words = new ArrayList<>();
-                for (String part : value.split(", ")) {
-                    words.add(texts.duration(part.trim()));
-                }
-                replacement = String.join(", ", words);
+                replacement = values.stream().map(texts::duration).collect(java.util.stream.Collectors.joining(", "));
             } else if ("date".equals(format)) {
-                List<String> dates = new ArrayList<>();
-                for (String part : value.split(", ")) {
-                    Matcher d = ISO_DATE.matcher(part.trim());
-                    dates.add(d.matches() ? d.group(1) : part.trim());
+                Set<String> dates = new java.util.LinkedHashSet<>();
+                for (String value : values) {
+                    Matcher d = ISO_DATE.matcher(value);
+                    dates.add(d.matches() ? d.group(1) : value);
                 }
-                replacement = String.join(", ", new java.util.LinkedHashSet<>(dates));
+                replacement = String.join(", ", dates);
             } else {
-                replacement = value;
+                replacement = String.join(", ", values);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -298,9 +294,9 @@ public final class MessageBundle {
             return new Variant(m.group(1).trim(), conditions, text);
         }
 
-        boolean holds(Map<String, String> params) {
+        boolean holds(Map<String, List<String>> params) {
             for (Map.Entry<String, String> c : conditions.entrySet()) {
-                String v = params.get(c.getKey());
+                String v = String.join(", ", params.getOrDefault(c.getKey(), List.of()));
                 if (v == null || v.isBlank() || (c.getValue() != null && !c.getValue().equalsIgnoreCase(v))) {
                     return false;
                 }

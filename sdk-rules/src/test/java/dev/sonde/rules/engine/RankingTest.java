@@ -20,7 +20,24 @@ class RankingTest {
     static final MessageBundle.Texts TEXTS = RulePack.builtIn().messages().forLocale(Locale.ENGLISH);
 
     static Detection d(String id, Severity s, double c, Map<String, String> params, Source... evidence) {
-        return new Detection(id, s, c, "4", "rule " + id + c, params, List.of(evidence), List.of());
+        Map<String, List<String>> lists = new java.util.TreeMap<>();
+        params.forEach((name, value) -> lists.put(name, List.of(value)));
+        return new Detection(id, s, c, "4", "rule " + id + c, lists, List.of(evidence), List.of());
+    }
+
+    @Test
+    void aParameterIsAListUntilTheFindingIsWritten() {
+        // one rule's list is kept whole and in order; a value holding ", " is one value, never split
+        Detection many = new Detection("CONNECTION_TIMEOUT", Severity.HIGH, 0.8, "1", "r", Map.of("destination",
+                List.of("a:1", "b:2", "c:3", "d:4", "e:5", "f:6", "g:7")), List.of(src("t.log", 1)), List.of());
+        Detection dn = new Detection("CONNECTION_TIMEOUT", Severity.HIGH, 0.8, "1", "s", Map.of("issuer",
+                List.of("O=Acme, C=US")), List.of(src("t.log", 2)), List.of());
+        Detection again = new Detection("CONNECTION_TIMEOUT", Severity.HIGH, 0.8, "1", "t", Map.of("issuer",
+                List.of("C=US", "O=Acme, C=US")), List.of(src("t.log", 3)), List.of());
+        Finding f = FindingAssembler.assemble(List.of(again, many, dn), List.of(), TEXTS).get(0);
+        assertThat(f.params()).containsEntry("destination", "a:1, b:2, c:3, d:4, e:5, f:6, g:7")
+                .containsEntry("issuer", "O=Acme, C=US, C=US");
+        assertThat(many.param("destination")).isEqualTo("a:1, b:2, c:3, d:4, e:5, f:6, g:7");
     }
 
     static Source src(String file, long line) {
