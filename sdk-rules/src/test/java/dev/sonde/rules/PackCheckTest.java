@@ -406,4 +406,42 @@ class PackCheckTest {
         RulePack.exportBuiltIn(pack);
         assertThat(PackCheck.check(pack)).isEmpty();
     }
+
+    @Test
+    void knowledgeRowsAreCheckedAtTheirLine() throws IOException {
+        Path pack = tmp.resolve("rows");
+        RulePack.exportBuiltIn(pack);
+        Files.writeString(pack.resolve("x-rows.json"), """
+                {"explains": [
+                  {"cause": "CLOCK_SKEW", "consequence": "CERT_EXPIRED", "scope": "always", "because": "Twice."},
+                  {"cause": "ACME_STALLED", "consequence": "URL_BLOCKED", "scope": "ALWAYS", "because": "Unknown id."}],
+                 "networkErrors": [
+                  {"kind": "TIMEOUT", "finding": "CONNECTION_REFUSED", "severity": "high", "confidence": 0.5}]}
+                """);
+        List<PackProblem> problems = PackCheck.check(pack);
+        assertThat(problems).extracting(PackProblem::file, PackProblem::line, PackProblem::level).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("x-rows.json", 2, Level.WARNING),
+                org.assertj.core.groups.Tuple.tuple("x-rows.json", 3, Level.WARNING),
+                org.assertj.core.groups.Tuple.tuple("x-rows.json", 5, Level.ERROR));
+        assertThat(problems).extracting(PackProblem::message).containsExactlyInAnyOrder(
+                "explains[0]: the same link as explains.json:14",
+                "explains[1]: no rule of the pack raises ACME_STALLED, so this row never applies",
+                "networkErrors[0]: kind TIMEOUT already has a row (network-errors.json:6): one logged error would raise two findings");
+    }
+
+    @Test
+    void aBadKnowledgeRowIsAnErrorInWordsAtItsPlace() throws IOException {
+        Path pack = tmp.resolve("bad-row");
+        RulePack.exportBuiltIn(pack);
+        Files.writeString(pack.resolve("x-rows.json"), """
+                {"explains": [
+                  {"cause": "CLOCK_SKEW", "consequence": "CERT_EXPIRED", "scope": "SOMETIMES", "because": "?"}]}
+                """);
+        assertThat(PackCheck.check(pack)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("x-rows.json");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).startsWith("explains[0]: ").contains("'scope' must be one of ALWAYS, SECURE_RETRY");
+        });
+    }
 }

@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * <p>Beyond what loading the pack would refuse, it reports each trust anchor whose PEM certificate is broken
  * with the line of the anchor in its data file ({@link TrustAnchorLint}), and warns about texts missing from a
  * non-English bundle and keys of a non-English bundle that the English one lacks ({@link TranslationLint}), and about
- * finding ids a golden case names that no rule raises ({@link CaseLint}).
+ * finding ids a golden case names that no rule raises ({@link CaseLint}), and checks the rows of data that rules apply
+ * as knowledge ({@code explains}, {@code networkErrors}) against each other and the ids the rules raise
+ * ({@link DataLint}).
  *
  * <pre>{@code
  * for (PackProblem p : PackCheck.check(Path.of("my-pack"))) {
@@ -108,6 +110,7 @@ public final class PackCheck {
         }
         boolean anyDrl = false;
         Map<String, String> bundleTexts = new TreeMap<>();
+        Map<String, String> dataTexts = new TreeMap<>();
         for (Path file : files) {
             String rel = relative(root, file);
             String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -120,7 +123,10 @@ public final class PackCheck {
                 anyDrl = true;
                 PackText.read(file, rel, problems);
             } else if (lower.endsWith(".json")) {
-                checkData(rel, file, problems);
+                String text = checkData(rel, file, problems);
+                if (text != null) {
+                    dataTexts.put(rel, text);
+                }
             } else if (lower.endsWith(".properties") && lower.startsWith("messages") && !rel.contains("/")) {
                 String text = PackText.read(file, rel, problems);
                 bundleTexts.put(rel, text);
@@ -149,6 +155,7 @@ public final class PackCheck {
         Optional<DrlLint.Compiled> compiled = DrlLint.check(asRead, problems);
         if (compiled.isPresent()) {
             CaseLint.checkIds(root, files, compiled.get().findingIds(), problems);
+            DataLint.check(dataTexts, compiled.get().findingIds(), problems);
             TranslationLint.check(asRead, compiled.get().effective(), compiled.get().findingIds(), bundleTexts, problems);
         }
     }
@@ -158,11 +165,11 @@ public final class PackCheck {
      * The loader reads the file without the anchors already reported, so that other problems of the file still show;
      * its problems then carry no line, which would be that of the rewritten text.
      */
-    private static void checkData(String rel, Path file, List<PackProblem> problems) {
+    private static String checkData(String rel, Path file, List<PackProblem> problems) {
         String text = PackText.read(file, rel, problems);
         JsonNode node = text == null ? null : PackText.json(rel, text, problems);
         if (node == null) {
-            return;
+            return null;
         }
         Set<Integer> reported = TrustAnchorLint.check(rel, text, node, problems);
         try {
@@ -172,6 +179,7 @@ public final class PackCheck {
                 problems.add(reported.isEmpty() ? p : new PackProblem(p.file(), 0, 0, p.level(), p.message()));
             }
         }
+        return text;
     }
 
     /** {@code file}'s path inside the pack, with {@code /}. */

@@ -57,8 +57,36 @@ public final class PackData {
     private PackData() {
     }
 
-    /** One section of a data file: its name, where its key is, and its records in file order. */
-    record Section(String name, JsonLocation at, List<Object> records) {
+    /** One section of a data file: its name, where its key is, its records in file order and where each starts. */
+    record Section(String name, JsonLocation at, List<Object> records, List<JsonLocation> places) {
+    }
+
+    /**
+     * One record of a data file with its place, for checks that need to point at a row ({@code sonde rules check}).
+     *
+     * @param section the section's name ({@code explains})
+     * @param index   its index in the section
+     * @param line    1-based line of the record's start
+     * @param column  1-based column
+     * @param record  the record
+     */
+    public record Located(String section, int index, int line, int column, Object record) {
+    }
+
+    /**
+     * The records of every section with their places, in file order.
+     *
+     * @throws RulePackException as {@link #records}
+     */
+    public static List<Located> located(String file, String json) {
+        List<Located> out = new ArrayList<>();
+        for (Section s : sections(file, json)) {
+            for (int i = 0; i < s.records().size(); i++) {
+                JsonLocation l = s.places().get(i);
+                out.add(new Located(s.name(), i, Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()), s.records().get(i)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -109,11 +137,13 @@ public final class PackData {
                     throw invalid(file, p.currentTokenLocation(), "section '" + key + "' must be an array", null);
                 }
                 List<Object> records = new ArrayList<>();
+                List<JsonLocation> places = new ArrayList<>();
                 int i = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     JsonLocation element = p.currentTokenLocation();
                     try {
                         records.add(JSON.readValue(p, type));
+                        places.add(element);
                     } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
                         throw e; // malformed JSON inside a record: reported below, at its place
                     } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -126,7 +156,7 @@ public final class PackData {
                     }
                     i++;
                 }
-                out.add(new Section(key, at, records));
+                out.add(new Section(key, at, records, places));
             }
             if (t != JsonToken.END_OBJECT) {
                 throw invalid(file, p.currentTokenLocation(), "expected a section name", null);
