@@ -38,6 +38,16 @@ public interface RuleEngine {
         throw new SondeException("this rule engine cannot read endpoint catalogs (" + file + ")");
     }
 
+    /**
+     * What the person running Sonde should know about how these rules were made, one sentence each, none of which
+     * stopped them loading: how packs were layered (lines starting with {@code rules: }), the compiler's warnings,
+     * trouble with a compile cache. Empty by default, and when all went well. A command-line tool prints them; a
+     * library caller may log them.
+     */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** One analysis: facts in, ranked report out. Not thread-safe; use once. */
     interface Session extends FactSink, AutoCloseable {
 

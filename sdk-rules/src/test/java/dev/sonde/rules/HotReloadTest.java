@@ -147,10 +147,13 @@ class HotReloadTest {
                 .filter(t -> t.getName().equals(WATCHER) && t.isAlive()).count();
     }
 
+    /** Waits for the watcher threads to end (their {@code join}), {@link #WAIT_SECONDS} at most. */
     static void awaitNoWatcherThread() throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (watcherThreads() > 0 && System.nanoTime() - until < 0) {
-            Thread.sleep(50);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(WATCHER)) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
         }
     }
 

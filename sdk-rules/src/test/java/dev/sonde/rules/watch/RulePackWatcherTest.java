@@ -101,6 +101,38 @@ class RulePackWatcherTest {
             }
             return reloads.get();
         }
+
+        /**
+         * Waits until no reload came for {@code quiet} (late events of a burst have landed), 30 s at most; the wait
+         * starts again at each reload.
+         *
+         * @return the count then
+         */
+        int awaitQuiet(Duration quiet) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            synchronized (this) {
+                int seen = reloads.get();
+                long quietUntil = System.nanoTime() + quiet.toNanos();
+                while (System.nanoTime() - quietUntil < 0 && System.nanoTime() - until < 0) {
+                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(quietUntil - System.nanoTime())));
+                    if (reloads.get() != seen) {
+                        seen = reloads.get();
+                        quietUntil = System.nanoTime() + quiet.toNanos();
+                    }
+                }
+                return seen;
+            }
+        }
+    }
+
+    /** Waits for the watcher threads to end (their {@code join}), 30 s at most. */
+    static void joinWatcherThreads() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(RulePackWatcher.THREAD_NAME)) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
+        }
     }
 
     static boolean watcherThreadAlive() {
@@ -123,8 +155,7 @@ class RulePackWatcherTest {
             Path later = Files.createDirectories(pack.resolve("later/inner"));
             Files.writeString(later.resolve("y.drl"), "package t;\n");
             assertThat(counting.awaitAtLeast(2)).isGreaterThanOrEqualTo(2);
-            Thread.sleep(1000); // let late events of that burst land
-            int settled = counting.reloads.get();
+            int settled = counting.awaitQuiet(Duration.ofSeconds(1)); // late events of that burst have landed
             Files.writeString(later.resolve("y.drl"), "package t; // edited\n");
             assertThat(counting.awaitAtLeast(settled + 1)).isEqualTo(settled + 1);
 
@@ -160,10 +191,7 @@ class RulePackWatcherTest {
             watcher.close();
             watcher.close();
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (watcherThreadAlive() && System.nanoTime() - until < 0) {
-            Thread.sleep(50);
-        }
+        joinWatcherThreads();
         assertThat(watcherThreadAlive()).isFalse();
     }
 
@@ -197,8 +225,7 @@ class RulePackWatcherTest {
             Files.move(pack, tmp.resolve("old"));
             Files.move(next, pack);
             assertThat(counting.awaitAtLeast(1)).isGreaterThanOrEqualTo(1);
-            Thread.sleep(1000);
-            int settled = counting.reloads.get();
+            int settled = counting.awaitQuiet(Duration.ofSeconds(1)); // the replacement's events have landed
             Files.writeString(pack.resolve("rules.drl"), "package t; // in the new folder\n");
             assertThat(counting.awaitAtLeast(settled + 1)).isEqualTo(settled + 1);
         } finally {
