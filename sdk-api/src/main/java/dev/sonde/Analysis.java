@@ -49,13 +49,13 @@ final class Analysis {
         Instant until = Instant.now().plus(deadline);
         List<Warning> warnings = new ArrayList<>();
         List<LogInput> inputs = new ArrayList<>();
-        List<SourceSummary> unreadable = new ArrayList<>();
+        List<InputSummary> unreadable = new ArrayList<>();
         for (Path file : LogFiles.expand(paths, warnings, readingDeadline(until))) {
             Optional<String> why = InputFiles.notRegular(file);
             if (why.isEmpty()) {
                 inputs.add(LogInput.of(file));
             } else {
-                unreadable.add(SourceSummary.unreadable(file.toString()));
+                unreadable.add(InputSummary.unreadable(file.toString()));
                 warnings.add(Warning.incomplete(file.toString(), 0, "not read: " + why.get()));
             }
         }
@@ -81,10 +81,10 @@ final class Analysis {
         return until.minus(firing);
     }
 
-    private Report run(LiveRules rules, List<LogInput> inputs, List<SourceSummary> alreadyFailed,
+    private Report run(LiveRules rules, List<LogInput> inputs, List<InputSummary> alreadyFailed,
             List<Warning> warnings, ProbeOptions probing, Instant until) {
         Instant readUntil = readingDeadline(until);
-        List<SourceSummary> sources = new ArrayList<>(alreadyFailed);
+        List<InputSummary> sources = new ArrayList<>(alreadyFailed);
         List<LogInput> ordered = new ArrayList<>(inputs);
         ordered.sort((a, b) -> a.name().compareTo(b.name())); // the same report whatever the input order
         LiveRules.Rules current = rules.current(); // read once: the whole analysis runs on these rules, even if a reload swaps them

@@ -31,13 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@linkplain Builder#compileCache compile cache}) and call {@code analyze} from any number of threads; each call
  * runs its own short session. Its settings never
  * change; its rules change only when its rule packs are reloaded (below). Bad log content never throws;
- * it shows up as {@link Report#warnings()} and in {@link Report#sources()}.
+ * it shows up as {@link Report#warnings()} and in {@link Report#inputs()}.
  *
  * <p>Live probes ({@link #probe()}, and {@link #diagnose} for probes and logs in one report) check the
  * machine's network now: DNS, TCP 443/80, the chain each host serves against the catalog's trust
  * anchors, the allow-listed URLs, revocation (CRL/OCSP), proxies and the clock. Their results are facts
  * in the same rule session as log facts, so one report ranks both. Each probe family appears in
- * {@link Report#sources()} as {@code probe:<family>} (probes run / not run), and every probe that could
+ * {@link Report#inputs()} as {@code probe:<family>} (probes run / not run), and every probe that could
  * not run is a warning saying why.
  *
  * <p><b>Hot reload.</b> With {@link Builder#watchRulePacks}, a {@code Sonde} watches the pack folders given

@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 
 /**
  * Where a failing connection went, from {@code Network connection destination details:
@@ -10,7 +10,7 @@ import dev.sonde.Source;
  * @param port     the port tried
  * @param hostName the resolved name in parentheses, or {@code ""}
  */
-public record Destination(String ip, int port, String hostName, LogTime time, String thread, Source source)
+public record Destination(String ip, int port, String hostName, LogTime time, String thread, Evidence source)
         implements Fact {
 
     /** True for 127.0.0.0/8 and ::1: a program on this machine (a local proxy), not a remote server. */

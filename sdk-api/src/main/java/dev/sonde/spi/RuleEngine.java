@@ -3,7 +3,7 @@ package dev.sonde.spi;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.Report;
 import dev.sonde.SondeException;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public interface RuleEngine {
     interface Session extends FactSink, AutoCloseable {
 
         /** Fires the rules, ranks the findings and builds the report around the given inputs. */
-        Report finish(List<SourceSummary> sources, List<Warning> warnings);
+        Report finish(List<InputSummary> sources, List<Warning> warnings);
 
         /** Releases the session; safe to call more than once. */
         @Override

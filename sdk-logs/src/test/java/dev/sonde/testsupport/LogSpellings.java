@@ -3,7 +3,7 @@ package dev.sonde.testsupport;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Destination;
@@ -112,7 +112,7 @@ public final class LogSpellings {
         throw new IllegalArgumentException("not a log fact: " + f);
     }
 
-    private static final Source NO_SOURCE = new Source("", 0, "");
+    private static final Evidence NO_SOURCE = new Evidence("", 0, "");
 
     private static Fact tls(Set<SecurityFlag> flags) {
         return new TlsFailure(flags, LogTime.UNKNOWN, "", NO_SOURCE);

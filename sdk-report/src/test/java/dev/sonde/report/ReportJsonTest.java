@@ -11,8 +11,8 @@ import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Severity;
 import dev.sonde.Sonde;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.rules.pack.RulePack;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,16 +84,16 @@ class ReportJsonTest {
     @Test
     void confidenceHasTwoDecimalsAndOutputIsStable() throws Exception {
         Finding f = new Finding("CERT_REVOKED", 1, Severity.CRITICAL, 0.9, "t", "e", List.of("a", "b"), "4",
-                List.of(new Source("x.log", 3, "line")), 2, null, Map.of("b", "2", "a", "1"));
-        Report r = new Report(List.of(f), List.of(new SourceSummary("x.log", "gwsmo-trace", "UTF-8", 10, 1, 3,
-                SourceSummary.Status.READ)), List.of(new Warning("x.log", 0, "w")));
+                List.of(new Evidence("x.log", 3, "line")), 2, Optional.empty(), Map.of("b", "2", "a", "1"));
+        Report r = new Report(List.of(f), List.of(new InputSummary("x.log", "gwsmo-trace", "UTF-8", 10, 1, 3,
+                InputSummary.Status.READ)), List.of(new Warning("x.log", 0, "w")));
         String json = ReportJson.write(r);
         assertThat(ReportJson.parse(json).get("warnings").get(0).get("kind").asText()).isEqualTo("note");
         assertThat(json).contains("\"confidence\": 0.90,").contains("\"params\": {\n        \"a\": \"1\",");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReportJson.write(r, out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(json);
-        assertThat(ReportJson.write(new Report(r.findings(), r.sources(), r.warnings()))).isEqualTo(json);
+        assertThat(ReportJson.write(new Report(r.findings(), r.inputs(), r.warnings()))).isEqualTo(json);
         assertThat(validate(ReportJson.parse(json))).isEmpty();
     }
 

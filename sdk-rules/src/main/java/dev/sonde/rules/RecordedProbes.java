@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.SondeException;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.DnsCheck;
@@ -256,7 +256,7 @@ public final class RecordedProbes {
                 }
             } else if (name.equals("thread") && "".equals(value)) {
                 continue;
-            } else if (value instanceof Source s) {
+            } else if (value instanceof Evidence s) {
                 ObjectNode src = n.putObject(name);
                 src.put("file", clean(s.file(), secrets));
                 if (s.line() != 0) {
@@ -368,8 +368,8 @@ public final class RecordedProbes {
 
     private record Replay(List<Fact> facts) implements Prober {
         @Override
-        public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
-            List<SourceSummary> out = Prober.handOver(facts, sink, warnings);
+        public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+            List<InputSummary> out = Prober.handOver(facts, sink, warnings);
             if (out.isEmpty()) {
                 warnings.accept(new Warning("probe", 0, "the recorded probes hold no result"));
             }
@@ -400,7 +400,7 @@ public final class RecordedProbes {
         }
 
         @Override
-        public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+        public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
             synchronized (facts) {
                 facts.clear();
             }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.SondeException;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.rules.pack.JsonErrors;
@@ -264,7 +264,7 @@ final class RecordedProbesReader {
             }
             return out;
         }
-        if (type == Source.class) {
+        if (type == Evidence.class) {
             return source(field, v);
         }
         throw new IllegalStateException("a recorded probes file cannot hold " + c);
@@ -303,7 +303,7 @@ final class RecordedProbesReader {
         }
     }
 
-    private static Source source(String field, JsonNode v) {
+    private static Evidence source(String field, JsonNode v) {
         if (!v.isObject()) {
             throw new Bad(field + " must be an object {\"file\": ..., \"text\": ...}, was " + v);
         }
@@ -325,6 +325,6 @@ final class RecordedProbesReader {
         if (line != null && (!line.isIntegralNumber() || !line.canConvertToLong() || line.longValue() < 0)) {
             throw new Bad(field + ": \"line\" must be a whole number >= 0, was " + line);
         }
-        return new Source(file.asText(), line == null ? 0 : line.longValue(), text.asText());
+        return new Evidence(file.asText(), line == null ? 0 : line.longValue(), text.asText());
     }
 }

@@ -2,8 +2,8 @@ package dev.sonde.probes.net;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.ClockReason;
@@ -163,7 +163,7 @@ public final class CatalogProber implements Prober {
     }
 
     @Override
-    public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
+    public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
         Run run = new Run(options);
         try {
             start(catalog, run);
@@ -184,7 +184,7 @@ public final class CatalogProber implements Prober {
                 }
             }
         }
-        List<SourceSummary> out = Prober.handOver(run.facts, facts, warnings);
+        List<InputSummary> out = Prober.handOver(run.facts, facts, warnings);
         int lost = run.lost.get();
         if (lost > 0) {
             warnings.accept(Warning.incomplete("probe", 0, lost == 1
@@ -523,7 +523,7 @@ public final class CatalogProber implements Prober {
         String text = o.detail(ProxyAuthProbe.REQUEST) + " through " + p.proxy() + " (" + p.origin() + "): " + o.reason().name()
                 + (r.httpStatus() > 0 ? " " + r.httpStatus() : "")
                 + (r.schemes().isEmpty() ? "" : ", Proxy-Authenticate: " + String.join(", ", r.schemes()));
-        Source src = source(ProbeFamily.PROXY, text);
+        Evidence src = source(ProbeFamily.PROXY, text);
         run.fact(new ProxyCheck(p.proxy(), p.origin(), o.status(), o.reason(), r.httpStatus(),
                 r.schemes(), LogTime.UNKNOWN, "", src));
         if (o.reason() == ProxyReason.AUTH_REQUIRED) {
@@ -533,8 +533,8 @@ public final class CatalogProber implements Prober {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    static Source source(ProbeFamily family, String text) {
-        return new Source("probe:" + family, 0, text);
+    static Evidence source(ProbeFamily family, String text) {
+        return new Evidence("probe:" + family, 0, text);
     }
 
     private static String hostOf(String url) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.PortCheck;
@@ -52,7 +52,7 @@ class CatalogProberTest {
             List<int[]> progress = new CopyOnWriteArrayList<>();
             ProbeOptions options = ProbeOptions.defaults().withSystemProxyDiscovery(false).withTimeout(Duration.ofSeconds(6))
                     .withProbeTimeout(Duration.ofSeconds(2)).withProgress((done, total, last) -> progress.add(new int[] {done, total}));
-            List<SourceSummary> sources = new CatalogProber().run(catalog, options, facts::add, warnings::add);
+            List<InputSummary> sources = new CatalogProber().run(catalog, options, facts::add, warnings::add);
 
             assertThat(facts).filteredOn(PortCheck.class::isInstance).map(PortCheck.class::cast)
                     .extracting(PortCheck::port, PortCheck::status, PortCheck::reason)
@@ -74,7 +74,7 @@ class CatalogProberTest {
                     .extracting(ProbeSkipped::family).containsExactlyInAnyOrder(ProbeFamily.TLS, ProbeFamily.HTTPS);
             assertThat(warnings).hasSize(2);
             assertThat(facts).allSatisfy(f -> assertThat(f.source().file()).startsWith("probe:"));
-            assertThat(sources).extracting(SourceSummary::name).contains("probe:tcp", "probe:tls", "probe:revocation");
+            assertThat(sources).extracting(InputSummary::name).contains("probe:tcp", "probe:tls", "probe:revocation");
             assertThat(progress).isNotEmpty().last().satisfies(p -> assertThat(p[0]).isEqualTo(p[1]));
         }
     }

@@ -3,7 +3,9 @@ package dev.sonde;
 import java.util.Objects;
 
 /**
- * What was done with one input.
+ * What was done with one input (a log, or a probe family as {@code probe:<family>}): {@link Report#inputs()}, written
+ * as an element of {@code sources} in the JSON report. (Called {@code SourceSummary} before; {@link Evidence} is one
+ * line of evidence.)
  *
  * @param name         the input's name (its path as given, or the name passed with a stream)
  * @param format       the log format recognised ({@code gwsmo-trace}, {@code gwsmo-authorization}), or
@@ -16,9 +18,9 @@ import java.util.Objects;
  * @param facts        facts the input contributed to the analysis
  * @param status       whether it could be read at all
  */
-public record SourceSummary(
+public record InputSummary(
         String name, String format, String encoding, long linesRead, long linesSkipped, long facts, Status status)
-        implements Comparable<SourceSummary> {
+        implements Comparable<InputSummary> {
 
     /** Whether an input could be used. */
     public enum Status {
@@ -33,7 +35,7 @@ public record SourceSummary(
     /** Format name used when no known format matched. */
     public static final String UNKNOWN_FORMAT = "unknown";
 
-    public SourceSummary {
+    public InputSummary {
         Objects.requireNonNull(name, "name");
         format = Objects.requireNonNullElse(format, UNKNOWN_FORMAT);
         encoding = Objects.requireNonNullElse(encoding, "");
@@ -41,12 +43,12 @@ public record SourceSummary(
     }
 
     /** A summary for an input that could not be read at all. */
-    public static SourceSummary unreadable(String name) {
-        return new SourceSummary(name, UNKNOWN_FORMAT, "", 0, 0, 0, Status.UNREADABLE);
+    public static InputSummary unreadable(String name) {
+        return new InputSummary(name, UNKNOWN_FORMAT, "", 0, 0, 0, Status.UNREADABLE);
     }
 
     @Override
-    public int compareTo(SourceSummary o) {
+    public int compareTo(InputSummary o) {
         return name.compareTo(o.name);
     }
 }

@@ -4,17 +4,19 @@ import dev.sonde.spi.Redaction;
 import java.util.Objects;
 
 /**
- * Where a piece of evidence came from: a file (or probe id), a 1-based line number (0 when not
- * line-based) and the text found there. The text is clipped to {@value #MAX_TEXT} characters and
+ * One line of evidence: the file (or probe id) it came from, a 1-based line number (0 when not
+ * line-based) and the text found there. Every fact carries one ({@code Fact.source()}), and a finding quotes those of
+ * its facts ({@link Finding#evidence()}); in the JSON report it is an element of {@code evidence}. (Called
+ * {@code Source} before; {@link InputSummary} is what was done with a whole input.) The text is clipped to {@value #MAX_TEXT} characters and
  * secrets (OAuth tokens, passwords, authorization headers) are redacted on construction, so no
  * fact or report ever carries them.
  */
-public record Source(String file, long line, String text) implements Comparable<Source> {
+public record Evidence(String file, long line, String text) implements Comparable<Evidence> {
 
     /** Longest text kept, in characters. */
     public static final int MAX_TEXT = 1000;
 
-    public Source {
+    public Evidence {
         Objects.requireNonNull(file, "file");
         if (line < 0) {
             throw new IllegalArgumentException("line must be >= 0, was " + line);
@@ -28,7 +30,7 @@ public record Source(String file, long line, String text) implements Comparable<
 
     /** Orders by file name, then line, then text: the order evidence is shown in. */
     @Override
-    public int compareTo(Source o) {
+    public int compareTo(Evidence o) {
         int c = file.compareTo(o.file);
         if (c == 0) {
             c = Long.compare(line, o.line);
