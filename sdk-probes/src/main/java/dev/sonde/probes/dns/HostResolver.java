@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public interface HostResolver {
     static HostResolver system() {
         return (host, deadline) -> {
             String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            java.util.Optional<InetAddress> literal = IpLiterals.parse(h);
+            Optional<InetAddress> literal = IpLiterals.parse(h);
             if (literal.isPresent()) {
                 return List.of(literal.get());
             }
