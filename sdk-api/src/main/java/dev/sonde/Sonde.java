@@ -27,10 +27,9 @@ import org.slf4j.LoggerFactory;
  * report.top().ifPresent(f -> System.out.println(f.id() + ": " + f.title()));
  * }</pre>
  *
- * <p>A {@code Sonde} is thread-safe: build it once (about three seconds on a cold JVM, under two with the
- * {@linkplain Builder#compileCache compile cache}) and call {@code analyze} from any number of threads; each call
- * runs its own short session. Its settings never
- * change; its rules change only when its rule packs are reloaded (below). Bad log content never throws;
+ * <p>A {@code Sonde} is thread-safe: build it once (about two seconds on a cold JVM, mostly compiling the rules;
+ * docs/performance.md) and call {@code analyze} from any number of threads; each call runs its own short
+ * session. Its settings never change; its rules change only when its rule packs are reloaded (below). Bad log content never throws;
  * it shows up as {@link Report#warnings()} and in {@link Report#inputs()}.
  *
  * <p>Live probes ({@link #probe()}, and {@link #diagnose} for probes and logs in one report) check the

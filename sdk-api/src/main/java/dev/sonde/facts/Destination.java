@@ -1,6 +1,8 @@
 package dev.sonde.facts;
 
 import dev.sonde.Evidence;
+import dev.sonde.net.IpLiterals;
+import java.net.InetAddress;
 
 /**
  * Where a failing connection went, from {@code Network connection destination details:
@@ -15,9 +17,7 @@ public record Destination(String ip, int port, String hostName, LogTime time, St
 
     /** True for 127.0.0.0/8 and ::1: a program on this machine (a local proxy), not a remote server. */
     public boolean loopback() {
-        String a = ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip;
-        return a.startsWith("127.") || a.equals("::1") || a.equalsIgnoreCase("localhost")
-                || a.equals("0:0:0:0:0:0:0:1");
+        return ip.equalsIgnoreCase("localhost") || IpLiterals.parse(ip).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     /** {@code ip:port}, e.g. {@code 127.0.0.1:8888}. */

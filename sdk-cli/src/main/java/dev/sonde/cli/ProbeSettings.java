@@ -4,7 +4,7 @@ import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.rules.RecordedProbes;
 import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.Prober;

@@ -1,5 +1,7 @@
 package dev.sonde.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sonde.Finding;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
@@ -8,8 +10,8 @@ import dev.sonde.Severity;
 import dev.sonde.Sonde;
 import dev.sonde.InputSummary;
 import dev.sonde.Warning;
-import dev.sonde.probes.net.CatalogProber;
-import dev.sonde.probes.net.HostResolver;
+import dev.sonde.probes.dns.HostResolver;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.rules.engine.DroolsRuleEngineFactory;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.testsupport.net.BlackHolePort;
@@ -30,7 +32,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Live probes against real loopback servers (test PKI made with Bouncy Castle, CRL/OCSP server, 407

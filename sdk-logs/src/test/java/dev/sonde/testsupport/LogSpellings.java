@@ -414,8 +414,10 @@ public final class LogSpellings {
         }
     }
 
+    /** The names {@code dev.sonde.net.AuthChallenges} canonicalises (the same for a log and a probe). */
     private static final Map<String, String> CANONICAL = Map.of(
-            "basic", "Basic", "digest", "Digest", "ntlm", "NTLM", "negotiate", "Negotiate", "kerberos", "Kerberos");
+            "basic", "Basic", "digest", "Digest", "ntlm", "NTLM", "negotiate", "Negotiate", "kerberos", "Kerberos",
+            "bearer", "Bearer");
     /** What follows a scheme in a challenge: quoted commas and {@code =} that are not new schemes. */
     private static final Map<String, String> PARAMETERS = Map.of(
             "basic", " realm=\"Corp, Inc\", charset=\"UTF-8\"",

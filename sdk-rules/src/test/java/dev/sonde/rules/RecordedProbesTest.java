@@ -31,7 +31,7 @@ import dev.sonde.facts.TcpReason;
 import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
-import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.rules.cases.GoldenCase;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
