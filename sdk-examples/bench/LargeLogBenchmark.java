@@ -29,7 +29,7 @@ public class LargeLogBenchmark {
         }
         double seconds = (t2 - t1) / 1e9;
         System.out.printf("log: %.1f MB, %,d lines read, %,d skipped%n", mb,
-                report.sources().get(0).linesRead(), report.sources().get(0).linesSkipped());
+                report.inputs().get(0).linesRead(), report.inputs().get(0).linesSkipped());
         System.out.printf("rule pack compile: %.2f s%n", (t1 - t0) / 1e9);
         System.out.printf("analysis: %.2f s, %.1f MB/s%n", seconds, mb / seconds);
         System.out.printf("peak heap used (sum of pool peaks): %.1f MB of max %.0f MB%n", peak / 1048576.0,

@@ -1,5 +1,6 @@
 package dev.sonde;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * @param articleStep     the step of Google's "network traffic problems" article this knowledge comes from
  * @param evidence        the log lines (or probe results) that support it, at most a handful
  * @param evidenceOmitted how many more supporting lines exist beyond {@code evidence}
- * @param explainedBy     the id of the finding that causes this one, or {@code null} for a root cause
+ * @param explainedBy     the id of the finding that causes this one; empty for a root cause (never null)
  * @param params          the concrete values behind the text (host, port, issuer, product...), sorted by key
  */
 public record Finding(
@@ -31,9 +32,9 @@ public record Finding(
         String explanation,
         List<String> remediation,
         String articleStep,
-        List<Source> evidence,
+        List<Evidence> evidence,
         int evidenceOmitted,
-        String explainedBy,
+        Optional<String> explainedBy,
         Map<String, String> params) {
 
     public Finding {
@@ -47,17 +48,13 @@ public record Finding(
         remediation = List.copyOf(remediation);
         articleStep = Objects.requireNonNullElse(articleStep, "");
         evidence = List.copyOf(evidence);
-        params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
-    }
-
-    /** The cause of this finding, when another finding explains it. */
-    public Optional<String> cause() {
-        return Optional.ofNullable(explainedBy);
+        Objects.requireNonNull(explainedBy, "explainedBy (Optional.empty() for a root cause)");
+        params = Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
     /** True for a root cause (nothing else explains it). */
     public boolean isRootCause() {
-        return explainedBy == null;
+        return explainedBy.isEmpty();
     }
 
     /** The same finding at another rank. */

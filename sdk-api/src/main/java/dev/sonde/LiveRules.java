@@ -76,7 +76,7 @@ final class LiveRules {
     }
 
     private String contentHash() {
-        return rulePacks.isEmpty() ? BUILT_IN_CONTENT : factory.contentDigest(rulePacks);
+        return rulePacks.isEmpty() ? BUILT_IN_CONTENT : factory.contentDigest(rulePacks).orElse(null);
     }
 
     /** Hashes the packs, compiles them when they changed, swaps the rules in when they compiled. */

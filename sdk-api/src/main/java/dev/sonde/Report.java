@@ -11,12 +11,13 @@ import java.util.Optional;
  * finding is a clean bill of health only when the outcome is {@link Outcome#COMPLETE}.
  *
  * @param findings ranked findings, rank 1 first
- * @param sources  one summary per input, sorted by name
+ * @param inputs   one summary per input (log or probe family), sorted by name; written as {@code sources} in the
+ *                  JSON report
  * @param warnings  what could not be used, sorted by file and line
  * @param rulePacks the rule packs the findings come from, in layering order, as {@code "id version"}
  *                  ({@code "gwsmo 1.0.0"}): with edited, layered or hot-reloaded packs, which rules answered
  */
-public record Report(List<Finding> findings, List<SourceSummary> sources, List<Warning> warnings,
+public record Report(List<Finding> findings, List<InputSummary> inputs, List<Warning> warnings,
         List<String> rulePacks) {
 
     /** Name and version of the JSON report schema ({@code docs/report-schema.json}). */
@@ -24,7 +25,7 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
 
     public Report {
         findings = List.copyOf(findings);
-        sources = List.copyOf(sources);
+        inputs = List.copyOf(inputs);
         warnings = List.copyOf(warnings);
         rulePacks = List.copyOf(rulePacks);
     }
@@ -44,8 +45,8 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
     }
 
     /** A report that does not name its rule packs. */
-    public Report(List<Finding> findings, List<SourceSummary> sources, List<Warning> warnings) {
-        this(findings, sources, warnings, List.of());
+    public Report(List<Finding> findings, List<InputSummary> inputs, List<Warning> warnings) {
+        this(findings, inputs, warnings, List.of());
     }
 
     /** The finding to fix first, if any. */
@@ -71,10 +72,10 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
      * never reached because the deadline passed make the report incomplete, not empty.
      */
     public Outcome outcome() {
-        if (sources.stream().noneMatch(s -> s.status() == SourceSummary.Status.READ)) {
+        if (inputs.stream().noneMatch(s -> s.status() == InputSummary.Status.READ)) {
             // every input there is was unreadable or no log: what its own warnings say was lost cannot be diagnosed
             java.util.Set<String> noLogs = new java.util.HashSet<>();
-            sources.forEach(s -> noLogs.add(s.name()));
+            inputs.forEach(s -> noLogs.add(s.name()));
             boolean cut = warnings.stream().anyMatch(w -> w.makesIncomplete() && !noLogs.contains(w.file()));
             return cut ? Outcome.INCOMPLETE : Outcome.NOTHING_TO_DIAGNOSE;
         }
@@ -88,6 +89,6 @@ public record Report(List<Finding> findings, List<SourceSummary> sources, List<W
 
     /** True when at least one input could be read (recognised or not). */
     public boolean anyInputRead() {
-        return sources.stream().anyMatch(s -> s.status() != SourceSummary.Status.UNREADABLE);
+        return inputs.stream().anyMatch(s -> s.status() != InputSummary.Status.UNREADABLE);
     }
 }

@@ -1,7 +1,5 @@
 package dev.sonde;
 
-import dev.sonde.spi.FactSink;
-import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.LogReader;
 import dev.sonde.spi.Prober;
 import dev.sonde.spi.Redaction;
@@ -9,16 +7,12 @@ import dev.sonde.spi.RuleEngine;
 import dev.sonde.spi.RuleEngineFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +27,16 @@ import org.slf4j.LoggerFactory;
  * report.top().ifPresent(f -> System.out.println(f.id() + ": " + f.title()));
  * }</pre>
  *
- * <p>A {@code Sonde} is thread-safe: build it once (compiling the rules takes about a second) and call
- * {@code analyze} from any number of threads; each call runs its own short session. Its settings never
- * change; its rules change only when its rule packs are reloaded (below). Bad log content never throws;
- * it shows up as {@link Report#warnings()} and in {@link Report#sources()}.
+ * <p>A {@code Sonde} is thread-safe: build it once (about two seconds on a cold JVM, mostly compiling the rules;
+ * docs/performance.md) and call {@code analyze} from any number of threads; each call runs its own short
+ * session. Its settings never change; its rules change only when its rule packs are reloaded (below). Bad log content never throws;
+ * it shows up as {@link Report#warnings()} and in {@link Report#inputs()}.
  *
  * <p>Live probes ({@link #probe()}, and {@link #diagnose} for probes and logs in one report) check the
  * machine's network now: DNS, TCP 443/80, the chain each host serves against the catalog's trust
  * anchors, the allow-listed URLs, revocation (CRL/OCSP), proxies and the clock. Their results are facts
  * in the same rule session as log facts, so one report ranks both. Each probe family appears in
- * {@link Report#sources()} as {@code probe:<family>} (probes run / not run), and every probe that could
+ * {@link Report#inputs()} as {@code probe:<family>} (probes run / not run), and every probe that could
  * not run is a warning saying why.
  *
  * <p><b>Hot reload.</b> With {@link Builder#watchRulePacks}, a {@code Sonde} watches the pack folders given
@@ -74,23 +68,16 @@ public final class Sonde implements AutoCloseable {
     /** The rules in use, and their reloads. */
     private final LiveRules rules;
 
-    private final LogReader reader;
-    private final Locale locale;
-    private final Duration deadline;
-    private final Prober prober;
+    /** How an analysis, probe run or diagnosis runs: reader, prober, locale, deadline, redaction. */
+    private final Analysis analysis;
     private final ProbeOptions probeOptions;
-    /** Whether reports replace e-mail addresses and home folder user names by pseudonyms (secrets go always). */
-    private final boolean anonymize;
 
     private final List<Path> rulePacks;
     private final Consumer<RulePackReload> reloadListener;
     private final RuleEngineFactory.PackWatch watcher;
 
     private Sonde(Builder b) {
-        this.locale = b.locale;
-        this.deadline = b.deadline;
         this.probeOptions = b.probeOptions;
-        this.anonymize = b.anonymize;
         this.rulePacks = b.rulePacks;
         RuleEngineFactory.Request request = new RuleEngineFactory.Request(rulePacks, Optional.ofNullable(b.compileCache),
                 Optional.ofNullable(b.trustedPublicKey));
@@ -103,14 +90,14 @@ public final class Sonde implements AutoCloseable {
             throw new IllegalStateException("watchRulePacks cannot be combined with engine(...): "
                     + "only rule packs Sonde compiles itself can be reloaded");
         }
-        RuleEngineFactory factory = b.engine != null ? null : loadFactory();
+        RuleEngineFactory factory = b.engine != null ? null : Services.ruleEngineFactory();
         // watch first, then hash, then compile: an edit made meanwhile is seen as a change afterwards
         this.watcher = factory != null && b.reloadListener != null && !rulePacks.isEmpty()
                 ? factory.watch(rulePacks, b.reloadDebounce, this::reloadFromWatcher) : null;
         try {
             this.rules = new LiveRules(factory, request, b.engine, b.catalog, b.endpoints, b.reloadDebounce);
-            this.reader = b.reader != null ? b.reader : loadReader();
-            this.prober = b.prober != null ? b.prober : loadProber();
+            this.analysis = new Analysis(b.reader != null ? b.reader : Services.logReader(),
+                    b.prober != null ? b.prober : Services.prober().orElse(null), b.locale, b.deadline, b.anonymize);
         } catch (RuntimeException | Error e) {
             if (watcher != null) {
                 watcher.close();
@@ -137,13 +124,12 @@ public final class Sonde implements AutoCloseable {
 
     /** Analyzes log files and folders together (folders are searched recursively for {@code *.log}). */
     public Report analyze(Collection<Path> paths) {
-        return run(paths, null);
+        return analysis.run(rules, paths, null);
     }
 
     /** Analyzes logs given as files, streams or text, together. */
     public Report analyze(LogInput... inputs) {
-        Instant until = Instant.now().plus(deadline);
-        return run(Arrays.asList(inputs), List.of(), new ArrayList<>(), null, until);
+        return analysis.run(rules, Arrays.asList(inputs));
     }
 
     /** Analyzes one log held in a string; {@code name} is what evidence quotes. */
@@ -179,10 +165,10 @@ public final class Sonde implements AutoCloseable {
     /** Probes with {@code options} and analyzes {@code paths} together: one session, one ranked report. */
     public Report diagnose(ProbeOptions options, Collection<Path> paths) {
         Objects.requireNonNull(options, "options");
-        if (prober == null) {
+        if (!analysis.canProbe()) {
             throw new SondeException("no Sonde prober on the class path: add the dev.sonde:sdk-probes dependency");
         }
-        return run(paths, options);
+        return analysis.run(rules, paths, options);
     }
 
     /**
@@ -192,6 +178,15 @@ public final class Sonde implements AutoCloseable {
      */
     public ProbeCatalog probeCatalog() {
         return rules.current().catalog();
+    }
+
+    /**
+     * What the person running Sonde should know about how the rules in use were made (see
+     * {@link RuleEngine#notes()}): how packs were layered, the compiler's warnings, compile cache trouble; one
+     * sentence each, none of which stopped them loading. After a reload, the new rules'.
+     */
+    public List<String> notes() {
+        return rules.current().engine().notes();
     }
 
     /**
@@ -248,89 +243,6 @@ public final class Sonde implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the rule pack reload listener failed on a {} reload of {}", outcome.status(), rulePacks, e);
         }
-    }
-
-    /** Expands the paths (files, folders) and analyzes them, probing first when {@code probing} is given. */
-    private Report run(Collection<Path> paths, ProbeOptions probing) {
-        Instant until = Instant.now().plus(deadline);
-        List<Warning> warnings = new ArrayList<>();
-        List<LogInput> inputs = new ArrayList<>();
-        List<SourceSummary> unreadable = new ArrayList<>();
-        for (Path file : LogFiles.expand(paths, warnings, readingDeadline(until))) {
-            Optional<String> why = InputFiles.notRegular(file);
-            if (why.isEmpty()) {
-                inputs.add(LogInput.of(file));
-            } else {
-                unreadable.add(SourceSummary.unreadable(file.toString()));
-                warnings.add(Warning.incomplete(file.toString(), 0, "not read: " + why.get()));
-            }
-        }
-        return run(inputs, unreadable, warnings, probing, until);
-    }
-
-    /**
-     * When reading must stop so that the rules still get their share of the deadline: a fifth of it, between
-     * {@link #MIN_FIRING_SHARE} and {@link #MAX_FIRING_SHARE} (and never more than half).
-     */
-    private Instant readingDeadline(Instant until) {
-        Duration firing = deadline.dividedBy(5);
-        firing = firing.compareTo(MIN_FIRING_SHARE) < 0 ? MIN_FIRING_SHARE
-                : firing.compareTo(MAX_FIRING_SHARE) > 0 ? MAX_FIRING_SHARE : firing;
-        if (firing.compareTo(deadline.dividedBy(2)) > 0) {
-            firing = deadline.dividedBy(2);
-        }
-        return until.minus(firing);
-    }
-
-    private Report run(List<LogInput> inputs, List<SourceSummary> alreadyFailed, List<Warning> warnings,
-            ProbeOptions probing, Instant until) {
-        Instant readUntil = readingDeadline(until);
-        List<SourceSummary> sources = new ArrayList<>(alreadyFailed);
-        List<LogInput> ordered = new ArrayList<>(inputs);
-        ordered.sort((a, b) -> a.name().compareTo(b.name())); // the same report whatever the input order
-        LiveRules.Rules current = rules.current(); // read once: the whole analysis runs on these rules, even if a reload swaps them
-        try (RuleEngine.Session session = current.engine().openSession(locale, until)) {
-            if (probing != null) {
-                FactSink sink = session::add;
-                sources.addAll(prober.run(current.catalog(), probing, sink, warnings::add));
-            }
-            for (int i = 0; i < ordered.size(); i++) {
-                if (Instant.now().isAfter(readUntil)) {
-                    int left = ordered.size() - i;
-                    warnings.add(Warning.incomplete(ordered.get(i).name(), 0, left == 1
-                            ? "not read: the analysis deadline passed before it was reached"
-                            : "not read, nor the " + (left - 1) + " inputs after it in name order: the analysis"
-                                    + " deadline passed before they were reached"));
-                    break;
-                }
-                sources.add(reader.read(ordered.get(i), session, warnings::add, readUntil));
-            }
-            sources.sort(null);
-            warnings.sort(null);
-            return Redaction.apply(session.finish(sources, warnings), anonymize); // what every writer sees
-        }
-    }
-
-    /** The rule engine factory on the class path; it compiles the packs at build and on every reload. */
-    private static RuleEngineFactory loadFactory() {
-        Iterator<RuleEngineFactory> it = ServiceLoader.load(RuleEngineFactory.class, Sonde.class.getClassLoader()).iterator();
-        if (!it.hasNext()) {
-            throw new SondeException("no Sonde rule engine on the class path: add the dev.sonde:sdk-rules dependency");
-        }
-        return it.next();
-    }
-
-    private static Prober loadProber() {
-        Iterator<Prober> it = ServiceLoader.load(Prober.class, Sonde.class.getClassLoader()).iterator();
-        return it.hasNext() ? it.next() : null;
-    }
-
-    private static LogReader loadReader() {
-        Iterator<LogReader> it = ServiceLoader.load(LogReader.class, Sonde.class.getClassLoader()).iterator();
-        if (!it.hasNext()) {
-            throw new SondeException("no Sonde log reader on the class path: add the dev.sonde:sdk-probes dependency");
-        }
-        return it.next();
     }
 
     /**
@@ -516,8 +428,10 @@ public final class Sonde implements AutoCloseable {
          * Builds the analyzer, compiling the rule pack now (and starting the watcher thread when
          * {@link #watchRulePacks} was called).
          *
-         * @throws SondeException        when the packs cannot be read or compiled, the pack folders cannot be
-         *                               watched, or no rule engine or log reader is on the class path
+         * @throws RulePackException    when a pack is refused (cannot be read, breaks a limit, is not signed by the
+         *                               trusted key, does not compile): its {@code problems()} name file and line
+         * @throws SondeException        when the pack folders cannot be watched, the endpoint catalog cannot be read,
+         *                               or no rule engine or log reader is on the class path
          * @throws IllegalStateException when {@link #watchRulePacks} is combined with {@link #engine}, or
          *                               {@link #trustedPublicKey} has no pack to check
          */

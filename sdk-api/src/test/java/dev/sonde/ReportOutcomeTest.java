@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 /** What a report's outcome says, from its inputs and warnings. */
 class ReportOutcomeTest {
 
-    static final SourceSummary READ = new SourceSummary("Trace-1.log", "gwsmo-trace", "UTF-8", 10, 0, 2,
-            SourceSummary.Status.READ);
-    static final SourceSummary UNRECOGNISED = new SourceSummary("notes.log", SourceSummary.UNKNOWN_FORMAT, "UTF-8", 3, 3,
-            0, SourceSummary.Status.UNRECOGNISED);
-    static final SourceSummary UNREADABLE = SourceSummary.unreadable("pipe.log");
+    static final InputSummary READ = new InputSummary("Trace-1.log", "gwsmo-trace", "UTF-8", 10, 0, 2,
+            InputSummary.Status.READ);
+    static final InputSummary UNRECOGNISED = new InputSummary("notes.log", InputSummary.UNKNOWN_FORMAT, "UTF-8", 3, 3,
+            0, InputSummary.Status.UNRECOGNISED);
+    static final InputSummary UNREADABLE = InputSummary.unreadable("pipe.log");
 
-    static Report report(List<SourceSummary> sources, Warning... warnings) {
+    static Report report(List<InputSummary> sources, Warning... warnings) {
         return new Report(List.of(), sources, List.of(warnings));
     }
 
@@ -50,7 +50,7 @@ class ReportOutcomeTest {
 
     @Test
     void aProbeRunIsSomethingToDiagnose() {
-        SourceSummary probe = new SourceSummary("probe:tcp", "probe", "", 4, 0, 4, SourceSummary.Status.READ);
+        InputSummary probe = new InputSummary("probe:tcp", "probe", "", 4, 0, 4, InputSummary.Status.READ);
         assertThat(report(List.of(probe)).outcome()).isEqualTo(Report.Outcome.COMPLETE);
     }
 }

@@ -55,7 +55,7 @@ class RulePackReloadTest {
         };
         assertThatThrownBy(() -> Sonde.builder().engine(engine).watchRulePacks(r -> { }).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("engine");
-        LogReader reader = (input, facts, warnings, deadline) -> SourceSummary.unreadable(input.name());
+        LogReader reader = (input, facts, warnings, deadline) -> InputSummary.unreadable(input.name());
         Sonde given = Sonde.builder().engine(engine).logReader(reader).build();
         assertThatThrownBy(given::reloadRulePacks).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no rule packs to reload");

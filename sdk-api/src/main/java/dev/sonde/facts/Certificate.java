@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record Certificate(
         List<String> subject, List<String> issuer, Instant notBefore, Instant notAfter,
-        LogTime time, String thread, Source source) implements Fact {
+        LogTime time, String thread, Evidence source) implements Fact {
 
     public Certificate {
         subject = List.copyOf(subject);

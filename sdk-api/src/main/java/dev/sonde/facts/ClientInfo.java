@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 
 /**
  * Which Google tool wrote the log, from a trace file's header block ({@code Exe name:},
@@ -10,7 +10,7 @@ import dev.sonde.Source;
  * @param exe     the executable's name, or {@code ""}
  * @param version the product (else exe) version as printed, e.g. {@code 4.3.68.0}, or {@code ""}
  */
-public record ClientInfo(String product, String exe, String version, LogTime time, String thread, Source source)
+public record ClientInfo(String product, String exe, String version, LogTime time, String thread, Evidence source)
         implements Fact {
 
     /**

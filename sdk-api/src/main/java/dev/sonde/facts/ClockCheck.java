@@ -1,12 +1,12 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The local clock compared with the {@code Date} header of a catalog server's answer. Source
+ * The local clock compared with the {@code Date} header of a catalog server's answer. Evidence file
  * {@code probe:clock}.
  *
  * @param target        the URL whose answer was compared
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param localTime     the local clock's time compared, or {@code null}
  */
 public record ClockCheck(String target, long offsetSeconds, ProbeStatus status, Instant serverTime, Instant localTime,
-        LogTime time, String thread, Source source) implements Fact {
+        LogTime time, String thread, Evidence source) implements Fact {
 
     public ClockCheck {
         Objects.requireNonNull(target, "target");

@@ -1,6 +1,8 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
+import dev.sonde.net.IpLiterals;
+import java.net.InetAddress;
 
 /**
  * Where a failing connection went, from {@code Network connection destination details:
@@ -10,14 +12,12 @@ import dev.sonde.Source;
  * @param port     the port tried
  * @param hostName the resolved name in parentheses, or {@code ""}
  */
-public record Destination(String ip, int port, String hostName, LogTime time, String thread, Source source)
+public record Destination(String ip, int port, String hostName, LogTime time, String thread, Evidence source)
         implements Fact {
 
     /** True for 127.0.0.0/8 and ::1: a program on this machine (a local proxy), not a remote server. */
     public boolean loopback() {
-        String a = ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip;
-        return a.startsWith("127.") || a.equals("::1") || a.equalsIgnoreCase("localhost")
-                || a.equals("0:0:0:0:0:0:0:1");
+        return ip.equalsIgnoreCase("localhost") || IpLiterals.parse(ip).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     /** {@code ip:port}, e.g. {@code 127.0.0.1:8888}. */

@@ -1,12 +1,12 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A live probe resolved a catalog host name (article step 2: the allowed URLs must resolve).
- * Source {@code probe:dns}.
+ * Evidence file {@code probe:dns}.
  *
  * @param host      the name looked up
  * @param status    ok, problem, or not run
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param addresses the addresses found, in the order they would be tried (empty when it failed)
  */
 public record DnsCheck(String host, ProbeStatus status, DnsReason reason, List<String> addresses,
-        LogTime time, String thread, Source source) implements Fact {
+        LogTime time, String thread, Evidence source) implements Fact {
 
     public DnsCheck {
         Objects.requireNonNull(host, "host");

@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 
 /**
  * Something observed in the evidence that rules can match on. Every fact says where it came from
@@ -10,7 +10,7 @@ import dev.sonde.Source;
 public interface Fact {
 
     /** The file and line (or probe) this fact comes from, with the text found there. */
-    Source source();
+    Evidence source();
 
     /** When it was logged; {@link LogTime#UNKNOWN} when the evidence carries no time. */
     LogTime time();

@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 
 /**
  * A Windows network error, decoded from whatever form the log used ({@code hr = 0x80072ee2},
@@ -9,7 +9,7 @@ import dev.sonde.Source;
  * @param code      the decoded error
  * @param operation the WinHTTP call that failed, when logged ({@code WinHttpSendRequest}), else {@code ""}
  */
-public record NetworkError(NetworkErrorCode code, String operation, LogTime time, String thread, Source source)
+public record NetworkError(NetworkErrorCode code, String operation, LogTime time, String thread, Evidence source)
         implements Fact {
 
     /** What the error means for the connection. */

@@ -1,12 +1,12 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A live probe opened (or failed to open) a TCP connection to a catalog host and port (article
- * step 1: TCP 443 to Google, TCP 80 to the revocation hosts). Source {@code probe:tcp}.
+ * step 1: TCP 443 to Google, TCP 80 to the revocation hosts). Evidence file {@code probe:tcp}.
  *
  * @param host     the catalog host
  * @param port     the port
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param address  the address that answered (or was tried), or {@code ""}
  */
 public record PortCheck(String host, int port, List<String> services, ProbeStatus status, TcpReason reason, String address,
-        LogTime time, String thread, Source source) implements Fact {
+        LogTime time, String thread, Evidence source) implements Fact {
 
     public PortCheck {
         Objects.requireNonNull(host, "host");

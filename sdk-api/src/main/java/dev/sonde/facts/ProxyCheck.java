@@ -1,13 +1,13 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A live request through a discovered proxy, without credentials ({@code CONNECT host:443}). A 407
  * answer is also reported as a {@link ProxyEvent} of kind {@code AUTH_REQUIRED}, so the rules that
- * read logs apply unchanged. Source {@code probe:proxy}.
+ * read logs apply unchanged. Evidence file {@code probe:proxy}.
  *
  * @param proxy      {@code host:port}
  * @param origin     where the proxy setting came from (see {@link ProxySetting#origin()})
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param schemes    authentication schemes offered with a 407 (Basic, Digest, NTLM, Negotiate)
  */
 public record ProxyCheck(String proxy, ProxyOrigin origin, ProbeStatus status, ProxyReason reason, int httpStatus,
-        List<String> schemes, LogTime time, String thread, Source source) implements Fact {
+        List<String> schemes, LogTime time, String thread, Evidence source) implements Fact {
 
     public ProxyCheck {
         Objects.requireNonNull(proxy, "proxy");

@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * @param schemes authentication schemes the proxy offered (Basic, Digest, NTLM, Negotiate), if any
  * @param proxy   the proxy's address when logged, else {@code ""}
  */
-public record ProxyEvent(Kind kind, List<String> schemes, String proxy, LogTime time, String thread, Source source)
+public record ProxyEvent(Kind kind, List<String> schemes, String proxy, LogTime time, String thread, Evidence source)
         implements Fact {
 
     /** What the proxy did. */

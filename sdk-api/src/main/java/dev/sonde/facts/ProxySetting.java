@@ -1,11 +1,11 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.Objects;
 
 /**
  * A proxy this machine is configured to use, as discovered by a live probe (article step 3).
- * Source {@code probe:proxy}.
+ * Evidence file {@code probe:proxy}.
  *
  * @param origin where the setting was found: {@code winhttp} ({@code netsh winhttp show proxy}),
  *               {@code env} ({@code HTTPS_PROXY}, {@code HTTP_PROXY}), {@code jvm} (system properties or the
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param proxy  {@code host:port}
  * @param bypass the bypass list as written ({@code NO_PROXY}, WinHTTP's bypass list), or {@code ""}
  */
-public record ProxySetting(ProxyOrigin origin, String proxy, String bypass, LogTime time, String thread, Source source)
+public record ProxySetting(ProxyOrigin origin, String proxy, String bypass, LogTime time, String thread, Evidence source)
         implements Fact {
 
     public ProxySetting {

@@ -1,12 +1,12 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.Objects;
 
 /**
  * A live revocation check (article steps 1-2: CRLs and OCSP over plain HTTP, TCP 80): a CRL
  * downloaded and verified, an OCSP request answered, or a catalog revocation URL reached.
- * Source {@code probe:revocation}.
+ * Evidence file {@code probe:revocation}.
  *
  * @param kind   {@code crl}, {@code ocsp}, or {@code http} (a catalog revocation host reached with a plain GET)
  * @param url    the URL used
@@ -16,7 +16,7 @@ import java.util.Objects;
  *               {@code TIMED_OUT}, {@code BAD_RESPONSE}, {@code STALE}, {@code NO_URL}; its status is {@code status}
  */
 public record RevocationCheck(RevocationKind kind, String url, String host, ProbeStatus status, RevocationReason reason,
-        LogTime time, String thread, Source source) implements Fact {
+        LogTime time, String thread, Evidence source) implements Fact {
 
     public RevocationCheck {
         Objects.requireNonNull(kind, "kind");

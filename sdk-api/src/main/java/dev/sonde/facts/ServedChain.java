@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * and then verified (PKIX) against the catalog's trust anchors only, with validity judged at the
  * probe's clock and the leaf matched against the host name. Unlike {@link Certificate} (text from a
  * log), this is a verified observation: {@link TlsReason#UNTRUSTED_CHAIN} means no catalog anchor signed it.
- * Source {@code probe:tls}.
+ * Evidence file {@code probe:tls}.
  *
  * @param host        the catalog host (sent as SNI and checked against the leaf)
  * @param port        the port
@@ -32,7 +32,7 @@ import java.util.Objects;
  */
 public record ServedChain(String host, int port, ProbeStatus status, TlsReason reason, List<TlsReason> problems,
         String leafSubject, String leafIssuer, String topIssuer, List<String> issuers, Instant notBefore, Instant notAfter,
-        String sha256, Instant checkedAt, LogTime time, String thread, Source source) implements Fact {
+        String sha256, Instant checkedAt, LogTime time, String thread, Evidence source) implements Fact {
 
     public ServedChain {
         Objects.requireNonNull(host, "host");

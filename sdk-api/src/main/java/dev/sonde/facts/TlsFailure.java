@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param flags the decoded security flags; empty when the log gave no reason
  */
-public record TlsFailure(Set<SecurityFlag> flags, LogTime time, String thread, Source source) implements Fact {
+public record TlsFailure(Set<SecurityFlag> flags, LogTime time, String thread, Evidence source) implements Fact {
 
     public TlsFailure {
         flags = flags.isEmpty()

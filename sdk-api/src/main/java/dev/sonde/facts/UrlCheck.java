@@ -1,6 +1,6 @@
 package dev.sonde.facts;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.Objects;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Objects;
  * anchors, no credentials and no redirects. Any answer from the genuine server (any status, 401 and
  * 404 included) means reachable; a block page or 403 from a filtering proxy (the rule pack tells it from
  * Google's own answers: {@code google-answers.json}), a reset, a timeout or a chain the anchors do not verify
- * means blocked. Source {@code probe:https}.
+ * means blocked. Evidence file {@code probe:https}.
  *
  * @param service    the catalog service ({@code mail}, {@code calendar} ...)
  * @param url        the URL requested
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param via        the answer's {@code Via} header, or {@code ""}
  */
 public record UrlCheck(String service, String url, String host, ProbeStatus status, UrlReason reason, int httpStatus,
-        String server, String via, LogTime time, String thread, Source source) implements Fact {
+        String server, String via, LogTime time, String thread, Evidence source) implements Fact {
 
     public UrlCheck {
         Objects.requireNonNull(service, "service");

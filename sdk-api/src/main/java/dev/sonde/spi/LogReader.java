@@ -1,7 +1,7 @@
 package dev.sonde.spi;
 
 import dev.sonde.LogInput;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -20,5 +20,5 @@ public interface LogReader {
      * Reads {@code input}, sending facts to {@code facts} and problems to {@code warnings}, and stops
      * reading (with a warning) once {@code deadline} has passed.
      */
-    SourceSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline);
+    InputSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline);
 }

@@ -2,7 +2,7 @@ package dev.sonde.spi;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.ProbeSkipped;
@@ -34,7 +34,7 @@ public interface Prober {
      * {@code probe:proxy}, {@code probe:clock}): {@code linesRead} = probes that ran, {@code linesSkipped} =
      * probes that did not, {@code facts} = facts sent.
      */
-    List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings);
+    List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings);
 
     /** The probe families, in the order their summaries are reported. */
     List<String> FAMILIES = List.of("dns", "tcp", "tls", "https", "revocation", "proxy", "clock");
@@ -46,7 +46,7 @@ public interface Prober {
      * {@code ProbeSkipped} counts as not run, {@code ProxySetting} and {@code ProxyEvent} as facts only,
      * any other fact as a probe that ran. Empty when there is no fact.
      */
-    static List<SourceSummary> handOver(Collection<? extends Fact> facts, FactSink sink, Consumer<Warning> warnings) {
+    static List<InputSummary> handOver(Collection<? extends Fact> facts, FactSink sink, Consumer<Warning> warnings) {
         List<Fact> ordered = new ArrayList<>(facts);
         ordered.sort(Comparator.comparing((Fact f) -> f.source().file()).thenComparing(f -> f.source().text())
                 .thenComparing(f -> f.getClass().getSimpleName()));
@@ -67,11 +67,11 @@ public interface Prober {
         notRun.stream().sorted().distinct().forEach(warnings);
         List<String> families = new ArrayList<>(FAMILIES);
         counts.keySet().stream().filter(f -> !FAMILIES.contains(f)).sorted().forEach(families::add);
-        List<SourceSummary> out = new ArrayList<>();
+        List<InputSummary> out = new ArrayList<>();
         for (String family : families) {
             long[] c = counts.get(family);
             if (c != null) {
-                out.add(new SourceSummary("probe:" + family, "probe", "", c[0], c[1], c[2], SourceSummary.Status.READ));
+                out.add(new InputSummary("probe:" + family, "probe", "", c[0], c[1], c[2], InputSummary.Status.READ));
             }
         }
         return out;

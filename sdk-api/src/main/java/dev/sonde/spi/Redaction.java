@@ -2,12 +2,13 @@ package dev.sonde.spi;
 
 import dev.sonde.Finding;
 import dev.sonde.Report;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -39,7 +40,7 @@ import java.util.function.UnaryOperator;
  * bounded repetitions only, and values are measured by a hand scan. Redacting twice gives the same text as
  * redacting once.
  *
- * <p>{@link Source} applies {@link #redact} to evidence when it is made, so no fact quotes a secret either;
+ * <p>{@link Evidence} applies {@link #redact} to evidence when it is made, so no fact quotes a secret either;
  * {@link #apply(Report, boolean)} applies it to every string of a finished report (and, when asked, replaces
  * personal data by pseudonyms).
  */
@@ -78,12 +79,12 @@ public final class Redaction {
             String explanation = clean.apply(f.explanation());
             List<String> remediation = f.remediation().stream().map(clean).toList();
             String step = clean.apply(f.articleStep());
-            List<Source> evidence = new ArrayList<>();
-            for (Source s : f.evidence()) {
+            List<Evidence> evidence = new ArrayList<>();
+            for (Evidence s : f.evidence()) {
                 String file = clean.apply(s.file());
-                evidence.add(new Source(file, s.line(), clean.apply(s.text())));
+                evidence.add(new Evidence(file, s.line(), clean.apply(s.text())));
             }
-            String explainedBy = clean.apply(f.explainedBy());
+            Optional<String> explainedBy = f.explainedBy().map(clean);
             Map<String, String> params = new LinkedHashMap<>();
             f.params().forEach((k, v) -> {
                 String key = clean.apply(k);
@@ -93,10 +94,10 @@ public final class Redaction {
             findings.add(new Finding(id, f.rank(), f.severity(), f.confidence(), title, explanation, remediation, step,
                     evidence, f.evidenceOmitted(), explainedBy, params));
         }
-        List<SourceSummary> sources = new ArrayList<>();
-        for (SourceSummary s : report.sources()) {
+        List<InputSummary> sources = new ArrayList<>();
+        for (InputSummary s : report.inputs()) {
             String name = clean.apply(s.name());
-            sources.add(new SourceSummary(name, clean.apply(s.format()), clean.apply(s.encoding()), s.linesRead(),
+            sources.add(new InputSummary(name, clean.apply(s.format()), clean.apply(s.encoding()), s.linesRead(),
                     s.linesSkipped(), s.facts(), s.status()));
         }
         List<Warning> warnings = new ArrayList<>();

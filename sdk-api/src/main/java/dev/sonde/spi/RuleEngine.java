@@ -3,7 +3,7 @@ package dev.sonde.spi;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.Report;
 import dev.sonde.SondeException;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,11 +38,21 @@ public interface RuleEngine {
         throw new SondeException("this rule engine cannot read endpoint catalogs (" + file + ")");
     }
 
+    /**
+     * What the person running Sonde should know about how these rules were made, one sentence each, none of which
+     * stopped them loading: how packs were layered (lines starting with {@code rules: }), the compiler's warnings,
+     * trouble with a compile cache. Empty by default, and when all went well. A command-line tool prints them; a
+     * library caller may log them.
+     */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** One analysis: facts in, ranked report out. Not thread-safe; use once. */
     interface Session extends FactSink, AutoCloseable {
 
         /** Fires the rules, ranks the findings and builds the report around the given inputs. */
-        Report finish(List<SourceSummary> sources, List<Warning> warnings);
+        Report finish(List<InputSummary> sources, List<Warning> warnings);
 
         /** Releases the session; safe to call more than once. */
         @Override

@@ -55,11 +55,11 @@ public interface RuleEngineFactory {
 
     /**
      * A digest of what this engine compiles from {@code rulePacks} (the files it reads, in order), so that a reload
-     * whose packs did not change compiles nothing; {@code null} when it cannot tell, or a file cannot be read (a
-     * reload then compiles). The default cannot tell.
+     * whose packs did not change compiles nothing; empty when it cannot tell, or a file cannot be read (a reload
+     * then compiles). The default cannot tell.
      */
-    default String contentDigest(List<Path> rulePacks) {
-        return null;
+    default Optional<String> contentDigest(List<Path> rulePacks) {
+        return Optional.empty();
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.sonde.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,7 +16,7 @@ class CertificateTest {
 
     static Certificate seenAt(LogTime t) {
         return new Certificate(List.of("US", "California", "Mountain View", "Google Inc", "*.googleapis.com"),
-                List.of("US", "Google Inc", "Google Internet Authority G2"), FROM, UNTIL, t, "", new Source("a.log", 3, "x"));
+                List.of("US", "Google Inc", "Google Internet Authority G2"), FROM, UNTIL, t, "", new Evidence("a.log", 3, "x"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class CertificateTest {
     @Test
     void destinationsKnowLoopback() {
         LogTime t = LogTime.UNKNOWN;
-        Source s = new Source("t.log", 1, "");
+        Evidence s = new Evidence("t.log", 1, "");
         assertThat(new Destination("127.0.0.1", 8888, "COMPUTERNAME", t, "1a20", s).loopback()).isTrue();
         assertThat(new Destination("::1", 8080, "", t, "", s).address()).isEqualTo("[::1]:8080");
         assertThat(new Destination("216.58.194.170", 443, "sfo07s13-in-f170.1e100.net", t, "", s).loopback()).isFalse();
@@ -63,10 +63,10 @@ class CertificateTest {
 
     @Test
     void clientVersionsCompareNumerically() {
-        ClientInfo c = new ClientInfo("GWSMO", "OUTLOOK.EXE", "4.2.10.0", LogTime.UNKNOWN, "", new Source("t.log", 1, ""));
+        ClientInfo c = new ClientInfo("GWSMO", "OUTLOOK.EXE", "4.2.10.0", LogTime.UNKNOWN, "", new Evidence("t.log", 1, ""));
         assertThat(c.olderThan("4.3.0.0")).isTrue();
         assertThat(c.olderThan("4.2.9")).isFalse();
         assertThat(c.olderThan("4.2.10")).isFalse();
-        assertThat(new ClientInfo("GWSMO", "", "", LogTime.UNKNOWN, "", new Source("t.log", 1, "")).olderThan("9")).isFalse();
+        assertThat(new ClientInfo("GWSMO", "", "", LogTime.UNKNOWN, "", new Evidence("t.log", 1, "")).olderThan("9")).isFalse();
     }
 }

@@ -3,14 +3,14 @@ package dev.sonde.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The helpers rules call on probe facts. */
 class ProbeFactsTest {
 
-    static final Source SRC = new Source("probe:tls", 0, "TLS localhost:443");
+    static final Evidence SRC = new Evidence("probe:tls", 0, "TLS localhost:443");
 
     @Test
     void aServedChainsIssuerValuesAreEveryAttributeOfEveryIssuer() {
@@ -67,7 +67,7 @@ class ProbeFactsTest {
         assertThat(c.clock()).isEqualTo("ahead");
         assertThat(c.offset().toHours()).isEqualTo(72);
         Fact log = new ProbeSkipped(ProbeFamily.TLS, "x", "why", LogTime.of(java.time.Instant.now(), java.time.ZoneOffset.UTC), "",
-                new Source("Trace.log", 3, "line"));
+                new Evidence("Trace.log", 3, "line"));
         assertThat(c.sameAttemptAs(log)).isFalse();
     }
 

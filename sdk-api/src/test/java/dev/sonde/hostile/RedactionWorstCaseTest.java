@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +73,7 @@ class RedactionWorstCaseTest {
 
     /** Redacts and pseudonymises {@code text} as a report's string; the nanoseconds it took. */
     private static long timeReport(String text) {
-        Finding f = new Finding("X", 1, Severity.LOW, 0.5, text, "", List.of(), "", List.of(), 0, null, Map.of());
+        Finding f = new Finding("X", 1, Severity.LOW, 0.5, text, "", List.of(), "", List.of(), 0, Optional.empty(), Map.of());
         Report report = new Report(List.of(f), List.of(), List.of());
         long start = System.nanoTime();
         Report out = Redaction.apply(report, true);

@@ -7,11 +7,12 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Severity;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
@@ -148,9 +149,9 @@ class RedactionTest {
     @Test
     void sourceTextIsAlwaysRedactedAndClipped() {
         qt().withExamples(300).forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 1500)).checkAssert(noise -> {
-            Source s = new Source("f.log", 1, noise + " ya29.SECRETTOKEN password=pw " + noise);
+            Evidence s = new Evidence("f.log", 1, noise + " ya29.SECRETTOKEN password=pw " + noise);
             assertThat(s.text()).doesNotContain("SECRETTOKEN");
-            assertThat(s.text().length()).isLessThanOrEqualTo(Source.MAX_TEXT);
+            assertThat(s.text().length()).isLessThanOrEqualTo(Evidence.MAX_TEXT);
         });
     }
 
@@ -158,10 +159,10 @@ class RedactionTest {
     void aReportIsRedactedInEveryString() {
         Finding f = new Finding("TLS_INTERCEPTION", 1, Severity.CRITICAL, 0.9, "issued by password=t1",
                 "explained access_token=t2", List.of("do client_secret=t3"), "4",
-                List.of(new Source("C:\\logs\\pwd=t4\\auth.log", 3, "Cookie: t5")), 0, null,
+                List.of(new Evidence("C:\\logs\\pwd=t4\\auth.log", 3, "Cookie: t5")), 0, Optional.empty(),
                 Map.of("issuer", "Authorization: Bearer t6", "token=t7", "x"));
-        Report r = new Report(List.of(f), List.of(new SourceSummary("/tmp/secret=t8/a.log", "gwsmo-trace", "UTF-8", 1, 0, 1,
-                SourceSummary.Status.READ)), List.of(new Warning("passwd=t9", 0, "https://u:t10@h/ failed")), List.of("pack token=t11"));
+        Report r = new Report(List.of(f), List.of(new InputSummary("/tmp/secret=t8/a.log", "gwsmo-trace", "UTF-8", 1, 0, 1,
+                InputSummary.Status.READ)), List.of(new Warning("passwd=t9", 0, "https://u:t10@h/ failed")), List.of("pack token=t11"));
         Report out = Redaction.apply(r, false);
         String all = out.toString();
         for (int i = 1; i <= 11; i++) {
@@ -169,7 +170,7 @@ class RedactionTest {
         }
         assertThat(out.findings().get(0).title()).isEqualTo("issued by password=" + M);
         assertThat(out.findings().get(0).params()).containsEntry("issuer", "Authorization: " + M).containsEntry("token=" + M, "x");
-        assertThat(out.sources().get(0).name()).isEqualTo("/tmp/secret=" + M);
+        assertThat(out.inputs().get(0).name()).isEqualTo("/tmp/secret=" + M);
         assertThat(out.warnings().get(0).message()).isEqualTo("https://u:" + M + "@h/ failed");
         assertThat(out.outcome()).isEqualTo(r.outcome());
     }
@@ -178,10 +179,10 @@ class RedactionTest {
     void anonymizeGivesStablePseudonymsInReportOrder() {
         Finding f = new Finding("X", 1, Severity.HIGH, 0.9, "mail Bob.Smith@Corp.example and jdoe@corp.example",
                 "profile C:\\Users\\jdoe\\AppData and C:\\Documents and Settings\\John Doe\\Local Settings", List.of(), "",
-                List.of(new Source("\\\\fs01\\Users\\alice\\Trace.log", 1, "bob.smith@corp.example again, C:/Users/Public/x")),
-                0, null, Map.of("home", "/home/carol/.config and /Users/dave/Library", "url", "https://www.googleapis.com/calendar/v3/users/me"));
-        Report r = new Report(List.of(f), List.of(new SourceSummary("C:\\\\Users\\\\jdoe\\\\a.log", "gwsmo-trace", "UTF-8", 1, 0, 1,
-                SourceSummary.Status.READ)), List.of(new Warning("//server/Users/erin/x.log", 0, "http://frank@proxy.corp:3128 said no")));
+                List.of(new Evidence("\\\\fs01\\Users\\alice\\Trace.log", 1, "bob.smith@corp.example again, C:/Users/Public/x")),
+                0, Optional.empty(), Map.of("home", "/home/carol/.config and /Users/dave/Library", "url", "https://www.googleapis.com/calendar/v3/users/me"));
+        Report r = new Report(List.of(f), List.of(new InputSummary("C:\\\\Users\\\\jdoe\\\\a.log", "gwsmo-trace", "UTF-8", 1, 0, 1,
+                InputSummary.Status.READ)), List.of(new Warning("//server/Users/erin/x.log", 0, "http://frank@proxy.corp:3128 said no")));
         Report out = Redaction.apply(r, true);
         Finding g = out.findings().get(0);
         assertThat(g.title()).isEqualTo("mail user1@domain1 and user2@domain1");
@@ -190,7 +191,7 @@ class RedactionTest {
         assertThat(g.evidence().get(0).text()).isEqualTo("user1@domain1 again, C:/Users/Public/x");
         assertThat(g.params()).containsEntry("home", "/home/user5/.config and /Users/user6/Library")
                 .containsEntry("url", "https://www.googleapis.com/calendar/v3/users/me");
-        assertThat(out.sources().get(0).name()).isEqualTo("C:\\\\Users\\\\user2\\\\a.log");
+        assertThat(out.inputs().get(0).name()).isEqualTo("C:\\\\Users\\\\user2\\\\a.log");
         assertThat(out.warnings().get(0).file()).isEqualTo("//server/Users/user7/x.log");
         assertThat(out.warnings().get(0).message()).isEqualTo("http://user8@proxy.corp:3128 said no");
         assertThat(Redaction.apply(r, true)).isEqualTo(out);

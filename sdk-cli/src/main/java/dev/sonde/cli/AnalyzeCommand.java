@@ -3,7 +3,6 @@ package dev.sonde.cli;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.spi.RuleEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,13 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         PackTrust.requirePack(spec.commandLine(), output.trust, output.rulePacks);
         Report report;
         try {
-            RuleEngine engine = PackTrust.engine(output.rulePacks, output.trust, output.compileCache(), err);
-            Sonde.Builder builder = Sonde.builder()
-                    .locale(output.locale())
-                    .anonymize(output.anonymize)
-                    .deadline(Duration.ofSeconds(deadlineSeconds));
-            builder.engine(engine);
-            report = builder.build().analyze(paths);
+            Sonde sonde = ReportOptions.build(output.sonde().deadline(Duration.ofSeconds(deadlineSeconds)), err);
+            report = sonde.analyze(paths);
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
             if (output.debug) {

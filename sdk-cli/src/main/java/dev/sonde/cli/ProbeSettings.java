@@ -4,12 +4,11 @@ import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.cases.RecordingProber;
 import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.Prober;
-import dev.sonde.spi.RuleEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -135,16 +134,6 @@ final class ProbeSettings {
                         + (Files.isDirectory(record) ? "is a folder; give a file name" : "the folder " + folder + " does not exist"));
             }
         }
-        RuleEngine engine;
-        try {
-            engine = PackTrust.engine(output.rulePacks, output.trust, output.compileCache(), err);
-        } catch (SondeException e) {
-            err.println("sonde: " + e.getMessage());
-            if (output.debug) {
-                e.printStackTrace(err);
-            }
-            return SondeCommand.NO_INPUT;
-        }
         ProgressLine progress = null;
         if (!output.json() && System.console() != null && cli.getErr() != null && isRealStderr(err)) {
             progress = new ProgressLine(err);
@@ -153,9 +142,7 @@ final class ProbeSettings {
         Report report;
         RecordingProber recorder = null;
         try {
-            Sonde.Builder builder = Sonde.builder().locale(output.locale()).probeOptions(options);
-            builder.engine(engine);
-            builder.anonymize(output.anonymize);
+            Sonde.Builder builder = output.sonde().probeOptions(options);
             if (endpoints != null) {
                 builder.endpoints(endpoints);
             }
@@ -163,7 +150,7 @@ final class ProbeSettings {
                 recorder = RecordedProbes.recording(liveProber());
                 builder.prober(recorder);
             }
-            report = probe.apply(builder.build());
+            report = probe.apply(ReportOptions.build(builder, err));
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
             if (output.debug) {

@@ -1,5 +1,8 @@
 package dev.sonde.cli;
 
+import dev.sonde.Sonde;
+import dev.sonde.SondeException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,36 @@ final class ReportOptions {
 
     Locale locale() {
         return Locale.forLanguageTag(locale);
+    }
+
+    /**
+     * A {@link Sonde} builder with these options: language, anonymizing, the rule packs (layered), the key they must
+     * be signed with and the compile cache. The rules are built the API's way: verified, read and compiled (or read
+     * from the cache) by {@code Sonde.Builder.build()}.
+     *
+     * @throws SondeException when the trusted key file cannot be read
+     */
+    Sonde.Builder sonde() {
+        Sonde.Builder builder = Sonde.builder().locale(locale()).anonymize(anonymize).rulePacks(rulePacks);
+        compileCache().ifPresent(builder::compileCache);
+        if (trust != null && !rulePacks.isEmpty()) {
+            builder.trustedPublicKey(PackTrust.publicKey(trust));
+        }
+        return builder;
+    }
+
+    /**
+     * Builds the {@link Sonde} and prints on {@code err} what the person running it should know about its rules
+     * ({@link Sonde#notes()}: how packs were layered, compiler warnings, compile cache trouble), one
+     * {@code sonde: ...} line each.
+     *
+     * @throws SondeException when the packs are refused, cannot be read or do not compile
+     */
+    static Sonde build(Sonde.Builder builder, PrintWriter err) {
+        Sonde sonde = builder.build();
+        sonde.notes().forEach(note -> err.println("sonde: " + note));
+        err.flush();
+        return sonde;
     }
 
     /** Where compiled rule packs are kept between runs, unless {@code --no-cache}: see {@link #cacheFolder}. */

@@ -5,7 +5,7 @@ import dev.sonde.PackProblem;
 import dev.sonde.Report;
 import dev.sonde.SondeException;
 import dev.sonde.rules.cases.GoldenCase;
-import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.cases.PackCases;
 import dev.sonde.rules.lint.PackCheck;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.rules.trust.PackSignature;
@@ -171,34 +171,19 @@ final class RulesCommand implements Runnable {
                 return SondeCommand.NO_INPUT;
             }
             try {
-                // an archive stays open while its cases are analyzed in place
-                return RulePack.atRoot(pack, this::run);
-            } catch (SondeException e) {
+                // loaded (verified first with --trust) and compiled by the cases tooling; an archive stays open while
+                // its cases are analyzed in place
+                return PackCases.open(pack, Optional.ofNullable(trust).map(PackTrust::publicKey), this::run);
+            } catch (RuntimeException e) { // the pack or its cases cannot be read, are refused or do not compile
                 return fail(err, e, debug, SondeCommand.NO_INPUT);
             }
         }
 
-        private int run(Path root) {
+        private int run(PackCases rules) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            DroolsRuleEngine engine;
-            try {
-                // verified and built from one reading; a pack that extends the built-in one is layered over it
-                RulePack rules = PackTrust.load(List.of(pack), trust);
-                if (rules.loadSummary().size() > 1) {
-                    rules.loadSummary().forEach(line -> err.println("sonde: rules: " + line));
-                }
-                engine = DroolsRuleEngine.compile(rules);
-            } catch (SondeException e) {
-                return fail(err, e, debug, SondeCommand.NO_INPUT);
-            }
-            Path cases = root.resolve("cases");
-            List<GoldenCase> all;
-            try {
-                all = Files.isDirectory(cases) ? GoldenCase.load(cases) : List.of();
-            } catch (RuntimeException e) {
-                return fail(err, e, debug, SondeCommand.NO_INPUT);
-            }
+            rules.layering().forEach(line -> err.println("sonde: rules: " + line));
+            List<GoldenCase> all = rules.cases();
             if (all.isEmpty()) {
                 err.println("sonde: " + pack + " has no golden case (cases/NAME/ with logs or probes.json, and expect.json).");
             }
@@ -207,7 +192,7 @@ final class RulesCommand implements Runnable {
             for (GoldenCase c : all) {
                 String why;
                 try {
-                    Report report = c.run(engine); // the logs, and the recorded probes when the case has them
+                    Report report = rules.run(c); // the logs, and the recorded probes when the case has them
                     if (!report.anyInputRead()) {
                         why = (c.probes().isPresent() ? "nothing could be read in " : "no log could be read in ")
                                 + shown(c.folder());

@@ -1,15 +1,17 @@
 package dev.sonde.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sonde.Finding;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Severity;
 import dev.sonde.Sonde;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
-import dev.sonde.probes.net.CatalogProber;
-import dev.sonde.probes.net.HostResolver;
+import dev.sonde.probes.dns.HostResolver;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.rules.engine.DroolsRuleEngineFactory;
 import dev.sonde.spi.RuleEngine;
 import dev.sonde.testsupport.net.BlackHolePort;
@@ -30,7 +32,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Live probes against real loopback servers (test PKI made with Bouncy Castle, CRL/OCSP server, 407
@@ -94,8 +95,7 @@ class ProbeScenariosTest {
 
     static String describe(Report r) {
         StringBuilder sb = new StringBuilder();
-        r.findings().forEach(f -> sb.append(f.rank()).append(' ').append(f.id()).append(f.explainedBy() == null ? "" : "<-"
-                + f.explainedBy()).append(' ').append(f.params()).append('\n'));
+        r.findings().forEach(f -> sb.append(f.rank()).append(' ').append(f.id()).append(f.explainedBy().map(c -> "<-" + c).orElse("")).append(' ').append(f.params()).append('\n'));
         r.warnings().forEach(w -> sb.append("warning ").append(w).append('\n'));
         return sb.toString();
     }
@@ -108,9 +108,9 @@ class ProbeScenariosTest {
                 .add("revocation", revocationUrl(loopback.revocation())).catalog());
         assertThat(r.hasProblems()).as(describe(r)).isFalse();
         assertThat(r.findings()).as(describe(r)).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
-        assertThat(r.sources()).extracting(SourceSummary::name)
+        assertThat(r.inputs()).extracting(InputSummary::name)
                 .contains("probe:dns", "probe:tcp", "probe:tls", "probe:https", "probe:revocation", "probe:clock");
-        assertThat(r.sources()).allSatisfy(s -> assertThat(s.linesSkipped()).as(s.name()).isZero());
+        assertThat(r.inputs()).allSatisfy(s -> assertThat(s.linesSkipped()).as(s.name()).isZero());
         assertThat(r.warnings()).as(describe(r)).isEmpty();
         assertThat(r.anyInputRead()).isTrue();
     }
@@ -128,7 +128,7 @@ class ProbeScenariosTest {
         // NOT_RUN is visible: warnings say what was not tried and why, and the summaries count it
         assertThat(r.warnings()).extracting(Warning::file).contains("probe:tls", "probe:https");
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("no TCP connection"));
-        assertThat(r.sources()).filteredOn(s -> s.name().equals("probe:tls")).singleElement()
+        assertThat(r.inputs()).filteredOn(s -> s.name().equals("probe:tls")).singleElement()
                 .satisfies(s -> assertThat(s.linesSkipped()).isEqualTo(1));
     }
 
@@ -176,8 +176,8 @@ class ProbeScenariosTest {
             assertThat(top.id()).as(describe(r)).isEqualTo("TLS_INTERCEPTION");
             assertThat(top.params()).containsEntry("product", "Fiddler").containsEntry("issuer", "DO_NOT_TRUST_FiddlerRoot");
             assertThat(top.explanation()).contains("Fiddler").contains("localhost:" + fiddler.port());
-            assertThat(finding(r, "UNTRUSTED_CA").explainedBy()).isEqualTo("TLS_INTERCEPTION");
-            assertThat(finding(r, "URL_BLOCKED").explainedBy()).isEqualTo("TLS_INTERCEPTION");
+            assertThat(finding(r, "UNTRUSTED_CA").explainedBy()).contains("TLS_INTERCEPTION");
+            assertThat(finding(r, "URL_BLOCKED").explainedBy()).contains("TLS_INTERCEPTION");
             assertThat(finding(r, "UNTRUSTED_CA").explanation()).contains("DO_NOT_TRUST_FiddlerRoot");
         }
     }
@@ -193,7 +193,7 @@ class ProbeScenariosTest {
         assertThat(top.params()).doesNotContainKey("product").containsEntry("issuer", "Sonde Test Issuing CA WR2");
         assertThat(top.confidence()).isEqualTo(0.75);
         Finding untrusted = finding(r, "UNTRUSTED_CA");
-        assertThat(untrusted.explainedBy()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(untrusted.explainedBy()).contains("TLS_INTERCEPTION");
         assertThat(untrusted.params()).containsEntry("issuer", "Sonde Test Root R1");
         assertThat(untrusted.explanation()).contains("Sonde Test Root R1").contains("GTS Root R1");
     }
@@ -207,7 +207,7 @@ class ProbeScenariosTest {
             assertThat(top.id()).as(describe(r)).isEqualTo("CERT_EXPIRED");
             assertThat(ids(r)).doesNotContain("CLOCK_SKEW");
             assertThat(top.params()).containsKeys("validFrom", "validUntil");
-            assertThat(finding(r, "URL_BLOCKED").explainedBy()).isEqualTo("CERT_EXPIRED");
+            assertThat(finding(r, "URL_BLOCKED").explainedBy()).contains("CERT_EXPIRED");
             assertThat(ids(r)).doesNotContain("TLS_INTERCEPTION", "UNTRUSTED_CA");
         }
     }
@@ -221,7 +221,7 @@ class ProbeScenariosTest {
             assertThat(top.params()).containsEntry("clock", "ahead").containsKeys("validFrom", "validUntil", "offset");
             assertThat(Duration.parse(top.params().get("offset"))).isBetween(Duration.ofDays(15), Duration.ofDays(17));
             assertThat(top.explanation()).contains("leads to Google's roots");
-            assertThat(finding(r, "CERT_EXPIRED").explainedBy()).isEqualTo("CLOCK_SKEW");
+            assertThat(finding(r, "CERT_EXPIRED").explainedBy()).contains("CLOCK_SKEW");
         }
     }
 
@@ -269,8 +269,8 @@ class ProbeScenariosTest {
         assertThat(top.params()).containsEntry("logged", "CERT_REV_FAILED");
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tcp"))
                 .anySatisfy(e -> assertThat(e.file()).endsWith("auth.log"));
-        assertThat(finding(r, "REVOCATION_CHECK_FAILED").explainedBy()).isEqualTo("PORT_BLOCKED");
-        assertThat(r.sources()).extracting(SourceSummary::format).contains("probe", "gwsmo-authorization");
+        assertThat(finding(r, "REVOCATION_CHECK_FAILED").explainedBy()).contains("PORT_BLOCKED");
+        assertThat(r.inputs()).extracting(InputSummary::format).contains("probe", "gwsmo-authorization");
     }
 
     @Test
@@ -283,7 +283,7 @@ class ProbeScenariosTest {
             assertThat(top.id()).as(describe(r)).isEqualTo("PROXY_AUTH_REQUIRED");
             assertThat(top.params()).containsEntry("schemes", "NTLM, Negotiate, Basic")
                     .containsEntry("proxy", "127.0.0.1:" + proxy.port());
-            assertThat(finding(r, "URL_BLOCKED").explainedBy()).isEqualTo("PROXY_AUTH_REQUIRED");
+            assertThat(finding(r, "URL_BLOCKED").explainedBy()).contains("PROXY_AUTH_REQUIRED");
             assertThat(proxy.requestHeads()).isNotEmpty()
                     .noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("proxy-authorization"));
         }
@@ -308,8 +308,8 @@ class ProbeScenariosTest {
         assertThat(top.id()).as(describe(r)).isEqualTo("CLOCK_SKEW");
         assertThat(top.params()).containsEntry("clock", "behind");
         assertThat(Duration.parse(top.params().get("offset")).toDays()).isBetween(399L, 400L);
-        assertThat(top.evidence()).extracting(dev.sonde.Source::file).contains("probe:clock", "probe:tls");
-        assertThat(finding(r, "CERT_EXPIRED").explainedBy()).isEqualTo("CLOCK_SKEW");
+        assertThat(top.evidence()).extracting(dev.sonde.Evidence::file).contains("probe:clock", "probe:tls");
+        assertThat(finding(r, "CERT_EXPIRED").explainedBy()).contains("CLOCK_SKEW");
     }
 
     @Test
@@ -342,7 +342,7 @@ class ProbeScenariosTest {
             assertThat(r.warnings()).as(describe(r)).anySatisfy(w -> assertThat(w.message()).contains("overall probe deadline"));
             // what ran timed out (blocked); what was still queued at the deadline is reported as not run
             assertThat(ids(r)).contains("URL_BLOCKED");
-            assertThat(r.sources()).anySatisfy(s -> assertThat(s.linesSkipped()).isPositive());
+            assertThat(r.inputs()).anySatisfy(s -> assertThat(s.linesSkipped()).isPositive());
         }
     }
 }

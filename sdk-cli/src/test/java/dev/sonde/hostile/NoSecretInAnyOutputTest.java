@@ -4,7 +4,7 @@ import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
 import dev.sonde.rules.cases.RecordedProbes;

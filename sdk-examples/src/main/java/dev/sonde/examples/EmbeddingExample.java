@@ -20,7 +20,7 @@ public final class EmbeddingExample {
         Sonde sonde = Sonde.builder().build();                 // compiles the rules once; thread-safe
         Report report = sonde.analyze(Path.of(args.length > 0 ? args[0] : "."));
         if (report.top().isEmpty()) {
-            System.out.println("No problem found in " + report.sources().size() + " log file(s).");
+            System.out.println("No problem found in " + report.inputs().size() + " log file(s).");
             return;
         }
         Finding top = report.top().get();

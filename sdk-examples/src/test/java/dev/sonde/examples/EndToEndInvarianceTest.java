@@ -82,7 +82,7 @@ class EndToEndInvarianceTest {
     static List<String> outcome(Report r) {
         List<String> out = new ArrayList<>();
         for (Finding f : r.findings()) {
-            out.add(f.rank() + ":" + f.id() + ":" + f.severity() + ":" + f.explainedBy());
+            out.add(f.rank() + ":" + f.id() + ":" + f.severity() + ":" + f.explainedBy().orElse(null));
         }
         return out;
     }

@@ -35,7 +35,7 @@ class UnitLevelUsageTest {
         assertThat(top.params()).containsEntry("schemes", "NTLM, Negotiate");
         assertThat(top.evidence()).extracting(e -> e.line()).contains(2L);
         assertThat(report.hasProblems()).isTrue();
-        assertThat(report.sources().get(0).format()).isEqualTo("gwsmo-trace");
+        assertThat(report.inputs().get(0).format()).isEqualTo("gwsmo-trace");
     }
 
     @Test

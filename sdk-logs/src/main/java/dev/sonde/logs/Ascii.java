@@ -113,25 +113,4 @@ final class Ascii {
         }
         return b == null ? s : b.toString();
     }
-
-    /** True for an IPv4 literal or an IPv6 literal (with or without brackets). */
-    static boolean ipLiteral(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        boolean v4 = true;
-        int dots = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '.') {
-                dots++;
-            } else if (!isDigit(c)) {
-                v4 = false;
-            }
-        }
-        if (v4) {
-            return dots == 3;
-        }
-        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> isHex((char) c) || c == ':' || c == '.' || c == '[' || c == ']');
-    }
 }

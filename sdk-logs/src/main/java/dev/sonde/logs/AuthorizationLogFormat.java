@@ -46,7 +46,7 @@ import java.time.ZoneOffset;
  */
 final class AuthorizationLogFormat {
 
-    /** The format's name in {@link dev.sonde.SourceSummary#format()}. */
+    /** The format's name in {@link dev.sonde.InputSummary#format()}. */
     static final String NAME = "gwsmo-authorization";
 
     /** The sample shown above, kept in step with it. */

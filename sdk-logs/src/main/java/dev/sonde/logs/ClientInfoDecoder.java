@@ -1,6 +1,6 @@
 package dev.sonde.logs;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.LogTime;
 import java.util.Locale;
@@ -135,7 +135,7 @@ final class ClientInfoDecoder {
         }
         if (!product.isEmpty()) {
             done = true;
-            return Optional.of(new ClientInfo(product, startExe, "", start.time(), "", new Source(file, number, text)));
+            return Optional.of(new ClientInfo(product, startExe, "", start.time(), "", new Evidence(file, number, text)));
         }
         return Optional.empty();
     }
@@ -162,7 +162,7 @@ final class ClientInfoDecoder {
         // GWSMO runs inside Outlook: OUTLOOK.EXE's own version (16.0...) is Outlook's, not the product's
         boolean host = exeName.toLowerCase(Locale.ROOT).startsWith("outlook");
         String version = !productVersion.isEmpty() ? productVersion : host ? "" : exeVersion;
-        return new ClientInfo(product, exeName, version, time, "", new Source(file, sourceLine, sourceText));
+        return new ClientInfo(product, exeName, version, time, "", new Evidence(file, sourceLine, sourceText));
     }
 
     private static String baseName(String path) {

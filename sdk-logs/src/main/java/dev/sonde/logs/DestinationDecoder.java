@@ -1,6 +1,7 @@
 package dev.sonde.logs;
 
 import dev.sonde.facts.Destination;
+import dev.sonde.net.IpLiterals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ final class DestinationDecoder {
                 ip = ip.substring(1, ip.length() - 1);
             }
             String name = m.group(3) == null ? "" : m.group(3).strip();
-            if (!Ascii.ipLiteral(ip) && Ascii.ipLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
+            if (!IpLiterals.isLiteral(ip) && IpLiterals.isLiteral(name)) { // "www.googleapis.com:443 (142.250.1.1)": the address is in brackets
                 String host = ip;
                 ip = name.startsWith("[") ? name.substring(1, name.length() - 1) : name;
                 name = host;

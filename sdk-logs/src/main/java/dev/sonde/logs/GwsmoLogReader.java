@@ -1,7 +1,7 @@
 package dev.sonde.logs;
 
 import dev.sonde.LogInput;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.spi.FactSink;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * blocks, failure details), capped at {@value LogRecord#MAX_CONTINUATIONS} lines; it is decoded by
  * {@link RecordDecoder} once complete. Lines before the first record are a trace header block
  * ({@link ClientInfoDecoder}) or skipped; binary lines are skipped; both are counted in
- * {@link SourceSummary#linesSkipped()}. Never throws for bad content: problems become warnings
+ * {@link InputSummary#linesSkipped()}. Never throws for bad content: problems become warnings
  * (at most {@value #MAX_WARNINGS} per input, then one saying how many more).
  *
  * <p>Warnings say whether something that could hold evidence was lost ({@link Warning#incomplete}): a line
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@value #DEADLINE_EVERY} lines). Lines of no known format and runs of NUL bytes (a zero-filled region left by
  * a crash) lose nothing: notes. The count of warnings not shown is incomplete when one of them was.
  *
- * <p>{@link SourceSummary#encoding()} names the encodings the input was read in, first one first, joined by
+ * <p>{@link InputSummary#encoding()} names the encodings the input was read in, first one first, joined by
  * {@code +} when a region was in another ({@code UTF-8+UTF-16LE}); see {@link LogLines}.
  *
  * <p>Stateless and thread-safe: each {@link #read} call keeps its state to itself.
@@ -49,7 +49,7 @@ public final class GwsmoLogReader implements LogReader {
     private static final Logger LOG = LoggerFactory.getLogger(GwsmoLogReader.class);
 
     @Override
-    public SourceSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline) {
+    public InputSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline) {
         return new Pass(input.name(), facts, warnings, deadline).run(input);
     }
 
@@ -92,7 +92,7 @@ public final class GwsmoLogReader implements LogReader {
             this.client = new ClientInfoDecoder(file);
         }
 
-        SourceSummary run(LogInput input) {
+        InputSummary run(LogInput input) {
             LogLines lines;
             try {
                 lines = LogLines.open(input, deadline);
@@ -100,7 +100,7 @@ public final class GwsmoLogReader implements LogReader {
                 log("cannot open " + file, e);
                 // a folder, pipe, device or socket is refused before it is opened: the reason says which
                 warningSink.accept(Warning.incomplete(file, 0, "cannot be opened: " + describe(e)));
-                return SourceSummary.unreadable(file);
+                return InputSummary.unreadable(file);
             }
             String encoding;
             boolean failed = false;
@@ -144,14 +144,14 @@ public final class GwsmoLogReader implements LogReader {
             if (format == null) {
                 if ((failed && linesRead == 0) || stoppedAt > 0) {
                     // nothing recognised before reading stopped: not read, rather than "not a log"
-                    return new SourceSummary(file, SourceSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
-                            SourceSummary.Status.UNREADABLE);
+                    return new InputSummary(file, InputSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
+                            InputSummary.Status.UNREADABLE);
                 }
                 warningSink.accept(new Warning(file, 0, unrecognised()));
-                return new SourceSummary(file, SourceSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
-                        SourceSummary.Status.UNRECOGNISED);
+                return new InputSummary(file, InputSummary.UNKNOWN_FORMAT, encoding, linesRead, skipped, facts,
+                        InputSummary.Status.UNRECOGNISED);
             }
-            return new SourceSummary(file, format, encoding, linesRead, skipped, facts, SourceSummary.Status.READ);
+            return new InputSummary(file, format, encoding, linesRead, skipped, facts, InputSummary.Status.READ);
         }
 
         private String unrecognised() {

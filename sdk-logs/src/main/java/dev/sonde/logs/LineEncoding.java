@@ -10,7 +10,7 @@ enum LineEncoding {
     UTF_16LE("UTF-16LE"),
     UTF_16BE("UTF-16BE");
 
-    /** The name {@link dev.sonde.SourceSummary#encoding()} uses. */
+    /** The name {@link dev.sonde.InputSummary#encoding()} uses. */
     final String label;
 
     LineEncoding(String label) {

@@ -1,9 +1,9 @@
 package dev.sonde.logs;
 
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.net.AuthChallenges;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * and {@code DIRECT_FALLBACK} twice.
  *
  * <p>A 407 counts when it is an HTTP status or a proxy's answer ("Proxy: none; 407 items" is not one); the
- * schemes come from {@code Proxy-Authenticate:} (or {@code =}) values, each challenge's parameters passed over,
- * capitalised as usual ({@code negotiate} → {@code Negotiate}). The proxy's address is the first
+ * schemes come from {@code Proxy-Authenticate:} (or {@code =}) values, read by {@link AuthChallenges} as a probe reads
+ * a proxy's answer (parameters and quoted strings passed over, {@code negotiate} → {@code Negotiate}). The proxy's address is the first
  * {@code proxy host:port} the record names. At most one of each kind per record.
  */
 final class ProxyEventDecoder {
@@ -94,7 +94,7 @@ final class ProxyEventDecoder {
         int fallbackLine = -1;
         String proxy = "";
         TreeSet<Integer> authLines = new TreeSet<>();
-        List<String> schemes = new ArrayList<>(0);
+        List<String> challenges = new ArrayList<>(0);
         for (int i = 0; i < r.size(); i++) {
             if (!r.reads(i)) {
                 continue;
@@ -119,11 +119,7 @@ final class ProxyEventDecoder {
             }
             int value = authenticateValue(low);
             if (value >= 0) {
-                for (String s : schemes(line.substring(value))) {
-                    if (!schemes.contains(s)) {
-                        schemes.add(s);
-                    }
-                }
+                challenges.add(line.substring(value));
                 authLines.add(i);
             }
         }
@@ -132,7 +128,8 @@ final class ProxyEventDecoder {
             out.add(new ProxyEvent(ProxyEvent.Kind.DIRECT_FALLBACK, List.of(), proxy, r.time(), r.thread(), r.source(fallbackLine)));
         }
         if (!authLines.isEmpty()) {
-            out.add(new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, schemes, proxy, r.time(), r.thread(), r.source(authLines)));
+            out.add(new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, AuthChallenges.schemes(challenges), proxy, r.time(), r.thread(),
+                    r.source(authLines)));
         }
         return out;
     }
@@ -148,45 +145,5 @@ final class ProxyEventDecoder {
             colon++;
         }
         return colon < low.length() && (low.charAt(colon) == ':' || low.charAt(colon) == '=') ? colon + 1 : -1;
-    }
-
-    /** The authentication schemes of a {@code Proxy-Authenticate} value, in order, capitalised as usual. */
-    static List<String> schemes(String value) {
-        List<String> out = new ArrayList<>();
-        boolean quoted = false;
-        int segmentStart = 0;
-        for (int i = 0; i <= value.length(); i++) {
-            char c = i < value.length() ? value.charAt(i) : ',';
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                String seg = value.substring(segmentStart, i).strip();
-                segmentStart = i + 1;
-                int e = 0;
-                while (e < seg.length() && (Character.isLetterOrDigit(seg.charAt(e)) || seg.charAt(e) == '-' || seg.charAt(e) == '_')) {
-                    e++;
-                }
-                if (e == 0) {
-                    continue;
-                }
-                String rest = seg.substring(e).stripLeading();
-                if (rest.startsWith("=")) {
-                    continue; // a parameter of the previous challenge
-                }
-                out.add(scheme(seg.substring(0, e)));
-            }
-        }
-        return out;
-    }
-
-    private static String scheme(String s) {
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "basic": return "Basic";
-            case "digest": return "Digest";
-            case "ntlm": return "NTLM";
-            case "negotiate": return "Negotiate";
-            case "kerberos": return "Kerberos";
-            default: return s;
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.sonde.logs;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.LogTime;
 import java.util.BitSet;
 import java.util.Collection;
@@ -142,12 +142,12 @@ final class RecordText {
     }
 
     /** Evidence for what was decoded on line {@code i}. */
-    Source source(int i) {
+    Evidence source(int i) {
         return source(List.of(i));
     }
 
     /** Evidence for what was decoded on {@code lines}: the record's first line, then the continuation lines among them. */
-    Source source(Collection<Integer> lines) {
+    Evidence source(Collection<Integer> lines) {
         String text = record.firstText();
         if (lines.stream().anyMatch(i -> i > 0)) {
             StringBuilder sb = new StringBuilder(text);
@@ -158,11 +158,11 @@ final class RecordText {
             }
             text = sb.toString();
         }
-        return new Source(file, record.firstLine(), text);
+        return new Evidence(file, record.firstLine(), text);
     }
 
     /** Evidence quoting lines {@code from} to {@code to} whole (a certificate block), numbered as its first. */
-    Source block(int from, int to) {
+    Evidence block(int from, int to) {
         StringBuilder text = new StringBuilder();
         for (int i = from; i <= to; i++) {
             if (i > from) {
@@ -170,6 +170,6 @@ final class RecordText {
             }
             text.append(record.raw(i));
         }
-        return new Source(file, record.number(from), text.toString());
+        return new Evidence(file, record.number(from), text.toString());
     }
 }

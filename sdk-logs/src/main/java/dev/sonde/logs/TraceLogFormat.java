@@ -47,7 +47,7 @@ import java.time.ZoneOffset;
  */
 final class TraceLogFormat {
 
-    /** The format's name in {@link dev.sonde.SourceSummary#format()}. */
+    /** The format's name in {@link dev.sonde.InputSummary#format()}. */
     static final String NAME = "gwsmo-trace";
 
     /** The sample shown above, kept in step with it. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.sonde.LogInput;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.testsupport.ReadResult;
 import java.io.IOException;
@@ -33,7 +33,7 @@ class SpecialFilesTest {
 
     private static void refused(Path file, String what) {
         ReadResult r = read(file);
-        assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.UNREADABLE);
+        assertThat(r.summary().status()).isEqualTo(InputSummary.Status.UNREADABLE);
         assertThat(r.facts()).isEmpty();
         assertThat(r.warnings()).singleElement().satisfies(w -> {
             assertThat(w.file()).isEqualTo(file.toString());

@@ -2,7 +2,7 @@ package dev.sonde.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Destination;
@@ -32,8 +32,8 @@ class ArticleExamplesTest {
     void authorizationExampleReadsAsClockSkewEvidence() {
         ReadResult r = ReadResult.read("Identity/auth.log", GwsmoLogs.articleExample1());
 
-        assertThat(r.summary()).isEqualTo(new SourceSummary("Identity/auth.log", "gwsmo-authorization", "decoded text",
-                19, 0, r.facts().size(), SourceSummary.Status.READ));
+        assertThat(r.summary()).isEqualTo(new InputSummary("Identity/auth.log", "gwsmo-authorization", "decoded text",
+                19, 0, r.facts().size(), InputSummary.Status.READ));
         assertThat(r.warnings()).isEmpty();
 
         List<TlsFailure> tls = r.tlsFailures();
@@ -94,7 +94,7 @@ class ArticleExamplesTest {
         ReadResult r = ReadResult.read("Trace-2017-09-21-04-10-00-p4242.log", GwsmoLogs.articleExample2());
 
         assertThat(r.summary().format()).isEqualTo("gwsmo-trace");
-        assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.READ);
+        assertThat(r.summary().status()).isEqualTo(InputSummary.Status.READ);
         assertThat(r.summary().linesRead()).isEqualTo(19);
         assertThat(r.summary().linesSkipped()).isZero();
         assertThat(r.summary().facts()).isEqualTo(r.facts().size());

@@ -3,7 +3,7 @@ package dev.sonde.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.LogInput;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.NetworkErrorCode;
@@ -104,7 +104,7 @@ class GwsmoLogReaderTest {
     void unreadableFileGivesASummaryAndAWarning(@TempDir Path dir) {
         Path missing = dir.resolve("Trace-missing.log");
         ReadResult r = ReadResult.read(LogInput.of(missing));
-        assertThat(r.summary()).isEqualTo(SourceSummary.unreadable(missing.toString()));
+        assertThat(r.summary()).isEqualTo(InputSummary.unreadable(missing.toString()));
         assertThat(r.warnings()).singleElement().satisfies(w -> {
             assertThat(w.file()).isEqualTo(missing.toString());
             assertThat(w.message()).startsWith("cannot be opened");
@@ -128,7 +128,7 @@ class GwsmoLogReaderTest {
             }
         };
         ReadResult r = ReadResult.read(LogInput.of("broken.log", failing));
-        assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.READ);
+        assertThat(r.summary().status()).isEqualTo(InputSummary.Status.READ);
         assertThat(r.warnings()).anySatisfy(w -> {
             assertThat(w.message()).contains("read error").contains("disk gone");
             assertThat(w.kind()).isEqualTo(Warning.Kind.INCOMPLETE);
@@ -151,7 +151,7 @@ class GwsmoLogReaderTest {
     @Test
     void unrecognisedInputSaysWhatAndWhere() {
         ReadResult r = ReadResult.read("notes.log", "Dear admin,\nplease look at this.\n\n");
-        assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
+        assertThat(r.summary().status()).isEqualTo(InputSummary.Status.UNRECOGNISED);
         assertThat(r.summary().format()).isEqualTo("unknown");
         assertThat(r.summary().linesRead()).isEqualTo(3);
         assertThat(r.summary().linesSkipped()).isEqualTo(3);
@@ -161,11 +161,11 @@ class GwsmoLogReaderTest {
             assertThat(w.kind()).isEqualTo(Warning.Kind.NOTE);
         });
         ReadResult versionOnly = ReadResult.read("v.log", "Version: 2\nsome text\n");
-        assertThat(versionOnly.summary().status()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
+        assertThat(versionOnly.summary().status()).isEqualTo(InputSummary.Status.UNRECOGNISED);
         assertThat(versionOnly.summary().linesSkipped()).isEqualTo(2);
         assertThat(versionOnly.facts()).isEmpty();
         ReadResult empty = ReadResult.read("empty.log", "");
-        assertThat(empty.summary().status()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
+        assertThat(empty.summary().status()).isEqualTo(InputSummary.Status.UNRECOGNISED);
         assertThat(empty.warnings()).singleElement().extracting(Warning::message).asString().contains("empty");
     }
 
@@ -174,7 +174,7 @@ class GwsmoLogReaderTest {
         ReadResult r = ReadResult.read("x.log", "garbage one\ngarbage two\n" + GwsmoLogs.articleExample1() + "trailing note\n");
         assertThat(r.summary().linesRead()).isEqualTo(22);
         assertThat(r.summary().linesSkipped()).isEqualTo(2); // the trailing line continues the last record
-        assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.READ);
+        assertThat(r.summary().status()).isEqualTo(InputSummary.Status.READ);
         assertThat(r.facts()).hasSize(6);
     }
 
@@ -186,7 +186,7 @@ class GwsmoLogReaderTest {
     void aFailureOfTheReadersOwnCodeIsAWarningThatPropertiesCanSee() {
         List<Warning> warnings = new java.util.ArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
-        SourceSummary s = new GwsmoLogReader().read(LogInput.ofText("x.log", GwsmoLogs.articleExample2()), f -> {
+        InputSummary s = new GwsmoLogReader().read(LogInput.ofText("x.log", GwsmoLogs.articleExample2()), f -> {
             if (first.getAndSet(false)) { // the first fact is handed over while reading: a bug there stops reading
                 throw new IllegalStateException("a bug");
             }
@@ -209,7 +209,7 @@ class GwsmoLogReaderTest {
         for (LogInput input : List.of(LogInput.ofText("slow.log", log), LogInput.ofBytes("slow.log", log.getBytes(StandardCharsets.UTF_8)))) {
             ReadResult r = ReadResult.read(reader, input, Instant.now().minusSeconds(1));
             assertThat(r.summary().linesRead()).isZero();
-            assertThat(r.summary().status()).isEqualTo(SourceSummary.Status.UNREADABLE);
+            assertThat(r.summary().status()).isEqualTo(InputSummary.Status.UNREADABLE);
             assertThat(r.facts()).isEmpty();
             assertThat(r.warnings()).singleElement().satisfies(w -> {
                 assertThat(w.message()).contains("stopped reading at line 1").contains("deadline");

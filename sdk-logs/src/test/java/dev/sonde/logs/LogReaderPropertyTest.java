@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.sonde.LogInput;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Destination;
@@ -124,12 +124,12 @@ class LogReaderPropertyTest {
     /** The reader never throws, and never swallows a decoder failure into a warning either (issue 8). */
     private static void assertSane(ReadResult r) {
         assertThat(r.internalErrors()).isEmpty();
-        SourceSummary s = r.summary();
+        InputSummary s = r.summary();
         assertThat(s.linesSkipped()).isBetween(0L, s.linesRead());
         assertThat(s.facts()).isEqualTo(r.facts().size());
-        assertThat(s.status()).isNotEqualTo(SourceSummary.Status.UNREADABLE);
+        assertThat(s.status()).isNotEqualTo(InputSummary.Status.UNREADABLE);
         assertThat(s.format()).isIn("gwsmo-trace", "gwsmo-authorization", "unknown");
-        assertThat(s.status() == SourceSummary.Status.READ).isEqualTo(!s.format().equals("unknown"));
+        assertThat(s.status() == InputSummary.Status.READ).isEqualTo(!s.format().equals("unknown"));
         assertThat(r.warnings().size()).isLessThanOrEqualTo(GwsmoLogReader.MAX_WARNINGS + 2);
         assertThat(r.facts()).allSatisfy(f -> {
             assertThat(f.source().line()).isBetween(1L, Math.max(1L, s.linesRead()));
@@ -251,7 +251,7 @@ class LogReaderPropertyTest {
     /** A fact with its time and evidence text blanked, to compare what was decoded. */
     private static Fact timeless(Fact f) {
         Fact n = ReadResult.normalise(f);
-        Source s = new Source(f.source().file(), f.source().line(), "");
+        Evidence s = new Evidence(f.source().file(), f.source().line(), "");
         LogTime t = LogTime.UNKNOWN;
         if (n instanceof TlsFailure x) {
             return new TlsFailure(x.flags(), t, x.thread(), s);

@@ -1,7 +1,7 @@
 package dev.sonde.logs;
 
 import dev.sonde.LogInput;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.facts.SecurityFlag;
 import dev.sonde.testsupport.CertBlock;
 import dev.sonde.testsupport.GwsmoLogs;
@@ -51,7 +51,7 @@ public final class ReadBenchmark {
                 System.gc();
                 resetPeaks();
                 long t0 = System.nanoTime();
-                SourceSummary s = reader.read(LogInput.of(file), f -> facts.incrementAndGet(), w -> { },
+                InputSummary s = reader.read(LogInput.of(file), f -> facts.incrementAndGet(), w -> { },
                         Instant.now().plusSeconds(600));
                 long ns = System.nanoTime() - t0;
                 out.printf("run %d: %.0f ms, %.1f MB/s, %d lines, %d facts, %d skipped, peak heap %.0f MB%n",

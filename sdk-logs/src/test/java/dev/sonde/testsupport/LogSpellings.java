@@ -3,7 +3,7 @@ package dev.sonde.testsupport;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Destination;
@@ -112,7 +112,7 @@ public final class LogSpellings {
         throw new IllegalArgumentException("not a log fact: " + f);
     }
 
-    private static final Source NO_SOURCE = new Source("", 0, "");
+    private static final Evidence NO_SOURCE = new Evidence("", 0, "");
 
     private static Fact tls(Set<SecurityFlag> flags) {
         return new TlsFailure(flags, LogTime.UNKNOWN, "", NO_SOURCE);
@@ -414,8 +414,10 @@ public final class LogSpellings {
         }
     }
 
+    /** The names {@code dev.sonde.net.AuthChallenges} canonicalises (the same for a log and a probe). */
     private static final Map<String, String> CANONICAL = Map.of(
-            "basic", "Basic", "digest", "Digest", "ntlm", "NTLM", "negotiate", "Negotiate", "kerberos", "Kerberos");
+            "basic", "Basic", "digest", "Digest", "ntlm", "NTLM", "negotiate", "Negotiate", "kerberos", "Kerberos",
+            "bearer", "Bearer");
     /** What follows a scheme in a challenge: quoted commas and {@code =} that are not new schemes. */
     private static final Map<String, String> PARAMETERS = Map.of(
             "basic", " realm=\"Corp, Inc\", charset=\"UTF-8\"",

@@ -1,8 +1,8 @@
 package dev.sonde.testsupport;
 
 import dev.sonde.LogInput;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * What a log reader made of one input: the facts in order, the warnings and the summary. Helpers
  * give a normalised view of the facts for comparing variants of one log.
  */
-public record ReadResult(List<Fact> facts, List<Warning> warnings, SourceSummary summary) {
+public record ReadResult(List<Fact> facts, List<Warning> warnings, InputSummary summary) {
 
     /** Reads one input with the {@link LogReader} found on the class path (the SPI entry point). */
     public static ReadResult read(LogInput input) {
@@ -43,7 +43,7 @@ public record ReadResult(List<Fact> facts, List<Warning> warnings, SourceSummary
     public static ReadResult read(LogReader reader, LogInput input, Instant deadline) {
         List<Fact> facts = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
-        SourceSummary summary = reader.read(input, facts::add, warnings::add, deadline);
+        InputSummary summary = reader.read(input, facts::add, warnings::add, deadline);
         return new ReadResult(List.copyOf(facts), List.copyOf(warnings), summary);
     }
 
@@ -103,7 +103,7 @@ public record ReadResult(List<Fact> facts, List<Warning> warnings, SourceSummary
 
     /** A fact with its source's line number set to 0 and its text's line ends normalised to LF. */
     public static Fact normalise(Fact f) {
-        Source s = new Source(f.source().file(), 0, f.source().text().replace("\r\n", "\n").replace('\r', '\n'));
+        Evidence s = new Evidence(f.source().file(), 0, f.source().text().replace("\r\n", "\n").replace('\r', '\n'));
         if (f instanceof TlsFailure t) {
             return new TlsFailure(t.flags(), t.time(), t.thread(), s);
         }

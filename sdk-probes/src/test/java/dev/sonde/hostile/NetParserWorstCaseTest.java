@@ -2,8 +2,8 @@ package dev.sonde.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sonde.probes.net.NetTextParsers;
 import dev.sonde.testsupport.WorstCaseLines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8, "time is bounded", for the parsers of text the network sends or a user saves (HTTP heads and dates,
- * {@code netsh winhttp show proxy} output, challenges, IP literals): each is fed every trigger word read from its
+ * {@code netsh winhttp show proxy} output, server names; challenges and IP literals are sdk-api's {@code dev.sonde.net}): each is fed every trigger word read from its
  * own source followed by long runs of what its patterns repeat, up to 64 KiB, and fails if one line takes more
  * than a second (a wide-margin guard, not a performance test; see the log decoders' {@code DecoderWorstCaseTest}).
  */
@@ -22,11 +22,19 @@ class NetParserWorstCaseTest {
 
     static final int LINE_CAP = 64 * 1024;
     static final Duration LIMIT = Duration.ofSeconds(1);
-    private static final Path SOURCES = Path.of("src", "main", "java", "dev", "sonde", "probes", "net");
+    private static final Path SOURCES = Path.of("src", "main", "java", "dev", "sonde", "probes");
+    /** The family packages, where each parser's source is looked up by its type's name. */
+    private static final List<String> FAMILIES = List.of("dns", "tcp", "tls", "http", "revocation", "proxy", "clock");
+
+    /** The source of the named class, in whichever family package holds it. */
+    private static Path source(String type) {
+        return FAMILIES.stream().map(f -> SOURCES.resolve(f).resolve(type + ".java")).filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new AssertionError("no source for " + type + " in " + FAMILIES));
+    }
 
     /** The triggers in the source of the named class, and the run alone (""). */
     private static List<String> triggers(String type) {
-        List<String> out = new ArrayList<>(WorstCaseLines.triggers(List.of(SOURCES.resolve(type + ".java"))));
+        List<String> out = new ArrayList<>(WorstCaseLines.triggers(List.of(source(type))));
         out.add(0, "");
         return out;
     }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonde.Finding;
 import dev.sonde.Report;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,25 +123,21 @@ public final class ReportJson {
             x.remediation().forEach(steps::add);
             n.put("articleStep", x.articleStep());
             ArrayNode evidence = n.putArray("evidence");
-            for (Source s : x.evidence()) {
+            for (Evidence s : x.evidence()) {
                 ObjectNode e = evidence.addObject();
                 e.put("file", s.file());
                 e.put("line", s.line());
                 e.put("text", s.text());
             }
             n.put("evidenceOmitted", x.evidenceOmitted());
-            if (x.explainedBy() == null) {
-                n.putNull("explainedBy");
-            } else {
-                n.put("explainedBy", x.explainedBy());
-            }
+            n.put("explainedBy", x.explainedBy().orElse(null)); // null for a root cause, as the schema says
             ObjectNode params = n.putObject("params");
             for (Map.Entry<String, String> p : x.params().entrySet()) {
                 params.put(p.getKey(), p.getValue());
             }
         }
         ArrayNode sources = root.putArray("sources");
-        for (SourceSummary s : report.sources()) {
+        for (InputSummary s : report.inputs()) {
             ObjectNode n = sources.addObject();
             n.put("name", s.name());
             n.put("format", s.format());

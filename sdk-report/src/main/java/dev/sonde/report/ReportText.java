@@ -3,8 +3,8 @@ package dev.sonde.report;
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Severity;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -83,14 +83,14 @@ public final class ReportText {
             for (Finding f : findings.subList(first, findings.size())) {
                 String head = "  " + f.rank() + ". ";
                 String text = severity(f.severity()) + "  " + f.id() + ": " + f.title()
-                        + (f.explainedBy() == null ? "" : " (" + label("causedBy", f.explainedBy()) + ")");
+                        + f.explainedBy().map(cause -> " (" + label("causedBy", cause) + ")").orElse("");
                 wrap(out, text, head, " ".repeat(head.length() + 2), w);
             }
         }
-        if (!report.sources().isEmpty()) {
+        if (!report.inputs().isEmpty()) {
             out.add("");
             out.add(label("inputs"));
-            for (SourceSummary s : report.sources()) {
+            for (InputSummary s : report.inputs()) {
                 String key = switch (s.status()) {
                     case READ -> "probe".equals(s.format()) ? "input.probe" : "input.read";
                     case UNRECOGNISED -> "input.unrecognised";
@@ -192,7 +192,7 @@ public final class ReportText {
             out.add("");
             String dir = commonFolder(f.evidence());
             wrap(out, dir.isEmpty() ? label("evidence") : label("evidenceIn", dir), INDENT, INDENT + "  ", w);
-            for (Source s : f.evidence()) {
+            for (Evidence s : f.evidence()) {
                 evidence(out, s, dir, w);
             }
             if (f.evidenceOmitted() > 0) {
@@ -202,9 +202,9 @@ public final class ReportText {
     }
 
     /** The folder (ending with a separator) all evidence files share, or {@code ""}. */
-    static String commonFolder(List<Source> evidence) {
+    static String commonFolder(List<Evidence> evidence) {
         String common = null;
-        for (Source s : evidence) {
+        for (Evidence s : evidence) {
             String f = s.file();
             int cut = Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\'));
             String dir = cut < 0 ? "" : f.substring(0, cut + 1);
@@ -228,7 +228,7 @@ public final class ReportText {
     /** Lines of one piece of evidence at most. */
     private static final int EVIDENCE_LINES = 3;
 
-    private static void evidence(List<String> out, Source s, String folder, int w) {
+    private static void evidence(List<String> out, Evidence s, String folder, int w) {
         String prefix = INDENT + s.file().substring(folder.length()) + (s.line() > 0 ? ":" + s.line() : "") + ": ";
         String text = s.text().strip();
         int nl = text.indexOf('\n');

@@ -7,8 +7,8 @@ import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Severity;
 import dev.sonde.Sonde;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +35,12 @@ class TerminalControlsTest {
     @Test
     void theTextReportPrintsNoControlCharacterFromAnyString() {
         Finding f = new Finding("X" + HOSTILE, 1, Severity.CRITICAL, 0.9, "title " + HOSTILE, "explanation " + HOSTILE,
-                List.of("step " + HOSTILE), "4", List.of(new Source("C:\\logs\\" + HOSTILE + ".log", 3, "evidence " + HOSTILE)),
-                2, null, Map.of("k", HOSTILE));
-        Finding g = new Finding("Y", 2, Severity.HIGH, 0.5, "other " + HOSTILE, "", List.of(), "", List.of(), 0, "X" + HOSTILE,
+                List.of("step " + HOSTILE), "4", List.of(new Evidence("C:\\logs\\" + HOSTILE + ".log", 3, "evidence " + HOSTILE)),
+                2, Optional.empty(), Map.of("k", HOSTILE));
+        Finding g = new Finding("Y", 2, Severity.HIGH, 0.5, "other " + HOSTILE, "", List.of(), "", List.of(), 0, Optional.of("X" + HOSTILE),
                 Map.of());
         Report r = new Report(List.of(f, g),
-                List.of(new SourceSummary("in" + HOSTILE + ".log", "gwsmo-trace", "UTF-8", 1, 0, 1, SourceSummary.Status.READ)),
+                List.of(new InputSummary("in" + HOSTILE + ".log", "gwsmo-trace", "UTF-8", 1, 0, 1, InputSummary.Status.READ)),
                 List.of(new Warning("w" + HOSTILE + ".log", 2, "message " + HOSTILE)), List.of("pack " + HOSTILE));
         String text = ReportText.render(r, 80);
         assertThat(controls(text)).as(text).isEmpty();
@@ -66,9 +67,9 @@ class TerminalControlsTest {
     @Test
     void jsonEscapesEveryControlCharacterAndKeepsTheText() throws Exception {
         Finding f = new Finding("X", 1, Severity.CRITICAL, 0.9, HOSTILE, HOSTILE, List.of(HOSTILE), "4",
-                List.of(new Source(HOSTILE, 3, HOSTILE)), 0, null, Map.of(HOSTILE, HOSTILE));
-        Report r = new Report(List.of(f), List.of(new SourceSummary(HOSTILE, "gwsmo-trace", "UTF-8", 1, 0, 1,
-                SourceSummary.Status.READ)), List.of(new Warning(HOSTILE, 2, HOSTILE)), List.of(HOSTILE));
+                List.of(new Evidence(HOSTILE, 3, HOSTILE)), 0, Optional.empty(), Map.of(HOSTILE, HOSTILE));
+        Report r = new Report(List.of(f), List.of(new InputSummary(HOSTILE, "gwsmo-trace", "UTF-8", 1, 0, 1,
+                InputSummary.Status.READ)), List.of(new Warning(HOSTILE, 2, HOSTILE)), List.of(HOSTILE));
         String json = ReportJson.write(r);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ReportJson.write(r, bytes);

@@ -79,8 +79,8 @@ class ReportTextTest {
 
     @Test
     void anIncompleteReportSaysSoFirstAndNamesWhy() {
-        Report r = new Report(List.of(), List.of(new dev.sonde.SourceSummary("Trace-1.log", "gwsmo-trace", "UTF-8", 10, 0,
-                3, dev.sonde.SourceSummary.Status.READ)), List.of(
+        Report r = new Report(List.of(), List.of(new dev.sonde.InputSummary("Trace-1.log", "gwsmo-trace", "UTF-8", 10, 0,
+                3, dev.sonde.InputSummary.Status.READ)), List.of(
                 dev.sonde.Warning.incomplete("Trace-1.log", 7, "line is longer than 65536 characters"),
                 new dev.sonde.Warning("Trace-1.log", 9, "a note")));
         assertThat(r.outcome()).isEqualTo(Report.Outcome.INCOMPLETE);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,11 +87,13 @@ class HostileReloadTest {
         Path pack = pack();
         Path drl = pack.resolve("rules.drl");
         AtomicInteger applied = new AtomicInteger();
+        CountDownLatch anyApplied = new CountDownLatch(1);
         AtomicInteger rejected = new AtomicInteger();
         try (Sonde sonde = Sonde.builder().rulePack(pack).reloadDebounce(Duration.ofMillis(20))
                 .watchRulePacks(r -> {
                     if (r.status() == RulePackReload.Status.APPLIED) {
                         applied.incrementAndGet();
+                        anyApplied.countDown();
                     } else if (r.status() == RulePackReload.Status.REJECTED) {
                         rejected.incrementAndGet();
                     }
@@ -128,6 +131,8 @@ class HostileReloadTest {
             }
             editor.join();
             assertThat(analyses).isGreaterThan(10);
+            // the last save's reload may still be compiling: wait for the event, not for a time
+            assertThat(anyApplied.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("a reload applied").isTrue();
             assertThat(applied.get()).as("reloads applied").isPositive();
         }
     }

@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.sonde.LogInput;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +71,8 @@ class MutatedLogsPropertyTest {
             for (Path p : walk.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
                 byte[] log = Files.readAllBytes(p);
                 // the logs Sonde reads as logs (a case may hold a junk file on purpose)
-                if (sonde.analyze(LogInput.ofBytes("Trace-sample.log", log)).sources().get(0).status()
-                        == SourceSummary.Status.READ) {
+                if (sonde.analyze(LogInput.ofBytes("Trace-sample.log", log)).inputs().get(0).status()
+                        == InputSummary.Status.READ) {
                     samples.add(log);
                 }
             }
@@ -155,7 +155,7 @@ class MutatedLogsPropertyTest {
                     Report second = sonde.analyze(LogInput.ofBytes("Trace-mutated.log", log));
                     assertThat(second).as("the same input gives the same report").isEqualTo(first);
                     assertThat(took).as("ms for a deadline of %s", DEADLINE).isLessThan(DEADLINE.toMillis() + MARGIN_MS);
-                    assertThat(first.sources()).hasSize(1);
+                    assertThat(first.inputs()).hasSize(1);
                 });
     }
 }

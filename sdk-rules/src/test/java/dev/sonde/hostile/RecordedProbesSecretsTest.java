@@ -3,7 +3,7 @@ package dev.sonde.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.DnsCheck;
 import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.Fact;
@@ -70,8 +70,8 @@ class RecordedProbesSecretsTest {
         assertThat(RecordedProbes.read(new StringReader(written), "recorded")).hasSameSizeAs(facts);
     }
 
-    private static Source src(String family, String text) {
-        return new Source("probe:" + family, 0, text);
+    private static Evidence src(String family, String text) {
+        return new Evidence("probe:" + family, 0, text);
     }
 
     private static String write(List<Fact> facts) {

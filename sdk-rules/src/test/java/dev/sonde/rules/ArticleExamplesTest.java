@@ -36,8 +36,8 @@ class ArticleExamplesTest {
         assertThat(clock.title()).isEqualTo("This computer's clock is set ahead");
         Finding revocation = r.finding("REVOCATION_CHECK_FAILED").orElseThrow();
         Finding fallback = r.finding("PROXY_FAILED_DIRECT_FALLBACK").orElseThrow();
-        assertThat(revocation.explainedBy()).isEqualTo("CLOCK_SKEW");
-        assertThat(fallback.explainedBy()).isEqualTo("CLOCK_SKEW");
+        assertThat(revocation.explainedBy()).contains("CLOCK_SKEW");
+        assertThat(fallback.explainedBy()).contains("CLOCK_SKEW");
         assertThat(revocation.rank()).isGreaterThan(clock.rank());
         assertThat(fallback.rank()).isGreaterThan(clock.rank());
         assertThat(r.finding("TLS_INTERCEPTION")).isEmpty();
@@ -53,8 +53,8 @@ class ArticleExamplesTest {
         assertThat(top.title()).contains("Fiddler");
         assertThat(top.explanation()).contains("Fiddler", "127.0.0.1:8888", "DO_NOT_TRUST_FiddlerRoot");
         assertThat(top.confidence()).isEqualTo(0.95);
-        assertThat(r.finding("UNTRUSTED_CA").orElseThrow().explainedBy()).isEqualTo("TLS_INTERCEPTION");
-        assertThat(r.finding("REVOCATION_CHECK_FAILED").orElseThrow().explainedBy()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(r.finding("UNTRUSTED_CA").orElseThrow().explainedBy()).contains("TLS_INTERCEPTION");
+        assertThat(r.finding("REVOCATION_CHECK_FAILED").orElseThrow().explainedBy()).contains("TLS_INTERCEPTION");
         assertThat(r.finding("CLOCK_SKEW")).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class ArticleExamplesTest {
         assertThat(top.id()).isEqualTo("CLOCK_SKEW");
         assertThat(top.params()).containsEntry("clock", "behind");
         assertThat(top.explanation()).contains("behind");
-        assertThat(r.finding("CERT_EXPIRED").orElseThrow().explainedBy()).isEqualTo("CLOCK_SKEW");
+        assertThat(r.finding("CERT_EXPIRED").orElseThrow().explainedBy()).contains("CLOCK_SKEW");
         assertThat(r.finding("TLS_INTERCEPTION")).isEmpty();
     }
 

@@ -2,7 +2,7 @@ package dev.sonde.rules;
 
 import dev.sonde.Finding;
 import dev.sonde.Report;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
@@ -125,8 +125,8 @@ class EngineBehaviourTest {
     void aPassedDeadlineGivesAnIncompleteReportNotAnError() {
         try (RuleEngine.Session s = engine.openSession(Locale.ENGLISH, Instant.now().minusSeconds(60))) {
             TestFacts.articleExample1().forEach(s::add);
-            Report r = s.finish(List.of(new SourceSummary("x", "gwsmo-trace", "UTF-8", 1, 0, 1,
-                    SourceSummary.Status.READ)), List.of());
+            Report r = s.finish(List.of(new InputSummary("x", "gwsmo-trace", "UTF-8", 1, 0, 1,
+                    InputSummary.Status.READ)), List.of());
             assertThat(r.warnings()).extracting(Warning::message)
                     .anySatisfy(m -> assertThat(m).contains("deadline passed"));
             assertThat(r.outcome()).isEqualTo(Report.Outcome.INCOMPLETE);

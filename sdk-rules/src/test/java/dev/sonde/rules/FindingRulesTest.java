@@ -109,7 +109,7 @@ class FindingRulesTest {
         assertThat(f.id()).isEqualTo("TLS_INTERCEPTION");
         assertThat(f.params()).containsEntry("product", "Zscaler").doesNotContainKey("proxy");
         assertThat(f.title()).isEqualTo("Zscaler intercepts the secure connections to Google");
-        assertThat(r.finding("UNTRUSTED_CA").orElseThrow().explainedBy()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(r.finding("UNTRUSTED_CA").orElseThrow().explainedBy()).contains("TLS_INTERCEPTION");
     }
 
     @Test
@@ -213,7 +213,7 @@ class FindingRulesTest {
     void nameMismatchExplainedByInterception() {
         Report r = run(trace().tls(CERT_CN_INVALID, INVALID_CA)
                 .cert(List.of("*.google.com"), List.of("Sophos SSL CA"), WR2_FROM, WR2_UNTIL).facts());
-        assertThat(r.finding("CERT_NAME_MISMATCH").orElseThrow().explainedBy()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(r.finding("CERT_NAME_MISMATCH").orElseThrow().explainedBy()).contains("TLS_INTERCEPTION");
     }
 
     @Test
@@ -269,7 +269,7 @@ class FindingRulesTest {
         Finding f = r.finding("PROXY_FAILED_DIRECT_FALLBACK").orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(f.params()).containsEntry("error", "ERROR_WINHTTP_TIMEOUT (0x80072EE2)");
-        assertThat(f.explainedBy()).isEqualTo("CONNECTION_TIMEOUT");
+        assertThat(f.explainedBy()).contains("CONNECTION_TIMEOUT");
         Finding alone = run(auth().fallback("proxy.corp.example:8080").facts()).top().orElseThrow();
         assertThat(alone.id()).isEqualTo("PROXY_FAILED_DIRECT_FALLBACK");
         assertThat(alone.isRootCause()).isTrue();
@@ -279,7 +279,7 @@ class FindingRulesTest {
     @Test
     void directRetryExplainedByAnAuthenticatingProxy() {
         Report r = run(auth().auth("proxy:8080", "NTLM").fallback("proxy:8080").facts());
-        assertThat(r.finding("PROXY_FAILED_DIRECT_FALLBACK").orElseThrow().explainedBy()).isEqualTo("PROXY_AUTH_REQUIRED");
+        assertThat(r.finding("PROXY_FAILED_DIRECT_FALLBACK").orElseThrow().explainedBy()).contains("PROXY_AUTH_REQUIRED");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.sonde.rules;
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.rules.cases.GoldenCase;
 import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.engine.DroolsRuleEngine;
@@ -55,7 +55,7 @@ class GoldenCasesTest {
 
     static String describe(Report report) {
         return report.findings().stream().map(f -> f.rank() + "." + f.id()
-                + (f.explainedBy() == null ? "" : "<-" + f.explainedBy()) + f.params()).collect(Collectors.joining(", "));
+                + f.explainedBy().map(c -> "<-" + c).orElse("") + f.params()).collect(Collectors.joining(", "));
     }
 
     @TestFactory
@@ -64,16 +64,16 @@ class GoldenCasesTest {
             Report report = c.run(engine);
             boolean logs = hasLogs(c);
             assertThat(logs || c.probes().isPresent()).as("%s holds logs or probes.json", c.name()).isTrue();
-            List<SourceSummary> logSources = report.sources().stream().filter(s -> !s.format().equals("probe")).toList();
-            List<SourceSummary> probeSources = report.sources().stream().filter(s -> s.format().equals("probe")).toList();
+            List<InputSummary> logSources = report.inputs().stream().filter(s -> !s.format().equals("probe")).toList();
+            List<InputSummary> probeSources = report.inputs().stream().filter(s -> s.format().equals("probe")).toList();
             if (logs) {
                 // every input is read, except files that are not logs at all (a corrupt file next to the
                 // logs): those are skipped with a warning naming them, and the others still count
                 assertThat(logSources).as("inputs of %s", c.name())
-                        .anySatisfy(s -> assertThat(s.status()).isEqualTo(SourceSummary.Status.READ))
+                        .anySatisfy(s -> assertThat(s.status()).isEqualTo(InputSummary.Status.READ))
                         .allSatisfy(s -> {
-                            if (s.status() != SourceSummary.Status.READ) {
-                                assertThat(s.status()).as(s.name()).isEqualTo(SourceSummary.Status.UNRECOGNISED);
+                            if (s.status() != InputSummary.Status.READ) {
+                                assertThat(s.status()).as(s.name()).isEqualTo(InputSummary.Status.UNRECOGNISED);
                                 assertThat(report.warnings()).as("warnings about %s", s.name())
                                         .anySatisfy(w -> assertThat(w.file()).isEqualTo(s.name()));
                             }
@@ -86,9 +86,9 @@ class GoldenCasesTest {
                 assertThat(probeSources).as("probe families of %s", c.name()).isNotEmpty()
                         .allSatisfy(s -> {
                             assertThat(s.name()).startsWith("probe:");
-                            assertThat(s.status()).isEqualTo(SourceSummary.Status.READ);
+                            assertThat(s.status()).isEqualTo(InputSummary.Status.READ);
                         });
-                assertThat(probeSources.stream().mapToLong(SourceSummary::facts).sum()).as("facts played back")
+                assertThat(probeSources.stream().mapToLong(InputSummary::facts).sum()).as("facts played back")
                         .isEqualTo(RecordedProbes.read(c.probes().get()).size());
             } else {
                 assertThat(probeSources).as("a case without probes.json runs no probe").isEmpty();
@@ -143,8 +143,8 @@ class GoldenCasesTest {
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tcp"))
                 .anySatisfy(e -> assertThat(e.file()).endsWith("auth.log"));
         assertThat(top.explanation()).contains("crl.pki.goog").contains("TCP port 80").contains("silently drops");
-        assertThat(report.finding("REVOCATION_CHECK_FAILED").orElseThrow().explainedBy()).isEqualTo("PORT_BLOCKED");
-        assertThat(report.sources()).extracting(SourceSummary::format).contains("probe", "gwsmo-authorization");
+        assertThat(report.finding("REVOCATION_CHECK_FAILED").orElseThrow().explainedBy()).contains("PORT_BLOCKED");
+        assertThat(report.inputs()).extracting(InputSummary::format).contains("probe", "gwsmo-authorization");
         // the checks behind the dropped port were not run: warned about, as in a live run
         assertThat(report.warnings()).anySatisfy(w -> {
             assertThat(w.file()).isEqualTo("probe:revocation");

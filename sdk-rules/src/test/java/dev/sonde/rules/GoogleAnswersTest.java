@@ -2,7 +2,7 @@ package dev.sonde.rules;
 
 import dev.sonde.Finding;
 import dev.sonde.Report;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
@@ -35,7 +35,7 @@ class GoogleAnswersTest {
 
     static UrlCheck answered(int status, String server, String via) {
         return new UrlCheck("calendar", URL, "www.googleapis.com", ProbeStatus.OK, UrlReason.ANSWERED, status, server, via,
-                LogTime.UNKNOWN, "", new Source("probe:https", 0, "HTTPS GET " + URL + ": ANSWERED " + status));
+                LogTime.UNKNOWN, "", new Evidence("probe:https", 0, "HTTPS GET " + URL + ": ANSWERED " + status));
     }
 
     static List<String> ids(Fact... facts) {
@@ -69,7 +69,7 @@ class GoogleAnswersTest {
     void aBlockPageDateDoesNotTellGooglesTime() {
         Instant now = Instant.parse("2024-04-02T09:00:00Z");
         ClockCheck skewed = new ClockCheck(URL, 7200, ProbeStatus.PROBLEM, now.minusSeconds(7200), now, LogTime.UNKNOWN, "",
-                new Source("probe:clock", 0, "Date of " + URL));
+                new Evidence("probe:clock", 0, "Date of " + URL));
         assertThat(ids(answered(200, "ESF", ""), skewed)).containsExactly("CLOCK_SKEW");
         assertThat(ids(answered(403, "BlueCoat-SG", ""), skewed)).containsExactly("URL_BLOCKED");
     }

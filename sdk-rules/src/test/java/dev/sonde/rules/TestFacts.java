@@ -1,8 +1,8 @@
 package dev.sonde.rules;
 
 import dev.sonde.Report;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Destination;
@@ -63,8 +63,8 @@ final class TestFacts {
             return this;
         }
 
-        Source src(String text) {
-            return new Source(file, line++, text);
+        Evidence src(String text) {
+            return new Evidence(file, line++, text);
         }
 
         Log tls(SecurityFlag... flags) {
@@ -152,8 +152,8 @@ final class TestFacts {
     static Report analyze(RuleEngine engine, List<? extends Fact> facts, Locale locale) {
         try (RuleEngine.Session s = engine.openSession(locale, Instant.now().plusSeconds(60))) {
             facts.forEach(s::add);
-            return s.finish(List.of(new SourceSummary("test.log", "gwsmo-trace", "UTF-8", 10, 0, facts.size(),
-                    SourceSummary.Status.READ)), List.of());
+            return s.finish(List.of(new InputSummary("test.log", "gwsmo-trace", "UTF-8", 10, 0, facts.size(),
+                    InputSummary.Status.READ)), List.of());
         }
     }
 }

@@ -4,17 +4,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
-/** QuickTheories generators for the network probes' properties (host names, proxy challenges). */
+/** QuickTheories generators for the network probes' properties (host names; the proxy challenges' generators are with {@code dev.sonde.net.AuthChallengesTest} in sdk-api). */
 public final class NetGenerators {
-
-    /** The authentication schemes an authenticated proxy offers, as canonically spelled. */
-    public static final List<String> PROXY_SCHEMES = List.of("Basic", "Digest", "NTLM", "Negotiate");
 
     private NetGenerators() {
     }
@@ -42,24 +35,5 @@ public final class NetGenerators {
             }
             return b.toString();
         });
-    }
-
-    /** A non-empty, duplicate-free ordering of some of {@link #PROXY_SCHEMES}. */
-    public static Gen<List<String>> schemeSets() {
-        return lists().of(Generate.pick(PROXY_SCHEMES)).ofSizeBetween(1, 6).map(picked -> {
-            List<String> out = new ArrayList<>();
-            picked.stream().filter(s -> !out.contains(s)).forEach(out::add);
-            return out;
-        });
-    }
-
-    /** A realistic challenge for {@code scheme}, with parameters where the scheme has them. */
-    public static String challenge(String scheme, String spelledAs) {
-        return switch (scheme.toLowerCase(Locale.ROOT)) {
-            case "basic" -> spelledAs + " realm=\"Corp, Proxy\", charset=\"UTF-8\"";
-            case "digest" -> spelledAs + " realm=\"corp\", nonce=\"dcd98b7102dd2f0e\", qop=\"auth,auth-int\", algorithm=MD5";
-            case "negotiate" -> spelledAs;
-            default -> spelledAs;
-        };
     }
 }

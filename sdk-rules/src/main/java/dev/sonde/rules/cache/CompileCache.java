@@ -91,6 +91,11 @@ public final class CompileCache {
 
     /** The compiled DRL as read from or written to the cache, with the compiler's warnings. */
     public record Entry(KieBase kieBase, List<PackProblem> warnings) {
+
+        /** Copies the warnings, unmodifiable. */
+        public Entry {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** What went wrong with the cache: one plain sentence (the first trouble), or empty when all went well. */

@@ -3,7 +3,7 @@ package dev.sonde.rules.cases;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.LogTime;
 import dev.sonde.rules.pack.JsonErrors;
 import java.lang.reflect.ParameterizedType;
@@ -67,7 +67,7 @@ final class FactProblem {
         if (v.isNull()) {
             return field + " must not be null";
         }
-        if (c.getType() == Source.class) {
+        if (c.getType() == Evidence.class) {
             return source(field, v, path.size() > 1 ? path.get(1).getFieldName() : null);
         }
         if (c.getType() == List.class) {

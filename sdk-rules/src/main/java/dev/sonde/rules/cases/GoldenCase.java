@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,16 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
     /** What a case expects. */
     public record Expectation(String description, Optional<String> top, List<String> present, List<String> absent,
             Map<String, String> explainedBy, Map<String, Map<String, String>> params, Optional<Severity> maxSeverity) {
+
+        /** Copies the collections, unmodifiable, in the order given (the order problems are said in). */
+        public Expectation {
+            present = List.copyOf(present);
+            absent = List.copyOf(absent);
+            explainedBy = Collections.unmodifiableMap(new LinkedHashMap<>(explainedBy));
+            Map<String, Map<String, String>> byId = new LinkedHashMap<>();
+            params.forEach((id, values) -> byId.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+            params = Collections.unmodifiableMap(byId);
+        }
     }
 
     public GoldenCase {
@@ -185,8 +196,8 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
             Optional<Finding> f = report.finding(effect);
             if (f.isEmpty()) {
                 problems.add(effect + " is missing (expected to be explained by " + cause + ")");
-            } else if (!cause.equals(f.get().explainedBy())) {
-                problems.add(effect + " is explained by " + f.get().explainedBy() + ", expected " + cause);
+            } else if (!f.get().explainedBy().equals(Optional.of(cause))) {
+                problems.add(effect + " is explained by " + f.get().explainedBy().orElse("nothing") + ", expected " + cause);
             }
         });
         expect.params().forEach((id, expected) -> {

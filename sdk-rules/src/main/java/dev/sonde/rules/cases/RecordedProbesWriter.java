@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.ProxyCheck;
@@ -128,7 +128,7 @@ final class RecordedProbesWriter {
                 for (int i = 0; i < a.size(); i++) {
                     a.set(i, TextNode.valueOf(clean(a.get(i).asText(), secrets)));
                 }
-            } else if (v instanceof ObjectNode source && c.getType() == Source.class) {
+            } else if (v instanceof ObjectNode source && c.getType() == Evidence.class) {
                 source.put("file", clean(source.get("file").asText(), secrets));
                 source.put("text", clean(source.get("text").asText(), secrets));
             }

@@ -2,7 +2,7 @@ package dev.sonde.rules.cases;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.spi.FactSink;
@@ -28,7 +28,7 @@ public final class RecordingProber implements Prober {
     }
 
     @Override
-    public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+    public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
         synchronized (facts) {
             facts.clear();
         }

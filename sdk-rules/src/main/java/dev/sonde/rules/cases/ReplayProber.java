@@ -2,7 +2,7 @@ package dev.sonde.rules.cases;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.spi.FactSink;
@@ -26,8 +26,8 @@ final class ReplayProber implements Prober {
     }
 
     @Override
-    public List<SourceSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
-        List<SourceSummary> out = Prober.handOver(facts, sink, warnings);
+    public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink sink, Consumer<Warning> warnings) {
+        List<InputSummary> out = Prober.handOver(facts, sink, warnings);
         if (out.isEmpty()) {
             warnings.accept(new Warning("probe", 0, "the recorded probes hold no result"));
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,14 +149,19 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     /**
      * What the person running Sonde should know about how this engine was made, one sentence each, none of which
-     * failed loading (the CLI prints each as {@code sonde: <note>} on stderr): first the compiler's warnings about
-     * the DRL ({@code acme/rules.drl line 5: ...}), then trouble with the compile cache, said once in plain words:
-     * a folder that is not this user's alone, a {@code SONDE_CACHE_DIR} that is not a folder or cannot be written
-     * to, an entry that was damaged or forged (the rules were compiled instead). Empty when all went well. The
-     * library logs details at debug level only.
+     * failed loading (the CLI prints each as {@code sonde: <note>} on stderr): first, when packs were layered, how
+     * ({@code rules: pack acme 1.0 (...): 3 rules in use}, {@code rules: acme overrides rule ...}; see
+     * {@link RulePack#loadSummary()}), then the compiler's warnings about the DRL ({@code acme/rules.drl line 5:
+     * ...}), then trouble with the compile cache, said once in plain words: a folder that is not this user's alone,
+     * a {@code SONDE_CACHE_DIR} that is not a folder or cannot be written to, an entry that was damaged or forged
+     * (the rules were compiled instead). Empty when a single pack loaded and compiled without trouble. The library
+     * logs details at debug level only.
      */
+    @Override
     public List<String> notes() {
-        return compiled.notes();
+        List<String> layering = pack.loadSummary().size() > 1
+                ? pack.loadSummary().stream().map(line -> "rules: " + line).toList() : List.of();
+        return Stream.concat(layering.stream(), compiled.notes().stream()).toList();
     }
 
     /** True when the compiled rules were read from the compile cache rather than compiled. */

@@ -44,8 +44,8 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
 
     /** The digest of the files the engine reads of these packs (see {@link PackDigest#engineInput}). */
     @Override
-    public String contentDigest(List<Path> rulePacks) {
-        return PackDigest.engineInput(rulePacks);
+    public Optional<String> contentDigest(List<Path> rulePacks) {
+        return Optional.ofNullable(PackDigest.engineInput(rulePacks));
     }
 
     /** Watches the pack folders and archives (see {@link RulePackWatcher}). */

@@ -2,7 +2,7 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.Finding;
 import dev.sonde.Report;
-import dev.sonde.SourceSummary;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.spi.RuleEngine;
@@ -63,7 +63,7 @@ final class DroolsSession implements RuleEngine.Session {
     }
 
     @Override
-    public Report finish(List<SourceSummary> sources, List<Warning> warnings) {
+    public Report finish(List<InputSummary> sources, List<Warning> warnings) {
         if (closed || finished) {
             throw new IllegalStateException("session already " + (closed ? "closed" : "finished"));
         }

@@ -2,7 +2,7 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.Finding;
 import dev.sonde.Severity;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.rules.model.Detection;
 import dev.sonde.rules.model.Explanation;
 import dev.sonde.rules.pack.MessageBundle;
@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ final class FindingAssembler {
 
     /** A merged finding before ranking and text. */
     record Merged(String id, Severity severity, double confidence, String articleStep, Map<String, List<String>> params,
-            List<Source> evidence) {
+            List<Evidence> evidence) {
 
         /** The parameters as a finding shows them: each one's values joined with {@code ", "}. */
         Map<String, String> joined() {
@@ -103,9 +104,9 @@ final class FindingAssembler {
             String title = texts.title(m.id(), m.params());
             String explanation = texts.explanation(m.id(), m.params());
             List<String> remediation = texts.remediation(m.id(), m.params());
-            List<Source> shown = m.evidence().subList(0, Math.min(EVIDENCE_SHOWN, m.evidence().size()));
+            List<Evidence> shown = m.evidence().subList(0, Math.min(EVIDENCE_SHOWN, m.evidence().size()));
             out.add(new Finding(m.id(), rank++, m.severity(), m.confidence(), title, explanation, remediation,
-                    m.articleStep(), shown, m.evidence().size() - shown.size(), explainedBy.get(m.id()),
+                    m.articleStep(), shown, m.evidence().size() - shown.size(), Optional.ofNullable(explainedBy.get(m.id())),
                     m.joined()));
         }
         return out;
@@ -165,7 +166,7 @@ final class FindingAssembler {
             double confidence = 0;
             String step = "";
             Map<String, LinkedHashSet<String>> values = new LinkedHashMap<>();
-            Set<Source> evidence = new TreeSet<>();
+            Set<Evidence> evidence = new TreeSet<>();
             for (Detection d : group) {
                 if (d.severity().compareTo(severity) < 0) {
                     severity = d.severity();

@@ -1,7 +1,7 @@
 package dev.sonde.rules.model;
 
 import dev.sonde.Severity;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param facts       the supporting facts themselves, for rules that reason about a detection
  */
 public record Detection(String id, Severity severity, double confidence, String articleStep, String rule,
-        Map<String, List<String>> params, List<Source> evidence, List<Object> facts) {
+        Map<String, List<String>> params, List<Evidence> evidence, List<Object> facts) {
 
     public Detection {
         Objects.requireNonNull(id, "id");

@@ -2,9 +2,10 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sonde.net.IpLiterals;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An address block Google's front ends answer from (data: the {@code googleIpRanges} section), matched
@@ -16,9 +17,6 @@ import java.util.regex.Pattern;
  * @param bits   the prefix length
  */
 public record GoogleIpRange(String prefix, boolean v6, BigInteger first, int bits) {
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public GoogleIpRange {
         Objects.requireNonNull(prefix, "prefix");
@@ -57,11 +55,7 @@ public record GoogleIpRange(String prefix, boolean v6, BigInteger first, int bit
         if (ip == null) {
             return false;
         }
-        String a = ip.trim();
-        if (a.startsWith("[") && a.endsWith("]")) {
-            a = a.substring(1, a.length() - 1);
-        }
-        byte[] bytes = literal(a);
+        byte[] bytes = literal(ip.trim()); // brackets allowed
         if (bytes == null || (bytes.length == 16) != v6) {
             return false;
         }
@@ -72,27 +66,8 @@ public record GoogleIpRange(String prefix, boolean v6, BigInteger first, int bit
         return value.shiftRight(width - bits).shiftLeft(width - bits);
     }
 
-    /** The bytes of an IPv4 or IPv6 literal, or {@code null}; never asks a name server. */
+    /** The bytes of an IPv4 or IPv6 literal ({@link IpLiterals}), or {@code null}; never asks a name server. */
     private static byte[] literal(String s) {
-        if (IPV4.matcher(s).matches()) {
-            String[] parts = s.split("\\.");
-            byte[] out = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int v = Integer.parseInt(parts[i]);
-                if (v > 255) {
-                    return null;
-                }
-                out[i] = (byte) v;
-            }
-            return out;
-        }
-        if (!IPV6.matcher(s).matches()) {
-            return null;
-        }
-        try { // text with ':' is parsed as an IPv6 literal (or refused), never resolved
-            return java.net.InetAddress.getByName(s).getAddress();
-        } catch (java.net.UnknownHostException | SecurityException e) {
-            return null;
-        }
+        return IpLiterals.parse(s).map(InetAddress::getAddress).orElse(null);
     }
 }

@@ -1,7 +1,7 @@
 package dev.sonde.rules.model;
 
 import dev.sonde.Severity;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import java.time.Instant;
@@ -112,11 +112,11 @@ public final class Raise {
         Severity severity = row != null ? row.severity() : RuleMetadata.severity(rule.getName(), meta);
         double confidence = row != null ? row.confidence() : RuleMetadata.confidence(rule.getName(), meta);
         String step = row != null ? row.articleStep() : RuleMetadata.articleStep(meta);
-        Set<Source> sources = new TreeSet<>();
+        Set<Evidence> sources = new TreeSet<>();
         List<Object> supporting = new ArrayList<>();
         for (Object f : facts) {
             supporting.add(f);
-            Source source = ((Fact) f).source();
+            Evidence source = ((Fact) f).source();
             if (source != null) {
                 sources.add(source);
             }

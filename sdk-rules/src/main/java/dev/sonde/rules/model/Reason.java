@@ -1,6 +1,6 @@
 package dev.sonde.rules.model;
 
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.SecurityFlag;
@@ -23,7 +23,7 @@ public record Reason(SecurityFlag flag, Fact fact) implements Fact {
     }
 
     @Override
-    public Source source() {
+    public Evidence source() {
         return fact.source();
     }
 

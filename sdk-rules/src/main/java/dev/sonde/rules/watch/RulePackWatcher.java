@@ -53,6 +53,7 @@ public final class RulePackWatcher implements RuleEngineFactory.PackWatch {
     private final Map<Path, WatchKey> keyOf = new HashMap<>();
     private final long debounceNanos;
     private final Runnable reload;
+    private final EventObserver observer;
     private final Thread thread;
     private volatile boolean closed;
 
@@ -62,8 +63,14 @@ public final class RulePackWatcher implements RuleEngineFactory.PackWatch {
      * @throws SondeException when a folder that exists cannot be watched
      */
     public RulePackWatcher(List<Path> packs, Duration debounce, Runnable reload) {
+        this(packs, debounce, reload, (path, relevant) -> { });
+    }
+
+    /** Like the public constructor; {@code observer} is told of every file event taken (for tests). */
+    RulePackWatcher(List<Path> packs, Duration debounce, Runnable reload, EventObserver observer) {
         this.debounceNanos = debounce.toNanos();
         this.reload = reload;
+        this.observer = observer;
         for (Path pack : packs) {
             Path p = pack.toAbsolutePath().normalize();
             String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -172,7 +179,9 @@ public final class RulePackWatcher implements RuleEngineFactory.PackWatch {
                 attachMissing(false);
                 relevant = true;
             } else if (dir != null && event.context() instanceof Path name) {
-                relevant |= onEvent(event.kind(), dir.resolve(name));
+                boolean changesPack = onEvent(event.kind(), dir.resolve(name));
+                observer.taken(dir.resolve(name), changesPack);
+                relevant |= changesPack;
             }
         }
         if (!key.reset()) { // the folder is gone
@@ -288,6 +297,17 @@ public final class RulePackWatcher implements RuleEngineFactory.PackWatch {
                 it.remove();
             }
         }
+    }
+
+    /**
+     * Told, on the watcher thread, of every file event the watcher takes and whether it may change a pack (then a
+     * reload follows after the debounce time). Events of one folder are taken in the order they happened, so a test
+     * can write a file nobody reads after its real edits and wait until that file's event is taken: every earlier
+     * event of that folder has been judged by then. Tests wait for events this way, never for a time.
+     */
+    @FunctionalInterface
+    interface EventObserver {
+        void taken(Path path, boolean changesPack);
     }
 
     /** A file the engine reads (see {@link PackDigest.Selection#ENGINE}), by its path inside its pack folder. */

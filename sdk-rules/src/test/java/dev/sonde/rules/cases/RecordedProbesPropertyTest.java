@@ -4,8 +4,8 @@ import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.DnsCheck;
@@ -105,10 +105,10 @@ class RecordedProbesPropertyTest {
         return lists().of(Generate.enumValues(type)).ofSizeBetween(0, 3);
     }
 
-    static Gen<Source> source(String family) {
+    static Gen<Evidence> source(String family) {
         Gen<String> file = Generate.frequency(Pair.of(4, Generate.constant("probe:" + family)), Pair.of(1, text(12)));
         Gen<Long> line = Generate.frequency(Pair.of(3, Generate.constant(0L)), Pair.of(1, longs().between(1, 100_000)));
-        return file.zip(line, text(200), Source::new);
+        return file.zip(line, text(200), Evidence::new);
     }
 
     static Gen<String> thread() {
@@ -214,7 +214,7 @@ class RecordedProbesPropertyTest {
     /** A fact as the live prober makes it: unknown time, no thread, source {@code probe:<family>}. */
     static Fact probeLike(Fact f) {
         ProbeFamily family = RecordedProbes.family(f);
-        Source s = new Source("probe:" + family, 0, f.source().text());
+        Evidence s = new Evidence("probe:" + family, 0, f.source().text());
         if (f instanceof PortCheck p) {
             return new PortCheck(p.host(), p.port(), p.services(), p.status(), p.reason(), p.address(), LogTime.UNKNOWN, "", s);
         }
@@ -242,10 +242,10 @@ class RecordedProbesPropertyTest {
             Report shuffled = Sonde.builder().engine(engine).prober(RecordedProbes.prober(roundTrip(facts))).build().probe();
             assertThat(shuffled).isEqualTo(expected);
             // one summary per family present, counting every fact once
-            assertThat(shuffled.sources().stream().mapToLong(SourceSummary::facts).sum()).isEqualTo((long) count);
-            assertThat(shuffled.sources()).allSatisfy(s -> assertThat(s.linesRead() + s.linesSkipped()).isLessThanOrEqualTo(s.facts()));
+            assertThat(shuffled.inputs().stream().mapToLong(InputSummary::facts).sum()).isEqualTo((long) count);
+            assertThat(shuffled.inputs()).allSatisfy(s -> assertThat(s.linesRead() + s.linesSkipped()).isLessThanOrEqualTo(s.facts()));
             long skipped = facts.stream().filter(f -> f instanceof ProbeSkipped).count();
-            assertThat(shuffled.sources().stream().mapToLong(SourceSummary::linesSkipped).sum()).isEqualTo(skipped);
+            assertThat(shuffled.inputs().stream().mapToLong(InputSummary::linesSkipped).sum()).isEqualTo(skipped);
         });
     }
 

@@ -5,8 +5,8 @@ import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
-import dev.sonde.Source;
-import dev.sonde.SourceSummary;
+import dev.sonde.Evidence;
+import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.Destination;
@@ -31,7 +31,7 @@ import dev.sonde.facts.TcpReason;
 import dev.sonde.facts.TlsReason;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
-import dev.sonde.probes.net.CatalogProber;
+import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.testsupport.net.ClosedPort;
@@ -78,8 +78,8 @@ class RecordedProbesTest {
         engine = DroolsRuleEngine.compile(RulePack.builtIn());
     }
 
-    static Source src(String family, String text) {
-        return new Source("probe:" + family, 0, text);
+    static Evidence src(String family, String text) {
+        return new Evidence("probe:" + family, 0, text);
     }
 
     /** One fact of each type the file holds, with the awkward values: nulls, empty lists, a log time, a thread. */
@@ -116,7 +116,7 @@ class RecordedProbesTest {
                 // not what probes send, but the format keeps it: a log time (zoned and not), a thread, a line
                 new DnsCheck("a.example", ProbeStatus.PROBLEM, DnsReason.NOT_FOUND, List.of(),
                         new LogTime(java.time.LocalDateTime.parse("2025-03-10T09:12:44.101"), java.time.ZoneOffset.ofHours(-3)), "1234",
-                        new Source("probe:dns", 7, "DNS a.example: NOT_FOUND")),
+                        new Evidence("probe:dns", 7, "DNS a.example: NOT_FOUND")),
                 new DnsCheck("b.example", ProbeStatus.PROBLEM, DnsReason.TIMED_OUT, List.of(),
                         new LogTime(java.time.LocalDateTime.parse("2025-03-10T09:12:44"), null), "", src("dns", "DNS b.example: TIMED_OUT")));
     }
@@ -266,18 +266,18 @@ class RecordedProbesTest {
 
     @Test
     void onlyProbeFactsCanBeWritten() {
-        Destination logged = new Destination("10.0.0.1", 443, "", LogTime.UNKNOWN, "", new Source("auth.log", 3, "..."));
+        Destination logged = new Destination("10.0.0.1", 443, "", LogTime.UNKNOWN, "", new Evidence("auth.log", 3, "..."));
         assertThatThrownBy(() -> written(List.of(oneOfEach().get(0), logged))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Destination is not a probe fact");
         assertThatThrownBy(() -> RecordedProbes.prober(List.of(logged))).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Runs {@code prober} as Sonde does and keeps what it gave. */
-    record Played(List<Fact> facts, List<Warning> warnings, List<SourceSummary> sources) {
+    record Played(List<Fact> facts, List<Warning> warnings, List<InputSummary> sources) {
         static Played by(dev.sonde.spi.Prober prober, ProbeCatalog catalog) {
             List<Fact> facts = new ArrayList<>();
             List<Warning> warnings = new ArrayList<>();
-            List<SourceSummary> sources = prober.run(catalog, ProbeOptions.defaults(), facts::add, warnings::add);
+            List<InputSummary> sources = prober.run(catalog, ProbeOptions.defaults(), facts::add, warnings::add);
             return new Played(facts, warnings, sources);
         }
     }
@@ -291,14 +291,14 @@ class RecordedProbesTest {
         assertThat(p.facts()).extracting(f -> f.source().file()).isSorted();
         assertThat(p.facts()).containsExactlyInAnyOrderElementsOf(facts);
         assertThat(p.sources()).containsExactly(
-                new SourceSummary("probe:dns", "probe", "", 1, 0, 1, SourceSummary.Status.READ),
-                new SourceSummary("probe:tcp", "probe", "", 1, 0, 1, SourceSummary.Status.READ),
-                new SourceSummary("probe:tls", "probe", "", 2, 0, 2, SourceSummary.Status.READ),
-                new SourceSummary("probe:https", "probe", "", 1, 1, 2, SourceSummary.Status.READ),
-                new SourceSummary("probe:revocation", "probe", "", 1, 0, 1, SourceSummary.Status.READ),
+                new InputSummary("probe:dns", "probe", "", 1, 0, 1, InputSummary.Status.READ),
+                new InputSummary("probe:tcp", "probe", "", 1, 0, 1, InputSummary.Status.READ),
+                new InputSummary("probe:tls", "probe", "", 2, 0, 2, InputSummary.Status.READ),
+                new InputSummary("probe:https", "probe", "", 1, 1, 2, InputSummary.Status.READ),
+                new InputSummary("probe:revocation", "probe", "", 1, 0, 1, InputSummary.Status.READ),
                 // ProxySetting and ProxyEvent are facts, not checks
-                new SourceSummary("probe:proxy", "probe", "", 1, 0, 3, SourceSummary.Status.READ),
-                new SourceSummary("probe:clock", "probe", "", 2, 0, 2, SourceSummary.Status.READ));
+                new InputSummary("probe:proxy", "probe", "", 1, 0, 3, InputSummary.Status.READ),
+                new InputSummary("probe:clock", "probe", "", 2, 0, 2, InputSummary.Status.READ));
         assertThat(p.warnings()).containsExactly(new Warning("probe:https", 0,
                 "https://www.google.com/m8/feeds/gal not checked: no TCP connection to www.google.com:443"));
 
@@ -350,12 +350,12 @@ class RecordedProbesTest {
 
             assertThat(live.finding("PORT_BLOCKED")).isPresent();
             assertThat(live.finding("URL_BLOCKED")).isPresent();
-            assertThat(written).isEqualTo(live.sources().stream().mapToLong(SourceSummary::facts).sum()).isGreaterThan(8);
+            assertThat(written).isEqualTo(live.inputs().stream().mapToLong(InputSummary::facts).sum()).isGreaterThan(8);
             assertThat(RecordedProbes.read(file)).isEqualTo(recorder.facts());
 
             Report replayed = Sonde.builder().engine(engine).prober(RecordedProbes.prober(file)).build().probe();
             assertThat(replayed.findings()).isEqualTo(live.findings());
-            assertThat(replayed.sources()).isEqualTo(live.sources());
+            assertThat(replayed.inputs()).isEqualTo(live.inputs());
             assertThat(replayed.warnings()).isEqualTo(live.warnings()).isNotEmpty();
         }
     }

@@ -2,7 +2,7 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.Finding;
 import dev.sonde.Severity;
-import dev.sonde.Source;
+import dev.sonde.Evidence;
 import dev.sonde.rules.model.Detection;
 import dev.sonde.rules.model.Explanation;
 import dev.sonde.rules.pack.MessageBundle;
@@ -19,7 +19,7 @@ class RankingTest {
 
     static final MessageBundle.Texts TEXTS = RulePack.builtIn().messages().forLocale(Locale.ENGLISH);
 
-    static Detection d(String id, Severity s, double c, Map<String, String> params, Source... evidence) {
+    static Detection d(String id, Severity s, double c, Map<String, String> params, Evidence... evidence) {
         Map<String, List<String>> lists = new java.util.TreeMap<>();
         params.forEach((name, value) -> lists.put(name, List.of(value)));
         return new Detection(id, s, c, "4", "rule " + id + c, lists, List.of(evidence), List.of());
@@ -40,8 +40,8 @@ class RankingTest {
         assertThat(many.param("destination")).isEqualTo("a:1, b:2, c:3, d:4, e:5, f:6, g:7");
     }
 
-    static Source src(String file, long line) {
-        return new Source(file, line, "line " + line);
+    static Evidence src(String file, long line) {
+        return new Evidence(file, line, "line " + line);
     }
 
     @Test
@@ -56,7 +56,7 @@ class RankingTest {
         Finding f = fs.get(0);
         assertThat(f.confidence()).isEqualTo(0.95);
         assertThat(f.params()).containsEntry("issuer", "A CA, B CA").containsEntry("product", "Fiddler");
-        assertThat(f.evidence()).extracting(Source::file, Source::line)
+        assertThat(f.evidence()).extracting(Evidence::file, Evidence::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a.log", 1L), org.assertj.core.groups.Tuple.tuple("a.log", 3L),
                         org.assertj.core.groups.Tuple.tuple("b.log", 9L));
         assertThat(f.evidenceOmitted()).isZero();
@@ -69,7 +69,7 @@ class RankingTest {
             ds.add(d("CONNECTION_TIMEOUT", Severity.HIGH, 0.8, Map.of("destination", "10.0.0." + i + ":443"), src("t.log", i)));
         }
         Finding f = FindingAssembler.assemble(ds, List.of(), TEXTS).get(0);
-        assertThat(f.evidence()).extracting(Source::line).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(f.evidence()).extracting(Evidence::line).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(f.evidenceOmitted()).isEqualTo(15);
         assertThat(f.params().get("destination")).startsWith("10.0.0.1:443, 10.0.0.2:443").endsWith(", …");
     }
@@ -88,7 +88,7 @@ class RankingTest {
         assertThat(fs).extracting(Finding::id).containsExactly("CERT_REVOKED", "TLS_INTERCEPTION",
                 "DNS_RESOLUTION_FAILED", "CONNECTION_TIMEOUT", "CONNECTION_RESET", "OUTDATED_CLIENT", "UNTRUSTED_CA");
         assertThat(fs).extracting(Finding::rank).containsExactly(1, 2, 3, 4, 5, 6, 7);
-        assertThat(fs.get(6).explainedBy()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(fs.get(6).explainedBy()).contains("TLS_INTERCEPTION");
     }
 
     @Test
@@ -105,8 +105,8 @@ class RankingTest {
         List<Finding> fs = FindingAssembler.assemble(ds, ex, TEXTS);
         assertThat(fs).extracting(Finding::id)
                 .containsExactly("CLOCK_SKEW", "TLS_INTERCEPTION", "CERT_EXPIRED", "PROXY_FAILED_DIRECT_FALLBACK");
-        assertThat(fs.get(2).explainedBy()).isEqualTo("CLOCK_SKEW");
-        assertThat(fs.get(3).explainedBy()).isEqualTo("CERT_EXPIRED");
+        assertThat(fs.get(2).explainedBy()).contains("CLOCK_SKEW");
+        assertThat(fs.get(3).explainedBy()).contains("CERT_EXPIRED");
     }
 
     @Test
@@ -119,8 +119,8 @@ class RankingTest {
                 new Explanation("TLS_INTERCEPTION", "CLOCK_SKEW"));
         List<Finding> fs = FindingAssembler.assemble(ds, ex, TEXTS);
         assertThat(fs).extracting(Finding::id, Finding::explainedBy)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("CLOCK_SKEW", null),
-                        org.assertj.core.groups.Tuple.tuple("CERT_EXPIRED", "CLOCK_SKEW"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CLOCK_SKEW", java.util.Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("CERT_EXPIRED", java.util.Optional.of("CLOCK_SKEW")));
     }
 
     @Test

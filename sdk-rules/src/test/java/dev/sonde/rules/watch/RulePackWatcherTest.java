@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,27 +85,91 @@ class RulePackWatcherTest {
         assertThat(PackDigest.engineInput(List.of(zip))).hasSize(64).isNotEqualTo(zipHash);
     }
 
-    /** A watcher whose reload counts; waits for the count to reach {@code n} (30 s at most). */
+    /**
+     * A watcher whose reload counts, and which sees every file event the watcher takes: tests wait for those events
+     * (30 s at most, as a failure guard), never for a time.
+     */
     static final class Counting {
         final AtomicInteger reloads = new AtomicInteger();
+        /** Guarded by {@code this}: the files whose events were taken, and events that change a pack not yet reloaded. */
+        private final Set<Path> taken = new HashSet<>();
+        private int changesSinceReload;
+        private int changes;
 
-        void reload() {
-            synchronized (this) {
-                reloads.incrementAndGet();
-                notifyAll();
+        RulePackWatcher watch(List<Path> packs, Duration debounce) {
+            RulePackWatcher watcher = new RulePackWatcher(packs, debounce, this::reload, this::taken);
+            watcher.start();
+            return watcher;
+        }
+
+        synchronized void reload() {
+            reloads.incrementAndGet();
+            changesSinceReload = 0;
+            notifyAll();
+        }
+
+        synchronized void taken(Path path, boolean changesPack) {
+            taken.add(path.toAbsolutePath().normalize());
+            if (changesPack) {
+                changes++;
+                changesSinceReload++;
             }
+            notifyAll();
+        }
+
+        /** Events taken so far that may change a pack. */
+        synchronized int changes() {
+            return changes;
         }
 
         int awaitAtLeast(int n) throws InterruptedException {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            synchronized (this) {
-                while (reloads.get() < n && System.nanoTime() - until < 0) {
-                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
-                }
-            }
+            await(() -> reloads.get() >= n);
             return reloads.get();
         }
+
+        /**
+         * Waits until the watcher took the events of {@code markers} (files written after the edits that matter, in
+         * the same folders: their events come after the edits' events) and every change it took was reloaded.
+         *
+         * @return the reload count then
+         */
+        int awaitSettled(Path... markers) throws InterruptedException {
+            List<Path> wanted = Stream.of(markers).map(p -> p.toAbsolutePath().normalize()).toList();
+            await(() -> taken.containsAll(wanted) && changesSinceReload == 0);
+            return reloads.get();
+        }
+
+        private synchronized void await(BooleanSupplier done) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (!done.getAsBoolean()) {
+                if (System.nanoTime() - until >= 0) {
+                    throw new AssertionError("the watcher did not get there within " + WAIT_SECONDS + " s: " + reloads
+                            + " reloads, " + changesSinceReload + " changes not reloaded, events taken of " + taken);
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
+        }
     }
+
+    /** Waits for the watcher threads to end (their {@code join}), 30 s at most. */
+    static void joinWatcherThreads() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(RulePackWatcher.THREAD_NAME)) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
+        }
+    }
+
+    /**
+     * Writes a file no pack reads ({@code marker-N.txt}) into {@code folder}: once the watcher took its event, it took
+     * every earlier event of that folder.
+     */
+    private Path marker(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("marker-" + markers.incrementAndGet() + ".txt"), "not a pack file");
+    }
+
+    private final AtomicInteger markers = new AtomicInteger();
 
     static boolean watcherThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
@@ -113,8 +181,7 @@ class RulePackWatcherTest {
         Path pack = pack("w");
         Files.createDirectories(pack.resolve("rules/deep"));
         Counting counting = new Counting();
-        RulePackWatcher watcher = new RulePackWatcher(List.of(pack), Duration.ofMillis(100), counting::reload);
-        watcher.start();
+        RulePackWatcher watcher = counting.watch(List.of(pack), Duration.ofMillis(100));
         try {
             Files.writeString(pack.resolve("rules/deep/x.drl"), "package t;\n");
             assertThat(counting.awaitAtLeast(1)).isEqualTo(1);
@@ -123,19 +190,21 @@ class RulePackWatcherTest {
             Path later = Files.createDirectories(pack.resolve("later/inner"));
             Files.writeString(later.resolve("y.drl"), "package t;\n");
             assertThat(counting.awaitAtLeast(2)).isGreaterThanOrEqualTo(2);
-            Thread.sleep(1000); // let late events of that burst land
-            int settled = counting.reloads.get();
+            // late events of that burst have been taken and reloaded
+            int settled = counting.awaitSettled(marker(pack), marker(later));
             Files.writeString(later.resolve("y.drl"), "package t; // edited\n");
             assertThat(counting.awaitAtLeast(settled + 1)).isEqualTo(settled + 1);
 
             // cases/ (even a new case folder) and files the engine does not read start nothing
-            int before = counting.reloads.get();
+            int before = counting.awaitSettled(marker(pack), marker(later));
+            int changes = counting.changes();
             Files.createDirectories(pack.resolve("cases/two"));
             Files.writeString(pack.resolve("cases/two/expect.json"), "{}");
             Files.writeString(pack.resolve("cases/one/auth.log"), "edited");
             Files.writeString(pack.resolve("notes.txt"), "x");
-            Thread.sleep(1500);
-            assertThat(counting.reloads.get()).isEqualTo(before);
+            // cases/ is not watched at all: only notes.txt (written last) gives an event
+            assertThat(counting.awaitSettled(pack.resolve("notes.txt"))).isEqualTo(before);
+            assertThat(counting.changes()).isEqualTo(changes);
         } finally {
             watcher.close();
         }
@@ -145,8 +214,7 @@ class RulePackWatcherTest {
     void aBurstOfEventsGivesOneReloadAndCloseEndsTheThread() throws Exception {
         Path pack = pack("burst");
         Counting counting = new Counting();
-        RulePackWatcher watcher = new RulePackWatcher(List.of(pack), Duration.ofSeconds(2), counting::reload);
-        watcher.start();
+        RulePackWatcher watcher = counting.watch(List.of(pack), Duration.ofSeconds(2));
         try {
             assertThat(watcherThreadAlive()).isTrue();
             for (int i = 0; i < 10; i++) { // closer together than the quiet time: one burst
@@ -154,16 +222,13 @@ class RulePackWatcherTest {
                 Thread.sleep(100);
             }
             assertThat(counting.awaitAtLeast(1)).isEqualTo(1);
-            Thread.sleep(5000); // more than twice the quiet time: a second reload would have come by now
-            assertThat(counting.reloads.get()).isEqualTo(1);
+            // every event of the burst taken (the marker's comes after them), and no change left to reload
+            assertThat(counting.awaitSettled(marker(pack))).isEqualTo(1);
         } finally {
             watcher.close();
             watcher.close();
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (watcherThreadAlive() && System.nanoTime() - until < 0) {
-            Thread.sleep(50);
-        }
+        joinWatcherThreads();
         assertThat(watcherThreadAlive()).isFalse();
     }
 
@@ -172,13 +237,12 @@ class RulePackWatcherTest {
         Path dir = Files.createDirectories(tmp.resolve("archives"));
         Path zip = Files.write(dir.resolve("pack.zip"), new byte[] {1});
         Counting counting = new Counting();
-        RulePackWatcher watcher = new RulePackWatcher(List.of(zip), Duration.ofMillis(100), counting::reload);
-        watcher.start();
+        RulePackWatcher watcher = counting.watch(List.of(zip), Duration.ofMillis(100));
         try {
             Files.write(dir.resolve("other.zip"), new byte[] {2});
             Files.writeString(dir.resolve("rules.drl"), "package t;\n");
-            Thread.sleep(1500);
-            assertThat(counting.reloads.get()).isZero();
+            assertThat(counting.awaitSettled(dir.resolve("other.zip"), dir.resolve("rules.drl"))).isZero();
+            assertThat(counting.changes()).isZero();
             Files.write(zip, new byte[] {3});
             assertThat(counting.awaitAtLeast(1)).isEqualTo(1);
         } finally {
@@ -190,15 +254,13 @@ class RulePackWatcherTest {
     void aPackFolderReplacedByAnotherIsWatchedAgain() throws Exception {
         Path pack = pack("live");
         Counting counting = new Counting();
-        RulePackWatcher watcher = new RulePackWatcher(List.of(pack), Duration.ofMillis(100), counting::reload);
-        watcher.start();
+        RulePackWatcher watcher = counting.watch(List.of(pack), Duration.ofMillis(100));
         try {
             Path next = pack("next");
             Files.move(pack, tmp.resolve("old"));
             Files.move(next, pack);
             assertThat(counting.awaitAtLeast(1)).isGreaterThanOrEqualTo(1);
-            Thread.sleep(1000);
-            int settled = counting.reloads.get();
+            int settled = counting.awaitSettled(marker(pack)); // the replacement's events taken and reloaded
             Files.writeString(pack.resolve("rules.drl"), "package t; // in the new folder\n");
             assertThat(counting.awaitAtLeast(settled + 1)).isEqualTo(settled + 1);
         } finally {

@@ -1,0 +1,2 @@
+/** DNS: resolving a catalog host within a deadline, IP literals parsed without any lookup. */
+package dev.sonde.probes.dns;

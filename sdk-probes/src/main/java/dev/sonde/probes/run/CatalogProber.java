@@ -1,0 +1,83 @@
+package dev.sonde.probes.run;
+
+import dev.sonde.ProbeCatalog;
+import dev.sonde.ProbeOptions;
+import dev.sonde.InputSummary;
+import dev.sonde.Warning;
+import dev.sonde.facts.ClockCheck;
+import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeSkipped;
+import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.UrlCheck;
+import dev.sonde.probes.dns.HostResolver;
+import dev.sonde.spi.FactSink;
+import dev.sonde.spi.Prober;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Sonde's live prober (the {@link Prober} SPI, found with {@link java.util.ServiceLoader}): checks a
+ * {@link ProbeCatalog} the way the troubleshooting article does, each check ending as ok, problem (a
+ * typed reason) or not run (with why), and sends one fact per check.
+ *
+ * <p>Per catalog host: DNS → TCP to each of its ports ({@link PortCheck}) → for https ports, the
+ * served chain captured and verified against the catalog's anchors ({@link ServedChain}) and each
+ * allow-listed URL requested ({@link UrlCheck}, whose {@code Date} also measures the clock:
+ * {@link ClockCheck}) → for a trusted chain, its leaf's CRL and OCSP ({@link RevocationCheck}); for
+ * http (revocation) URLs, a plain GET ({@link RevocationCheck} of kind {@code http}). Proxies found by
+ * {@code ProxyDiscovery} get a {@code CONNECT} without credentials ({@link ProxySetting},
+ * {@link ProxyCheck}, and a {@link ProxyEvent} for a 407). A check whose prerequisite failed becomes a
+ * {@link ProbeSkipped} fact and a warning.
+ *
+ * <p>Checks run concurrently on a bounded pool ({@link ProbeOptions#concurrency()}), each under its own
+ * deadline ({@link ProbeOptions#probeTimeout()}) and all under {@link ProbeOptions#timeout()}, which holds
+ * even when every host black-holes packets. URLs and proxy CONNECTs go direct unless a proxy was found,
+ * in which case URL requests go through the first one found (as the client's would). Facts and warnings
+ * are handed over from the calling thread, sorted, so equal networks give equal reports.
+ *
+ * <p>Stateless and thread-safe: every {@link #run} builds its own pool and HTTP clients. The work is split by
+ * responsibility: {@link ProbePlan} (which check follows which), {@link ProbeRun} (pool, deadline, lost checks) and
+ * {@link ResultFacts} (results into facts).
+ */
+public final class CatalogProber implements Prober {
+
+    private final HostResolver resolver;
+
+    /** A prober using the JVM's resolver (what {@link java.util.ServiceLoader} creates). */
+    public CatalogProber() {
+        this(HostResolver.system());
+    }
+
+    /**
+     * A prober resolving catalog host names with {@code resolver} (DNS, TCP and TLS checks; the HTTPS
+     * requests of the JDK {@code HttpClient} always use the JVM's resolver).
+     */
+    public CatalogProber(HostResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    @Override
+    public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
+        ProbeRun run = new ProbeRun(options);
+        try (run) {
+            ProbePlan.start(catalog, run, resolver);
+            run.awaitAll();
+        }
+        List<InputSummary> out = Prober.handOver(run.facts(), facts, warnings);
+        int lost = run.lost();
+        if (lost > 0) {
+            warnings.accept(Warning.incomplete("probe", 0, lost == 1
+                    ? "1 check did not run or finish (deadline or failure; see the warnings about probe:*)"
+                    : lost + " checks did not run or finish (deadline or failure; see the warnings about probe:*)"));
+        }
+        if (out.isEmpty()) {
+            warnings.accept(new Warning("probe", 0, "the endpoint catalog lists nothing to probe"));
+        }
+        return out;
+    }
+}
