@@ -28,6 +28,15 @@ public interface Fact {
     }
 
     /**
+     * True when this fact records something that went right for a target: a server answered, a probe check
+     * passed. Findings use it to tell a problem that is still going on from one that later attempts no longer
+     * meet (their state: ongoing, intermittent or resolved). A fact is never both a failure and a success.
+     */
+    default boolean success() {
+        return false;
+    }
+
+    /**
      * True when both facts most likely describe the same connection attempt: the same file and thread
      * within {@value LogTime#SAME_ATTEMPT_SECONDS} s, or, across files, logged within the same minute.
      */
