@@ -1,6 +1,8 @@
 package dev.sonde;
 
+import dev.sonde.facts.LogTime;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +22,14 @@ import java.util.TreeMap;
  * @param articleStep     the step of Google's "network traffic problems" article this knowledge comes from
  * @param evidence        the log lines (or probe results) that support it, at most a handful
  * @param evidenceOmitted how many more supporting lines exist beyond {@code evidence}
- * @param explainedBy     the id of the finding that causes this one; empty for a root cause (never null)
+ * @param explainedBy     the id of the finding that causes this one on every one of its targets; empty when it is a
+ *                        root cause on at least one target (never null). {@link #causes()} names the causes it has on
+ *                        some targets, so a reader sees "root cause here, consequence there"
  * @param params          the concrete values behind the text (host, port, issuer, product...), sorted by key
+ * @param targets         where it was seen, each with its times, count, state, cause and evidence; ordered by first
+ *                        seen, then target. Empty only for findings built without targets (older callers)
+ * @param state           where it stands at the end of the input: the most pressing of its targets' states
+ *                        ({@link Target.State#ONGOING} when it has none)
  */
 public record Finding(
         String id,
@@ -35,7 +43,9 @@ public record Finding(
         List<Evidence> evidence,
         int evidenceOmitted,
         Optional<String> explainedBy,
-        Map<String, String> params) {
+        Map<String, String> params,
+        List<FindingTarget> targets,
+        Target.State state) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
@@ -50,9 +60,38 @@ public record Finding(
         evidence = List.copyOf(evidence);
         Objects.requireNonNull(explainedBy, "explainedBy (Optional.empty() for a root cause)");
         params = Collections.unmodifiableMap(new TreeMap<>(params));
+        targets = List.copyOf(targets);
+        Objects.requireNonNull(state, "state");
     }
 
-    /** True for a root cause (nothing else explains it). */
+    /** A finding without targets (before issue 10): no target, {@link Target.State#ONGOING}. */
+    public Finding(String id, int rank, Severity severity, double confidence, String title, String explanation,
+            List<String> remediation, String articleStep, List<Evidence> evidence, int evidenceOmitted,
+            Optional<String> explainedBy, Map<String, String> params) {
+        this(id, rank, severity, confidence, title, explanation, remediation, articleStep, evidence, evidenceOmitted,
+                explainedBy, params, List.of(), Target.State.ONGOING);
+    }
+
+    /** The time of its first failing attempt over all targets; empty when no target's evidence has a time. */
+    public Optional<LogTime> firstSeen() {
+        return targets.stream().map(FindingTarget::firstSeen).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
+    /** The time of its last failing attempt over all targets; empty when no target's evidence has a time. */
+    public Optional<LogTime> lastSeen() {
+        return targets.stream().map(FindingTarget::lastSeen).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * The distinct findings that cause it on some of its targets, in order of its targets. With
+     * {@link #isRootCause()} true and this list not empty, it is a root cause on one target and a consequence on
+     * another.
+     */
+    public List<String> causes() {
+        return targets.stream().map(FindingTarget::explainedBy).flatMap(Optional::stream).distinct().toList();
+    }
+
+    /** True for a root cause: nothing else explains it on at least one of its targets. */
     public boolean isRootCause() {
         return explainedBy.isEmpty();
     }
@@ -60,6 +99,6 @@ public record Finding(
     /** The same finding at another rank. */
     public Finding withRank(int newRank) {
         return new Finding(id, newRank, severity, confidence, title, explanation, remediation, articleStep,
-                evidence, evidenceOmitted, explainedBy, params);
+                evidence, evidenceOmitted, explainedBy, params, targets, state);
     }
 }

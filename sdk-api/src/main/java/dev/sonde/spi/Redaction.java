@@ -1,6 +1,8 @@
 package dev.sonde.spi;
 
 import dev.sonde.Finding;
+import dev.sonde.FindingTarget;
+import dev.sonde.Target;
 import dev.sonde.Report;
 import dev.sonde.Evidence;
 import dev.sonde.InputSummary;
@@ -59,7 +61,8 @@ public final class Redaction {
 
     /**
      * The report with every string redacted ({@link #redact}): finding ids, titles, explanations, remediation,
-     * article steps, evidence files and texts, {@code explainedBy}, parameter names and values; source names,
+     * article steps, evidence files and texts, {@code explainedBy}, parameter names and values, targets (host, address,
+     * proxy, service, cause, evidence); source names,
      * formats and encodings; warning files and messages; rule pack names. With {@code anonymize}, e-mail
      * addresses and user names in home folder paths are also replaced by pseudonyms ({@code user1@domain1},
      * <code>C:&#92;Users&#92;user1&#92;...</code>), numbered in order of first appearance in the report's order
@@ -91,8 +94,19 @@ public final class Redaction {
                 String value = clean.apply(v);
                 params.putIfAbsent(key, value);
             });
+            List<FindingTarget> targets = new ArrayList<>();
+            for (FindingTarget t : f.targets()) {
+                Target g = t.target();
+                List<Evidence> shown = new ArrayList<>();
+                for (Evidence s : t.evidence()) {
+                    shown.add(new Evidence(clean.apply(s.file()), s.line(), clean.apply(s.text())));
+                }
+                targets.add(new FindingTarget(new Target(clean.apply(g.host()), clean.apply(g.address()), g.port(),
+                        clean.apply(g.proxy()), clean.apply(g.service())), t.firstSeen(), t.lastSeen(), t.count(),
+                        t.state(), t.explainedBy().map(clean), shown));
+            }
             findings.add(new Finding(id, f.rank(), f.severity(), f.confidence(), title, explanation, remediation, step,
-                    evidence, f.evidenceOmitted(), explainedBy, params));
+                    evidence, f.evidenceOmitted(), explainedBy, params, targets, f.state()));
         }
         List<InputSummary> sources = new ArrayList<>();
         for (InputSummary s : report.inputs()) {

@@ -1,0 +1,86 @@
+package dev.sonde;
+
+import java.util.Objects;
+
+/**
+ * What a finding is about: the destination a failing attempt went to, the proxy it went through and the catalog
+ * service it serves. Every part may be empty ({@code ""}, port 0) when the evidence does not say it.
+ * {@link #MACHINE} stands for findings about this computer as a whole (a wrong clock, an outdated client), which
+ * apply to every target.
+ *
+ * @param host    the name asked for or seen (URL host, catalog host, the name a log prints next to the address), or {@code ""}
+ * @param address the IP address the connection went to (or the local proxy's), or {@code ""}
+ * @param port    the port, or 0
+ * @param proxy   {@code host:port} of the proxy the traffic went through; {@code ""} for direct or unknown
+ * @param service the catalog's service name(s) for the host ({@code mail}, {@code calendar, mail}), or {@code ""}
+ */
+public record Target(String host, String address, int port, String proxy, String service) {
+
+    /** This computer as a whole: machine-wide findings (CLOCK_SKEW, OUTDATED_CLIENT) have this one target. */
+    public static final Target MACHINE = new Target("", "", 0, "", "");
+
+    public Target {
+        host = Objects.requireNonNullElse(host, "").trim();
+        address = Objects.requireNonNullElse(address, "").trim();
+        proxy = Objects.requireNonNullElse(proxy, "").trim();
+        service = Objects.requireNonNullElse(service, "").trim();
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+        }
+    }
+
+    /** True for {@link #MACHINE}: nothing names a destination. */
+    public boolean machine() {
+        return host.isEmpty() && address.isEmpty() && port == 0 && proxy.isEmpty();
+    }
+
+    /** {@code address:port} (brackets around an IPv6 address), or {@code ""} when the address is unknown. */
+    public String endpoint() {
+        if (address.isEmpty()) {
+            return "";
+        }
+        String a = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+        return port == 0 ? a : a + ":" + port;
+    }
+
+    /** A short text for people and logs: {@code mail.google.com (142.250.1.2:443) via proxy 192.0.2.10:8080}. */
+    @Override
+    public String toString() {
+        if (machine()) {
+            return "this computer";
+        }
+        StringBuilder b = new StringBuilder();
+        if (!host.isEmpty()) {
+            b.append(host);
+            if (!endpoint().isEmpty()) {
+                b.append(" (").append(endpoint()).append(')');
+            } else if (port != 0) {
+                b.append(':').append(port);
+            }
+        } else {
+            b.append(endpoint());
+        }
+        if (!proxy.isEmpty()) {
+            b.append(b.length() == 0 ? "" : " ").append("via proxy ").append(proxy);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Where a problem stands at the end of the input (the latest time any input knows; live probes: now). Ordered
+     * from the most to the least pressing, so a finding's state is the smallest of its targets'.
+     */
+    public enum State {
+        /** The last attempt to the target (or, when it has no later attempt, to its service) failed: still broken. */
+        ONGOING,
+        /** Failures and successes interleave. */
+        INTERMITTENT,
+        /** Later attempts to the same target or service succeeded and none failed after them: history. */
+        RESOLVED;
+
+        /** The more pressing of two states. */
+        public State worst(State other) {
+            return compareTo(other) <= 0 ? this : other;
+        }
+    }
+}
