@@ -9,7 +9,11 @@ import dev.sonde.spi.RuleEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import dev.sonde.rules.model.AllowedUrl;
 import java.util.Locale;
 import java.util.Objects;
 import org.kie.api.runtime.KieSession;
@@ -36,6 +40,8 @@ final class DroolsSession implements RuleEngine.Session {
     private final Instant deadline;
     private final FactFolder folder;
     private final BoundedFiring firing;
+    /** The facts the session holds (bounded by the folder's limits), for the attempts index built before firing. */
+    private final List<Fact> admitted = new ArrayList<>();
     private boolean finished;
     private boolean closed;
 
@@ -58,6 +64,7 @@ final class DroolsSession implements RuleEngine.Session {
             throw new IllegalStateException("session already " + (closed ? "closed" : "finished"));
         }
         if (folder.admit(fact)) {
+            admitted.add(fact);
             session.insert(fact);
         }
     }
@@ -71,17 +78,31 @@ final class DroolsSession implements RuleEngine.Session {
         List<Warning> all = new ArrayList<>(warnings);
         all.addAll(folder.warnings());
         long t0 = System.nanoTime();
+        Attempts attempts = Attempts.index(admitted, servicesByHost(), Instant.now());
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         long abandonAt = t0 + left;
         long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());
         BoundedFiring.Result result = firing.fire(fireUntil, abandonAt);
         all.addAll(result.warnings());
         List<Finding> findings = FindingAssembler.assemble(result.detections(), result.explanations(),
-                engine.pack().messages().forLocale(locale));
+                engine.pack().messages().forLocale(locale), attempts);
         LOG.debug("{} facts, {} rule firings, {} detections, {} findings in {} ms", folder.admitted(), result.fired(),
                 result.detections().size(), findings.size(), (System.nanoTime() - t0) / 1_000_000);
         all.sort(null);
         return new Report(findings, sources, all, engine.pack().packs());
+    }
+
+    /** The catalog's services per host (lower case), names sorted and joined with {@code ", "}. */
+    private Map<String, String> servicesByHost() {
+        Map<String, TreeSet<String>> services = new HashMap<>();
+        for (Object o : engine.pack().data()) {
+            if (o instanceof AllowedUrl u && !u.host().isEmpty() && !u.service().isEmpty()) {
+                services.computeIfAbsent(u.host().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.service());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        services.forEach((h, s) -> out.put(h, String.join(", ", s)));
+        return out;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.sonde.rules.engine;
 
 import dev.sonde.Finding;
+import dev.sonde.FindingTarget;
+import dev.sonde.Target;
+import dev.sonde.facts.LogTime;
+import java.time.Instant;
 import dev.sonde.Severity;
 import dev.sonde.Evidence;
 import dev.sonde.rules.model.Detection;
@@ -23,15 +27,19 @@ import java.util.TreeSet;
  * Turns detections into ranked findings. All detections of one id merge into one finding: the worst
  * severity, the highest confidence, parameters merged (lists of distinct values in order of their evidence,
  * joined with {@code ", "} only in the finding and its text; at most {@value #VALUES_PER_PARAM} per parameter beyond what one rule gave), evidence = distinct sources sorted by file and line, at most
- * {@value #EVIDENCE_SHOWN} shown. Explanations mark a finding {@code explainedBy} its best-ranked cause
- * (edges that would close a cycle are ignored). Ranking: root causes first, then each level of
- * consequences below its causes; within a level by severity, confidence, amount of evidence, id.
- * The result does not depend on the order facts were inserted or rules fired.
+ * {@value #EVIDENCE_SHOWN} shown. Each finding has targets ({@link TargetSpan}: from the attempts its facts belong
+ * to), each with its times, count, state and cause ({@link TargetCauses}: an explanation holds per target); a
+ * resolved finding's severity is capped at low. Ranking: by state (ongoing, intermittent, resolved; a consequence
+ * never above its cause), then root causes (a finding that is a root cause on any target) before each level of
+ * consequences below their causes, then severity, confidence, amount of evidence, id. The result does not depend on
+ * the order facts were inserted or rules fired.
  */
 final class FindingAssembler {
 
     /** Evidence lines shown per finding. */
     static final int EVIDENCE_SHOWN = 5;
+    /** Evidence lines shown per target of a finding. */
+    static final int EVIDENCE_PER_TARGET = 3;
     /** Distinct values kept per merged parameter. */
     static final int VALUES_PER_PARAM = 5;
     /** The last value of a parameter cut to {@value #VALUES_PER_PARAM} values. */
@@ -58,45 +66,50 @@ final class FindingAssembler {
             .thenComparing(Comparator.comparingInt((Merged m) -> m.evidence().size()).reversed())
             .thenComparing(Merged::id);
 
+    /** Assembles detections that no attempt index places (every detection on {@link Target#MACHINE}, no times). */
     static List<Finding> assemble(List<Detection> detections, List<Explanation> explanations,
             MessageBundle.Texts texts) {
-        Map<String, Merged> merged = merge(detections);
+        return assemble(detections, explanations, texts, Attempts.index(List.of(), Map.of(), Instant.EPOCH));
+    }
+
+    static List<Finding> assemble(List<Detection> detections, List<Explanation> explanations,
+            MessageBundle.Texts texts, Attempts index) {
+        Map<String, List<Detection>> byId = new TreeMap<>();
+        for (Detection d : detections) {
+            byId.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
+        }
+        Map<String, List<TargetSpan>> spans = new HashMap<>();
+        Map<String, Target.State> states = new HashMap<>();
+        Map<String, Merged> merged = new TreeMap<>();
+        merge(detections).forEach((id, m) -> {
+            List<TargetSpan> ts = TargetSpan.of(byId.get(id), index);
+            spans.put(id, ts);
+            Target.State state = ts.stream().map(TargetSpan::state).reduce(Target.State.RESOLVED, Target.State::worst);
+            states.put(id, state);
+            // a resolved problem is history: still shown, never above low
+            Severity severity = state == Target.State.RESOLVED && m.severity().compareTo(Severity.LOW) < 0
+                    ? Severity.LOW : m.severity();
+            merged.put(id, new Merged(id, severity, m.confidence(), m.articleStep(), m.params(), m.evidence()));
+        });
         List<Merged> byWeight = new ArrayList<>(merged.values());
         byWeight.sort(BY_WEIGHT);
         Map<String, Integer> weightRank = new HashMap<>();
         for (int i = 0; i < byWeight.size(); i++) {
             weightRank.put(byWeight.get(i).id(), i);
         }
+        TargetCauses causes = TargetCauses.of(explanations, spans, weightRank);
 
-        // Explanation edges between present findings, accepted in weight order unless they close a cycle.
-        Set<List<String>> edgeSet = new LinkedHashSet<>();
-        for (Explanation e : explanations) {
-            if (!e.cause().equals(e.effect()) && merged.containsKey(e.cause()) && merged.containsKey(e.effect())) {
-                edgeSet.add(List.of(e.cause(), e.effect()));
-            }
-        }
-        List<List<String>> edges = new ArrayList<>(edgeSet);
-        edges.sort(Comparator.comparingInt((List<String> e) -> weightRank.get(e.get(0)))
-                .thenComparingInt(e -> weightRank.get(e.get(1))));
-        Map<String, List<String>> causesOf = new TreeMap<>();
-        Map<String, List<String>> effectsOf = new HashMap<>();
-        for (List<String> e : edges) {
-            String cause = e.get(0);
-            String effect = e.get(1);
-            if (!reaches(effectsOf, effect, cause)) {
-                causesOf.computeIfAbsent(effect, k -> new ArrayList<>()).add(cause);
-                effectsOf.computeIfAbsent(cause, k -> new ArrayList<>()).add(effect);
-            }
-        }
-
-        // explainedBy = the cause that ranks best (fewest levels down, then weight).
-        Map<String, String> explainedBy = new HashMap<>();
         Map<String, Integer> depth = new HashMap<>();
+        Map<String, Integer> sortState = new HashMap<>();
         for (Merged m : byWeight) {
-            depth(m.id(), causesOf, weightRank, depth, explainedBy);
+            depth.put(m.id(), causes.depth(m.id()));
+        }
+        for (Merged m : byWeight) {
+            sortState(m.id(), causes, states, sortState);
         }
         List<Merged> ranked = new ArrayList<>(byWeight);
-        ranked.sort(Comparator.comparingInt((Merged m) -> depth.get(m.id())).thenComparing(BY_WEIGHT));
+        ranked.sort(Comparator.comparingInt((Merged m) -> sortState.get(m.id()))
+                .thenComparingInt(m -> depth.get(m.id())).thenComparing(BY_WEIGHT));
 
         List<Finding> out = new ArrayList<>();
         int rank = 1;
@@ -105,39 +118,43 @@ final class FindingAssembler {
             String explanation = texts.explanation(m.id(), m.params());
             List<String> remediation = texts.remediation(m.id(), m.params());
             List<Evidence> shown = m.evidence().subList(0, Math.min(EVIDENCE_SHOWN, m.evidence().size()));
+            List<FindingTarget> targets = new ArrayList<>();
+            for (TargetSpan t : spans.get(m.id())) {
+                List<Evidence> ev = t.evidence().subList(0, Math.min(EVIDENCE_PER_TARGET, t.evidence().size()));
+                targets.add(new FindingTarget(t.target(), known(t.first()), known(t.last()), t.count(), t.state(),
+                        causes.best(t), ev));
+            }
             out.add(new Finding(m.id(), rank++, m.severity(), m.confidence(), title, explanation, remediation,
-                    m.articleStep(), shown, m.evidence().size() - shown.size(), Optional.ofNullable(explainedBy.get(m.id())),
-                    m.joined()));
+                    m.articleStep(), shown, m.evidence().size() - shown.size(), causes.explainedBy(m.id()),
+                    m.joined(), targets, states.get(m.id())));
         }
         return out;
     }
 
-    private static int depth(String id, Map<String, List<String>> causesOf, Map<String, Integer> weightRank,
-            Map<String, Integer> depth, Map<String, String> explainedBy) {
-        Integer known = depth.get(id);
+    private static Optional<LogTime> known(LogTime t) {
+        return t.known() ? Optional.of(t) : Optional.empty();
+    }
+
+    /**
+     * The state a finding sorts by: its own, or its cause's when that is later in the order (ongoing, intermittent,
+     * resolved), so that a consequence never ranks above the cause it names.
+     */
+    private static int sortState(String id, TargetCauses causes, Map<String, Target.State> states,
+            Map<String, Integer> memo) {
+        Integer known = memo.get(id);
         if (known != null) {
             return known;
         }
-        List<String> causes = causesOf.getOrDefault(id, List.of());
-        int d = 0;
-        String best = null;
-        int bestDepth = Integer.MAX_VALUE;
-        for (String c : causes) { // acyclic: accepted edges never close a cycle
-            int cd = depth(c, causesOf, weightRank, depth, explainedBy);
-            if (best == null || cd < bestDepth || (cd == bestDepth && weightRank.get(c) < weightRank.get(best))) {
-                best = c;
-                bestDepth = cd;
-            }
+        int s = states.get(id).ordinal();
+        Optional<String> cause = causes.explainedBy(id);
+        if (cause.isPresent()) {
+            s = Math.max(s, sortState(cause.get(), causes, states, memo));
         }
-        if (best != null) {
-            d = bestDepth + 1;
-            explainedBy.put(id, best);
-        }
-        depth.put(id, d);
-        return d;
+        memo.put(id, s);
+        return s;
     }
 
-    private static boolean reaches(Map<String, List<String>> effectsOf, String from, String to) {
+    static boolean reaches(Map<String, List<String>> effectsOf, String from, String to) {
         Set<String> visited = new HashSet<>();
         List<String> todo = new ArrayList<>(List.of(from));
         while (!todo.isEmpty()) {

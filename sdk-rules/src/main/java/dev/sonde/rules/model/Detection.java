@@ -2,9 +2,11 @@ package dev.sonde.rules.model;
 
 import dev.sonde.Severity;
 import dev.sonde.Evidence;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one rule concluded from one match: inserted by {@link Raise} so that other rules (for example
@@ -19,10 +21,18 @@ import java.util.Objects;
  * @param params      the concrete values behind the text, in the order the rule gave them: each a list of
  *                    distinct values (one for a scalar), joined only when a message is formatted
  * @param evidence    the supporting facts' sources, sorted, each once
- * @param facts       the supporting facts themselves, for rules that reason about a detection
+ * @param facts       the supporting facts themselves, for rules that reason about a detection; the engine derives
+ *                    the detection's targets, times and count from them (the attempts they belong to)
+ * @param machineWide true when the rule says the finding is about this computer as a whole ({@code @scope("machine")}):
+ *                    its one target is {@link dev.sonde.Target#MACHINE}
+ * @param clockOffset how far this computer's clock is off, when a supporting fact measured it (a live {@code Date}
+ *                    check): positive when the clock is ahead
+ * @param outsideValidity how far outside its validity a supporting certificate was seen: positive after its end,
+ *                    negative before its start; empty when no supporting certificate was seen outside it
  */
 public record Detection(String id, Severity severity, double confidence, String articleStep, String rule,
-        Map<String, List<String>> params, List<Evidence> evidence, List<Object> facts) {
+        Map<String, List<String>> params, List<Evidence> evidence, List<Object> facts, boolean machineWide,
+        Optional<Duration> clockOffset, Optional<Duration> outsideValidity) {
 
     public Detection {
         Objects.requireNonNull(id, "id");
@@ -34,6 +44,15 @@ public record Detection(String id, Severity severity, double confidence, String 
         params = java.util.Collections.unmodifiableMap(copy);
         evidence = List.copyOf(evidence);
         facts = List.copyOf(facts);
+        Objects.requireNonNull(clockOffset, "clockOffset");
+        Objects.requireNonNull(outsideValidity, "outsideValidity");
+    }
+
+    /** A detection about the targets of its facts, without magnitudes. */
+    public Detection(String id, Severity severity, double confidence, String articleStep, String rule,
+            Map<String, List<String>> params, List<Evidence> evidence, List<Object> facts) {
+        this(id, severity, confidence, articleStep, rule, params, evidence, facts, false, Optional.empty(),
+                Optional.empty());
     }
 
     /** The values of a parameter joined with {@code ", "}, or {@code ""}. */

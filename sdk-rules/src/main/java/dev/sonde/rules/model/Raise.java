@@ -38,6 +38,11 @@ import org.kie.api.runtime.rule.RuleContext;
  * collect(...)}) are evidence only when the consequence names them with {@link #evidence}
  * ({@code .evidence($ds)}), so a collection used for a parameter alone (data such as endpoints) is not. The
  * result is a {@link Detection} fact, inserted logically so that equal conclusions are kept once.
+ *
+ * <p>The detection's targets, first and last time and count are not given by the rule: the engine derives them
+ * from the supporting facts (the connection attempts they belong to). A rule whose finding is about the computer as
+ * a whole says so with {@code @scope("machine")}. Sizes an "explains" row may compare (a measured clock offset, how
+ * far outside its validity a certificate was seen) are read from the supporting facts too.
  */
 public final class Raise {
 
@@ -46,6 +51,8 @@ public final class Raise {
     public static final String SEVERITY = "severity";
     public static final String CONFIDENCE = "confidence";
     public static final String ARTICLE_STEP = "articleStep";
+    /** {@code @scope("machine")}: the finding is about this computer as a whole. */
+    public static final String SCOPE = "scope";
 
     private final RuleContext drools;
     /** The finding's metadata when a data row gives it, else {@code null} (the rule's annotations give it). */
@@ -121,8 +128,9 @@ public final class Raise {
                 sources.add(source);
             }
         }
+        boolean machine = RuleMetadata.machineWide(rule.getName(), meta);
         return new Detection(id, severity, confidence, step, rule.getName(), params, new ArrayList<>(sources),
-                supporting);
+                supporting, machine, Magnitudes.clockOffset(supporting), Magnitudes.outsideValidity(supporting));
     }
 
     private void addFacts(Object o) {

@@ -68,11 +68,32 @@ public final class RuleMetadata {
         return v == null ? "" : unquote(v.toString());
     }
 
+    /**
+     * True when the rule says its finding is about this computer as a whole ({@code @scope("machine")}: a wrong
+     * clock, an outdated client); its detections then have the one target {@link dev.sonde.Target#MACHINE}. Any
+     * other value ({@code @scope("target")}, the default) derives the targets from the facts.
+     */
+    public static boolean machineWide(String rule, Map<String, Object> meta) {
+        Object v = meta.get(Raise.SCOPE);
+        if (v == null) {
+            return false;
+        }
+        String t = unquote(v.toString());
+        if (t.equalsIgnoreCase("machine")) {
+            return true;
+        }
+        if (t.equalsIgnoreCase("target")) {
+            return false;
+        }
+        throw new IllegalArgumentException("rule \"" + rule + "\": @scope must be \"machine\" or \"target\", was '" + t + "'");
+    }
+
     /** Checks all finding metadata of a rule that declares {@code @finding}; returns the finding id. */
     public static String check(String rule, Map<String, Object> meta) {
         String id = finding(rule, meta);
         severity(rule, meta);
         confidence(rule, meta);
+        machineWide(rule, meta);
         return id;
     }
 

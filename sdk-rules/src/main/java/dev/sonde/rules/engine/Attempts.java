@@ -1,0 +1,292 @@
+package dev.sonde.rules.engine;
+
+import dev.sonde.Evidence;
+import dev.sonde.Target;
+import dev.sonde.facts.ClockCheck;
+import dev.sonde.facts.Destination;
+import dev.sonde.facts.DnsCheck;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.LogTime;
+import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.ProbeSkipped;
+import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.UrlCheck;
+import dev.sonde.rules.model.Reason;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The connection attempts of one analysis, built from its facts before the rules fire: the facts of one log file and
+ * thread within {@value LogTime#SAME_ATTEMPT_SECONDS} s of each other (chained) form one attempt, each live probe
+ * check is one attempt at "now". An attempt has a {@link Target} (from its {@code Destination}, its probe's host,
+ * URL or address; its proxy from its proxy facts; the catalog's services for its host), a time span and an outcome:
+ * failed (it holds a fact whose {@link Fact#failure()} is true), succeeded (no failure, and a fact whose
+ * {@link Fact#success()} is true or a probe check that passed), or neither. Building it sorts the facts once
+ * (n log n, n bounded by the session's fact limit); lookups are by map.
+ */
+final class Attempts {
+
+    /** How an attempt ended. */
+    enum Outcome { FAILED, SUCCEEDED, NONE }
+
+    /**
+     * One connection attempt.
+     *
+     * @param id      its number, in the order attempts were built (files, threads, times)
+     * @param target  what it was about
+     * @param first   its first fact's time ({@link LogTime#UNKNOWN} when none has one)
+     * @param last    its last fact's time
+     * @param outcome how it ended
+     */
+    record Attempt(int id, Target target, LogTime first, LogTime last, Outcome outcome) {
+    }
+
+    private static final Comparator<Attempt> BY_TIME = Comparator.comparing(Attempt::first).thenComparingInt(Attempt::id);
+
+    private final Map<Object, Attempt> byFact = new IdentityHashMap<>();
+    private final Map<Evidence, Attempt> bySource = new HashMap<>();
+    private final List<Attempt> all = new ArrayList<>();
+    private final Map<String, List<Attempt>> byHost = new HashMap<>();
+    private final Map<String, List<Attempt>> byEndpoint = new HashMap<>();
+    private final Map<String, List<Attempt>> byService = new HashMap<>();
+    private final LogTime end;
+
+    private Attempts(LogTime end) {
+        this.end = end;
+    }
+
+    /**
+     * Indexes {@code facts}.
+     *
+     * @param servicesByHost the catalog's services per host (lower case), for targets' {@code service}
+     * @param now            the time live probe checks ran
+     */
+    static Attempts index(Collection<? extends Fact> facts, Map<String, String> servicesByHost, Instant now) {
+        LogTime probeTime = LogTime.of(now, ZoneOffset.UTC);
+        Map<List<String>, List<Fact>> logGroups = new LinkedHashMap<>();
+        List<Fact> probes = new ArrayList<>();
+        for (Fact f : facts) {
+            if (probe(f)) {
+                probes.add(f);
+            } else {
+                logGroups.computeIfAbsent(List.of(f.source().file(), f.thread()), k -> new ArrayList<>()).add(f);
+            }
+        }
+        LogTime latest = probes.isEmpty() ? LogTime.UNKNOWN : probeTime;
+        for (List<Fact> g : logGroups.values()) {
+            for (Fact f : g) {
+                if (f.time().known() && f.time().compareTo(latest) > 0) {
+                    latest = f.time();
+                }
+            }
+        }
+        Attempts index = new Attempts(latest);
+        List<List<String>> keys = new ArrayList<>(logGroups.keySet());
+        keys.sort(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (List<String> k : keys) {
+            List<Fact> g = logGroups.get(k);
+            g.sort(Comparator.comparing(Fact::time).thenComparing(Fact::source));
+            List<Fact> current = new ArrayList<>();
+            for (Fact f : g) {
+                Fact prev = current.isEmpty() ? null : current.get(current.size() - 1);
+                if (prev != null && !f.time().within(prev.time(), LogTime.SAME_ATTEMPT_SECONDS)) {
+                    index.add(current, logTarget(current, servicesByHost), LogTime.UNKNOWN);
+                    current = new ArrayList<>();
+                }
+                current.add(f);
+            }
+            if (!current.isEmpty()) {
+                index.add(current, logTarget(current, servicesByHost), LogTime.UNKNOWN);
+            }
+        }
+        List<Fact> sortedProbes = new ArrayList<>(probes);
+        sortedProbes.sort(Comparator.comparing(Fact::source));
+        for (Fact p : sortedProbes) {
+            index.add(List.of(p), probeTarget(p, servicesByHost), probeTime);
+        }
+        for (List<Attempt> l : List.of(index.byHost, index.byEndpoint, index.byService).stream()
+                .flatMap(m -> m.values().stream()).toList()) {
+            l.sort(BY_TIME);
+        }
+        index.all.sort(BY_TIME);
+        return index;
+    }
+
+    /** The latest time any input knows (live probes: when they ran); unknown when no fact has a time. */
+    LogTime end() {
+        return end;
+    }
+
+    /** The attempt a fact belongs to (a derived fact such as {@link Reason}: its source's), if indexed. */
+    Optional<Attempt> of(Object fact) {
+        Attempt a = byFact.get(fact);
+        if (a == null && fact instanceof Reason r) {
+            a = byFact.get(r.fact());
+        }
+        if (a == null && fact instanceof Fact f) {
+            a = bySource.get(f.source());
+        }
+        return Optional.ofNullable(a);
+    }
+
+    /**
+     * The attempts toward {@code target}, by time: those with its host or its address and port, else (when it names
+     * neither or none matches) those of its service; every attempt for {@link Target#MACHINE}.
+     */
+    List<Attempt> toward(Target target) {
+        if (target.machine()) {
+            return all;
+        }
+        TreeSet<Attempt> out = new TreeSet<>(BY_TIME);
+        if (!target.host().isEmpty()) {
+            out.addAll(byHost.getOrDefault(target.host().toLowerCase(Locale.ROOT), List.of()));
+        }
+        if (!target.endpoint().isEmpty()) {
+            out.addAll(byEndpoint.getOrDefault(target.endpoint().toLowerCase(Locale.ROOT), List.of()));
+        }
+        if (out.isEmpty() && !target.service().isEmpty()) {
+            out.addAll(byService.getOrDefault(target.service(), List.of()));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private void add(List<Fact> facts, Target target, LogTime probeTime) {
+        boolean failed = false;
+        boolean succeeded = false;
+        LogTime first = probeTime;
+        LogTime last = probeTime;
+        for (Fact f : facts) {
+            failed |= f.failure();
+            succeeded |= f.success() || probeStatus(f) == ProbeStatus.OK;
+            if (f.time().known()) {
+                first = first.known() && first.compareTo(f.time()) <= 0 ? first : f.time();
+                last = last.known() && last.compareTo(f.time()) >= 0 ? last : f.time();
+            }
+        }
+        Outcome outcome = failed ? Outcome.FAILED : succeeded ? Outcome.SUCCEEDED : Outcome.NONE;
+        Attempt a = new Attempt(all.size(), target, first, last, outcome);
+        all.add(a);
+        for (Fact f : facts) {
+            byFact.put(f, a);
+            bySource.putIfAbsent(f.source(), a);
+        }
+        if (!target.host().isEmpty()) {
+            byHost.computeIfAbsent(target.host().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(a);
+        }
+        if (!target.endpoint().isEmpty()) {
+            byEndpoint.computeIfAbsent(target.endpoint().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(a);
+        }
+        if (!target.service().isEmpty()) {
+            byService.computeIfAbsent(target.service(), k -> new ArrayList<>()).add(a);
+        }
+    }
+
+    /** True for a live probe's fact (its evidence names a {@code probe:<family>}). */
+    static boolean probe(Fact f) {
+        return f.source() != null && f.source().file().startsWith("probe:");
+    }
+
+    private static Target logTarget(List<Fact> facts, Map<String, String> services) {
+        String host = "";
+        String address = "";
+        int port = 0;
+        String proxy = "";
+        for (Fact f : facts) {
+            if (f instanceof Destination d && address.isEmpty()) {
+                address = d.ip();
+                port = d.port();
+                // a local proxy's line names the computer, and a bare word is no host name
+                host = !d.loopback() && d.hostName().contains(".") ? d.hostName() : "";
+            } else if (f instanceof ProxyEvent p && proxy.isEmpty() && !p.proxy().isBlank()) {
+                proxy = p.proxy();
+            }
+        }
+        return new Target(host, address, port, proxy, services.getOrDefault(host.toLowerCase(Locale.ROOT), ""));
+    }
+
+    private static Target probeTarget(Fact f, Map<String, String> services) {
+        String host = "";
+        String address = "";
+        int port = 0;
+        String proxy = "";
+        String service = "";
+        if (f instanceof DnsCheck d) {
+            host = d.host();
+        } else if (f instanceof PortCheck p) {
+            host = p.host();
+            address = p.address();
+            port = p.port();
+        } else if (f instanceof ServedChain s) {
+            host = s.host();
+            port = s.port();
+        } else if (f instanceof UrlCheck u) {
+            host = u.host();
+            port = urlPort(u.url());
+            service = u.service();
+        } else if (f instanceof RevocationCheck r) {
+            host = r.host();
+            port = urlPort(r.url());
+        } else if (f instanceof ProxyCheck p) {
+            proxy = p.proxy();
+        } else if (f instanceof ProxyEvent p) {
+            proxy = p.proxy();
+        } else if (f instanceof ProxySetting p) {
+            proxy = p.proxy();
+        } else if (f instanceof ProbeSkipped s) {
+            int colon = s.target().lastIndexOf(':');
+            host = colon > 0 && !s.target().contains("/") ? s.target().substring(0, colon) : "";
+        } // a ClockCheck measures this computer: Target.MACHINE
+        if (service.isEmpty()) {
+            service = services.getOrDefault(host.toLowerCase(Locale.ROOT), "");
+        }
+        return new Target(host, address, port, proxy, service);
+    }
+
+    private static int urlPort(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getPort() > 0 ? u.getPort() : "http".equalsIgnoreCase(u.getScheme()) ? 80 : 443;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return 0;
+        }
+    }
+
+    private static ProbeStatus probeStatus(Fact f) {
+        if (!probe(f)) {
+            return null;
+        }
+        if (f instanceof DnsCheck c) {
+            return c.status();
+        } else if (f instanceof PortCheck c) {
+            return c.status();
+        } else if (f instanceof ServedChain c) {
+            return c.status();
+        } else if (f instanceof UrlCheck c) {
+            return c.status();
+        } else if (f instanceof RevocationCheck c) {
+            return c.status();
+        } else if (f instanceof ProxyCheck c) {
+            return c.status();
+        } else if (f instanceof ClockCheck c) {
+            return c.status();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.sonde.rules.engine;
+
+import dev.sonde.Evidence;
+import dev.sonde.Target;
+import dev.sonde.facts.LogTime;
+import dev.sonde.rules.model.Detection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Where and when one finding was seen on one target: the attempts its detections rest on, their first and last time,
+ * the evidence on that target, and the state at the end of the input.
+ *
+ * @param target     the target
+ * @param attempts   the attempts the finding was seen in on this target, by time
+ * @param evidence   the supporting lines on this target, sorted, each once
+ * @param detections the finding's detections with a fact on this target
+ * @param state      where it stands at the end of the input
+ */
+record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence> evidence, List<Detection> detections,
+        Target.State state) {
+
+    /** The first time it was seen here, or {@link LogTime#UNKNOWN}. */
+    LogTime first() {
+        return attempts.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(Comparator.naturalOrder())
+                .orElse(LogTime.UNKNOWN);
+    }
+
+    /** The last time it was seen here, or {@link LogTime#UNKNOWN}. */
+    LogTime last() {
+        return attempts.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(Comparator.naturalOrder())
+                .orElse(LogTime.UNKNOWN);
+    }
+
+    /** How many attempts it was seen in here (at least one). */
+    int count() {
+        return Math.max(1, attempts.size());
+    }
+
+    /**
+     * The targets of one finding's detections, ordered by first seen, then target text: a machine-wide detection
+     * ({@code @scope("machine")}) has {@link Target#MACHINE}; any other is on the targets of the attempts its facts
+     * belong to (a detection without an indexed fact is on {@link Target#MACHINE}).
+     */
+    static List<TargetSpan> of(List<Detection> detections, Attempts index) {
+        Map<Target, Set<Attempts.Attempt>> attempts = new LinkedHashMap<>();
+        Map<Target, Set<Evidence>> evidence = new LinkedHashMap<>();
+        Map<Target, List<Detection>> byTarget = new LinkedHashMap<>();
+        for (Detection d : detections) {
+            Map<Target, List<Object>> facts = new TreeMap<>(Comparator.comparing(Target::toString)
+                    .thenComparing(Target::service));
+            for (Object f : d.facts()) {
+                index.of(f).ifPresent(a -> facts.computeIfAbsent(d.machineWide() ? Target.MACHINE : a.target(),
+                        k -> new ArrayList<>()).add(f));
+            }
+            if (facts.isEmpty()) {
+                facts.put(Target.MACHINE, List.of());
+            }
+            facts.forEach((t, fs) -> {
+                Set<Attempts.Attempt> as = attempts.computeIfAbsent(t,
+                        k -> new TreeSet<>(Comparator.comparingInt(Attempts.Attempt::id)));
+                Set<Evidence> ev = evidence.computeIfAbsent(t, k -> new TreeSet<>());
+                for (Object f : fs) {
+                    index.of(f).ifPresent(as::add);
+                    ev.add(((dev.sonde.facts.Fact) f).source());
+                }
+                if (fs.isEmpty()) {
+                    ev.addAll(d.evidence());
+                }
+                byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(d);
+            });
+        }
+        List<TargetSpan> out = new ArrayList<>();
+        attempts.forEach((t, as) -> {
+            List<Attempts.Attempt> sorted = new ArrayList<>(as);
+            sorted.sort(Comparator.comparing(Attempts.Attempt::first).thenComparingInt(Attempts.Attempt::id));
+            out.add(new TargetSpan(t, sorted, new ArrayList<>(evidence.get(t)), byTarget.get(t),
+                    state(t, sorted, index)));
+        });
+        out.sort(Comparator.comparing(TargetSpan::first).thenComparing(s -> s.target().toString()));
+        return out;
+    }
+
+    /**
+     * ONGOING when no attempt toward the target succeeded after the finding was last seen there; RESOLVED when some
+     * did and the last of the later attempts succeeded; INTERMITTENT when a success falls between its first and last
+     * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped).
+     */
+    static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
+        LogTime first = own.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(Comparator.naturalOrder())
+                .orElse(null);
+        LogTime last = own.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(Comparator.naturalOrder())
+                .orElse(null);
+        if (first == null) {
+            return Target.State.ONGOING;
+        }
+        boolean between = false;
+        boolean laterSuccess = false;
+        Attempts.Outcome lastLater = Attempts.Outcome.NONE;
+        for (Attempts.Attempt a : index.toward(target)) {
+            if (!a.first().known() || a.outcome() == Attempts.Outcome.NONE) {
+                continue;
+            }
+            if (a.first().compareTo(first) > 0 && a.first().compareTo(last) < 0) {
+                between |= a.outcome() == Attempts.Outcome.SUCCEEDED;
+            } else if (a.first().compareTo(last) > 0) {
+                laterSuccess |= a.outcome() == Attempts.Outcome.SUCCEEDED;
+                lastLater = a.outcome();
+            }
+        }
+        if (between || (laterSuccess && lastLater == Attempts.Outcome.FAILED)) {
+            return Target.State.INTERMITTENT;
+        }
+        return laterSuccess ? Target.State.RESOLVED : Target.State.ONGOING;
+    }
+}
