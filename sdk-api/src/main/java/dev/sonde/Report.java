@@ -21,7 +21,7 @@ public record Report(List<Finding> findings, List<InputSummary> inputs, List<War
         List<String> rulePacks) {
 
     /** Name and version of the JSON report schema ({@code docs/report-schema.json}). */
-    public static final String SCHEMA = "sonde.report/1";
+    public static final String SCHEMA = "sonde.report/2";
 
     public Report {
         findings = List.copyOf(findings);

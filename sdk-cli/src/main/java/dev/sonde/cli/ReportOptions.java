@@ -18,7 +18,7 @@ final class ReportOptions {
     enum Format { text, json }
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json (schema sonde.report/1)")
+            description = "text (default) or json (schema sonde.report/2)")
     Format format;
 
     @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en",

@@ -34,7 +34,7 @@ class AnalyzeCommandTest {
         Run run = sonde("analyze", SAMPLES.resolve("clock-skew").toString(), "--format", "json");
         assertThat(run.exit()).isEqualTo(SondeCommand.PROBLEMS);
         JsonNode report = run.json();
-        assertThat(report.get("schema").asText()).isEqualTo("sonde.report/1");
+        assertThat(report.get("schema").asText()).isEqualTo("sonde.report/2");
         JsonNode top = report.get("findings").get(0);
         assertThat(top.get("id").asText()).isEqualTo("CLOCK_SKEW");
         assertThat(top.get("rank").asInt()).isEqualTo(1);

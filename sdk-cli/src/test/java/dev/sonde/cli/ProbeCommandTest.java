@@ -69,7 +69,7 @@ class ProbeCommandTest {
                     "revocation", "http://127.0.0.1:" + loopback.revocation().port() + "/crl/issuing.crl"), "-f", "json");
             assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(SondeCommand.OK);
             JsonNode report = run.json();
-            assertThat(report.get("schema").asText()).isEqualTo("sonde.report/1");
+            assertThat(report.get("schema").asText()).isEqualTo("sonde.report/2");
             assertThat(report.get("sources").findValuesAsText("name")).contains("probe:tcp", "probe:tls", "probe:https");
             assertThat(run.err()).isEmpty(); // no progress line in JSON mode (nor off a terminal)
         }

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sonde.Finding;
+import dev.sonde.FindingTarget;
+import dev.sonde.Target;
+import dev.sonde.facts.LogTime;
 import dev.sonde.Report;
 import dev.sonde.Evidence;
 import dev.sonde.InputSummary;
@@ -34,12 +37,16 @@ import java.util.Map;
  *
  * <pre>{@code
  * {
- *   "schema": "sonde.report/1",
+ *   "schema": "sonde.report/2",
  *   "outcome": "complete",
  *   "findings": [ { "id": "CLOCK_SKEW", "rank": 1, "severity": "critical", "confidence": 0.95, "title": "...",
  *                   "explanation": "...", "remediation": ["..."], "articleStep": "4",
  *                   "evidence": [ {"file": "...", "line": 1, "text": "..."} ], "evidenceOmitted": 0,
- *                   "explainedBy": null, "params": { "issuer": "..." } } ],
+ *                   "explainedBy": null, "params": { "issuer": "..." }, "state": "ongoing",
+ *                   "firstSeen": "2022-09-21T03:59:46", "lastSeen": "...",
+ *                   "targets": [ { "machine": false, "host": "...", "address": "...", "port": 443, "proxy": "",
+ *                                  "service": "...", "firstSeen": "...", "lastSeen": "...", "count": 2,
+ *                                  "state": "ongoing", "explainedBy": null, "evidence": [ ... ] } ] } ],
  *   "sources": [ { "name": "...", "format": "gwsmo-trace", "encoding": "UTF-8", "linesRead": 18,
  *                  "linesSkipped": 0, "facts": 6, "status": "read" } ],
  *   "warnings": [ { "file": "...", "line": 0, "message": "...", "kind": "note" } ],
@@ -135,6 +142,31 @@ public final class ReportJson {
             for (Map.Entry<String, String> p : x.params().entrySet()) {
                 params.put(p.getKey(), p.getValue());
             }
+            n.put("state", state(x.state()));
+            n.put("firstSeen", x.firstSeen().map(LogTime::toString).orElse(null));
+            n.put("lastSeen", x.lastSeen().map(LogTime::toString).orElse(null));
+            ArrayNode targets = n.putArray("targets");
+            for (FindingTarget t : x.targets()) {
+                ObjectNode o = targets.addObject();
+                o.put("machine", t.target().machine());
+                o.put("host", t.target().host());
+                o.put("address", t.target().address());
+                o.put("port", t.target().port());
+                o.put("proxy", t.target().proxy());
+                o.put("service", t.target().service());
+                o.put("firstSeen", t.firstSeen().map(LogTime::toString).orElse(null));
+                o.put("lastSeen", t.lastSeen().map(LogTime::toString).orElse(null));
+                o.put("count", t.count());
+                o.put("state", state(t.state()));
+                o.put("explainedBy", t.explainedBy().orElse(null));
+                ArrayNode ev = o.putArray("evidence");
+                for (Evidence s : t.evidence()) {
+                    ObjectNode e = ev.addObject();
+                    e.put("file", s.file());
+                    e.put("line", s.line());
+                    e.put("text", s.text());
+                }
+            }
         }
         ArrayNode sources = root.putArray("sources");
         for (InputSummary s : report.inputs()) {
@@ -158,6 +190,11 @@ public final class ReportJson {
         ArrayNode packs = root.putArray("rulePacks");
         report.rulePacks().forEach(packs::add);
         return root;
+    }
+
+    /** A state as JSON writes it: {@code ongoing}, {@code intermittent}, {@code resolved}. */
+    static String state(Target.State state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** The outcome as JSON writes it: {@code complete}, {@code incomplete}, {@code nothing-to-diagnose}. */

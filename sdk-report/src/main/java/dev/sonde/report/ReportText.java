@@ -1,6 +1,7 @@
 package dev.sonde.report;
 
 import dev.sonde.Finding;
+import dev.sonde.FindingTarget;
 import dev.sonde.Report;
 import dev.sonde.Severity;
 import dev.sonde.Evidence;
@@ -83,7 +84,10 @@ public final class ReportText {
             for (Finding f : findings.subList(first, findings.size())) {
                 String head = "  " + f.rank() + ". ";
                 String text = severity(f.severity()) + "  " + f.id() + ": " + f.title()
-                        + f.explainedBy().map(cause -> " (" + label("causedBy", cause) + ")").orElse("");
+                        + f.explainedBy().map(cause -> " (" + label("causedBy", cause) + ")").orElse("")
+                        + (f.isRootCause() && !f.causes().isEmpty()
+                                ? " (" + label("causedSomewhere", String.join(", ", f.causes())) + ")" : "")
+                        + " " + label("state.short." + f.state().name().toLowerCase(Locale.ROOT));
                 wrap(out, text, head, " ".repeat(head.length() + 2), w);
             }
         }
@@ -147,6 +151,9 @@ public final class ReportText {
                 || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
+    /** How many targets of the top finding are listed. */
+    private static final int TARGETS_SHOWN = 5;
+
     /** How many reasons for an incomplete report are listed at the top (the rest are among the warnings). */
     private static final int REASONS_SHOWN = 5;
 
@@ -178,6 +185,17 @@ public final class ReportText {
         if (!f.explanation().isBlank()) {
             out.add("");
             wrap(out, f.explanation(), INDENT, INDENT, w);
+        }
+        if (!f.targets().isEmpty()) {
+            out.add("");
+            out.add(INDENT + label("targets"));
+            TargetLines lines = new TargetLines(this::label);
+            for (FindingTarget t : f.targets().subList(0, Math.min(TARGETS_SHOWN, f.targets().size()))) {
+                wrap(out, lines.line(t), INDENT + "- ", INDENT + "    ", w);
+            }
+            if (f.targets().size() > TARGETS_SHOWN) {
+                out.add(INDENT + label("targetsMore", f.targets().size() - TARGETS_SHOWN));
+            }
         }
         if (!f.remediation().isEmpty()) {
             out.add("");
