@@ -70,8 +70,17 @@ class ReportJsonTest {
         assertThat(json.get("outcome").asText()).isEqualTo("complete");
         assertThat(json.get("rulePacks").get(0).asText()).isEqualTo("gwsmo " + RulePack.builtIn().manifest().version());
         assertThat(names(json.get("findings").get(0))).containsExactly("id", "rank", "severity", "confidence", "title",
-                "explanation", "remediation", "articleStep", "evidence", "evidenceOmitted", "explainedBy", "params");
+                "explanation", "remediation", "articleStep", "evidence", "evidenceOmitted", "explainedBy", "params",
+                "state", "firstSeen", "lastSeen", "targets");
         assertThat(names(json.get("findings").get(0).get("evidence").get(0))).containsExactly("file", "line", "text");
+        JsonNode target = json.get("findings").get(0).get("targets").get(0);
+        assertThat(names(target)).containsExactly("machine", "host", "address", "port", "proxy", "service",
+                "firstSeen", "lastSeen", "count", "state", "explainedBy", "evidence");
+        // the article's clock: machine-wide, seen in the authorization log of 2022-09-21, still failing at its end
+        assertThat(target.get("machine").asBoolean()).isTrue();
+        assertThat(target.get("state").asText()).isEqualTo("ongoing");
+        assertThat(json.get("findings").get(0).get("firstSeen").asText()).startsWith("2022-09-21T");
+        assertThat(json.get("findings").get(1).get("targets").get(0).get("explainedBy").asText()).isEqualTo("CLOCK_SKEW");
         assertThat(names(json.get("sources").get(0))).containsExactly("name", "format", "encoding", "linesRead",
                 "linesSkipped", "facts", "status");
         assertThat(json.get("schema").asText()).isEqualTo(Report.SCHEMA);
@@ -103,7 +112,11 @@ class ReportJsonTest {
         assertThat(validate(good)).isEmpty();
         // each change below breaks one promise of the schema, and each is caught
         Map<String, java.util.function.Consumer<ObjectNode>> breaks = new java.util.LinkedHashMap<>();
-        breaks.put("unknown schema", r -> r.put("schema", "sonde.report/2"));
+        breaks.put("unknown schema", r -> r.put("schema", "sonde.report/1"));
+        breaks.put("unknown state", r -> finding(r).put("state", "ONGOING"));
+        breaks.put("a target without its count", r -> ((ObjectNode) finding(r).get("targets").get(0)).remove("count"));
+        breaks.put("a count of 0", r -> ((ObjectNode) finding(r).get("targets").get(0)).put("count", 0));
+        breaks.put("a port as text", r -> ((ObjectNode) finding(r).get("targets").get(0)).put("port", "443"));
         breaks.put("unknown outcome", r -> r.put("outcome", "done"));
         breaks.put("a key too many", r -> r.put("extra", 1));
         breaks.put("a key missing", r -> r.remove("warnings"));
