@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  *   "absent": ["TLS_INTERCEPTION"],                    // must not be found
  *   "explainedBy": {"REVOCATION_CHECK_FAILED": "CLOCK_SKEW"},
  *   "params": {"CLOCK_SKEW": {"clock": "ahead"}},      // the parameter must contain this text
- *   "maxSeverity": "low"                               // nothing worse than this may be found
+ *   "maxSeverity": "low",                              // nothing worse than this may be found
+ *   "state": {"CERT_EXPIRED": "resolved"},             // the finding's state (TargetExpectations)
+ *   "targets": {"CERT_NAME_MISMATCH": [{"address": "203.0.113.7", "explainedBy": null}]}  // one target matches each
  * }
  * }</pre>
  *
@@ -65,7 +67,8 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
 
     /** What a case expects. */
     public record Expectation(String description, Optional<String> top, List<String> present, List<String> absent,
-            Map<String, String> explainedBy, Map<String, Map<String, String>> params, Optional<Severity> maxSeverity) {
+            Map<String, String> explainedBy, Map<String, Map<String, String>> params, Optional<Severity> maxSeverity,
+            TargetExpectations targets) {
 
         /** Copies the collections, unmodifiable, in the order given (the order problems are said in). */
         public Expectation {
@@ -75,6 +78,7 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
             Map<String, Map<String, String>> byId = new LinkedHashMap<>();
             params.forEach((id, values) -> byId.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
             params = Collections.unmodifiableMap(byId);
+            targets = java.util.Objects.requireNonNullElse(targets, TargetExpectations.NONE);
         }
     }
 
@@ -163,7 +167,8 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
                 n.hasNonNull("top") ? Optional.of(n.get("top").asText()) : Optional.empty(),
                 strings(n.has("present") ? n.get("present") : n.path("include")),
                 strings(n.has("absent") ? n.get("absent") : n.path("exclude")),
-                explained, params, max.isEmpty() ? Optional.empty() : Optional.of(Severity.fromLabel(max)));
+                explained, params, max.isEmpty() ? Optional.empty() : Optional.of(Severity.fromLabel(max)),
+                TargetExpectations.read(n));
     }
 
     private static List<String> strings(JsonNode array) {
@@ -218,6 +223,7 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
                 .filter(f -> f.severity().compareTo(max) < 0)
                 .forEach(f -> problems.add(f.id() + " is " + f.severity().label() + ", worse than the allowed "
                         + max.label())));
+        expect.targets().check(report, problems);
         return problems;
     }
 

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 final class CaseLint {
 
     private static final Set<String> CASE_KEYS = Set.of("description", "top", "present", "absent", "include",
-            "exclude", "explainedBy", "params", "maxSeverity");
+            "exclude", "explainedBy", "params", "maxSeverity", "state", "targets");
 
     private CaseLint() {
     }
