@@ -113,7 +113,7 @@ class PackCheckTest {
         // the DRL is not compiled while data files have errors: no problem is reported for rules.drl
         assertThat(problems).extracting(PackProblem::file).containsExactly("cases/one/expected.json", "hosts.json", "issuers.json");
         assertThat(problems.get(0)).isEqualTo(new PackProblem("cases/one/expected.json", 0, 0, Level.WARNING,
-                "unknown key 'inclde' (known: absent, description, exclude, explainedBy, include, maxSeverity, params, present, top)"));
+                "unknown key 'inclde' (known: absent, description, exclude, explainedBy, include, maxSeverity, params, present, state, targets, top)"));
         assertThat(problems.get(1).message()).startsWith("unknown section 'googleHostz'");
         assertThat(problems.get(2).line()).isEqualTo(3);
         assertThat(problems.get(2).column()).isPositive();
@@ -424,7 +424,7 @@ class PackCheckTest {
                 org.assertj.core.groups.Tuple.tuple("x-rows.json", 3, Level.WARNING),
                 org.assertj.core.groups.Tuple.tuple("x-rows.json", 5, Level.ERROR));
         assertThat(problems).extracting(PackProblem::message).containsExactlyInAnyOrder(
-                "explains[0]: the same link as explains.json:14",
+                "explains[0]: the same link as explains.json:19",
                 "explains[1]: no rule of the pack raises ACME_STALLED, so this row never applies",
                 "networkErrors[0]: kind TIMEOUT already has a row (network-errors.json:6): one logged error would raise two findings");
     }

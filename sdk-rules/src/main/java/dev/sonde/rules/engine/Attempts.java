@@ -54,8 +54,10 @@ final class Attempts {
      * @param first   its first fact's time ({@link LogTime#UNKNOWN} when none has one)
      * @param last    its last fact's time
      * @param outcome how it ended
+     * @param live    true for a live probe check (its time is when the probes ran: it orders and overlaps, but a
+     *                report does not print it, so that a recorded run played back gives the same report)
      */
-    record Attempt(int id, Target target, LogTime first, LogTime last, Outcome outcome) {
+    record Attempt(int id, Target target, LogTime first, LogTime last, Outcome outcome, boolean live) {
     }
 
     private static final Comparator<Attempt> BY_TIME = Comparator.comparing(Attempt::first).thenComparingInt(Attempt::id);
@@ -181,7 +183,7 @@ final class Attempts {
             }
         }
         Outcome outcome = failed ? Outcome.FAILED : succeeded ? Outcome.SUCCEEDED : Outcome.NONE;
-        Attempt a = new Attempt(all.size(), target, first, last, outcome);
+        Attempt a = new Attempt(all.size(), target, first, last, outcome, probeTime.known());
         all.add(a);
         for (Fact f : facts) {
             byFact.put(f, a);

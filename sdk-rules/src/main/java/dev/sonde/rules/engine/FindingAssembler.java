@@ -121,7 +121,7 @@ final class FindingAssembler {
             List<FindingTarget> targets = new ArrayList<>();
             for (TargetSpan t : spans.get(m.id())) {
                 List<Evidence> ev = t.evidence().subList(0, Math.min(EVIDENCE_PER_TARGET, t.evidence().size()));
-                targets.add(new FindingTarget(t.target(), known(t.first()), known(t.last()), t.count(), t.state(),
+                targets.add(new FindingTarget(t.target(), known(t.firstLogged()), known(t.lastLogged()), t.count(), t.state(),
                         causes.best(t), ev));
             }
             out.add(new Finding(m.id(), rank++, m.severity(), m.confidence(), title, explanation, remediation,

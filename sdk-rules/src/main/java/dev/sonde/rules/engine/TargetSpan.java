@@ -38,6 +38,18 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
                 .orElse(LogTime.UNKNOWN);
     }
 
+    /** The first time a log saw it here (live checks' times are not printed), or {@link LogTime#UNKNOWN}. */
+    LogTime firstLogged() {
+        return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::first).filter(LogTime::known)
+                .min(Comparator.naturalOrder()).orElse(LogTime.UNKNOWN);
+    }
+
+    /** The last time a log saw it here, or {@link LogTime#UNKNOWN}. */
+    LogTime lastLogged() {
+        return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::last).filter(LogTime::known)
+                .max(Comparator.naturalOrder()).orElse(LogTime.UNKNOWN);
+    }
+
     /** How many attempts it was seen in here (at least one). */
     int count() {
         return Math.max(1, attempts.size());
@@ -83,7 +95,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
             out.add(new TargetSpan(t, sorted, new ArrayList<>(evidence.get(t)), byTarget.get(t),
                     state(t, sorted, index)));
         });
-        out.sort(Comparator.comparing(TargetSpan::first).thenComparing(s -> s.target().toString()));
+        out.sort(Comparator.comparing(TargetSpan::first).thenComparing(s -> s.target().toString())
+                .thenComparing(s -> s.target().service()).thenComparing(s -> s.target().proxy())
+                .thenComparing(s -> s.evidence().isEmpty() ? "" : s.evidence().get(0).toString()));
         return out;
     }
 
