@@ -20,6 +20,11 @@ public record Destination(String ip, int port, String hostName, LogTime time, St
         return ip.equalsIgnoreCase("localhost") || IpLiterals.parse(ip).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
+    /** True for an address of a private network (RFC 1918, link-local, IPv6 unique local: {@link IpLiterals#isPrivate}). */
+    public boolean privateAddress() {
+        return IpLiterals.isPrivate(ip);
+    }
+
     /** {@code ip:port}, e.g. {@code 127.0.0.1:8888}. */
     public String address() {
         return (ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip) + ":" + port;

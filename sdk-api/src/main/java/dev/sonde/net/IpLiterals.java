@@ -46,6 +46,17 @@ public final class IpLiterals {
         }
     }
 
+    /**
+     * True for a literal of a private network: RFC 1918 ({@code 10/8}, {@code 172.16/12}, {@code 192.168/16}), IPv4
+     * link-local ({@code 169.254/16}), IPv6 unique local ({@code fc00::/7}) and link-local ({@code fe80::/10}).
+     * Loopback is not private here (it is this computer: {@link InetAddress#isLoopbackAddress()}); a host name is
+     * never private, whatever it resolves to.
+     */
+    public static boolean isPrivate(String text) {
+        return parse(text).map(a -> a.isSiteLocalAddress() && a.getAddress().length == 4 || a.isLinkLocalAddress()
+                || a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc).orElse(false);
+    }
+
     /** {@code host:port}, lower case, with an IPv6 literal in brackets: {@code [2607:f8b0::200a]:443}. */
     public static String hostPort(String host, int port) {
         return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host).toLowerCase(Locale.ROOT) + ":" + port;

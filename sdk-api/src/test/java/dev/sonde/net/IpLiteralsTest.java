@@ -27,6 +27,18 @@ class IpLiteralsTest {
     private static final Duration LIMIT = Duration.ofSeconds(1);
 
     @Test
+    void privateAddressesAreTheRfc1918LinkLocalAndUniqueLocalBlocks() {
+        for (String p : List.of("10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.254", "192.168.40.2",
+                "169.254.10.1", "fd12:3456::1", "fc00::1", "fe80::1", "[fd00::8]", "::ffff:10.1.2.3")) {
+            assertThat(IpLiterals.isPrivate(p)).as(p).isTrue();
+        }
+        for (String p : List.of("172.15.255.255", "172.32.0.1", "192.169.0.1", "11.0.0.1", "8.8.8.8", "127.0.0.1", "::1",
+                "2607:f8b0::200a", "fec0::1", "proxy.corp.example", "10.0.0", "")) {
+            assertThat(IpLiterals.isPrivate(p)).as(p).isFalse();
+        }
+    }
+
+    @Test
     void dottedQuadsAndIpv6FormsAreLiterals() {
         for (String s : List.of("0.0.0.0", "127.0.0.1", "142.250.72.10", "255.255.255.255", "::", "::1", "1::", "2607:f8b0::200a",
                 "2607:F8B0:4005:080C:0000:0000:0000:200A", "0:0:0:0:0:0:0:1", "1:2:3:4:5:6:7::", "::ffff:1.2.3.4", "::1.2.3.4",

@@ -118,8 +118,10 @@ class FindingRulesTest {
                 .cert(List.of("mail.google.com"), List.of("Contoso Corp", "Contoso Inspection CA"), WR2_FROM, WR2_UNTIL)
                 .destination("10.0.0.8", 3128, "proxy.contoso.local").facts());
         Finding f = r.finding("TLS_INTERCEPTION").orElseThrow();
-        assertThat(f.confidence()).isEqualTo(0.75);
-        assertThat(f.params()).containsEntry("issuer", "Contoso Inspection CA").doesNotContainKey("product");
+        // issue 10: an untrusted authority at a private address (10.0.0.8) is interception by a device there
+        assertThat(f.confidence()).isEqualTo(0.85);
+        assertThat(f.params()).containsEntry("issuer", "Contoso Inspection CA").containsEntry("gateway", "10.0.0.8:3128")
+                .doesNotContainKey("product");
         assertThat(f.explanation()).contains("Contoso Inspection CA", "mail.google.com");
     }
 
@@ -268,8 +270,10 @@ class FindingRulesTest {
         Report r = run(auth().fallback("").error(TIMEOUT, "WinHttpSendRequest").facts());
         Finding f = r.finding("PROXY_FAILED_DIRECT_FALLBACK").orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(f.params()).containsEntry("error", "ERROR_WINHTTP_TIMEOUT (0x80072EE2)");
-        assertThat(f.explainedBy()).contains("CONNECTION_TIMEOUT");
+        assertThat(f.params()).containsEntry("error", "ERROR_WINHTTP_TIMEOUT (0x80072EE2)").containsEntry("failure", "timedOut");
+        // issue 10: the proxy that timed out is the cause; the timeout against it is its consequence
+        assertThat(f.isRootCause()).isTrue();
+        assertThat(r.finding("CONNECTION_TIMEOUT").orElseThrow().explainedBy()).contains("PROXY_FAILED_DIRECT_FALLBACK");
         Finding alone = run(auth().fallback("proxy.corp.example:8080").facts()).top().orElseThrow();
         assertThat(alone.id()).isEqualTo("PROXY_FAILED_DIRECT_FALLBACK");
         assertThat(alone.isRootCause()).isTrue();

@@ -152,6 +152,11 @@ final class ProbePlan {
                 TlsChainResult r = tls.probe(host, port, run.probeDeadline());
                 ResultFacts.chain(host, port, r).ifPresentOrElse(run::fact, () -> run.skip(ProbeFamily.TLS, r.outcome().target(),
                         "the connection failed: " + r.outcome().detail(TlsChainProbe.TCP)));
+                String date = r.outcome().detail(TlsChainProbe.DATE);
+                if (!date.isEmpty()) { // the out-of-date server's own clock: the rules weigh it with the others
+                    ResultFacts.clock(target, clock.check(target, date, Instant.parse(r.outcome().detail(TlsChainProbe.DATE_READ_AT))))
+                            .ifPresent(run::fact);
+                }
                 revocationOfLeaf(host, r);
                 return true;
             });

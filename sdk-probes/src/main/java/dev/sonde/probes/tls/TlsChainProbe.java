@@ -7,6 +7,7 @@ import dev.sonde.probes.Deadline;
 import dev.sonde.probes.Elapsed;
 import dev.sonde.probes.ProbeOutcome;
 import dev.sonde.probes.dns.HostResolver;
+import dev.sonde.probes.http.HttpHead;
 import dev.sonde.probes.tcp.Connections;
 import dev.sonde.probes.tcp.TcpProbe;
 import java.io.IOException;
@@ -40,7 +41,12 @@ import org.slf4j.LoggerFactory;
  * judges that chain itself: PKIX against the given trust anchors only (never the JVM's or the
  * system's store, never by reading names), validity at the injected {@link Clock}'s time, and the
  * server name against the leaf (SAN dNSName / iPAddress, RFC 6125 wildcards). The handshake is
- * all that happens: no application data is sent.
+ * all that happens, with one exception: when the leaf is outside its validity at the clock's time, one
+ * {@code HEAD /} without credentials is sent on the same connection to read the server's {@code Date}
+ * ({@value #DATE}, {@value #DATE_READ_AT}), so the rules can tell an expired certificate from a wrong clock.
+ * Why on this connection rather than a second request that does not verify: no second handshake, the same
+ * deadline (the socket is closed at expiry) and the head is read within {@code HttpHead}'s 16 KiB bound; the
+ * answer is never trusted for anything but its clock.
  *
  * <p>The server name is sent as SNI (unless it is an IP literal). Each call uses a fresh
  * {@link SSLContext}, so a resumed session never hides the chain.
@@ -75,6 +81,10 @@ public final class TlsChainProbe {
     public static final String CHECKED_AT = "checkedAt";
     /** Detail key: the handshake or connection error text. */
     public static final String ERROR = "error";
+    /** Detail key: the {@code Date} the server answered a {@code HEAD} with, for a leaf outside its validity. */
+    public static final String DATE = "date";
+    /** Detail key: the clock's time when that answer's head arrived (ISO-8601). */
+    public static final String DATE_READ_AT = "dateReadAt";
     /** Detail key: the {@link TcpReason} when the connection failed. */
     public static final String TCP = "tcp";
 
@@ -157,6 +167,9 @@ public final class TlsChainProbe {
             protocol = session.getProtocol();
             suite = session.getCipherSuite();
             detail.put(PROTOCOL, protocol);
+            if (!capture.chain().isEmpty() && outsideValidity(capture.chain().get(0), clock.instant())) {
+                readDate(ssl, serverName, detail);
+            }
         } catch (IOException | GeneralSecurityException e) {
             failure = e;
         } finally {
@@ -219,6 +232,26 @@ public final class TlsChainProbe {
         detail.put(CHECKED_AT, now.toString());
         detail.putAll(verdict.detail());
         return verdict;
+    }
+
+    private static boolean outsideValidity(X509Certificate leaf, Instant now) {
+        return now.isBefore(leaf.getNotBefore().toInstant()) || now.isAfter(leaf.getNotAfter().toInstant());
+    }
+
+    /** One {@code HEAD /} on the open connection; the {@code Date} of its answer, when one comes in time. */
+    private void readDate(SSLSocket ssl, String serverName, Map<String, String> detail) {
+        try {
+            String request = "HEAD / HTTP/1.1\r\nHost: " + serverName + "\r\nUser-Agent: Sonde-probe\r\nConnection: close\r\n\r\n";
+            ssl.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            ssl.getOutputStream().flush();
+            String date = HttpHead.read(ssl.getInputStream()).first("date");
+            if (!date.isEmpty()) {
+                detail.put(DATE, date.length() > 100 ? date.substring(0, 100) : date);
+                detail.put(DATE_READ_AT, clock.instant().toString());
+            }
+        } catch (IOException e) {
+            LOG.debug("no Date from {}: {}", serverName, e.toString()); // the chain is what this probe reports
+        }
     }
 
     private static TlsChainResult noChain(TlsReason reason, String target, Map<String, String> detail, long start) {
