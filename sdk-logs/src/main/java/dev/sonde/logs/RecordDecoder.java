@@ -43,6 +43,7 @@ final class RecordDecoder {
             .flatMap(List::stream).distinct().toList();
 
     private final String file;
+    private final RepeatedAnswers repeats = new RepeatedAnswers();
 
     RecordDecoder(String file) {
         this.file = file;
@@ -67,7 +68,7 @@ final class RecordDecoder {
         List<ProxyEvent> proxies = ProxyEventDecoder.decode(r);
         out.addAll(destinations);
         out.addAll(proxies);
-        out.addAll(ServerAnswerDecoder.decode(r, tls.isPresent() || !errors.isEmpty() || !proxies.isEmpty(), destinations));
+        out.addAll(ServerAnswerDecoder.decode(r, tls.isPresent() || !errors.isEmpty() || !proxies.isEmpty(), destinations, repeats));
         return out;
     }
 }

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * ({@code not succeeded}). A record that reports a failure (a network error, a TLS failure, a proxy event) gives
  * no answer: what went wrong in it is what counts. One answer per record, from its first status; host and port
  * from the record's first URL ({@code https} 443, {@code http} 80), the address from its one destination. The
- * URL is kept with its secrets removed ({@link Redaction}) and at most {@value #MAX_URL} characters.
+ * URL is kept with its secrets removed ({@link Redaction}) and at most {@value #MAX_URL} characters. An answer
+ * that repeats its thread's last one within a minute is left out ({@link RepeatedAnswers}).
  */
 final class ServerAnswerDecoder {
 
@@ -105,10 +106,11 @@ final class ServerAnswerDecoder {
     }
 
     /**
-     * The record's answer, if it has one and reports no failure ({@code failure}); {@code destinations} are the
-     * record's, one of which gives the answer its address.
+     * The record's answer, if it has one, reports no failure ({@code failure}) and does not repeat its thread's last
+     * answer within a minute ({@code repeats}); {@code destinations} are the record's, one of which gives the answer
+     * its address.
      */
-    static List<ServerAnswer> decode(RecordText r, boolean failure, List<Destination> destinations) {
+    static List<ServerAnswer> decode(RecordText r, boolean failure, List<Destination> destinations, RepeatedAnswers repeats) {
         if (failure) {
             return List.of();
         }
@@ -169,6 +171,9 @@ final class ServerAnswerDecoder {
         }
         if (port > 65535) {
             port = 0;
+        }
+        if (!repeats.admit(r.thread(), host + ' ' + url + ' ' + address + ' ' + port + ' ' + status, r.time())) {
+            return List.of(); // before its evidence is made: a repeat costs no more than its scan
         }
         return List.of(new ServerAnswer(host, url, address, port, status, r.time(), r.thread(), r.source(line)));
     }

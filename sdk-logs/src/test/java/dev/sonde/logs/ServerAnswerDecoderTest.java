@@ -91,6 +91,24 @@ class ServerAnswerDecoderTest {
         assertThat(r.of(ServerAnswer.class).get(0).thread()).isEqualTo("2c4");
     }
 
+    private static String at(String time, String thread, String message) {
+        return "2024-05-06T07:" + time + ".010+02:00 " + thread + " I:Network Module!WinHttp::SendRequest @ 1630 ()> " + message;
+    }
+
+    @Test
+    void aRepeatedAnswerIsSentOnceAMinutePerThread() {
+        String ok = "Request completed. HTTP status 200.";
+        ReadResult r = trace(at("08:09", "2c4", ok), at("08:09", "2c4", ok), at("08:30", "2c4", ok),
+                at("08:40", "1a0", ok), // another thread
+                at("08:50", "2c4", "Request completed. HTTP status 304."), // another answer
+                at("09:00", "2c4", ok), // the same as the last one sent before the 304: sent again
+                at("09:30", "2c4", ok), at("10:00", "2c4", ok)); // a minute after the last one sent
+        assertThat(r.of(ServerAnswer.class)).extracting(a -> a.time().local().toLocalTime().toString(), ServerAnswer::thread,
+                ServerAnswer::status).containsExactly(Tuple.tuple("07:08:09.010", "2c4", 200), Tuple.tuple("07:08:40.010", "1a0", 200),
+                Tuple.tuple("07:08:50.010", "2c4", 304), Tuple.tuple("07:09:00.010", "2c4", 200),
+                Tuple.tuple("07:10:00.010", "2c4", 200));
+    }
+
     @Test
     void hostsFromUrlsOfEveryShape() {
         assertThat(answers(T + "GET http://c.pki.goog/r/gsr1.crl Status code: 200")).singleElement()
