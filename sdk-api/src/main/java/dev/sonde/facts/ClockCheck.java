@@ -38,4 +38,10 @@ public record ClockCheck(String target, long offsetSeconds, ProbeStatus status, 
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /** True when the check passed ({@link ProbeStatus#OK}): the server answered with a Date that agrees with the local clock. */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK;
+    }
 }

@@ -28,4 +28,10 @@ public record DnsCheck(String host, ProbeStatus status, DnsReason reason, List<S
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /** True when the check passed ({@link ProbeStatus#OK}): the host resolved. */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK;
+    }
 }

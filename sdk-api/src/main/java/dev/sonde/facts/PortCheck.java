@@ -65,4 +65,10 @@ public record PortCheck(String host, int port, List<String> services, ProbeStatu
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /** True when the check passed ({@link ProbeStatus#OK}): the TCP connection was made. */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK;
+    }
 }

@@ -33,4 +33,10 @@ public record ProxyCheck(String proxy, ProxyOrigin origin, ProbeStatus status, P
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /** True when the check passed ({@link ProbeStatus#OK}): the proxy let the tunnel through. */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK;
+    }
 }

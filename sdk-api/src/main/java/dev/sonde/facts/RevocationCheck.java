@@ -36,4 +36,10 @@ public record RevocationCheck(RevocationKind kind, String url, String host, Prob
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /** True when the check passed ({@link ProbeStatus#OK}): the revocation data was fetched and verified. */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK;
+    }
 }

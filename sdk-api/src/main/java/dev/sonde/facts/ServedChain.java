@@ -117,4 +117,10 @@ public record ServedChain(String host, int port, ProbeStatus status, TlsReason r
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /** True when the check passed ({@link ProbeStatus#OK}): the served chain verified against the anchors for the host. */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK;
+    }
 }

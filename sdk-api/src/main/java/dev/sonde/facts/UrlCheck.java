@@ -39,4 +39,13 @@ public record UrlCheck(String service, String url, String host, ProbeStatus stat
     public boolean failure() {
         return status == ProbeStatus.PROBLEM;
     }
+
+    /**
+     * True when the check passed and its answer proves the path to the server works ({@link ServerAnswer#provesPath}:
+     * 2xx, 3xx, 401, 404); a 403 or 5xx is reported as an answer but may be a filtering proxy's.
+     */
+    @Override
+    public boolean success() {
+        return status == ProbeStatus.OK && ServerAnswer.provesPath(httpStatus);
+    }
 }

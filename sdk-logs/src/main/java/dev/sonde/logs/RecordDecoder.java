@@ -1,7 +1,9 @@
 package dev.sonde.logs;
 
+import dev.sonde.facts.Destination;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.NetworkError;
+import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.TlsFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,13 @@ import java.util.stream.Stream;
  *       certificate errors the record names;</li>
  *   <li>{@link DestinationDecoder}: where the connection went (a connection's address only when the record
  *       reports a network error or a TLS failure);</li>
- *   <li>{@link ProxyEventDecoder}: an authenticating proxy, a fallback to direct.</li>
+ *   <li>{@link ProxyEventDecoder}: an authenticating proxy, a fallback to direct;</li>
+ *   <li>{@link ServerAnswerDecoder}: a server's answer or a stated success, in a record that reports no failure.</li>
  * </ul>
  *
  * Each reads the same {@link RecordText} and hands back facts; what one passes to another is named in its
- * signature. Facts come in a stable order: certificates, the TLS failure, errors, destinations, proxy events.
+ * signature. Facts come in a stable order: certificates, the TLS failure, errors, destinations, proxy events, the
+ * server's answer.
  * The client's name and version ({@link ClientInfoDecoder}) are the file's, not a record's.
  */
 final class RecordDecoder {
@@ -34,10 +38,12 @@ final class RecordDecoder {
      * of them is offered to every decoder (a cheap first scan most lines of a log fail).
      */
     static final List<String> TRIGGERS = Stream.of(NetworkErrorDecoder.TRIGGERS, TlsFailureDecoder.TRIGGERS,
-            DestinationDecoder.TRIGGERS, ProxyEventDecoder.TRIGGERS, CertificateDecoder.TRIGGERS)
+            DestinationDecoder.TRIGGERS, ProxyEventDecoder.TRIGGERS, CertificateDecoder.TRIGGERS,
+            ServerAnswerDecoder.TRIGGERS)
             .flatMap(List::stream).distinct().toList();
 
     private final String file;
+    private final RepeatedAnswers repeats = new RepeatedAnswers();
 
     RecordDecoder(String file) {
         this.file = file;
@@ -58,8 +64,11 @@ final class RecordDecoder {
         List<Fact> out = new ArrayList<>(certificates.certificates());
         tls.ifPresent(out::add);
         out.addAll(errors);
-        out.addAll(DestinationDecoder.decode(r, tls.isPresent() || !errors.isEmpty()));
-        out.addAll(ProxyEventDecoder.decode(r));
+        List<Destination> destinations = DestinationDecoder.decode(r, tls.isPresent() || !errors.isEmpty());
+        List<ProxyEvent> proxies = ProxyEventDecoder.decode(r);
+        out.addAll(destinations);
+        out.addAll(proxies);
+        out.addAll(ServerAnswerDecoder.decode(r, tls.isPresent() || !errors.isEmpty() || !proxies.isEmpty(), destinations, repeats));
         return out;
     }
 }

@@ -99,7 +99,7 @@ class DecoderWorstCaseTest {
     @Test
     void everyDecoderOfThePackageIsFedItsTriggers() {
         assertThat(DECODERS).contains("TlsFailureDecoder", "NetworkErrorDecoder", "DestinationDecoder", "ProxyEventDecoder",
-                "CertificateDecoder", "ClientInfoDecoder", "RecordDecoder");
+                "CertificateDecoder", "ClientInfoDecoder", "ServerAnswerDecoder", "RecordDecoder");
         // a class named here that was renamed away would otherwise be skipped in silence
         assertThat(allLogCode()).allSatisfy(c -> assertThat(SOURCES.resolve(c + ".java")).isRegularFile());
     }
@@ -111,7 +111,7 @@ class DecoderWorstCaseTest {
                 .contains("hr", "code", "error", "status", "info", "internet", "destination", "details", "proxy", "407",
                         "WinHttp", "API", "flags", "subject", "issuer", "valid", "expires", "0x", "-21470", "0x8007",
                         "certificate details", "proxy-authenticate", "winhttp_callback_status_flag_", "--", " to ",
-                        "exe name", "product version");
+                        "exe name", "product version", "headers_available", "fetched", "http/");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.Fact;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.testsupport.ReadResult;
 import java.util.List;
@@ -25,7 +26,7 @@ class RecordDecoderTest {
     }
 
     @Test
-    void healthyRecordsGiveNoFacts() {
+    void healthyRecordsGiveNoFactsButTheServersAnswer() {
         List<Fact> facts = trace(
                 T + "Sync pass started for folder Inbox.",
                 T + "Request completed. HTTP status: 200, 1432 bytes received.",
@@ -34,7 +35,13 @@ class RecordDecoderTest {
                 T + "Using proxy settings: direct access",
                 T + "Certificate revocation check succeeded for *.google.com",
                 T + "Token refresh result: OK (code 200)").facts();
-        assertThat(facts).isEmpty();
+        // only the answer, a success that says the path worked then (for ongoing / resolved findings)
+        assertThat(facts).singleElement().isInstanceOfSatisfying(ServerAnswer.class, a -> {
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.success()).isTrue();
+            assertThat(a.failure()).isFalse();
+            assertThat(a.source().line()).isEqualTo(2);
+        });
     }
 
     @Test

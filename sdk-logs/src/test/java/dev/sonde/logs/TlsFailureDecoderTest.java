@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.SecurityFlag;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TlsFailure;
 import dev.sonde.testsupport.LogStyle;
 import dev.sonde.testsupport.ReadResult;
@@ -76,7 +77,7 @@ class TlsFailureDecoderTest {
         assertThat(flags(trace(A + "TLS handshake failed for oauth2.googleapis.com"))).isEmpty();
         // Status without the secure-failure bit is not a TLS failure
         assertThat(trace(T + "Request done. Status: 0x00000200. Info 0x00000009").tlsFailures()).isEmpty();
-        assertThat(trace(T + "Request completed. HTTP status: 200").facts()).isEmpty();
+        assertThat(trace(T + "Request completed. HTTP status: 200").facts()).singleElement().isInstanceOf(ServerAnswer.class);
     }
 
     @Test

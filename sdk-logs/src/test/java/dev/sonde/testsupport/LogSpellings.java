@@ -13,6 +13,7 @@ import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.SecurityFlag;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TlsFailure;
 import dev.sonde.logs.DecoderDocs;
 import java.time.Instant;
@@ -109,6 +110,9 @@ public final class LogSpellings {
         if (f instanceof ClientInfo c) {
             return client(c.product(), c.exe(), c.version());
         }
+        if (f instanceof ServerAnswer a) {
+            return answer(a.host(), a.url(), a.address(), a.port(), a.status());
+        }
         throw new IllegalArgumentException("not a log fact: " + f);
     }
 
@@ -136,6 +140,10 @@ public final class LogSpellings {
 
     private static Fact client(String product, String exe, String version) {
         return new ClientInfo(product, exe, version, LogTime.UNKNOWN, "", NO_SOURCE);
+    }
+
+    private static Fact answer(String host, String url, String address, int port, int status) {
+        return new ServerAnswer(host, url, address, port, status, LogTime.UNKNOWN, "", NO_SOURCE);
     }
 
     // ------------------------------------------------------------------ templates
@@ -609,6 +617,67 @@ public final class LogSpellings {
         traceTemplate(kind, "", "{module}", record, h, clients, c -> List.of(client(c.product(), c.exe().substring(0, c.exe().indexOf('.')), "")));
     }
 
+
+    // ------------------------------------------------------------------ a server's answers: ServerAnswerDecoder
+
+    /** A request: its URL's scheme, host, optional port and path, and the HTTP status it got. */
+    private record Answer(String scheme, String host, int port, String path, int status) {
+        String url() {
+            return scheme + "://" + host + (port > 0 ? ":" + port : "") + path;
+        }
+
+        int effectivePort() {
+            return port > 0 ? port : scheme.equals("https") ? 443 : 80;
+        }
+
+        /** The URL as the fact keeps it: its access token redacted. */
+        String kept() {
+            return url().replaceAll("access_token=[^&]+", "access_token=[redacted]");
+        }
+    }
+
+    private static void serverAnswers() {
+        Map<String, Hole<Answer>> h = new LinkedHashMap<>();
+        h.put("status", new Hole<>("[1-5]\\d\\d", a -> Integer.toString(a.status())));
+        h.put("url", new Hole<>("https?://[^\\s()]+", Answer::url));
+        h.put("host", new Hole<>("[a-z0-9.-]+\\.[a-z]+", Answer::host));
+        Gen<Integer> statuses = Generate.pick(List.of(200, 201, 204, 301, 302, 304, 401, 403, 404, 500, 502, 503));
+        Gen<Answer> answers = Generate.pick(List.of("https", "http")).zip(
+                Generate.pick(List.of("www.googleapis.com", "mail.google.com", "oauth2.googleapis.com", "www.google.com", "c.pki.goog")),
+                Generate.pick(List.of(0, 0, 443, 8443)),
+                Generate.pick(List.of("/", "/calendar/v3/users/me/calendarList?maxResults=250", "/mail/r/", "/token",
+                        "/drive/v3/files?access_token=ya29.a0Abc&fields=id", "/m8/feeds/gal")),
+                statuses, Answer::new);
+        String kind = "ServerAnswer";
+        Function<Answer, List<Fact>> bare = a -> List.of(answer("", "", "", 0, a.status()));
+        Function<Answer, List<Fact>> withUrl = a -> List.of(answer(a.host(), a.kept(), "", a.effectivePort(), a.status()));
+        Function<Answer, List<Fact>> stated = a -> List.of(answer(a.host(), a.kept(), "", a.effectivePort(), 0));
+        template(kind, "Request completed. HTTP status {status}, 1432 bytes received.", h, answers, bare);
+        template(kind, "Request completed. HTTP status: {status}, 1432 bytes received.", h, answers, bare);
+        template(kind, "Request to {url} completed with HTTP status: {status}", h, answers, withUrl);
+        template(kind, "GET {url} Status code: {status}", h, answers, withUrl);
+        template(kind, "WinHttpQueryHeaders: StatusCode={status} for {url}", h, answers, withUrl);
+        template(kind, "Response status: {status} ({url})", h, answers, withUrl);
+        template(kind, "Received response {status} OK from {url}", h, answers, withUrl);
+        template(kind, "received response {status}", h, answers, bare);
+        template(kind, "WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE\nHTTP/1.1 {status} OK", h, answers, bare);
+        template(kind, "Callback WINHTTP_CALLBACK_STATUS_HEADERS_AVAILABLE: {status}", h, answers, bare);
+        template(kind, "HTTP/1.1 {status} Service Unavailable\nNetwork connection destination details: 142.250.74.46:443 (www.googleapis.com)",
+                h, answers, a -> List.of(destination("142.250.74.46", 443, "www.googleapis.com"),
+                        answer("", "", "142.250.74.46", 443, a.status())));
+        template(kind, "HTTP/2 {status}", h, answers, bare);
+        template(kind, "Request to {url} succeeded.", h, answers, stated);
+        template(kind, "Fetched token from {url}", h, answers, stated);
+        template(kind, "OAuth2 token refreshed ({url})", h, answers, stated);
+        template(kind, "Successfully fetched access token from {host}", h, answers,
+                a -> List.of(answer(a.host(), "", "", 0, 0)));
+        // no answer: a success about no server, a negated one, a proxy's 407, numbers that are not statuses
+        for (String words : List.of("Sync pass finished successfully.", "Request to {url} has not succeeded",
+                "Uploaded 3 events, status 2000 ok.", "Fetched 3 events")) {
+            template(kind, words, h, answers, a -> List.of());
+        }
+    }
+
     static { // last: the tables the templates use are set above
         tlsFailures();
         networkErrors();
@@ -616,5 +685,6 @@ public final class LogSpellings {
         proxyEvents();
         certificates();
         clientInfos();
+        serverAnswers();
     }
 }

@@ -10,6 +10,7 @@ import dev.sonde.facts.Destination;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TlsFailure;
 import dev.sonde.spi.LogReader;
 import java.time.Instant;
@@ -101,6 +102,11 @@ public record ReadResult(List<Fact> facts, List<Warning> warnings, InputSummary 
         return facts.stream().map(ReadResult::normalise).collect(Collectors.toList());
     }
 
+    /** {@link #withoutLineNumbers()} without the servers' answers ({@link ServerAnswer}): what healthy chatter leaves alone. */
+    public List<Fact> withoutLineNumbersOrAnswers() {
+        return withoutLineNumbers().stream().filter(f -> !(f instanceof ServerAnswer)).collect(Collectors.toList());
+    }
+
     /** A fact with its source's line number set to 0 and its text's line ends normalised to LF. */
     public static Fact normalise(Fact f) {
         Evidence s = new Evidence(f.source().file(), 0, f.source().text().replace("\r\n", "\n").replace('\r', '\n'));
@@ -121,6 +127,9 @@ public record ReadResult(List<Fact> facts, List<Warning> warnings, InputSummary 
         }
         if (f instanceof ClientInfo c) {
             return new ClientInfo(c.product(), c.exe(), c.version(), c.time(), c.thread(), s);
+        }
+        if (f instanceof ServerAnswer a) {
+            return new ServerAnswer(a.host(), a.url(), a.address(), a.port(), a.status(), a.time(), a.thread(), s);
         }
         return f;
     }

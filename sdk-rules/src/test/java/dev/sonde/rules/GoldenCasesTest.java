@@ -105,7 +105,7 @@ class GoldenCasesTest {
         for (String id : engine.findingIds()) {
             assertThat(cases).as("a case where %s is found", id)
                     .anySatisfy(c -> assertThat(Stream.of(c.expect().top().stream(), c.expect().present().stream(),
-                            c.expect().explainedBy().keySet().stream()).flatMap(x -> x).toList()).contains(id));
+                            c.expect().explainedBy().keySet().stream(), c.expect().rootCause().stream()).flatMap(x -> x).toList()).contains(id));
             assertThat(cases).as("a case where %s must not be found", id)
                     .anySatisfy(c -> assertThat(c.expect().absent()).contains(id));
         }

@@ -113,7 +113,7 @@ class PackCheckTest {
         // the DRL is not compiled while data files have errors: no problem is reported for rules.drl
         assertThat(problems).extracting(PackProblem::file).containsExactly("cases/one/expected.json", "hosts.json", "issuers.json");
         assertThat(problems.get(0)).isEqualTo(new PackProblem("cases/one/expected.json", 0, 0, Level.WARNING,
-                "unknown key 'inclde' (known: absent, description, exclude, explainedBy, include, maxSeverity, params, present, state, targets, top)"));
+                "unknown key 'inclde' (known: absent, description, exclude, explainedBy, include, maxSeverity, params, present, rootCause, state, targets, top)"));
         assertThat(problems.get(1).message()).startsWith("unknown section 'googleHostz'");
         assertThat(problems.get(2).line()).isEqualTo(3);
         assertThat(problems.get(2).column()).isPositive();

@@ -1,11 +1,14 @@
 package dev.sonde.rules.cases;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sonde.Finding;
+import dev.sonde.PackProblem;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Report;
+import dev.sonde.RulePackException;
 import dev.sonde.Severity;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
@@ -38,7 +41,8 @@ import java.util.stream.Stream;
  *   "top": "CLOCK_SKEW",                               // the rank-1 finding
  *   "present": ["REVOCATION_CHECK_FAILED"],            // must be found
  *   "absent": ["TLS_INTERCEPTION"],                    // must not be found
- *   "explainedBy": {"REVOCATION_CHECK_FAILED": "CLOCK_SKEW"},
+ *   "explainedBy": {"REVOCATION_CHECK_FAILED": "CLOCK_SKEW", "PORT_BLOCKED": null},  // null: a root cause
+ *   "rootCause": ["CLOCK_SKEW"],                      // must be found, explained by nothing
  *   "params": {"CLOCK_SKEW": {"clock": "ahead"}},      // the parameter must contain this text
  *   "maxSeverity": "low",                              // nothing worse than this may be found
  *   "state": {"CERT_EXPIRED": "resolved"},             // the finding's state (TargetExpectations)
@@ -47,7 +51,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * Every key is optional; an empty {@code present} with {@code "maxSeverity": "low"} describes a
- * healthy log. {@code expected.json}, {@code include} and {@code exclude} are read as aliases of
+ * healthy log. A root cause is a finding with no {@code explainedBy}; {@code "explainedBy": {"X": null}} says the
+ * same as {@code "rootCause": ["X"]}. Any other value than a finding id or {@code null} in {@code explainedBy}, and
+ * anything but a list of finding ids in {@code rootCause}, is refused with the file, line and column. {@code expected.json}, {@code include} and {@code exclude} are read as aliases of
  * {@code expect.json}, {@code present} and {@code absent}.
  *
  * <p>{@link #run(RuleEngine)} gives the report to {@link #check}: the logs are analyzed and, when the
@@ -67,13 +73,14 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
 
     /** What a case expects. */
     public record Expectation(String description, Optional<String> top, List<String> present, List<String> absent,
-            Map<String, String> explainedBy, Map<String, Map<String, String>> params, Optional<Severity> maxSeverity,
-            TargetExpectations targets) {
+            Map<String, String> explainedBy, List<String> rootCause, Map<String, Map<String, String>> params,
+            Optional<Severity> maxSeverity, TargetExpectations targets) {
 
         /** Copies the collections, unmodifiable, in the order given (the order problems are said in). */
         public Expectation {
             present = List.copyOf(present);
             absent = List.copyOf(absent);
+            rootCause = List.copyOf(rootCause);
             explainedBy = Collections.unmodifiableMap(new LinkedHashMap<>(explainedBy));
             Map<String, Map<String, String>> byId = new LinkedHashMap<>();
             params.forEach((id, values) -> byId.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
@@ -155,7 +162,32 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
             throw new SondeException(file + ": expected an object such as {\"top\": \"CLOCK_SKEW\"}");
         }
         Map<String, String> explained = new LinkedHashMap<>();
-        n.path("explainedBy").properties().forEach(e -> explained.put(e.getKey(), e.getValue().asText()));
+        List<String> rootCause = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : n.path("explainedBy").properties()) {
+            JsonNode cause = e.getValue();
+            if (cause.isNull()) {
+                rootCause.add(e.getKey()); // {"X": null}: X is explained by nothing
+            } else if (cause.isTextual()) {
+                explained.put(e.getKey(), cause.asText());
+            } else {
+                throw refused(file, text, List.of("explainedBy", e.getKey()), "explainedBy." + e.getKey()
+                        + " must be the id of the finding that explains it, or null when it must be a root cause, not "
+                        + kind(cause));
+            }
+        }
+        JsonNode roots = n.path("rootCause");
+        if (!roots.isMissingNode() && !roots.isArray()) {
+            throw refused(file, text, List.of("rootCause"), "rootCause must be a list of finding ids, not " + kind(roots));
+        }
+        for (int i = 0; i < roots.size(); i++) {
+            if (!roots.get(i).isTextual()) {
+                throw refused(file, text, List.of("rootCause", i), "rootCause[" + i + "] must be a finding id, not "
+                        + kind(roots.get(i)));
+            }
+            if (!rootCause.contains(roots.get(i).asText())) {
+                rootCause.add(roots.get(i).asText());
+            }
+        }
         Map<String, Map<String, String>> params = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.path("params").properties()) {
             Map<String, String> p = new LinkedHashMap<>();
@@ -167,8 +199,29 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
                 n.hasNonNull("top") ? Optional.of(n.get("top").asText()) : Optional.empty(),
                 strings(n.has("present") ? n.get("present") : n.path("include")),
                 strings(n.has("absent") ? n.get("absent") : n.path("exclude")),
-                explained, params, max.isEmpty() ? Optional.empty() : Optional.of(Severity.fromLabel(max)),
+                explained, rootCause, params, max.isEmpty() ? Optional.empty() : Optional.of(Severity.fromLabel(max)),
                 TargetExpectations.read(n));
+    }
+
+    /** What a JSON value is, in words. */
+    private static String kind(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case NUMBER -> "a number (" + v.asText() + ")";
+            case BOOLEAN -> v.asText();
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case STRING -> "a text";
+            default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** A refused expectation: the problem at the place of the value at {@code path} (keys and indexes) in {@code text}. */
+    private static RulePackException refused(Path file, String text, List<Object> path, String message) {
+        JsonLocation at = JsonPlaces.locate(text, path);
+        int line = at == null ? 0 : at.getLineNr();
+        int column = at == null ? 0 : Math.max(0, at.getColumnNr());
+        PackProblem problem = new PackProblem(file.toString(), line, column, PackProblem.Level.ERROR, message);
+        return new RulePackException(problem.located(), List.of(problem));
     }
 
     private static List<String> strings(JsonNode array) {
@@ -195,6 +248,14 @@ public record GoldenCase(String name, Path folder, Expectation expect) {
         for (String id : expect.absent()) {
             if (ids.contains(id)) {
                 problems.add(id + " must not be found");
+            }
+        }
+        for (String id : expect.rootCause()) {
+            Optional<Finding> f = report.finding(id);
+            if (f.isEmpty()) {
+                problems.add(id + " is missing (expected to be a root cause)");
+            } else if (f.get().explainedBy().isPresent()) {
+                problems.add(id + " is explained by " + f.get().explainedBy().get() + ", expected to be a root cause");
             }
         }
         expect.explainedBy().forEach((effect, cause) -> {

@@ -11,6 +11,7 @@ import dev.sonde.spi.RuleEngine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EventListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,6 +190,30 @@ public final class DroolsRuleEngine implements RuleEngine {
                 out.put(Integer.toString(i), label);
             }
         }
+        return out;
+    }
+
+    /**
+     * A session whose Drools runtime also reports to {@code listeners} (the rule-coverage test records which rules
+     * fired in the golden cases on the real session this way).
+     */
+    Session openSession(Locale locale, Instant deadline, EventListener... listeners) {
+        KieSession session = kieBase.newKieSession();
+        for (EventListener l : listeners) {
+            if (l instanceof AgendaEventListener a) {
+                session.addEventListener(a);
+            }
+            if (l instanceof RuleRuntimeEventListener r) {
+                session.addEventListener(r);
+            }
+        }
+        return new DroolsSession(this, session, locale, deadline);
+    }
+
+    /** The names of the pack's rules, by DRL package. */
+    SortedSet<String> ruleNames() {
+        SortedSet<String> out = new TreeSet<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> out.add(r.getName())));
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.sonde.rules.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sonde.PackProblem;
+import dev.sonde.RulePackException;
 import dev.sonde.SondeException;
 import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.cases.GoldenCase;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
 final class CaseLint {
 
     private static final Set<String> CASE_KEYS = Set.of("description", "top", "present", "absent", "include",
-            "exclude", "explainedBy", "params", "maxSeverity", "state", "targets");
+            "exclude", "explainedBy", "rootCause", "params", "maxSeverity", "state", "targets");
 
     private CaseLint() {
     }
@@ -62,6 +63,8 @@ final class CaseLint {
         });
         try {
             GoldenCase.read(file);
+        } catch (RulePackException e) { // a value refused at its line and column
+            e.problems().forEach(p -> problems.add(new PackProblem(rel, p.line(), p.column(), p.level(), p.message())));
         } catch (RuntimeException e) {
             problems.add(PackProblem.error(rel, String.valueOf(e.getMessage())));
         }
@@ -97,6 +100,7 @@ final class CaseLint {
             named.addAll(e.absent());
             named.addAll(e.explainedBy().keySet());
             named.addAll(e.explainedBy().values());
+            named.addAll(e.rootCause());
             named.addAll(e.params().keySet());
             for (String id : named) {
                 if (!ids.contains(id)) {
