@@ -48,7 +48,6 @@ class RuleCoverageTest {
             Map.entry("Scope: an allow-listed URL met a proxy asking for credentials", PROBES),
             Map.entry("Scope: an allow-listed URL was refused for its certificate", PROBES),
             Map.entry("The served certificate does not name the host", PROBES),
-            Map.entry("The served certificate is expired or not yet valid", PROBES),
             Map.entry("The served certificate is revoked", PROBES),
             Map.entry("The served chain leads to no trusted root", PROBES),
             Map.entry("This computer's clock differs from Google's", PROBES));
@@ -63,7 +62,6 @@ class RuleCoverageTest {
             Map.entry("CERT_EXPIRED -> PROXY_FAILED_DIRECT_FALLBACK", FALLBACK),
             Map.entry("CERT_NAME_MISMATCH -> PROXY_FAILED_DIRECT_FALLBACK", FALLBACK),
             Map.entry("CERT_REVOKED -> PROXY_FAILED_DIRECT_FALLBACK", FALLBACK),
-            Map.entry("CONNECTION_RESET -> PROXY_FAILED_DIRECT_FALLBACK", FALLBACK),
             Map.entry("DNS_RESOLUTION_FAILED -> PROXY_FAILED_DIRECT_FALLBACK", FALLBACK));
 
     static DroolsRuleEngine engine;
