@@ -7,6 +7,7 @@ import dev.sonde.facts.Destination;
 import dev.sonde.facts.DnsCheck;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
+import dev.sonde.facts.MachineTimes;
 import dev.sonde.facts.PortCheck;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
@@ -15,6 +16,7 @@ import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
 import dev.sonde.facts.ServedChain;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.rules.model.Reason;
 import java.net.URI;
@@ -56,11 +58,11 @@ final class Attempts {
      * @param outcome how it ended
      * @param live    true for a live probe check (its time is when the probes ran: it orders and overlaps, but a
      *                report does not print it, so that a recorded run played back gives the same report)
+     * @param file    the log file it was read from ({@code ""} for a live probe check)
      */
-    record Attempt(int id, Target target, LogTime first, LogTime last, Outcome outcome, boolean live) {
+    record Attempt(int id, Target target, LogTime first, LogTime last, Outcome outcome, boolean live, String file) {
     }
 
-    private static final Comparator<Attempt> BY_TIME = Comparator.comparing(Attempt::first).thenComparingInt(Attempt::id);
 
     private final Map<Object, Attempt> byFact = new IdentityHashMap<>();
     private final Map<Evidence, Attempt> bySource = new HashMap<>();
@@ -68,10 +70,22 @@ final class Attempts {
     private final Map<String, List<Attempt>> byHost = new HashMap<>();
     private final Map<String, List<Attempt>> byEndpoint = new HashMap<>();
     private final Map<String, List<Attempt>> byService = new HashMap<>();
+    /** Per log file, its successful attempts that name no destination (GWSMO logs a destination only on failure). */
+    private final Map<String, List<Attempt>> unnamedSuccessesByFile = new HashMap<>();
     private final LogTime end;
+    /** One machine's log times in one order: trace logs carry their UTC offset, authorization logs do not. */
+    private final MachineTimes times;
+    private final Comparator<Attempt> byTime;
 
-    private Attempts(LogTime end) {
+    private Attempts(LogTime end, MachineTimes times) {
         this.end = end;
+        this.times = times;
+        this.byTime = Comparator.comparing(Attempt::first, times).thenComparingInt(Attempt::id);
+    }
+
+    /** The order of this analysis' times (zone-less log times placed at the machine's offset). */
+    MachineTimes times() {
+        return times;
     }
 
     /**
@@ -91,43 +105,44 @@ final class Attempts {
                 logGroups.computeIfAbsent(List.of(f.source().file(), f.thread()), k -> new ArrayList<>()).add(f);
             }
         }
+        MachineTimes times = MachineTimes.ofFacts(facts);
         LogTime latest = probes.isEmpty() ? LogTime.UNKNOWN : probeTime;
         for (List<Fact> g : logGroups.values()) {
             for (Fact f : g) {
-                if (f.time().known() && f.time().compareTo(latest) > 0) {
+                if (f.time().known() && times.compare(f.time(), latest) > 0) {
                     latest = f.time();
                 }
             }
         }
-        Attempts index = new Attempts(latest);
+        Attempts index = new Attempts(latest, times);
         List<List<String>> keys = new ArrayList<>(logGroups.keySet());
         keys.sort(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (List<String> k : keys) {
             List<Fact> g = logGroups.get(k);
-            g.sort(Comparator.comparing(Fact::time).thenComparing(Fact::source));
+            g.sort(Comparator.comparing(Fact::time, times).thenComparing(Fact::source));
             List<Fact> current = new ArrayList<>();
             for (Fact f : g) {
                 Fact prev = current.isEmpty() ? null : current.get(current.size() - 1);
                 if (prev != null && !f.time().within(prev.time(), LogTime.SAME_ATTEMPT_SECONDS)) {
-                    index.add(current, logTarget(current, servicesByHost), LogTime.UNKNOWN);
+                    index.add(current, logTarget(current, servicesByHost), LogTime.UNKNOWN, k.get(0));
                     current = new ArrayList<>();
                 }
                 current.add(f);
             }
             if (!current.isEmpty()) {
-                index.add(current, logTarget(current, servicesByHost), LogTime.UNKNOWN);
+                index.add(current, logTarget(current, servicesByHost), LogTime.UNKNOWN, k.get(0));
             }
         }
         List<Fact> sortedProbes = new ArrayList<>(probes);
         sortedProbes.sort(Comparator.comparing(Fact::source));
         for (Fact p : sortedProbes) {
-            index.add(List.of(p), probeTarget(p, servicesByHost), probeTime);
+            index.add(List.of(p), probeTarget(p, servicesByHost), probeTime, "");
         }
-        for (List<Attempt> l : List.of(index.byHost, index.byEndpoint, index.byService).stream()
+        for (List<Attempt> l : List.of(index.byHost, index.byEndpoint, index.byService, index.unnamedSuccessesByFile).stream()
                 .flatMap(m -> m.values().stream()).toList()) {
-            l.sort(BY_TIME);
+            l.sort(index.byTime);
         }
-        index.all.sort(BY_TIME);
+        index.all.sort(index.byTime);
         return index;
     }
 
@@ -150,13 +165,15 @@ final class Attempts {
 
     /**
      * The attempts toward {@code target}, by time: those with its host or its address and port, else (when it names
-     * neither or none matches) those of its service; every attempt for {@link Target#MACHINE}.
+     * neither or none matches) those of its service; every attempt for {@link Target#MACHINE}. A log names a
+     * connection's destination only when it fails, so the successful attempts of the same log file that name no
+     * destination count too: the same program reached Google again, which is all a log can say of a success.
      */
     List<Attempt> toward(Target target) {
         if (target.machine()) {
             return all;
         }
-        TreeSet<Attempt> out = new TreeSet<>(BY_TIME);
+        TreeSet<Attempt> out = new TreeSet<>(byTime);
         if (!target.host().isEmpty()) {
             out.addAll(byHost.getOrDefault(target.host().toLowerCase(Locale.ROOT), List.of()));
         }
@@ -166,10 +183,13 @@ final class Attempts {
         if (out.isEmpty() && !target.service().isEmpty()) {
             out.addAll(byService.getOrDefault(target.service(), List.of()));
         }
+        for (String file : out.stream().map(Attempt::file).filter(f -> !f.isEmpty()).distinct().toList()) {
+            out.addAll(unnamedSuccessesByFile.getOrDefault(file, List.of()));
+        }
         return new ArrayList<>(out);
     }
 
-    private void add(List<Fact> facts, Target target, LogTime probeTime) {
+    private void add(List<Fact> facts, Target target, LogTime probeTime, String file) {
         boolean failed = false;
         boolean succeeded = false;
         LogTime first = probeTime;
@@ -178,12 +198,12 @@ final class Attempts {
             failed |= f.failure();
             succeeded |= f.success() || probeStatus(f) == ProbeStatus.OK;
             if (f.time().known()) {
-                first = first.known() && first.compareTo(f.time()) <= 0 ? first : f.time();
-                last = last.known() && last.compareTo(f.time()) >= 0 ? last : f.time();
+                first = first.known() && times.compare(first, f.time()) <= 0 ? first : f.time();
+                last = last.known() && times.compare(last, f.time()) >= 0 ? last : f.time();
             }
         }
         Outcome outcome = failed ? Outcome.FAILED : succeeded ? Outcome.SUCCEEDED : Outcome.NONE;
-        Attempt a = new Attempt(all.size(), target, first, last, outcome, probeTime.known());
+        Attempt a = new Attempt(all.size(), target, first, last, outcome, probeTime.known(), file);
         all.add(a);
         for (Fact f : facts) {
             byFact.put(f, a);
@@ -197,6 +217,9 @@ final class Attempts {
         }
         if (!target.service().isEmpty()) {
             byService.computeIfAbsent(target.service(), k -> new ArrayList<>()).add(a);
+        }
+        if (!file.isEmpty() && outcome == Outcome.SUCCEEDED && target.host().isEmpty() && target.endpoint().isEmpty()) {
+            unnamedSuccessesByFile.computeIfAbsent(file, k -> new ArrayList<>()).add(a);
         }
     }
 
@@ -218,6 +241,13 @@ final class Attempts {
                 host = !d.loopback() && d.hostName().contains(".") ? d.hostName() : "";
             } else if (f instanceof ProxyEvent p && proxy.isEmpty() && !p.proxy().isBlank()) {
                 proxy = p.proxy();
+            }
+        }
+        for (Fact f : facts) { // an answer that names its server, when no destination line did
+            if (f instanceof ServerAnswer s && host.isEmpty() && address.isEmpty()) {
+                host = s.host();
+                address = s.address();
+                port = s.port();
             }
         }
         return new Target(host, address, port, proxy, services.getOrDefault(host.toLowerCase(Locale.ROOT), ""));

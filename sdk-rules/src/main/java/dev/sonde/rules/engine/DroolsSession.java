@@ -78,7 +78,9 @@ final class DroolsSession implements RuleEngine.Session {
         List<Warning> all = new ArrayList<>(warnings);
         all.addAll(folder.warnings());
         long t0 = System.nanoTime();
-        Attempts attempts = Attempts.index(admitted, servicesByHost(), Instant.now());
+        List<Fact> timeline = new ArrayList<>(admitted);
+        timeline.addAll(folder.lastFolded()); // a repeated fact's last sighting ends its timeline
+        Attempts attempts = Attempts.index(timeline, servicesByHost(), Instant.now());
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         long abandonAt = t0 + left;
         long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());

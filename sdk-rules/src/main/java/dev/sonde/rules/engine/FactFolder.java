@@ -39,6 +39,11 @@ final class FactFolder {
     };
 
     private final int keepPerSignature;
+    /**
+     * The latest folded fact of each signature (one per signature, so bounded like the signatures): not analyzed
+     * by the rules, but the timelines need it, or a success repeated all afternoon would end at its 16th line.
+     */
+    private final Map<List<Object>, Fact> lastFolded = new HashMap<>();
     private final int maxFacts;
     private final int maxOrdinary;
     private final int maxPerKind;
@@ -66,6 +71,7 @@ final class FactFolder {
         int[] count = seen.get(signature);
         if (count != null && count[0] >= keepPerSignature) {
             count[0]++;
+            lastFolded.put(signature, fact);
             foldedByFile.computeIfAbsent(file(fact), f -> new long[1])[0]++;
             return false;
         }
@@ -96,6 +102,11 @@ final class FactFolder {
         }
         admitted++;
         return true;
+    }
+
+    /** The last folded fact of each signature that folded any, for timelines only (never inserted). */
+    List<Fact> lastFolded() {
+        return List.copyOf(lastFolded.values());
     }
 
     /** Facts admitted so far. */

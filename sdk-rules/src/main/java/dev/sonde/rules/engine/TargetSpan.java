@@ -107,10 +107,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
      * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped).
      */
     static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
-        LogTime first = own.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(Comparator.naturalOrder())
-                .orElse(null);
-        LogTime last = own.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(Comparator.naturalOrder())
-                .orElse(null);
+        Comparator<LogTime> order = index.times();
+        LogTime first = own.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(order).orElse(null);
+        LogTime last = own.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(order).orElse(null);
         if (first == null) {
             return Target.State.ONGOING;
         }
@@ -121,9 +120,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
             if (!a.first().known() || a.outcome() == Attempts.Outcome.NONE) {
                 continue;
             }
-            if (a.first().compareTo(first) > 0 && a.first().compareTo(last) < 0) {
+            if (order.compare(a.first(), first) > 0 && order.compare(a.first(), last) < 0) {
                 between |= a.outcome() == Attempts.Outcome.SUCCEEDED;
-            } else if (a.first().compareTo(last) > 0) {
+            } else if (order.compare(a.first(), last) > 0) {
                 laterSuccess |= a.outcome() == Attempts.Outcome.SUCCEEDED;
                 lastLater = a.outcome();
             }
