@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param port        the port
  * @param status      ok (trusted, valid, named), problem, or not run
  * @param reason      the first problem ({@code UNTRUSTED_CHAIN}, {@code EXPIRED}, {@code NOT_YET_VALID},
- *                    {@code NAME_MISMATCH}, {@code HANDSHAKE_FAILED}, {@code TIMED_OUT}), or {@code TRUSTED};
+ *                    {@code NAME_MISMATCH}, {@code HANDSHAKE_FAILED}, {@code BAD_RESPONSE}, {@code TIMED_OUT}), or {@code TRUSTED};
  *                    its status is {@code status}
  * @param problems    every chain problem found ({@code UNTRUSTED_CHAIN}, {@code EXPIRED}, {@code NOT_YET_VALID},
  *                    {@code NAME_MISMATCH})

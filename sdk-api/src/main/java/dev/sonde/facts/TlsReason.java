@@ -16,8 +16,10 @@ public enum TlsReason implements ProbeReason {
     NOT_YET_VALID(ProbeStatus.PROBLEM),
     /** The leaf certificate does not name the host. */
     NAME_MISMATCH(ProbeStatus.PROBLEM),
-    /** The server (or something in between) broke off the handshake, or answered with something else than TLS. */
+    /** The server (or something in between) broke off the handshake. */
     HANDSHAKE_FAILED(ProbeStatus.PROBLEM),
+    /** The server (or something in between) answered the ClientHello with bytes that are not TLS: no chain came. */
+    BAD_RESPONSE(ProbeStatus.PROBLEM),
     /** The TCP connection opened but the handshake did not finish by the deadline. */
     TIMED_OUT(ProbeStatus.PROBLEM),
     /** No TCP connection (detail {@code tcp} says why), so no handshake was tried. */

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param host       its host
  * @param status     ok (reachable), problem (blocked), or not run
  * @param reason     {@code ANSWERED} (an HTTP answer), {@code FILTERED} (a proxy refused the tunnel with a block status),
- *                   {@code PROXY_AUTH_REQUIRED}, {@code UNTRUSTED} (TLS refused with the catalog anchors),
+ *                   {@code PROXY_AUTH_REQUIRED}, {@code UNTRUSTED} (TLS refused with the catalog anchors), {@code BAD_RESPONSE} (not TLS),
  *                   {@code RESET}, {@code REFUSED}, {@code TIMED_OUT}, {@code FAILED}; its status is {@code status}
  * @param httpStatus the HTTP status of the answer, or 0 when none came
  * @param server     the answer's {@code Server} header, or {@code ""}

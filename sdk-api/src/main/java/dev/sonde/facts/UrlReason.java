@@ -17,6 +17,11 @@ public enum UrlReason implements ProbeReason {
     PROXY_AUTH_REQUIRED(ProbeStatus.PROBLEM),
     /** The TLS handshake failed with the catalog's anchors: the chain is not Google's, or not for this name. */
     UNTRUSTED(ProbeStatus.PROBLEM),
+    /**
+     * Something answered the TLS handshake with bytes that are not TLS (a plain-HTTP server, a banner, noise): no
+     * chain came, so nothing says the certificate was refused. Detail {@code error}.
+     */
+    BAD_RESPONSE(ProbeStatus.PROBLEM),
     /** The connection was reset. */
     RESET(ProbeStatus.PROBLEM),
     /** The connection was refused. */

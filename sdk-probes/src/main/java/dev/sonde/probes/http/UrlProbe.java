@@ -3,6 +3,7 @@ package dev.sonde.probes.http;
 import dev.sonde.facts.UrlReason;
 import dev.sonde.probes.Deadline;
 import dev.sonde.probes.Elapsed;
+import dev.sonde.probes.NotTls;
 import dev.sonde.probes.ProbeOutcome;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * following no redirect and reading at most {@value #MAX_BODY_BYTES} bytes of the body. Any HTTP answer is
  * {@link UrlReason#ANSWERED}, with its status, {@code Server} and {@code Via}: whether it is Google's or a filtering
  * proxy's block page is the rule pack's to judge ({@code google-answers.json}, {@code allowlist.drl}). A 407, a
- * proxy refusing the tunnel, a chain the anchors refuse, a reset or a timeout is a problem.
+ * proxy refusing the tunnel, a chain the anchors refuse, an answer that is not TLS ({@link UrlReason#BAD_RESPONSE},
+ * never {@code UNTRUSTED}), a reset or a timeout is a problem.
  *
  * <p>Detail keys: {@value #HTTP_STATUS}, {@value #SERVER}, {@value #VIA}, {@value #DATE},
  * {@value #RECEIVED_AT} (the clock's time when the head arrived), {@value #ERROR}.
@@ -202,6 +204,9 @@ public final class UrlProbe {
         String text = String.valueOf(messages(t)).toLowerCase(Locale.ROOT);
         if (text.contains("407")) {
             return UrlReason.PROXY_AUTH_REQUIRED;
+        }
+        if (NotTls.answered(t)) { // no chain came: nothing says the certificate was refused
+            return UrlReason.BAD_RESPONSE;
         }
         if (has(t, SSLException.class) || has(t, java.security.cert.CertificateException.class)) {
             return text.contains("reset") ? UrlReason.RESET : UrlReason.UNTRUSTED;

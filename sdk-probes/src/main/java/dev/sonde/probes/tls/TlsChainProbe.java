@@ -5,6 +5,7 @@ import dev.sonde.facts.TlsReason;
 import dev.sonde.net.IpLiterals;
 import dev.sonde.probes.Deadline;
 import dev.sonde.probes.Elapsed;
+import dev.sonde.probes.NotTls;
 import dev.sonde.probes.ProbeOutcome;
 import dev.sonde.probes.dns.HostResolver;
 import dev.sonde.probes.http.HttpHead;
@@ -181,7 +182,9 @@ public final class TlsChainProbe {
         if (presented.isEmpty()) {
             boolean timedOut = deadline.expired() || failure instanceof SocketTimeoutException;
             detail.put(ERROR, String.valueOf(failure));
-            return finish(noChain(timedOut ? TlsReason.TIMED_OUT : TlsReason.HANDSHAKE_FAILED, target, detail, start));
+            TlsReason reason = timedOut ? TlsReason.TIMED_OUT
+                    : NotTls.answered(failure) ? TlsReason.BAD_RESPONSE : TlsReason.HANDSHAKE_FAILED;
+            return finish(noChain(reason, target, detail, start));
         }
 
         ChainVerifier.Verdict verdict = judge(presented, serverName, detail);

@@ -229,12 +229,12 @@ class TlsChainProbeTest {
     }
 
     @Test
-    void aNonTlsServerFailsTheHandshake() {
+    void aNonTlsServerIsABadResponse() {
         // a plain-HTTP server answers the ClientHello with an HTTP error and hangs up
         try (FixedAnswerServer http = FixedAnswerServer.answering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
             TlsChainResult r = probe.probe("127.0.0.1", http.port(), Deadline.after(TIMEOUT));
 
-            assertThat(r.outcome().reason()).isEqualTo(TlsReason.HANDSHAKE_FAILED);
+            assertThat(r.outcome().reason()).isEqualTo(TlsReason.BAD_RESPONSE);
             assertThat(r.outcome().detail(TlsChainProbe.ERROR)).contains("SSL");
             assertThat(r.outcome().elapsed()).isLessThan(TIMEOUT);
         }

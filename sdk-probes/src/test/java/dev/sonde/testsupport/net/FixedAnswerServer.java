@@ -36,6 +36,15 @@ public final class FixedAnswerServer implements AutoCloseable {
         }
     }
 
+    /** A server answering {@code bytes} to every connection. */
+    public static FixedAnswerServer answering(byte[] bytes) {
+        try {
+            return new FixedAnswerServer(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fixed-answer server", e);
+        }
+    }
+
     /** The port on 127.0.0.1. */
     public int port() {
         return listener.getLocalPort();
