@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,9 +162,6 @@ class LoopbackLabTest {
     }
 
     @Test
-    @Disabled("issue 10: URL_BLOCKED (reason UNTRUSTED) on localhost:<expired> and localhost:<wrong-name> is explainedBy"
-            + " TLS_INTERCEPTION, whose only target is localhost:<interceptor>; expected CERT_EXPIRED and"
-            + " CERT_NAME_MISMATCH on those targets")
     void theBlockedUrlsAreExplainedByTheirOwnServersProblem() {
         Finding blocked = finding("URL_BLOCKED");
         assertThat(on(blocked, expired.port()).explainedBy()).as(describe()).contains("CERT_EXPIRED");
@@ -173,8 +169,6 @@ class LoopbackLabTest {
     }
 
     @Test
-    @Disabled("issue 10: same cross-target link: URL_BLOCKED on localhost:<expired> <- TLS_INTERCEPTION, observed"
-            + " TLS_INTERCEPTION targets [localhost:<interceptor>] only")
     void everyLinkStaysOnItsTarget() {
         // a cause named on a target must itself be a finding on that same target (no server explains another's problem)
         assertThat(report.findings()).as(describe()).allSatisfy(f -> f.targets().forEach(t -> t.explainedBy()
