@@ -39,12 +39,18 @@ final class CauseCheck {
                     || (!c.host().isEmpty() && c.port() != 0 && same(c.host() + ":" + c.port(), t.proxy())));
             case CONNECTION -> sameEndpoint(c, t)
                     || cause.attempts().stream().anyMatch(a -> effect.attempts().contains(a));
-            case TARGET -> sameEndpoint(c, t) || (!t.host().isEmpty() && same(c.host(), t.host()));
+            // one name on two ports is two servers (on loopback every server is "localhost")
+            case TARGET -> sameEndpoint(c, t) || (!t.host().isEmpty() && same(c.host(), t.host()) && samePort(c, t));
         };
     }
 
     private static boolean sameEndpoint(Target a, Target b) {
         return !b.endpoint().isEmpty() && same(a.endpoint(), b.endpoint());
+    }
+
+    /** Equal ports, or one of them unknown (0). */
+    private static boolean samePort(Target a, Target b) {
+        return a.port() == 0 || b.port() == 0 || a.port() == b.port();
     }
 
     private static boolean same(String a, String b) {

@@ -1,0 +1,104 @@
+package dev.sonde.cli;
+
+import dev.sonde.testsupport.net.TestPki;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javax.net.ssl.SSLServerSocket;
+
+/**
+ * A loopback HTTPS server presenting a chosen (valid) chain whose {@code Date} header is off by a fixed amount: the
+ * JDK {@code HttpsServer} stamps the real time, so this one writes its HTTP answer by hand. Every request gets
+ * {@code 200 ok}, then the connection closes. Binds 127.0.0.1 on a free port; closed by {@link #close()}.
+ */
+final class SkewedDateTlsServer implements AutoCloseable {
+
+    private static final int READ_TIMEOUT_MS = 5_000;
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    private final SSLServerSocket listener;
+    private final Duration offset;
+
+    private SkewedDateTlsServer(TestPki.Issued leaf, Duration offset) throws IOException {
+        this.listener = (SSLServerSocket) TestPki.serverContext(leaf).getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.offset = offset;
+        Thread t = new Thread(this::acceptLoop, "skewed-date-tls-server");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static SkewedDateTlsServer start(TestPki.Issued leaf, Duration offset) {
+        try {
+            return new SkewedDateTlsServer(leaf, offset);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the skewed-date TLS server", e);
+        }
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // test cleanup
+        }
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket s = listener.accept();
+                Thread t = new Thread(() -> answer(s), "skewed-date-tls-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void answer(Socket s) {
+        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+            s.setSoTimeout(READ_TIMEOUT_MS);
+            readHead(in);
+            String date = HTTP_DATE.format(Instant.now().plus(offset).atOffset(ZoneOffset.UTC));
+            String answer = "HTTP/1.1 200 OK\r\nDate: " + date + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\nok";
+            out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        } catch (IOException ignored) {
+            // a client that hung up, or a bare handshake (the TLS probe): nothing to answer
+        }
+    }
+
+    private static void readHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        for (int i = 0; i < 64 * 1024; i++) {
+            int b = in.read();
+            if (b < 0) {
+                return;
+            }
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (matched == end.length) {
+                return;
+            }
+        }
+    }
+}
