@@ -3,6 +3,7 @@ package dev.sonde.report;
 import dev.sonde.Finding;
 import dev.sonde.FindingTarget;
 import dev.sonde.Report;
+import dev.sonde.Target;
 import dev.sonde.Severity;
 import dev.sonde.Evidence;
 import dev.sonde.InputSummary;
@@ -87,7 +88,7 @@ public final class ReportText {
                         + f.explainedBy().map(cause -> " (" + label("causedBy", cause) + ")").orElse("")
                         + (f.isRootCause() && !f.causes().isEmpty()
                                 ? " (" + label("causedSomewhere", String.join(", ", f.causes())) + ")" : "")
-                        + " " + label("state.short." + f.state().name().toLowerCase(Locale.ROOT));
+                        + " " + stateTag(f);
                 wrap(out, text, head, " ".repeat(head.length() + 2), w);
             }
         }
@@ -298,6 +299,14 @@ public final class ReportText {
 
     private String severity(Severity s) {
         return label("severity." + s.label());
+    }
+
+    /** {@code [ongoing]}; for a problem that stopped, when: {@code [09:12–09:14, then resolved]}. */
+    private String stateTag(Finding f) {
+        String span = TargetLines.span(f.firstSeen(), f.lastSeen());
+        return span.isEmpty() || f.state() == Target.State.ONGOING
+                ? label("state.short." + f.state().name().toLowerCase(Locale.ROOT))
+                : "[" + span + ", " + label("state." + f.state().name().toLowerCase(Locale.ROOT)) + "]";
     }
 
     private String label(String key, Object... args) {

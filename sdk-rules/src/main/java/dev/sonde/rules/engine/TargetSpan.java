@@ -3,6 +3,7 @@ package dev.sonde.rules.engine;
 import dev.sonde.Evidence;
 import dev.sonde.Target;
 import dev.sonde.facts.LogTime;
+import dev.sonde.facts.MachineTimes;
 import dev.sonde.rules.model.Detection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,28 +27,41 @@ import java.util.TreeSet;
 record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence> evidence, List<Detection> detections,
         Target.State state) {
 
+    /**
+     * The order of this target's times: one machine's zone-less (authorization log) times placed at the offset of
+     * its trace logs' times, never read as UTC against them ({@link MachineTimes}).
+     */
+    private Comparator<LogTime> order() {
+        List<LogTime> times = new ArrayList<>();
+        attempts.forEach(a -> {
+            times.add(a.first());
+            times.add(a.last());
+        });
+        return MachineTimes.of(times);
+    }
+
     /** The first time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime first() {
-        return attempts.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(Comparator.naturalOrder())
+        return attempts.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(order())
                 .orElse(LogTime.UNKNOWN);
     }
 
     /** The last time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime last() {
-        return attempts.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(Comparator.naturalOrder())
+        return attempts.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(order())
                 .orElse(LogTime.UNKNOWN);
     }
 
     /** The first time a log saw it here (live checks' times are not printed), or {@link LogTime#UNKNOWN}. */
     LogTime firstLogged() {
         return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::first).filter(LogTime::known)
-                .min(Comparator.naturalOrder()).orElse(LogTime.UNKNOWN);
+                .min(order()).orElse(LogTime.UNKNOWN);
     }
 
     /** The last time a log saw it here, or {@link LogTime#UNKNOWN}. */
     LogTime lastLogged() {
         return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::last).filter(LogTime::known)
-                .max(Comparator.naturalOrder()).orElse(LogTime.UNKNOWN);
+                .max(order()).orElse(LogTime.UNKNOWN);
     }
 
     /** How many attempts it was seen in here (at least one). */
