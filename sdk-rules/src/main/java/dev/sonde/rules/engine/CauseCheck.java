@@ -2,6 +2,8 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.Target;
 import dev.sonde.facts.LogTime;
+import dev.sonde.facts.MachineTimes;
+import java.util.List;
 import dev.sonde.rules.model.Detection;
 import dev.sonde.rules.model.Explanation;
 import dev.sonde.rules.model.Magnitude;
@@ -66,8 +68,10 @@ final class CauseCheck {
         if (!cf.known() || !ef.known()) {
             return true;
         }
-        return !cf.instant().isAfter(el.instant().plus(OVERLAP_TOLERANCE))
-                && !ef.instant().isAfter(cl.instant().plus(OVERLAP_TOLERANCE));
+        // one machine's times: an authorization log's zone-less time at the offset of its trace logs, not UTC
+        MachineTimes times = MachineTimes.of(List.of(cf, cl, ef, el));
+        return !times.instant(cf).isAfter(times.instant(el).plus(OVERLAP_TOLERANCE))
+                && !times.instant(ef).isAfter(times.instant(cl).plus(OVERLAP_TOLERANCE));
     }
 
     /**
