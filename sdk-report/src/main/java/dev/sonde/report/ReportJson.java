@@ -27,6 +27,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -129,13 +130,7 @@ public final class ReportJson {
             ArrayNode steps = n.putArray("remediation");
             x.remediation().forEach(steps::add);
             n.put("articleStep", x.articleStep());
-            ArrayNode evidence = n.putArray("evidence");
-            for (Evidence s : x.evidence()) {
-                ObjectNode e = evidence.addObject();
-                e.put("file", s.file());
-                e.put("line", s.line());
-                e.put("text", s.text());
-            }
+            evidence(n.putArray("evidence"), x.evidence());
             n.put("evidenceOmitted", x.evidenceOmitted());
             n.put("explainedBy", x.explainedBy().orElse(null)); // null for a root cause, as the schema says
             ObjectNode params = n.putObject("params");
@@ -159,13 +154,7 @@ public final class ReportJson {
                 o.put("count", t.count());
                 o.put("state", state(t.state()));
                 o.put("explainedBy", t.explainedBy().orElse(null));
-                ArrayNode ev = o.putArray("evidence");
-                for (Evidence s : t.evidence()) {
-                    ObjectNode e = ev.addObject();
-                    e.put("file", s.file());
-                    e.put("line", s.line());
-                    e.put("text", s.text());
-                }
+                evidence(o.putArray("evidence"), t.evidence());
             }
         }
         ArrayNode sources = root.putArray("sources");
@@ -190,6 +179,16 @@ public final class ReportJson {
         ArrayNode packs = root.putArray("rulePacks");
         report.rulePacks().forEach(packs::add);
         return root;
+    }
+
+    /** Evidence lines as {@code {file, line, text}} objects, for a finding and for each of its targets. */
+    private static void evidence(ArrayNode into, List<Evidence> lines) {
+        for (Evidence s : lines) {
+            ObjectNode e = into.addObject();
+            e.put("file", s.file());
+            e.put("line", s.line());
+            e.put("text", s.text());
+        }
     }
 
     /** A state as JSON writes it: {@code ongoing}, {@code intermittent}, {@code resolved}. */
