@@ -9,7 +9,8 @@ import java.util.Optional;
  * One target of a {@link Finding}: where the problem was seen, when, how often, where it stands and what causes it
  * there. A finding can be a root cause on one target and a consequence on another.
  *
- * @param target      what the problem is about ({@link Target#MACHINE} for this computer as a whole)
+ * @param target      what the problem is about ({@link Target#MACHINE} for this computer as a whole,
+ *                    {@link Target#unknown()} for a destination the log did not write)
  * @param firstSeen   the time of its first failing attempt on this target; empty when the evidence has no time
  * @param lastSeen    the time of its last failing attempt on this target; empty when the evidence has no time
  * @param count       the number of attempts (log connection attempts or probe checks) it was seen in, at least 1

@@ -101,8 +101,7 @@ public final class Redaction {
                 for (Evidence s : t.evidence()) {
                     shown.add(new Evidence(clean.apply(s.file()), s.line(), clean.apply(s.text())));
                 }
-                targets.add(new FindingTarget(new Target(clean.apply(g.host()), clean.apply(g.address()), g.port(),
-                        clean.apply(g.proxy()), clean.apply(g.service())), t.firstSeen(), t.lastSeen(), t.count(),
+                targets.add(new FindingTarget(g.withText(clean), t.firstSeen(), t.lastSeen(), t.count(),
                         t.state(), t.explainedBy().map(clean), shown));
             }
             findings.add(new Finding(id, f.rank(), f.severity(), f.confidence(), title, explanation, remediation, step,

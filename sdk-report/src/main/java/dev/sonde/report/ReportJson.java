@@ -144,6 +144,7 @@ public final class ReportJson {
             for (FindingTarget t : x.targets()) {
                 ObjectNode o = targets.addObject();
                 o.put("machine", t.target().machine());
+                o.put("unknown", t.target().unknown());
                 o.put("host", t.target().host());
                 o.put("address", t.target().address());
                 o.put("port", t.target().port());

@@ -43,13 +43,15 @@ final class TargetLines {
         return b.toString();
     }
 
-    /** The target in words; {@link Target#MACHINE} as "this computer". */
+    /** The target in words; {@link Target#MACHINE} as "this computer", an unknown destination as "destination not logged". */
     String where(Target t) {
         if (t.machine()) {
             return label("target.machine");
         }
         StringBuilder b = new StringBuilder();
-        if (!t.host().isEmpty()) {
+        if (t.unknown()) {
+            b.append(label("target.unknown"));
+        } else if (!t.host().isEmpty()) {
             b.append(t.host());
             if (!t.endpoint().isEmpty()) {
                 b.append(" (").append(t.endpoint()).append(')');

@@ -74,10 +74,11 @@ class ReportJsonTest {
                 "state", "firstSeen", "lastSeen", "targets");
         assertThat(names(json.get("findings").get(0).get("evidence").get(0))).containsExactly("file", "line", "text");
         JsonNode target = json.get("findings").get(0).get("targets").get(0);
-        assertThat(names(target)).containsExactly("machine", "host", "address", "port", "proxy", "service",
+        assertThat(names(target)).containsExactly("machine", "unknown", "host", "address", "port", "proxy", "service",
                 "firstSeen", "lastSeen", "count", "state", "explainedBy", "evidence");
         // the article's clock: machine-wide, seen in the authorization log of 2022-09-21, still failing at its end
         assertThat(target.get("machine").asBoolean()).isTrue();
+        assertThat(target.get("unknown").asBoolean()).isFalse();
         assertThat(target.get("state").asText()).isEqualTo("ongoing");
         assertThat(json.get("findings").get(0).get("firstSeen").asText()).startsWith("2022-09-21T");
         assertThat(json.get("findings").get(1).get("targets").get(0).get("explainedBy").asText()).isEqualTo("CLOCK_SKEW");

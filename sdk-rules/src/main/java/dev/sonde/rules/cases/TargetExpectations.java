@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * A finding's {@code state} must be the one given. Each object under {@code targets} must match at least one target of
  * the finding: every key it gives ({@code host}, {@code address}, {@code proxy}, {@code service}: text compared
- * ignoring letter case; {@code port}, {@code count}: numbers; {@code machine}: true or false; {@code state};
+ * ignoring letter case; {@code port}, {@code count}: numbers; {@code machine}, {@code unknown} (a destination not logged): true or false; {@code state};
  * {@code explainedBy}: a finding id, or JSON {@code null} for "a root cause on this target") equals the target's.
  *
  * @param states  the expected state per finding id, lower case
@@ -33,7 +33,7 @@ import java.util.Optional;
 public record TargetExpectations(Map<String, String> states, Map<String, List<Map<String, JsonNode>>> targets) {
 
     /** The keys a target expectation may give. */
-    public static final List<String> KEYS = List.of("machine", "host", "address", "port", "proxy", "service", "count",
+    public static final List<String> KEYS = List.of("machine", "unknown", "host", "address", "port", "proxy", "service", "count",
             "state", "explainedBy");
 
     public TargetExpectations {
@@ -107,6 +107,7 @@ public record TargetExpectations(Map<String, String> states, Map<String, List<Ma
             JsonNode v = kv.getValue();
             boolean ok = switch (kv.getKey()) {
                 case "machine" -> v.isBoolean() && v.asBoolean() == t.target().machine();
+                case "unknown" -> v.isBoolean() && v.asBoolean() == t.target().unknown();
                 case "host" -> t.target().host().equalsIgnoreCase(v.asText());
                 case "address" -> t.target().address().equalsIgnoreCase(v.asText());
                 case "proxy" -> t.target().proxy().equalsIgnoreCase(v.asText());

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -91,11 +92,12 @@ final class Attempts {
     /**
      * Indexes {@code facts}.
      *
-     * @param servicesByHost the catalog's services per host (lower case), for targets' {@code service}
-     * @param now            the time live probe checks ran
+     * @param catalog the catalog's services per host (lower case), for targets' {@code service}
+     * @param now     the time live probe checks ran
      */
-    static Attempts index(Collection<? extends Fact> facts, Map<String, String> servicesByHost, Instant now) {
+    static Attempts index(Collection<? extends Fact> facts, Map<String, String> catalog, Instant now) {
         LogTime probeTime = LogTime.of(now, ZoneOffset.UTC);
+        Map<String, String> servicesByHost = servicesByHost(facts, catalog);
         Map<List<String>, List<Fact>> logGroups = new LinkedHashMap<>();
         List<Fact> probes = new ArrayList<>();
         for (Fact f : facts) {
@@ -189,6 +191,18 @@ final class Attempts {
         return new ArrayList<>(out);
     }
 
+    /**
+     * What can follow a failure whose destination was not written ({@link Target#unknown()}), by time: the successful
+     * attempts naming no destination in the log files of its own attempts {@code own}. A failure elsewhere may be to
+     * another server, so it does not count; the same program reaching Google again is all the log can say.
+     */
+    List<Attempt> unnamedSuccessesInFilesOf(Collection<Attempt> own) {
+        TreeSet<Attempt> out = new TreeSet<>(byTime);
+        own.stream().map(Attempt::file).filter(f -> !f.isEmpty()).distinct()
+                .forEach(f -> out.addAll(unnamedSuccessesByFile.getOrDefault(f, List.of())));
+        return new ArrayList<>(out);
+    }
+
     private void add(List<Fact> facts, Target target, LogTime probeTime, String file) {
         boolean failed = false;
         boolean succeeded = false;
@@ -221,6 +235,30 @@ final class Attempts {
         if (!file.isEmpty() && outcome == Outcome.SUCCEEDED && target.host().isEmpty() && target.endpoint().isEmpty()) {
             unnamedSuccessesByFile.computeIfAbsent(file, k -> new ArrayList<>()).add(a);
         }
+    }
+
+    /**
+     * One service text per host, so that every attempt to a host has the same target whatever URL it asked for: the
+     * catalog's (all its services for the host, sorted and joined: which one a failing connection served is not
+     * known, and naming all of them is the same answer whichever URL came first); for a host the catalog lacks, the
+     * services the URL probes named for it, sorted and joined the same way.
+     */
+    private static Map<String, String> servicesByHost(Collection<? extends Fact> facts, Map<String, String> catalog) {
+        Map<String, TreeSet<String>> probed = new TreeMap<>();
+        for (Fact f : facts) {
+            if (f instanceof UrlCheck u && !u.service().isBlank()) {
+                String host = u.host().toLowerCase(Locale.ROOT);
+                if (!catalog.containsKey(host)) {
+                    probed.computeIfAbsent(host, k -> new TreeSet<>()).add(u.service().trim());
+                }
+            }
+        }
+        if (probed.isEmpty()) {
+            return catalog;
+        }
+        Map<String, String> out = new HashMap<>(catalog);
+        probed.forEach((h, s) -> out.put(h, String.join(", ", s)));
+        return out;
     }
 
     /** True for a live probe's fact (its evidence names a {@code probe:<family>}). */
@@ -258,8 +296,9 @@ final class Attempts {
         String address = "";
         int port = 0;
         String proxy = "";
-        String service = "";
-        if (f instanceof DnsCheck d) {
+        if (f instanceof ClockCheck) {
+            return Target.MACHINE; // it measures this computer's clock
+        } else if (f instanceof DnsCheck d) {
             host = d.host();
         } else if (f instanceof PortCheck p) {
             host = p.host();
@@ -269,9 +308,8 @@ final class Attempts {
             host = s.host();
             port = s.port();
         } else if (f instanceof UrlCheck u) {
-            host = u.host();
+            host = u.host(); // its service is its host's, not its URL's: one host, port and proxy is one target
             port = urlPort(u.url());
-            service = u.service();
         } else if (f instanceof RevocationCheck r) {
             host = r.host();
             port = urlPort(r.url());
@@ -284,11 +322,8 @@ final class Attempts {
         } else if (f instanceof ProbeSkipped s) {
             int colon = s.target().lastIndexOf(':');
             host = colon > 0 && !s.target().contains("/") ? s.target().substring(0, colon) : "";
-        } // a ClockCheck measures this computer: Target.MACHINE
-        if (service.isEmpty()) {
-            service = services.getOrDefault(host.toLowerCase(Locale.ROOT), "");
         }
-        return new Target(host, address, port, proxy, service);
+        return new Target(host, address, port, proxy, services.getOrDefault(host.toLowerCase(Locale.ROOT), ""));
     }
 
     private static int urlPort(String url) {

@@ -3,7 +3,6 @@ package dev.sonde.rules.engine;
 import dev.sonde.Target;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.MachineTimes;
-import java.util.List;
 import dev.sonde.rules.model.Detection;
 import dev.sonde.rules.model.Explanation;
 import dev.sonde.rules.model.Magnitude;
@@ -36,7 +35,7 @@ final class CauseCheck {
         Target t = effect.target();
         return switch (e.where()) {
             case ANY -> true;
-            case MACHINE -> c.machine();
+            case MACHINE -> c.machine(); // the cause is machine-wide: never a destination the log did not write
             case PROXY -> !t.proxy().isEmpty() && (same(c.proxy(), t.proxy()) || same(c.endpoint(), t.proxy())
                     || (!c.host().isEmpty() && c.port() != 0 && same(c.host() + ":" + c.port(), t.proxy())));
             case CONNECTION -> sameEndpoint(c, t)
@@ -59,7 +58,10 @@ final class CauseCheck {
         return !a.isEmpty() && a.equalsIgnoreCase(b);
     }
 
-    /** Their spans overlap within {@link #OVERLAP_TOLERANCE}; unknown times do not disprove it. */
+    /**
+     * Their spans overlap within {@link #OVERLAP_TOLERANCE}, in the analysis' order ({@link TargetSpan#times()});
+     * unknown times do not disprove it.
+     */
     static boolean overlap(TargetSpan cause, TargetSpan effect) {
         LogTime cf = cause.first();
         LogTime cl = cause.last();
@@ -68,8 +70,9 @@ final class CauseCheck {
         if (!cf.known() || !ef.known()) {
             return true;
         }
-        // one machine's times: an authorization log's zone-less time at the offset of its trace logs, not UTC
-        MachineTimes times = MachineTimes.of(List.of(cf, cl, ef, el));
+        // the analysis' one order (built once from all its facts): an authorization log's zone-less time at the
+        // offset of the machine's trace logs, not UTC, and placed the same way for every pair of spans
+        MachineTimes times = effect.times();
         return !times.instant(cf).isAfter(times.instant(el).plus(OVERLAP_TOLERANCE))
                 && !times.instant(ef).isAfter(times.instant(cl).plus(OVERLAP_TOLERANCE));
     }

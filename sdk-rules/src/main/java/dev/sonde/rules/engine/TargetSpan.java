@@ -23,45 +23,35 @@ import java.util.TreeSet;
  * @param evidence   the supporting lines on this target, sorted, each once
  * @param detections the finding's detections with a fact on this target
  * @param state      where it stands at the end of the input
+ * @param times      the order of the analysis' times ({@link Attempts#times()}, built once from all its facts): one
+ *                   machine's zone-less (authorization log) times at the offset of its trace logs, never read as UTC
+ *                   against them, and the same order for every target, so that spans compare and overlap consistently
  */
 record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence> evidence, List<Detection> detections,
-        Target.State state) {
-
-    /**
-     * The order of this target's times: one machine's zone-less (authorization log) times placed at the offset of
-     * its trace logs' times, never read as UTC against them ({@link MachineTimes}).
-     */
-    private Comparator<LogTime> order() {
-        List<LogTime> times = new ArrayList<>();
-        attempts.forEach(a -> {
-            times.add(a.first());
-            times.add(a.last());
-        });
-        return MachineTimes.of(times);
-    }
+        Target.State state, MachineTimes times) {
 
     /** The first time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime first() {
-        return attempts.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(order())
+        return attempts.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(times)
                 .orElse(LogTime.UNKNOWN);
     }
 
     /** The last time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime last() {
-        return attempts.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(order())
+        return attempts.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(times)
                 .orElse(LogTime.UNKNOWN);
     }
 
     /** The first time a log saw it here (live checks' times are not printed), or {@link LogTime#UNKNOWN}. */
     LogTime firstLogged() {
         return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::first).filter(LogTime::known)
-                .min(order()).orElse(LogTime.UNKNOWN);
+                .min(times).orElse(LogTime.UNKNOWN);
     }
 
     /** The last time a log saw it here, or {@link LogTime#UNKNOWN}. */
     LogTime lastLogged() {
         return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::last).filter(LogTime::known)
-                .max(order()).orElse(LogTime.UNKNOWN);
+                .max(times).orElse(LogTime.UNKNOWN);
     }
 
     /** How many attempts it was seen in here (at least one). */
@@ -72,7 +62,8 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
     /**
      * The targets of one finding's detections, ordered by first seen, then target text: a machine-wide detection
      * ({@code @scope("machine")}) has {@link Target#MACHINE}; any other is on the targets of the attempts its facts
-     * belong to (a detection without an indexed fact is on {@link Target#MACHINE}).
+     * belong to (an attempt that names no destination: a {@link Target#unknown()} one, never the machine; a detection
+     * without an indexed fact is on {@link Target#MACHINE}).
      */
     static List<TargetSpan> of(List<Detection> detections, Attempts index) {
         Map<Target, Set<Attempts.Attempt>> attempts = new LinkedHashMap<>();
@@ -80,7 +71,7 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
         Map<Target, List<Detection>> byTarget = new LinkedHashMap<>();
         for (Detection d : detections) {
             Map<Target, List<Object>> facts = new TreeMap<>(Comparator.comparing(Target::toString)
-                    .thenComparing(Target::service));
+                    .thenComparing(Target::service).thenComparingInt(Target::port).thenComparing(Target::machine));
             for (Object f : d.facts()) {
                 index.of(f).ifPresent(a -> facts.computeIfAbsent(d.machineWide() ? Target.MACHINE : a.target(),
                         k -> new ArrayList<>()).add(f));
@@ -103,13 +94,14 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
             });
         }
         List<TargetSpan> out = new ArrayList<>();
+        MachineTimes times = index.times();
         attempts.forEach((t, as) -> {
             List<Attempts.Attempt> sorted = new ArrayList<>(as);
-            sorted.sort(Comparator.comparing(Attempts.Attempt::first).thenComparingInt(Attempts.Attempt::id));
+            sorted.sort(Comparator.comparing(Attempts.Attempt::first, times).thenComparingInt(Attempts.Attempt::id));
             out.add(new TargetSpan(t, sorted, new ArrayList<>(evidence.get(t)), byTarget.get(t),
-                    state(t, sorted, index)));
+                    state(t, sorted, index), times));
         });
-        out.sort(Comparator.comparing(TargetSpan::first).thenComparing(s -> s.target().toString())
+        out.sort(Comparator.comparing(TargetSpan::first, times).thenComparing(s -> s.target().toString())
                 .thenComparing(s -> s.target().service()).thenComparing(s -> s.target().proxy())
                 .thenComparing(s -> s.evidence().isEmpty() ? "" : s.evidence().get(0).toString()));
         return out;
@@ -118,7 +110,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
     /**
      * ONGOING when no attempt toward the target succeeded after the finding was last seen there; RESOLVED when some
      * did and the last of the later attempts succeeded; INTERMITTENT when a success falls between its first and last
-     * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped).
+     * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped). Toward a
+     * destination the log did not write, only the same files' successes that name none count
+     * ({@link Attempts#unnamedSuccessesInFilesOf}): a failure elsewhere may be about another server.
      */
     static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
         Comparator<LogTime> order = index.times();
@@ -130,7 +124,7 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
         boolean between = false;
         boolean laterSuccess = false;
         Attempts.Outcome lastLater = Attempts.Outcome.NONE;
-        for (Attempts.Attempt a : index.toward(target)) {
+        for (Attempts.Attempt a : target.unknown() ? index.unnamedSuccessesInFilesOf(own) : index.toward(target)) {
             if (!a.first().known() || a.outcome() == Attempts.Outcome.NONE) {
                 continue;
             }
