@@ -181,4 +181,108 @@ class TargetsAndStatesTest {
         assertThat(effect.targets()).hasSize(1);
         return effect.targets().get(0).explainedBy();
     }
+
+    /** A TLS failure logged without a destination line: the log wrote neither host nor address. */
+    private List<Fact> unlogged(String file, String thread, String hhmm) {
+        return List.of(new TlsFailure(Set.of(SecurityFlag.INVALID_CA), at(hhmm), thread, src(file)));
+    }
+
+    private List<Fact> unnamedSuccess(String file, String thread, String hhmm) {
+        return List.of(new Answered(at(hhmm), thread, src(file)));
+    }
+
+    @Test
+    void aFailureThatNamesNoDestinationIsUnknownNotTheMachineAndFollowsOnlyItsOwnLogsSuccesses() {
+        List<Fact> f1 = unlogged("t.log", "1", "09:12");
+        List<Fact> f2 = unlogged("t.log", "2", "09:13");
+        List<Fact> ok = unnamedSuccess("t.log", "1", "09:20");
+        List<Fact> otherLogOk = unnamedSuccess("u.log", "1", "09:30");
+        List<Fact> elsewhereLater = failure("t.log", "3", "14:02", "10.0.0.9"); // another server, after the success
+        Attempts index = index(List.of(f1, f2, ok, otherLogOk, elsewhereLater));
+        assertThat(index.of(f1.get(0)).orElseThrow().target()).isEqualTo(Target.UNKNOWN);
+        List<Fact> both = new ArrayList<>(f1);
+        both.addAll(f2);
+        List<Finding> fs = FindingAssembler.assemble(List.of(det("UNTRUSTED_CA", both, false, null, null),
+                det("CONNECTION_RESET", elsewhereLater, false, null, null)), List.of(), RankingTest.TEXTS, index);
+        FindingTarget t = find(fs, "UNTRUSTED_CA").targets().get(0);
+        assertThat(find(fs, "UNTRUSTED_CA").targets()).hasSize(1);
+        assertThat(t.target().machine()).isFalse(); // before: the empty target was Target.MACHINE
+        assertThat(t.target().unknown()).isTrue();
+        assertThat(t.target()).hasToString("destination not logged");
+        assertThat(t.count()).isEqualTo(2);
+        // the same log answered again at 09:20; the reset at 14:02 is another server's (before, read as the machine's
+        // every attempt, it made this intermittent)
+        assertThat(t.state()).isEqualTo(Target.State.RESOLVED);
+        // a machine-wide cause still explains it there; an unknown-destination cause on another attempt does not
+        Explanation machineRow = new Explanation("CLOCK_SKEW", "UNTRUSTED_CA", Where.MACHINE, true, Magnitude.NONE);
+        Explanation connectionRow = new Explanation("TLS_INTERCEPTION", "UNTRUSTED_CA", Where.CONNECTION, true, Magnitude.NONE);
+        assertThat(cause(det("CLOCK_SKEW", f1, true, null, null), det("UNTRUSTED_CA", both, false, null, null),
+                machineRow, index)).contains("CLOCK_SKEW");
+        assertThat(cause(det("TLS_INTERCEPTION", f1, false, null, null), det("UNTRUSTED_CA", f1, false, null, null),
+                connectionRow, index)).contains("TLS_INTERCEPTION");
+        assertThat(cause(det("TLS_INTERCEPTION", f2, false, null, null), det("UNTRUSTED_CA", f1, false, null, null),
+                connectionRow, index)).isEmpty();
+        // and a detection with no destination is no machine-wide cause for a named server
+        assertThat(cause(det("CLOCK_SKEW", f1, false, null, null), det("UNTRUSTED_CA", elsewhereLater, false, null, null),
+                machineRow, index)).isEmpty();
+    }
+
+    private static dev.sonde.facts.UrlCheck urlCheck(String service, String url, String host) {
+        return new dev.sonde.facts.UrlCheck(service, url, host, ProbeStatus.PROBLEM, dev.sonde.facts.UrlReason.FILTERED,
+                403, "", "10.20.0.5:8080", LogTime.UNKNOWN, "", new Evidence("probe:https", 0, "HTTPS GET " + url));
+    }
+
+    @Test
+    void urlChecksOfOneHostAreOneTargetNamedWithAllTheCatalogsServicesOfThatHost() {
+        List<Fact> checks = List.of(urlCheck("calendar", "https://www.googleapis.com/calendar/", "www.googleapis.com"),
+                urlCheck("tasks", "https://www.googleapis.com/tasks/", "www.googleapis.com"),
+                urlCheck("mail", "https://www.googleapis.com/gmail/", "www.googleapis.com"),
+                urlCheck("intranet", "https://sync.example.test/a/", "sync.example.test"),
+                urlCheck("archive", "https://sync.example.test/b/", "sync.example.test"));
+        Attempts index = Attempts.index(checks, Map.of("www.googleapis.com", "calendar, mail, tasks"), NOW);
+        List<Finding> fs = FindingAssembler.assemble(List.of(det("URL_BLOCKED", checks, false, null, null)), List.of(),
+                RankingTest.TEXTS, index);
+        // before: one target per URL's service (five targets of one check each)
+        assertThat(find(fs, "URL_BLOCKED").targets()).extracting(FindingTarget::target, FindingTarget::count)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(new Target("www.googleapis.com", "", 443, "", "calendar, mail, tasks"), 3),
+                        // a host the catalog lacks: the services its URL probes named, sorted
+                        org.assertj.core.groups.Tuple.tuple(new Target("sync.example.test", "", 443, "", "archive, intranet"), 2));
+    }
+
+    private static LogTime wall(String local, Integer offsetHours) {
+        return new LogTime(LocalDateTime.parse(local), offsetHours == null ? null : ZoneOffset.ofHours(offsetHours));
+    }
+
+    @Test
+    void spansOrderTheirTimesWithTheAnalysisOrderBuiltOnce() {
+        // 2024-10-27, Paris: 03:00 (+02:00) goes back to 02:00 (+01:00), so 02:00-03:00 happens twice. The finding is
+        // seen in the trace log at 02:50+02:00 (00:50Z) and in the authorization log (no zone) at 02:40; the machine's
+        // trace log nearest that wall clock is another server's 02:45+01:00 (01:45Z), so the analysis places 02:40 at
+        // +01:00 (01:40Z): after the trace line. A comparator built from the span's own times only knew +02:00 and
+        // placed it at 00:40Z, first.
+        LogTime trace = wall("2024-10-27T02:50:00", 2);
+        LogTime auth = wall("2024-10-27T02:40:00", null);
+        LogTime other = wall("2024-10-27T02:45:00", 1);
+        List<Fact> inTrace = List.of(new TlsFailure(Set.of(SecurityFlag.INVALID_CA), trace, "1", src("Trace.log")),
+                new Destination("10.0.0.1", 443, "", trace, "1", src("Trace.log")));
+        List<Fact> inAuth = List.of(new TlsFailure(Set.of(SecurityFlag.INVALID_CA), auth, "7", src("auth.log")),
+                new Destination("10.0.0.1", 443, "", auth, "7", src("auth.log")));
+        List<Fact> elsewhere = List.of(new TlsFailure(Set.of(SecurityFlag.INVALID_CA), other, "2", src("Trace.log")),
+                new Destination("10.0.0.2", 443, "", other, "2", src("Trace.log")));
+        List<Fact> all = new ArrayList<>(inTrace);
+        all.addAll(inAuth);
+        all.addAll(elsewhere);
+        Attempts index = Attempts.index(all, Map.of(), NOW);
+        List<Fact> seen = new ArrayList<>(inTrace);
+        seen.addAll(inAuth);
+        List<TargetSpan> spans = TargetSpan.of(List.of(det("UNTRUSTED_CA", seen, false, null, null)), index);
+        assertThat(spans).hasSize(1);
+        TargetSpan span = spans.get(0);
+        assertThat(span.times()).isSameAs(index.times()); // one order for the whole analysis, built once
+        assertThat(span.first()).isEqualTo(trace);
+        assertThat(span.last()).isEqualTo(auth);
+        // what the span's own comparator said before
+        assertThat(dev.sonde.facts.MachineTimes.of(List.of(trace, auth)).compare(auth, trace)).isNegative();
+    }
 }
