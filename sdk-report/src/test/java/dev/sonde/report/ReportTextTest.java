@@ -115,4 +115,18 @@ class ReportTextTest {
                 .contains("Que faire :")
                 .contains("causé par TLS_INTERCEPTION");
     }
+
+    @Test
+    void aFailureWhoseDestinationWasNotLoggedSaysSoNotThisComputer() {
+        // WinHttpSendRequest failed: error 12007, and no destination line: the top finding's one target
+        Report r = sonde.analyze(cases.resolve("dns-name-not-resolved"));
+        String text = ReportText.render(r, 200);
+        // before: "- this computer (no one destination): once, ..."
+        assertThat(text).contains("- destination not logged: once, 2024-05-14 16:48, still failing at the end of the log")
+                .doesNotContain("this computer (no one destination)");
+        assertThat(ReportText.render(r, 200, Locale.FRENCH)).contains("- destination absente du journal")
+                .doesNotContain("cet ordinateur (pas une destination");
+        String json = ReportJson.write(sonde.analyze(cases.resolve("dns-failure-destination-not-logged-then-resolved")));
+        assertThat(json).contains("\"unknown\" : true").doesNotContain("\"machine\" : true");
+    }
 }
