@@ -127,6 +127,6 @@ class ReportTextTest {
         assertThat(ReportText.render(r, 200, Locale.FRENCH)).contains("- destination absente du journal")
                 .doesNotContain("cet ordinateur (pas une destination");
         String json = ReportJson.write(sonde.analyze(cases.resolve("dns-failure-destination-not-logged-then-resolved")));
-        assertThat(json).contains("\"unknown\" : true").doesNotContain("\"machine\" : true");
+        assertThat(json).contains("\"unknown\": true").doesNotContain("\"machine\": true");
     }
 }
