@@ -2,9 +2,13 @@ package dev.sonde.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sonde.Finding;
 import dev.sonde.ProbeCatalog;
+import dev.sonde.Report;
 import dev.sonde.rules.cases.GoldenCase;
 import dev.sonde.rules.model.Explains;
+import dev.sonde.rules.model.Magnitude;
+import dev.sonde.rules.model.Where;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.spi.RuleEngine;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -39,6 +44,8 @@ class RuleCoverageTest {
     static final Map<String, String> firedIn = new ConcurrentHashMap<>();
     /** explains.json rows applied (cause → consequence, scope) → the first case. */
     static final Map<Explains, String> explainedIn = new ConcurrentHashMap<>();
+    /** "cause -> consequence" → the first case where both were found and a target of the consequence did not name it. */
+    static final Map<String, String> notNamedIn = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void runEveryCase() throws Exception {
@@ -68,7 +75,15 @@ class RuleCoverageTest {
                     return engine.probeCatalog();
                 }
             };
-            assertThat(c.check(c.run(recording))).as("case %s still passes while recorded", c.name()).isEmpty();
+            Report report = c.run(recording);
+            assertThat(c.check(report)).as("case %s still passes while recorded", c.name()).isEmpty();
+            for (Finding effect : report.findings()) {
+                for (Finding cause : report.findings()) {
+                    if (effect.targets().stream().anyMatch(t -> !t.explainedBy().equals(Optional.of(cause.id())))) {
+                        notNamedIn.putIfAbsent(cause.id() + " -> " + effect.id(), c.name());
+                    }
+                }
+            }
         }
     }
 
@@ -95,5 +110,22 @@ class RuleCoverageTest {
                 .forEach(r -> never.put(r.cause() + " -> " + r.consequence(), r.scope().name()));
         assertThat(never).as("explains.json rows no golden case exercises where they hold").isEmpty();
         assertThat(Collections.unmodifiableMap(explainedIn)).isNotEmpty();
+    }
+
+    /**
+     * Issue 10, §5, the other half: a row that holds only somewhere ({@code where}, {@code overlap} or {@code magnitude})
+     * has a case where both its findings are found and a target of the consequence does not name the cause (another
+     * target, another time, another size).
+     */
+    @Test
+    void everyScopedExplainsRowHasACaseWhereItDoesNotHold() {
+        Map<String, String> never = new TreeMap<>();
+        engine.pack().data().forEach(d -> {
+            if (d instanceof Explains r && (r.where() != Where.ANY || r.overlap() || r.magnitude() != Magnitude.NONE)
+                    && !notNamedIn.containsKey(r.cause() + " -> " + r.consequence())) {
+                never.put(r.cause() + " -> " + r.consequence(), r.where() + (r.overlap() ? ", overlap" : ""));
+            }
+        });
+        assertThat(never).as("scoped explains.json rows with no golden case showing where they do not hold").isEmpty();
     }
 }
