@@ -37,12 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the built-in pack's {@code probes-*} golden cases that issue 10 added (not a test of the build: it runs only
- * when {@code -Dsonde.record.dir=DIR} is given, and writes {@code DIR/<case>/probes.json}). Each scenario starts
- * loopback servers with certificates made by {@link TestPki} for Google's host names, probes them through the real
- * prober ({@link CatalogProber}, recorded as {@code sonde probe --record} does) with a resolver that sends those names
- * to 127.0.0.1, and checks the live report shows the problem. The recording then gets port 443 and Google's
- * addresses in place of the loopback ports and 127.0.0.1 (the cases' descriptions say so); nothing else is edited.
+ * Records the built-in pack's golden cases that issue 10 added from live probes (not a test of the build: it runs only
+ * when {@code -Dsonde.record.dir=DIR} is given, and writes {@code DIR/<case>/probes.json}, the recording as made in
+ * {@code loopback-probes.json} and the live report in {@code live-report.txt}). Each scenario starts loopback servers
+ * whose certificates {@link TestPki} makes for a Google host name (and localhost, the name the probes ask for), probes
+ * them through the real prober ({@link CatalogProber}, recorded as {@code sonde probe --record} does; the catalog names
+ * only {@code https://localhost:PORT/...}, so no probe, the URL probe's own resolver included, leaves 127.0.0.1) and
+ * checks the live report shows the problem. The recording then gets, line by line, each server's Google host name,
+ * port 443 and a Google address in place of localhost, its port and 127.0.0.1 (the cases' descriptions say so).
  *
  * <pre>./mvnw -B -o -q -pl sdk-cli -am verify -Dtest=GoldenCaseRecorder -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dsonde.record.dir=/tmp/recordings</pre>
