@@ -17,7 +17,7 @@ import javax.net.ssl.SSLServerSocket;
 /**
  * A loopback HTTPS server presenting a chosen (valid) chain whose {@code Date} header is off by a fixed amount: the
  * JDK {@code HttpsServer} stamps the real time, so this one writes its HTTP answer by hand. Every request gets
- * {@code 200 ok}, then the connection closes. Binds 127.0.0.1 on a free port; closed by {@link #close()}.
+ * {@code 200 ok}, then the connection closes; {@link #withoutDate} sends no {@code Date} at all. Binds 127.0.0.1 on a free port; closed by {@link #close()}.
  */
 final class SkewedDateTlsServer implements AutoCloseable {
 
@@ -35,6 +35,11 @@ final class SkewedDateTlsServer implements AutoCloseable {
         Thread t = new Thread(this::acceptLoop, "skewed-date-tls-server");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A server whose answers carry no {@code Date} header at all (a front end that strips it). */
+    static SkewedDateTlsServer withoutDate(TestPki.Issued leaf) {
+        return start(leaf, null);
     }
 
     static SkewedDateTlsServer start(TestPki.Issued leaf, Duration offset) {
@@ -77,8 +82,8 @@ final class SkewedDateTlsServer implements AutoCloseable {
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             s.setSoTimeout(READ_TIMEOUT_MS);
             readHead(in);
-            String date = HTTP_DATE.format(Instant.now().plus(offset).atOffset(ZoneOffset.UTC));
-            String answer = "HTTP/1.1 200 OK\r\nDate: " + date + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
+            String date = offset == null ? "" : "Date: " + HTTP_DATE.format(Instant.now().plus(offset).atOffset(ZoneOffset.UTC)) + "\r\n";
+            String answer = "HTTP/1.1 200 OK\r\n" + date + "Content-Type: text/plain\r\nContent-Length: 2\r\n"
                     + "Connection: close\r\n\r\nok";
             out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
