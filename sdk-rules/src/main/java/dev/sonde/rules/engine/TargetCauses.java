@@ -101,7 +101,7 @@ final class TargetCauses {
 
     /**
      * The cause a finding names in {@code explainedBy}: empty when it is a root cause on some target; else the best of
-     * its targets' causes (the one they share when they share one).
+     * its targets' causes (the one they share when they share one; each target keeps its own in the report).
      */
     Optional<String> explainedBy(String id) {
         if (depth(id) == 0) {
