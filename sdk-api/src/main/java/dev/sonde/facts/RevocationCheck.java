@@ -14,16 +14,25 @@ import java.util.Objects;
  * @param status ok, problem, or not run
  * @param reason {@code GOOD} / {@code REACHABLE}, {@code REVOKED}, {@code UNKNOWN}, {@code UNREACHABLE},
  *               {@code TIMED_OUT}, {@code BAD_RESPONSE}, {@code STALE}, {@code NO_URL}; its status is {@code status}
+ * @param servedBy the {@code host:port} that served the leaf checked (CRL or OCSP of a served leaf); {@code ""} for a
+ *               plain GET of a catalog URL. A revoked leaf is that server's problem, not the revocation host's
  */
 public record RevocationCheck(RevocationKind kind, String url, String host, ProbeStatus status, RevocationReason reason,
-        LogTime time, String thread, Evidence source) implements Fact {
+        LogTime time, String thread, Evidence source, String servedBy) implements Fact {
 
     public RevocationCheck {
+        servedBy = servedBy == null ? "" : servedBy; // recordings made before servedBy existed
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(status, "status");
         ProbeFacts.agree(status, reason);
+    }
+
+    /** A check that names no served leaf (a plain GET, or a recording made before {@code servedBy} existed). */
+    public RevocationCheck(RevocationKind kind, String url, String host, ProbeStatus status, RevocationReason reason,
+            LogTime time, String thread, Evidence source) {
+        this(kind, url, host, status, reason, time, thread, source, "");
     }
 
     /** True when the check could not be completed (as opposed to completed with "revoked"). */

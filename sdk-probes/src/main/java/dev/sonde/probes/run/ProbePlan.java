@@ -157,7 +157,7 @@ final class ProbePlan {
                     ResultFacts.clock(target, clock.check(target, date, Instant.parse(r.outcome().detail(TlsChainProbe.DATE_READ_AT))))
                             .ifPresent(run::fact);
                 }
-                revocationOfLeaf(host, r);
+                revocationOfLeaf(host, port, r);
                 return true;
             });
         }
@@ -226,7 +226,7 @@ final class ProbePlan {
         return false;
     }
 
-    private void revocationOfLeaf(String host, TlsChainResult r) {
+    private void revocationOfLeaf(String host, int port, TlsChainResult r) {
         if (r.verifiedPath().isEmpty() || r.leafCertificate().isEmpty()) {
             return; // only a genuine chain's revocation matters; an interceptor's is its own business
         }
@@ -251,7 +251,7 @@ final class ProbePlan {
                         + " location");
                 continue;
             }
-            run.fact(ResultFacts.leafRevocation(kind, host, o));
+            run.fact(ResultFacts.leafRevocation(kind, host, port, o));
         }
     }
 

@@ -94,13 +94,14 @@ final class ResultFacts {
         return at.isEmpty() ? null : Instant.parse(at);
     }
 
-    /** The CRL or OCSP check of the leaf {@code host} served. */
-    static RevocationCheck leafRevocation(RevocationKind kind, String host, ProbeOutcome<RevocationReason> o) {
+    /** The CRL or OCSP check of the leaf {@code host} served on {@code port}. */
+    static RevocationCheck leafRevocation(RevocationKind kind, String host, int port, ProbeOutcome<RevocationReason> o) {
+        String servedBy = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         String url = o.detail(RevocationProbe.URL);
         String err = o.detail(RevocationProbe.ERROR);
         return new RevocationCheck(kind, url, hostOf(url), o.status(), o.reason(),
                 LogTime.UNKNOWN, "", source(ProbeFamily.REVOCATION, kind.name() + " " + url + " for the leaf served by " + host
-                        + ": " + o.reason().name() + (err.isEmpty() ? "" : " (" + err + ")")));
+                        + ": " + o.reason().name() + (err.isEmpty() ? "" : " (" + err + ")")), servedBy);
     }
 
     /** A plain GET of an http (revocation) URL of the catalog; {@code text} says how it went. */

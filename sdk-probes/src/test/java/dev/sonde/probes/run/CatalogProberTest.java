@@ -71,6 +71,10 @@ class CatalogProberTest {
                     .extracting(RevocationCheck::kind, RevocationCheck::reason)
                     .contains(org.assertj.core.groups.Tuple.tuple(RevocationKind.CRL, RevocationReason.GOOD), org.assertj.core.groups.Tuple.tuple(RevocationKind.OCSP, RevocationReason.GOOD),
                             org.assertj.core.groups.Tuple.tuple(RevocationKind.HTTP, RevocationReason.REACHABLE));
+            assertThat(facts).filteredOn(RevocationCheck.class::isInstance).map(RevocationCheck.class::cast)
+                    .extracting(RevocationCheck::kind, RevocationCheck::servedBy) // whose leaf was checked: a revoked one is its problem
+                    .contains(org.assertj.core.groups.Tuple.tuple(RevocationKind.CRL, "localhost:" + server.port()),
+                            org.assertj.core.groups.Tuple.tuple(RevocationKind.HTTP, ""));
             assertThat(facts).filteredOn(ProbeSkipped.class::isInstance).map(ProbeSkipped.class::cast)
                     .extracting(ProbeSkipped::family).containsExactlyInAnyOrder(ProbeFamily.TLS, ProbeFamily.HTTPS);
             assertThat(warnings).hasSize(2);

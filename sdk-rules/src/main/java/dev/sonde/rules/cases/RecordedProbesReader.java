@@ -197,7 +197,7 @@ final class RecordedProbesReader {
     /**
      * The fact's fields as Jackson binds them: without {@code type} and comments ({@code _...}), and with the
      * optional fields probes always leave so ({@code time}: unknown, {@code thread}: empty, a source's
-     * {@code line}: 0).
+     * {@code line}: 0, a revocation check's {@code servedBy}: empty).
      */
     private static ObjectNode withDefaults(ObjectNode n) {
         ObjectNode out = n.deepCopy();
@@ -208,6 +208,9 @@ final class RecordedProbesReader {
         }
         if (!out.has("thread") || out.get("thread").isNull()) {
             out.put("thread", "");
+        }
+        if ("RevocationCheck".equals(n.path("type").asText()) && !out.has("servedBy")) {
+            out.put("servedBy", ""); // a plain GET, or a recording made before servedBy existed
         }
         if (out.get("source") instanceof ObjectNode source) {
             source.properties().removeIf(e -> e.getKey().startsWith("_"));

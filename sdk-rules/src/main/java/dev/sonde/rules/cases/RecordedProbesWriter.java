@@ -19,6 +19,7 @@ import dev.sonde.facts.LogTime;
 import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.RevocationCheck;
 import dev.sonde.spi.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -107,6 +108,9 @@ final class RecordedProbesWriter {
         }
         if (fact.thread().isEmpty()) {
             n.remove("thread");
+        }
+        if (fact instanceof RevocationCheck r && r.servedBy().isEmpty()) {
+            n.remove("servedBy");
         }
         if (fact.source().line() == 0) {
             ((ObjectNode) n.get("source")).remove("line");

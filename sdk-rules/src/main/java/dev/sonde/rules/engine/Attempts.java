@@ -15,6 +15,7 @@ import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.RevocationReason;
 import dev.sonde.facts.ServedChain;
 import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.UrlCheck;
@@ -192,15 +193,12 @@ final class Attempts {
     }
 
     /**
-     * What can follow a failure whose destination was not written ({@link Target#unknown()}), by time: the successful
-     * attempts naming no destination in the log files of its own attempts {@code own}. A failure elsewhere may be to
-     * another server, so it does not count; the same program reaching Google again is all the log can say.
+     * What can follow a failure whose destination was not written ({@link Target#unknown()}), by time: every successful
+     * attempt of the input. It may have been to any server, so any later success says the program reached Google again;
+     * failures elsewhere do not count (they may be another server's problem).
      */
-    List<Attempt> unnamedSuccessesInFilesOf(Collection<Attempt> own) {
-        TreeSet<Attempt> out = new TreeSet<>(byTime);
-        own.stream().map(Attempt::file).filter(f -> !f.isEmpty()).distinct()
-                .forEach(f -> out.addAll(unnamedSuccessesByFile.getOrDefault(f, List.of())));
-        return new ArrayList<>(out);
+    List<Attempt> successes() {
+        return all.stream().filter(a -> a.outcome() == Outcome.SUCCEEDED).toList();
     }
 
     private void add(List<Fact> facts, Target target, LogTime probeTime, String file) {
@@ -310,6 +308,10 @@ final class Attempts {
         } else if (f instanceof UrlCheck u) {
             host = u.host(); // its service is its host's, not its URL's: one host, port and proxy is one target
             port = urlPort(u.url());
+        } else if (f instanceof RevocationCheck r && r.reason() == RevocationReason.REVOKED && !r.servedBy().isEmpty()) {
+            int colon = r.servedBy().lastIndexOf(':'); // a revoked leaf is the problem of the server that served it
+            host = r.servedBy().substring(0, Math.max(colon, 0)).replace("[", "").replace("]", "");
+            port = colon < 0 ? 0 : parsePort(r.servedBy().substring(colon + 1));
         } else if (f instanceof RevocationCheck r) {
             host = r.host();
             port = urlPort(r.url());
@@ -324,6 +326,14 @@ final class Attempts {
             host = colon > 0 && !s.target().contains("/") ? s.target().substring(0, colon) : "";
         }
         return new Target(host, address, port, proxy, services.getOrDefault(host.toLowerCase(Locale.ROOT), ""));
+    }
+
+    private static int parsePort(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int urlPort(String url) {

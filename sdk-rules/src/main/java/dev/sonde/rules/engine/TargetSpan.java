@@ -111,8 +111,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
      * ONGOING when no attempt toward the target succeeded after the finding was last seen there; RESOLVED when some
      * did and the last of the later attempts succeeded; INTERMITTENT when a success falls between its first and last
      * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped). Toward a
-     * destination the log did not write, only the same files' successes that name none count
-     * ({@link Attempts#unnamedSuccessesInFilesOf}): a failure elsewhere may be about another server.
+     * destination the log did not write, its own failures and every success of the input count
+     * ({@link Attempts#successes}): a failure elsewhere may be about another server, a success anywhere means Google
+     * was reached again.
      */
     static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
         Comparator<LogTime> order = index.times();
@@ -124,7 +125,7 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
         boolean between = false;
         boolean laterSuccess = false;
         Attempts.Outcome lastLater = Attempts.Outcome.NONE;
-        for (Attempts.Attempt a : target.unknown() ? index.unnamedSuccessesInFilesOf(own) : index.toward(target)) {
+        for (Attempts.Attempt a : target.unknown() ? index.successes() : index.toward(target)) {
             if (!a.first().known() || a.outcome() == Attempts.Outcome.NONE) {
                 continue;
             }

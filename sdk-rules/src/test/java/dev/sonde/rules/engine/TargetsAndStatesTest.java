@@ -227,6 +227,29 @@ class TargetsAndStatesTest {
                 machineRow, index)).isEmpty();
     }
 
+    @Test
+    void aFailureThatNamesNoDestinationFollowsEverySuccessOfTheInputButNoOtherServersFailure() {
+        List<Fact> f1 = unlogged("t.log", "1", "09:12");
+        List<Fact> f2 = unlogged("t.log", "2", "09:40");
+        List<Fact> otherLogOk = unnamedSuccess("u.log", "1", "09:30"); // between its failures: it came and went
+        List<Fact> laterOk = unnamedSuccess("u.log", "2", "10:00");
+        List<Fact> elsewhereLater = failure("u.log", "3", "14:02", "10.0.0.9");
+        List<Fact> both = new ArrayList<>(f1);
+        both.addAll(f2);
+        FindingTarget intermittent = find(FindingAssembler.assemble(List.of(det("UNTRUSTED_CA", both, false, null, null)),
+                List.of(), RankingTest.TEXTS, index(List.of(f1, f2, otherLogOk, laterOk, elsewhereLater))), "UNTRUSTED_CA")
+                .targets().get(0);
+        assertThat(intermittent.state()).isEqualTo(Target.State.INTERMITTENT);
+        // a success in another log after its last failure resolves it (an old log's 407, a probe run now that reaches
+        // Google); another server's later failure does not reopen it
+        FindingTarget resolved = find(FindingAssembler.assemble(List.of(det("UNTRUSTED_CA", f1, false, null, null)),
+                List.of(), RankingTest.TEXTS, index(List.of(f1, laterOk, elsewhereLater))), "UNTRUSTED_CA").targets().get(0);
+        assertThat(resolved.state()).isEqualTo(Target.State.RESOLVED);
+        FindingTarget ongoing = find(FindingAssembler.assemble(List.of(det("UNTRUSTED_CA", f2, false, null, null)),
+                List.of(), RankingTest.TEXTS, index(List.of(otherLogOk, f2, elsewhereLater))), "UNTRUSTED_CA").targets().get(0);
+        assertThat(ongoing.state()).isEqualTo(Target.State.ONGOING);
+    }
+
     private static dev.sonde.facts.UrlCheck urlCheck(String service, String url, String host) {
         return new dev.sonde.facts.UrlCheck(service, url, host, ProbeStatus.PROBLEM, dev.sonde.facts.UrlReason.FILTERED,
                 403, "", "10.20.0.5:8080", LogTime.UNKNOWN, "", new Evidence("probe:https", 0, "HTTPS GET " + url));
