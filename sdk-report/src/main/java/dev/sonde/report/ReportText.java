@@ -101,8 +101,13 @@ public final class ReportText {
                     case UNRECOGNISED -> "input.unrecognised";
                     case UNREADABLE -> "input.unreadable";
                 };
-                wrap(out, label(key, s.name(), s.format(), s.encoding(), s.linesRead(), s.linesSkipped(), s.facts()),
-                        "  ", "    ", w);
+                String text = switch (key) {
+                    case "input.probe" -> label(key, s.name(), count("checksRun", s.linesRead()), count("notRun", s.linesSkipped()));
+                    case "input.read" -> label(key, s.name(), s.format(), s.encoding(), count("lines", s.linesRead()),
+                            count("skipped", s.linesSkipped()), count("facts", s.facts()));
+                    default -> label(key, s.name(), count("lines", s.linesRead()));
+                };
+                wrap(out, text, "  ", "    ", w);
             }
         }
         if (!report.warnings().isEmpty()) {
@@ -195,7 +200,7 @@ public final class ReportText {
                 wrap(out, lines.line(t), INDENT + "- ", INDENT + "    ", w);
             }
             if (f.targets().size() > TARGETS_SHOWN) {
-                out.add(INDENT + label("targetsMore", f.targets().size() - TARGETS_SHOWN));
+                out.add(INDENT + count("moreTargets", f.targets().size() - TARGETS_SHOWN));
             }
         }
         if (!f.remediation().isEmpty()) {
@@ -307,6 +312,16 @@ public final class ReportText {
         return span.isEmpty() || f.state() == Target.State.ONGOING
                 ? label("state.short." + f.state().name().toLowerCase(Locale.ROOT))
                 : "[" + span + ", " + label("state." + f.state().name().toLowerCase(Locale.ROOT)) + "]";
+    }
+
+    /**
+     * A count with its noun in the right number: {@code count.<key>.one} for one (and for zero where the language
+     * says so, {@code plural.zero=one}: French writes "0 ligne"), else {@code count.<key>.other}; {@code {0}} is the
+     * number.
+     */
+    String count(String key, long n) {
+        boolean one = n == 1 || n == 0 && "one".equals(label("plural.zero"));
+        return label("count." + key + (one ? ".one" : ".other"), n);
     }
 
     private String label(String key, Object... args) {
