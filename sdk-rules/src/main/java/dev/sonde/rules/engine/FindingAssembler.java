@@ -25,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * Turns detections into ranked findings. All detections of one id merge into one finding: its text is that of one
- * detection, the primary (worst severity, highest confidence, earliest evidence), as the rule that raised it names it
+ * detection, the primary (worst severity, highest confidence, most parameters, earliest evidence), as the rule that raised it names it
  * ({@code @message}) and filled with that detection's own parameters, so that one sentence never mixes two targets;
  * the other detections show in its targets and evidence. The finding has the worst
  * severity, the highest confidence, parameters merged (lists of distinct values in order of their evidence,
@@ -246,10 +246,12 @@ final class FindingAssembler {
 
     /**
      * The detection whose text a finding shows, first: the one that ranks it (worst severity, then highest confidence),
-     * then the earliest in {@link #DETECTION_ORDER}. Deterministic, whatever the firing order.
+     * then the one that says most (more parameters: the rule that read the certificate's issuer rather than the bare
+     * flag), then the earliest in {@link #DETECTION_ORDER}. Deterministic, whatever the firing order.
      */
     private static final Comparator<Detection> PRIMARY_ORDER = Comparator.comparing(Detection::severity)
             .thenComparing(Comparator.comparingDouble(Detection::confidence).reversed())
+            .thenComparing(Comparator.comparingInt((Detection d) -> d.params().size()).reversed())
             .thenComparing((a, b) -> FindingAssembler.DETECTION_ORDER.compare(a, b));
 
     /** Detections in evidence order (then rule, then parameters): "first seen" without depending on firing order. */

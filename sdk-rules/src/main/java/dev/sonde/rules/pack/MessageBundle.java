@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * keys {@code format.about}, {@code format.pair} and {@code unit.<year|month|day|hour|minute>.<one|other>};
  * {@code {name,date}} keeps the date of an ISO time; {@code {name,time}} writes an ISO time to the second
  * ({@code 2026-12-03 21:04:09 UTC}); {@code {name,term}} writes a coded value ({@code TIMED_OUT}) in words from
- * the key {@code term.<name>.<value>}, or in lower case with spaces when there is none. A parameter the detection
- * lacks stays visible as {@code {name}}. Other keys: {@code step.<n>} names the article's steps.
+ * the key {@code term.<name>.<value>}, or in lower case with spaces when there is none; {@code {name,amount}} is a
+ * duration in words without "about" ({@code 4 years 9 months}). {@code {name|text}} (any format too:
+ * {@code {name,term|text}}) shows {@code text} when the detection has no value for {@code name}, for a value a rule
+ * gives only when its input has it; any other parameter the detection lacks stays visible as {@code {name}}. Other
+ * keys: {@code step.<n>} names the article's steps.
  *
  * <p>A locale falls back to its language, then to English, then to {@code messages.properties}; the
  * choice is made per key family (all variants of a key come from one language).
@@ -47,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class MessageBundle {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageBundle.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?(?:\\|([^{}]*))?}");
     private static final Pattern CONDITIONAL = Pattern.compile("(.+)\\[([^\\]]*)]");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ].*");
 
@@ -249,6 +252,12 @@ public final class MessageBundle {
 
         /** A duration in words, e.g. {@code about 4 years 9 months}; the ISO text when it cannot be read. */
         public String duration(String iso) {
+            String words = amount(iso);
+            return words.equals(iso) ? iso : orDefault(raw("format.about"), "about {0}").replace("{0}", words);
+        }
+
+        /** A duration in words without "about", e.g. {@code 4 years 9 months}; the ISO text when it cannot be read. */
+        public String amount(String iso) {
             long[] amounts = new long[5];
             String[] units = {"year", "month", "day", "hour", "minute"};
             try {
@@ -281,9 +290,8 @@ public final class MessageBundle {
                 String u = raw("unit.minute.other");
                 parts.add(u == null ? "0 minutes" : u.replace("{0}", "0"));
             }
-            String joined = parts.size() == 1 ? parts.get(0)
+            return parts.size() == 1 ? parts.get(0)
                     : orDefault(raw("format.pair"), "{0} {1}").replace("{0}", parts.get(0)).replace("{1}", parts.get(1));
-            return orDefault(raw("format.about"), "about {0}").replace("{0}", joined);
         }
 
         /** A coded value in words: the key {@code term.<name>.<value>}, else the value in lower case with spaces. */
@@ -320,11 +328,15 @@ public final class MessageBundle {
             String format = m.group(2);
             List<String> values = params.getOrDefault(name, List.of());
             String replacement;
-            if (values.isEmpty()) {
+            if (values.isEmpty() && m.group(3) != null) {
+                replacement = m.group(3); // the text to show when the detection has no such value
+            } else if (values.isEmpty()) {
                 LOG.debug("message parameter '{}' is missing in: {}", name, template);
                 replacement = m.group();
             } else if ("duration".equals(format)) {
                 replacement = values.stream().map(texts::duration).collect(java.util.stream.Collectors.joining(", "));
+            } else if ("amount".equals(format)) {
+                replacement = values.stream().map(texts::amount).collect(java.util.stream.Collectors.joining(", "));
             } else if ("time".equals(format)) {
                 replacement = values.stream().map(MessageBundle::time).collect(java.util.stream.Collectors.joining(", "));
             } else if ("term".equals(format)) {
