@@ -166,6 +166,36 @@ class MessagesTest {
                 .doesNotContain("PT", ".123");
     }
 
+    /**
+     * Issue 10: {@code diagnose} with a skewed-clock log and a live probe once printed one sentence mixing both ("served
+     * a certificate for *.googleapis.com ... valid from 2017-09-13 ... clock says 2026-12-03, 2022-09-21"). Two rules now
+     * find CLOCK_SKEW on two targets (the log's Google certificate, a chain a probe was served): the finding's text is the
+     * primary detection's (the log's, surer), with none of the probe's values; the probe is still a target and evidence.
+     */
+    @Test
+    void twoDetectionsOfOneFindingShowThePrimarysSentenceOnly() {
+        List<dev.sonde.facts.Fact> facts = new java.util.ArrayList<>(TestFacts.articleExample1());
+        facts.add(new dev.sonde.facts.ServedChain("127.0.0.1", 8443, dev.sonde.facts.ProbeStatus.PROBLEM,
+                dev.sonde.facts.TlsReason.EXPIRED, List.of(dev.sonde.facts.TlsReason.EXPIRED), "CN=tasks.googleapis.com",
+                "CN=WR2,O=Google Trust Services,C=US", "CN=GTS Root R1,O=Google Trust Services LLC,C=US",
+                List.of("CN=WR2,O=Google Trust Services,C=US", "CN=GTS Root R1,O=Google Trust Services LLC,C=US"),
+                java.time.Instant.parse("2026-01-05T08:00:00Z"), java.time.Instant.parse("2026-03-30T08:00:00Z"), "ab01",
+                java.time.Instant.parse("2026-12-03T21:04:09.123456789Z"), dev.sonde.facts.LogTime.UNKNOWN, "",
+                new dev.sonde.Evidence("probe:tls", 0, "TLS 127.0.0.1:8443: EXPIRED")));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            Report r = TestFacts.analyze(engine, facts, locale);
+            Finding f = r.finding("CLOCK_SKEW").orElseThrow();
+            // both detections are in the one finding: merged params, both targets, both kinds of evidence
+            assertThat(f.params().get("validFrom")).contains("2017-09-13", "2026-01-05");
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tls"))
+                    .anySatisfy(e -> assertThat(e.file()).endsWith("auth.log"));
+            // the text is the log's detection alone
+            assertThat(f.explanation()).as(locale.toString()).contains("2017-09-13", "2017-12-06", "2022-09-21", "*.googleapis.com")
+                    .doesNotContain("2026", "127.0.0.1", "8443", "tasks.googleapis.com", "2017-09-13, ", ", 2022-09-21");
+            assertThat(f.title()).doesNotContain("2026", "127.0.0.1");
+        }
+    }
+
     @Test
     void aMissingParameterStaysVisible() {
         MessageBundle.Texts t = engine.pack().messages().forLocale(Locale.ENGLISH);
