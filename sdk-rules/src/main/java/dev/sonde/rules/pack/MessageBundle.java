@@ -100,6 +100,22 @@ public final class MessageBundle {
         return false;
     }
 
+    /**
+     * True when English or the root bundle has a key of the text {@code message} of finding {@code id}
+     * ({@code <ID>.<message>.title}, {@code .explanation} or a {@code .remediation.<n>}).
+     */
+    public boolean names(String id, String message) {
+        String prefix = id + "." + message + ".";
+        for (String tag : List.of("en", "")) {
+            Map<String, List<Variant>> b = bundles.get(tag);
+            if (b != null && b.keySet().stream().anyMatch(k -> k.startsWith(prefix)
+                    && k.substring(prefix.length()).matches("title|explanation|remediation\\.[0-9]{1,4}"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The bundle file a base key's default text lives in, for messages ({@code gwsmo/messages_en.properties}). */
     public String defaultFile() {
         return packId + "/messages_en.properties";
