@@ -276,12 +276,36 @@ public final class ReportText {
         return text.substring(0, Math.max(0, room - 1)).stripTrailing() + "…";
     }
 
+    /** Punctuation that French sets apart with a space but that never starts a line: it stays with the word before. */
+    private static final java.util.Set<String> CLOSING = java.util.Set.of(":", ";", "!", "?", "»");
+
+    /**
+     * The words of a paragraph, a closing mark kept with the word before it ({@code pied :}) and an opening guillemet
+     * with the word after it ({@code « Fiddler}), so that no line starts with {@code :} or ends with {@code «}.
+     */
+    static List<String> words(String paragraph) {
+        List<String> words = new ArrayList<>();
+        boolean open = false;
+        for (String word : paragraph.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!words.isEmpty() && (open || CLOSING.contains(word))) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + " " + word);
+            } else {
+                words.add(word);
+            }
+            open = word.equals("«");
+        }
+        return words;
+    }
+
     /** Word-wraps {@code text}: first line after {@code head}, the others after {@code indent}. */
     static void wrap(List<String> out, String text, String head, String indent, int w) {
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder(head);
             boolean empty = true;
-            for (String word : paragraph.strip().split("\\s+")) {
+            for (String word : words(paragraph)) {
                 if (word.isEmpty()) {
                     continue;
                 }
