@@ -153,6 +153,11 @@ class MessagesTest {
                 "service", List.of("Gmail"), "reason", List.of("TIMED_OUT")))).contains("no answer came in time")
                 .doesNotContain("TIMED_OUT");
         assertThat(t.explanation("URL_BLOCKED", "check", Map.of("reason", List.of("SOMETHING_NEW")))).contains("something new");
+        // an empty fallback takes its space along
+        assertThat(t.explanation("PROXY_FAILED_DIRECT_FALLBACK", "retried", Map.of()))
+                .startsWith("A request sent through the WinHTTP proxy failed with an error, so");
+        assertThat(t.explanation("PROXY_FAILED_DIRECT_FALLBACK", "retried", Map.of("proxy", List.of("proxy.corp:8080"))))
+                .startsWith("A request sent through the WinHTTP proxy proxy.corp:8080 failed with an error, so");
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * the key {@code term.<name>.<value>}, or in lower case with spaces when there is none; {@code {name,amount}} is a
  * duration in words without "about" ({@code 4 years 9 months}). {@code {name|text}} (any format too:
  * {@code {name,term|text}}) shows {@code text} when the detection has no value for {@code name}, for a value a rule
- * gives only when its input has it; any other parameter the detection lacks stays visible as {@code {name}}. Other
+ * gives only when its input has it ({@code {name|}} shows nothing, and takes the space before it along); any other parameter the detection lacks stays visible as {@code {name}}. Other
  * keys: {@code step.<n>} names the article's steps.
  *
  * <p>A locale falls back to its language, then to English, then to {@code messages.properties}; the
@@ -368,6 +368,9 @@ public final class MessageBundle {
                 replacement = String.join(", ", values);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            if (replacement.isEmpty() && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+                out.setLength(out.length() - 1); // "the proxy {proxy|} failed": one space left, not two
+            }
         }
         m.appendTail(out);
         return out.toString();
