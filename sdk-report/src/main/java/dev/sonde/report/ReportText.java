@@ -101,8 +101,13 @@ public final class ReportText {
                     case UNRECOGNISED -> "input.unrecognised";
                     case UNREADABLE -> "input.unreadable";
                 };
-                wrap(out, label(key, s.name(), s.format(), s.encoding(), s.linesRead(), s.linesSkipped(), s.facts()),
-                        "  ", "    ", w);
+                String text = switch (key) {
+                    case "input.probe" -> label(key, s.name(), count("checksRun", s.linesRead()), count("notRun", s.linesSkipped()));
+                    case "input.read" -> label(key, s.name(), s.format(), s.encoding(), count("lines", s.linesRead()),
+                            count("skipped", s.linesSkipped()), count("facts", s.facts()));
+                    default -> label(key, s.name(), count("lines", s.linesRead()));
+                };
+                wrap(out, text, "  ", "    ", w);
             }
         }
         if (!report.warnings().isEmpty()) {
@@ -195,7 +200,7 @@ public final class ReportText {
                 wrap(out, lines.line(t), INDENT + "- ", INDENT + "    ", w);
             }
             if (f.targets().size() > TARGETS_SHOWN) {
-                out.add(INDENT + label("targetsMore", f.targets().size() - TARGETS_SHOWN));
+                out.add(INDENT + count("moreTargets", f.targets().size() - TARGETS_SHOWN));
             }
         }
         if (!f.remediation().isEmpty()) {
@@ -271,12 +276,36 @@ public final class ReportText {
         return text.substring(0, Math.max(0, room - 1)).stripTrailing() + "…";
     }
 
+    /** Punctuation that French sets apart with a space but that never starts a line: it stays with the word before. */
+    private static final java.util.Set<String> CLOSING = java.util.Set.of(":", ";", "!", "?", "»");
+
+    /**
+     * The words of a paragraph, a closing mark kept with the word before it ({@code pied :}) and an opening guillemet
+     * with the word after it ({@code « Fiddler}), so that no line starts with {@code :} or ends with {@code «}.
+     */
+    static List<String> words(String paragraph) {
+        List<String> words = new ArrayList<>();
+        boolean open = false;
+        for (String word : paragraph.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!words.isEmpty() && (open || CLOSING.contains(word))) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + " " + word);
+            } else {
+                words.add(word);
+            }
+            open = word.equals("«");
+        }
+        return words;
+    }
+
     /** Word-wraps {@code text}: first line after {@code head}, the others after {@code indent}. */
     static void wrap(List<String> out, String text, String head, String indent, int w) {
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder(head);
             boolean empty = true;
-            for (String word : paragraph.strip().split("\\s+")) {
+            for (String word : words(paragraph)) {
                 if (word.isEmpty()) {
                     continue;
                 }
@@ -307,6 +336,16 @@ public final class ReportText {
         return span.isEmpty() || f.state() == Target.State.ONGOING
                 ? label("state.short." + f.state().name().toLowerCase(Locale.ROOT))
                 : "[" + span + ", " + label("state." + f.state().name().toLowerCase(Locale.ROOT)) + "]";
+    }
+
+    /**
+     * A count with its noun in the right number: {@code count.<key>.one} for one (and for zero where the language
+     * says so, {@code plural.zero=one}: French writes "0 ligne"), else {@code count.<key>.other}; {@code {0}} is the
+     * number.
+     */
+    String count(String key, long n) {
+        boolean one = n == 1 || n == 0 && "one".equals(label("plural.zero"));
+        return label("count." + key + (one ? ".one" : ".other"), n);
     }
 
     private String label(String key, Object... args) {

@@ -27,8 +27,7 @@ final class TargetLines {
 
     /** The target, how often, when, where it stands and, when it has one, its cause there. */
     String line(FindingTarget t) {
-        StringBuilder b = new StringBuilder(where(t.target()));
-        b.append(": ").append(t.count() == 1 ? label("times.one") : label("times.other", t.count()));
+        StringBuilder b = new StringBuilder(t.count() == 1 ? label("times.one") : label("times.other", t.count()));
         String span = span(t.firstSeen(), t.lastSeen());
         if (!span.isEmpty()) {
             b.append(", ").append(span);
@@ -40,7 +39,7 @@ final class TargetLines {
             case RESOLVED -> label("state.resolved");
         });
         t.explainedBy().ifPresent(c -> b.append(" (").append(label("causedBy", c)).append(')'));
-        return b.toString();
+        return label("target.line", where(t.target()), b.toString());
     }
 
     /** The target in words; {@link Target#MACHINE} as "this computer", an unknown destination as "destination not logged". */

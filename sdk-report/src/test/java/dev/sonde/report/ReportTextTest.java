@@ -110,7 +110,8 @@ class ReportTextTest {
         String text = ReportText.of(Locale.FRENCH, engine.stepLabels(Locale.FRENCH))
                 .format(fr.analyze(cases.resolve("article-example-2-fiddler")), 80);
         assertThat(text).startsWith("Sonde a trouvé 3 problèmes.")
-                .contains("[critique] Fiddler, un proxy sur cet ordinateur, intercepte")
+                .contains("[critique] Fiddler intercepte") // issue 10: the text of one detection; the proxy is its target
+                .contains("127.0.0.1:8888 : une fois")
                 .contains("sûr à 95 %, Étape 4 : consulter les journaux")
                 .contains("Que faire :")
                 .contains("causé par TLS_INTERCEPTION");

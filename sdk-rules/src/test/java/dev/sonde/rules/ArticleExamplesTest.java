@@ -51,7 +51,9 @@ class ArticleExamplesTest {
         assertThat(top.id()).isEqualTo("TLS_INTERCEPTION");
         assertThat(top.params()).containsEntry("product", "Fiddler").containsEntry("proxy", "127.0.0.1:8888");
         assertThat(top.title()).contains("Fiddler");
-        assertThat(top.explanation()).contains("Fiddler", "127.0.0.1:8888", "DO_NOT_TRUST_FiddlerRoot");
+        // issue 10: the text is one detection's (Fiddler's certificate); where it happened is the finding's target
+        assertThat(top.explanation()).contains("Fiddler", "DO_NOT_TRUST_FiddlerRoot");
+        assertThat(top.targets()).anySatisfy(t -> assertThat(t.target().endpoint()).contains("127.0.0.1:8888"));
         assertThat(top.confidence()).isEqualTo(0.95);
         assertThat(r.finding("UNTRUSTED_CA").orElseThrow().explainedBy()).contains("TLS_INTERCEPTION");
         assertThat(r.finding("REVOCATION_CHECK_FAILED").orElseThrow().explainedBy()).contains("TLS_INTERCEPTION");

@@ -95,9 +95,16 @@ class MessagesTest {
                 .isEqualTo("The server's certificate has been revoked");
     }
 
+    /** A vendor pack written before {@code @message}: old-style keys, variants chosen by the parameters present. */
+    static RulePack oldKeysPack() throws java.net.URISyntaxException {
+        return RulePack.open(java.nio.file.Path.of(java.util.Objects.requireNonNull(
+                MessagesTest.class.getClassLoader().getResource("vendor-packs/old-message-keys")).toURI()));
+    }
+
     @Test
-    void conditionsPickTheMostSpecificVariant() {
-        MessageBundle.Texts t = engine.pack().messages().forLocale(Locale.ENGLISH);
+    void conditionsPickTheMostSpecificVariant() throws Exception {
+        // issue 10: the built-in pack names a text per rule; the old-style keys live on in vendor packs
+        MessageBundle.Texts t = oldKeysPack().messages().forLocale(Locale.ENGLISH);
         Map<String, List<String>> p = new LinkedHashMap<>();
         assertThat(t.title("TLS_INTERCEPTION", p)).isEqualTo("Something intercepts the secure connections to Google");
         p.put("proxy", List.of("127.0.0.1:8888"));
@@ -106,6 +113,92 @@ class MessagesTest {
         assertThat(t.title("TLS_INTERCEPTION", p)).startsWith("Fiddler, a proxy on this computer");
         assertThat(t.remediation("TLS_INTERCEPTION", p)).hasSize(4);
         assertThat(t.remediation("TLS_INTERCEPTION", Map.of())).hasSize(3);
+    }
+
+    @Test
+    void aVendorPackWithOldKeysStillLoadsAndRenders() throws Exception {
+        DroolsRuleEngine old = DroolsRuleEngine.compile(oldKeysPack());
+        Finding f = TestFacts.analyze(old, TestFacts.articleExample2()).top().orElseThrow();
+        assertThat(f.id()).isEqualTo("TLS_INTERCEPTION");
+        assertThat(f.title()).isEqualTo("Fiddler, a proxy on this computer, intercepts the secure connections to Google");
+        assertThat(f.explanation()).isEqualTo("The connection went to 127.0.0.1:8888, a proxy on this computer, and not to "
+                + "Google. The certificate presented for *.google.com was issued by \"DO_NOT_TRUST_FiddlerRoot\", the "
+                + "certificate authority of Fiddler.");
+        assertThat(f.remediation()).containsExactly("Turn off HTTPS decryption in Fiddler, or close Fiddler.",
+                "Remove 127.0.0.1:8888 from the proxy settings if it should not be there.",
+                "Where inspection must stay, exclude Google's addresses from it.",
+                "Restart Outlook and check the certificate in the new log.");
+    }
+
+    @Test
+    void aRuleNamesItsTextAndEachKeyFallsBackToThePlainOne() {
+        MessageBundle.Texts t = engine.pack().messages().forLocale(Locale.ENGLISH);
+        Map<String, List<String>> p = Map.of("product", List.of("Zscaler"), "issuer", List.of("Zscaler Root CA"),
+                "subject", List.of("*.google.com"));
+        assertThat(t.title("TLS_INTERCEPTION", "product", p)).isEqualTo("Zscaler intercepts the secure connections to Google");
+        assertThat(t.explanation("TLS_INTERCEPTION", "product", p)).startsWith("The certificate presented for *.google.com");
+        // step 1 is the named text's, steps 3 and 4 the plain ones; no plain step 2
+        assertThat(t.remediation("TLS_INTERCEPTION", "product", p)).hasSize(3)
+                .first().asString().startsWith("Turn off HTTPS decryption in Zscaler");
+        assertThat(t.remediation("TLS_INTERCEPTION", "product", p).get(1)).startsWith("Where inspection must stay");
+        // a named text without a title of its own: the plain title
+        assertThat(t.title("TLS_INTERCEPTION", "servedChain", p)).isEqualTo("Something intercepts the secure connections to Google");
+        // an empty step leaves the plain one out
+        assertThat(t.remediation("UNTRUSTED_CA", "googleIssuer", Map.of())).hasSize(1);
+        assertThat(t.remediation("UNTRUSTED_CA", "", Map.of())).hasSize(2);
+        // a fallback text for a value the detection lacks, and a coded value in words
+        assertThat(t.explanation("CONNECTION_REFUSED", "logged", Map.of("code", List.of("WSAECONNREFUSED (0x8007274D)"))))
+                .startsWith("The connection to a server was refused");
+        assertThat(t.explanation("URL_BLOCKED", "check", Map.of("url", List.of("https://mail.google.com/mail/r/"),
+                "service", List.of("Gmail"), "reason", List.of("TIMED_OUT")))).contains("no answer came in time")
+                .doesNotContain("TIMED_OUT");
+        assertThat(t.explanation("URL_BLOCKED", "check", Map.of("reason", List.of("SOMETHING_NEW")))).contains("something new");
+        // an empty fallback takes its space along
+        assertThat(t.explanation("PROXY_FAILED_DIRECT_FALLBACK", "retried", Map.of()))
+                .startsWith("A request sent through the WinHTTP proxy failed with an error, so");
+        assertThat(t.explanation("PROXY_FAILED_DIRECT_FALLBACK", "retried", Map.of("proxy", List.of("proxy.corp:8080"))))
+                .startsWith("A request sent through the WinHTTP proxy proxy.corp:8080 failed with an error, so");
+    }
+
+    @Test
+    void timesAreWrittenToTheSecond() {
+        MessageBundle.Texts t = engine.pack().messages().forLocale(Locale.ENGLISH);
+        Map<String, List<String>> p = Map.of("serverTime", List.of("2026-12-03T21:04:09.123456789Z"),
+                "observedAt", List.of("2026-12-04T00:04:09.5Z"), "offset", List.of("PT3H0.376543211S"),
+                "clock", List.of("ahead"));
+        assertThat(t.explanation("CLOCK_SKEW", "serverDate", p))
+                .contains("2026-12-03 21:04:09 UTC", "2026-12-04 00:04:09 UTC", "about 3 hours ahead")
+                .doesNotContain("PT", ".123");
+    }
+
+    /**
+     * Issue 10: {@code diagnose} with a skewed-clock log and a live probe once printed one sentence mixing both ("served
+     * a certificate for *.googleapis.com ... valid from 2017-09-13 ... clock says 2026-12-03, 2022-09-21"). Two rules now
+     * find CLOCK_SKEW on two targets (the log's Google certificate, a chain a probe was served): the finding's text is the
+     * primary detection's (the log's, surer), with none of the probe's values; the probe is still a target and evidence.
+     */
+    @Test
+    void twoDetectionsOfOneFindingShowThePrimarysSentenceOnly() {
+        List<dev.sonde.facts.Fact> facts = new java.util.ArrayList<>(TestFacts.articleExample1());
+        facts.add(new dev.sonde.facts.ServedChain("127.0.0.1", 8443, dev.sonde.facts.ProbeStatus.PROBLEM,
+                dev.sonde.facts.TlsReason.EXPIRED, List.of(dev.sonde.facts.TlsReason.EXPIRED), "CN=tasks.googleapis.com",
+                "CN=WR2,O=Google Trust Services,C=US", "CN=GTS Root R1,O=Google Trust Services LLC,C=US",
+                List.of("CN=WR2,O=Google Trust Services,C=US", "CN=GTS Root R1,O=Google Trust Services LLC,C=US"),
+                java.time.Instant.parse("2026-01-05T08:00:00Z"), java.time.Instant.parse("2026-03-30T08:00:00Z"), "ab01",
+                java.time.Instant.parse("2026-12-03T21:04:09.123456789Z"), dev.sonde.facts.LogTime.UNKNOWN, "",
+                new dev.sonde.Evidence("probe:tls", 0, "TLS 127.0.0.1:8443: EXPIRED")));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            Report r = TestFacts.analyze(engine, facts, locale);
+            Finding f = r.finding("CLOCK_SKEW").orElseThrow();
+            // both detections are in the one finding: merged params, both targets, both kinds of evidence
+            assertThat(f.params().get("validFrom")).contains("2017-09-13", "2026-01-05");
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tls"))
+                    .anySatisfy(e -> assertThat(e.file()).endsWith("auth.log"));
+            // the text is the log's detection alone
+            assertThat(f.explanation()).as(locale.toString()).contains("2017-09-13", "2017-12-06", "2022-09-21", "*.googleapis.com")
+                    .doesNotContain("2026", "127.0.0.1", "8443", "tasks.googleapis.com", "2017-09-13, ", ", 2022-09-21");
+            assertThat(f.title()).doesNotContain("2026", "127.0.0.1");
+        }
     }
 
     @Test

@@ -401,6 +401,33 @@ class PackCheckTest {
     }
 
     @Test
+    void aMessageNamingNoTextIsAnErrorAtItsLineAndAMissingFrenchOneAWarning() throws IOException {
+        Path pack = PackLoadingTest.minimalPack(tmp.resolve("named"), """
+                package acme;
+                import dev.sonde.facts.*;
+                import dev.sonde.rules.model.*;
+
+                rule "Acme proxy asks for credentials"
+                    @finding("ACME_PROXY") @severity("high") @confidence(0.9)
+                    @message("challenge")
+                when ProxyEvent() then Raise.finding(drools).insert(); end
+
+                rule "Acme proxy again"
+                    @finding("ACME_PROXY") @severity("high") @confidence(0.8)
+                    @message("chalenge")
+                when ProxyEvent() then Raise.finding(drools).insert(); end
+                """);
+        Files.writeString(pack.resolve("messages_en.properties"), EN + "ACME_PROXY.challenge.title=Acme asks\n");
+        Files.writeString(pack.resolve("messages_fr.properties"), EN.replace("Acme proxy", "Proxy Acme"));
+        assertThat(PackCheck.check(pack)).extracting(PackProblem::toString).containsExactly(
+                "messages_fr.properties: warning: no French text for key ACME_PROXY.challenge.title (the text 'challenge' "
+                        + "of finding ACME_PROXY); English is shown instead",
+                "rules.drl:12: error: rule \"Acme proxy again\": @message(\"chalenge\") names no text of ACME_PROXY: the "
+                        + "English messages have no key ACME_PROXY.chalenge.title, ACME_PROXY.chalenge.explanation or "
+                        + "ACME_PROXY.chalenge.remediation.<n>");
+    }
+
+    @Test
     void theBuiltInPackHasNoTranslationWarning() throws IOException {
         Path pack = tmp.resolve("built-in");
         RulePack.exportBuiltIn(pack);

@@ -159,6 +159,21 @@ class PackLoadingTest {
     }
 
     @Test
+    void aMessageNameThatIsNoNameIsAnErrorNamingTheRule() throws IOException {
+        Path pack = minimalPack(tmp.resolve("message"), """
+                package acme;
+                import dev.sonde.facts.*;
+                import dev.sonde.rules.model.*;
+                rule "Titled" @finding("ACME_PROXY") @severity("high") @confidence(0.9) @message("title")
+                when ProxyEvent() then Raise.finding(drools).insert(); end
+                """);
+        assertThatThrownBy(() -> DroolsRuleEngine.compile(RulePack.open(pack)))
+                .isInstanceOf(SondeException.class)
+                .hasMessageContaining("acme/rules.drl line 4: rule \"Titled\": @message must name a text")
+                .hasMessageContaining("was 'title'");
+    }
+
+    @Test
     void aVendorPackRaisesItsOwnFinding() throws IOException {
         Path pack = minimalPack(tmp.resolve("vendor"), """
                 package acme;

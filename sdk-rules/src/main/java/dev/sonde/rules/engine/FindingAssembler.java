@@ -24,7 +24,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns detections into ranked findings. All detections of one id merge into one finding: the worst
+ * Turns detections into ranked findings. All detections of one id merge into one finding: its text is that of one
+ * detection, the primary (worst severity, highest confidence, most parameters, earliest evidence), as the rule that raised it names it
+ * ({@code @message}) and filled with that detection's own parameters, so that one sentence never mixes two targets;
+ * the other detections show in its targets and evidence. The finding has the worst
  * severity, the highest confidence, parameters merged (lists of distinct values in order of their evidence,
  * joined with {@code ", "} only in the finding and its text; at most {@value #VALUES_PER_PARAM} per parameter beyond what one rule gave), evidence = distinct sources sorted by file and line, at most
  * {@value #EVIDENCE_SHOWN} shown. Each finding has targets ({@link TargetSpan}: from the attempts its facts belong
@@ -50,7 +53,7 @@ final class FindingAssembler {
 
     /** A merged finding before ranking and text. */
     record Merged(String id, Severity severity, double confidence, String articleStep, Map<String, List<String>> params,
-            List<Evidence> evidence) {
+            List<Evidence> evidence, Detection primary) {
 
         /** The parameters as a finding shows them: each one's values joined with {@code ", "}. */
         Map<String, String> joined() {
@@ -89,7 +92,7 @@ final class FindingAssembler {
             // a resolved problem is history: still shown, never above low
             Severity severity = state == Target.State.RESOLVED && m.severity().compareTo(Severity.LOW) < 0
                     ? Severity.LOW : m.severity();
-            merged.put(id, new Merged(id, severity, m.confidence(), m.articleStep(), m.params(), m.evidence()));
+            merged.put(id, new Merged(id, severity, m.confidence(), m.articleStep(), m.params(), m.evidence(), m.primary()));
         });
         List<Merged> byWeight = new ArrayList<>(merged.values());
         byWeight.sort(BY_WEIGHT);
@@ -114,9 +117,11 @@ final class FindingAssembler {
         List<Finding> out = new ArrayList<>();
         int rank = 1;
         for (Merged m : ranked) {
-            String title = texts.title(m.id(), m.params());
-            String explanation = texts.explanation(m.id(), m.params());
-            List<String> remediation = texts.remediation(m.id(), m.params());
+            // the text of one detection, with its own values: merged values would mix targets in one sentence
+            Detection primary = m.primary();
+            String title = texts.title(m.id(), primary.message(), primary.params());
+            String explanation = texts.explanation(m.id(), primary.message(), primary.params());
+            List<String> remediation = texts.remediation(m.id(), primary.message(), primary.params());
             List<Evidence> shown = m.evidence().subList(0, Math.min(EVIDENCE_SHOWN, m.evidence().size()));
             List<FindingTarget> targets = new ArrayList<>();
             for (TargetSpan t : spans.get(m.id())) {
@@ -232,10 +237,22 @@ final class FindingAssembler {
                 }
                 params.put(name, List.copyOf(list));
             });
-            out.put(e.getKey(), new Merged(e.getKey(), severity, confidence, step, params, new ArrayList<>(evidence)));
+            Detection primary = group.stream().sorted(PRIMARY_ORDER).findFirst().orElseThrow();
+            out.put(e.getKey(), new Merged(e.getKey(), severity, confidence, step, params, new ArrayList<>(evidence),
+                    primary));
         }
         return out;
     }
+
+    /**
+     * The detection whose text a finding shows, first: the one that ranks it (worst severity, then highest confidence),
+     * then the one that says most (more parameters: the rule that read the certificate's issuer rather than the bare
+     * flag), then the earliest in {@link #DETECTION_ORDER}. Deterministic, whatever the firing order.
+     */
+    private static final Comparator<Detection> PRIMARY_ORDER = Comparator.comparing(Detection::severity)
+            .thenComparing(Comparator.comparingDouble(Detection::confidence).reversed())
+            .thenComparing(Comparator.comparingInt((Detection d) -> d.params().size()).reversed())
+            .thenComparing((a, b) -> FindingAssembler.DETECTION_ORDER.compare(a, b));
 
     /** Detections in evidence order (then rule, then parameters): "first seen" without depending on firing order. */
     private static final Comparator<Detection> DETECTION_ORDER = (a, b) -> {

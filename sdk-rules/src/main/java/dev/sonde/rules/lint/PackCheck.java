@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * non-English bundle and keys of a non-English bundle that the English one lacks ({@link TranslationLint}), and about
  * finding ids a golden case names that no rule raises ({@link CaseLint}), and checks the rows of data that rules apply
  * as knowledge ({@code explains}, {@code networkErrors}) against each other and the ids the rules raise
- * ({@link DataLint}).
+ * ({@link DataLint}), and reports a rule whose {@code @message} names a text the bundles lack ({@link MessageLint}).
  *
  * <pre>{@code
  * for (PackProblem p : PackCheck.check(Path.of("my-pack"))) {
@@ -157,6 +157,7 @@ public final class PackCheck {
             CaseLint.checkIds(root, files, compiled.get().findingIds(), problems);
             DataLint.check(dataTexts, compiled.get().findingIds(), problems);
             TranslationLint.check(asRead, compiled.get().effective(), compiled.get().findingIds(), bundleTexts, problems);
+            MessageLint.check(asRead, compiled.get().effective(), problems);
         }
     }
 

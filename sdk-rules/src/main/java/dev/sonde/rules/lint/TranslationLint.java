@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * Texts missing from a non-English bundle (that language shows the English text instead, see
- * {@link MessageBundle#forLocale}) and keys of a non-English bundle that no English bundle has (likely typos):
+ * {@link MessageBundle#forLocale}), the plain ones ({@code <ID>.title} ...) and those rules name
+ * ({@code <ID>.live.title} ...), and keys of a non-English bundle that no English bundle has (likely typos):
  * warnings, for the pack's own bundles and the finding ids whose texts it provides.
  */
 final class TranslationLint {
     private static final Pattern STEP = Pattern.compile("(.+)\\.remediation\\.([0-9]{1,4})");
+    /** A key of a text a rule names: {@code <ID>.<name>.title}, {@code .explanation}, {@code .remediation.<n>}. */
+    private static final Pattern NAMED = Pattern.compile("([A-Z][A-Z0-9_]*)\\.([a-z][A-Za-z0-9]*)\\.(title|explanation|remediation\\.[0-9]{1,4})");
 
     private TranslationLint() {
     }
@@ -82,6 +85,13 @@ final class TranslationLint {
                                     + name + " shows fewer steps"));
                         }
                     }
+                }
+            }
+            for (String key : english) { // the texts rules name (@message): <ID>.<name>.title ...
+                Matcher named = NAMED.matcher(key);
+                if (named.matches() && ownIds.contains(named.group(1)) && !mine.contains(key)) {
+                    problems.add(new PackProblem(file, 0, 0, PackProblem.Level.WARNING, "no " + name + " text for key " + key
+                            + " (the text '" + named.group(2) + "' of finding " + named.group(1) + "); English is shown instead"));
                 }
             }
             for (String key : own.messages().keys(tag)) {

@@ -29,10 +29,12 @@ import java.util.Optional;
  *                    check): positive when the clock is ahead
  * @param outsideValidity how far outside its validity a supporting certificate was seen: positive after its end,
  *                    negative before its start; empty when no supporting certificate was seen outside it
+ * @param message     the text the rule names, from its {@code @message} ({@code "live"} selects the keys
+ *                    {@code <ID>.live.title} ...), or {@code ""} for the finding's plain keys ({@code <ID>.title} ...)
  */
 public record Detection(String id, Severity severity, double confidence, String articleStep, String rule,
         Map<String, List<String>> params, List<Evidence> evidence, List<Object> facts, boolean machineWide,
-        Optional<Duration> clockOffset, Optional<Duration> outsideValidity) {
+        Optional<Duration> clockOffset, Optional<Duration> outsideValidity, String message) {
 
     public Detection {
         Objects.requireNonNull(id, "id");
@@ -46,6 +48,15 @@ public record Detection(String id, Severity severity, double confidence, String 
         facts = List.copyOf(facts);
         Objects.requireNonNull(clockOffset, "clockOffset");
         Objects.requireNonNull(outsideValidity, "outsideValidity");
+        message = Objects.requireNonNullElse(message, "");
+    }
+
+    /** A detection whose rule names no message of its own (the finding's plain keys give its text). */
+    public Detection(String id, Severity severity, double confidence, String articleStep, String rule,
+            Map<String, List<String>> params, List<Evidence> evidence, List<Object> facts, boolean machineWide,
+            Optional<Duration> clockOffset, Optional<Duration> outsideValidity) {
+        this(id, severity, confidence, articleStep, rule, params, evidence, facts, machineWide, clockOffset,
+                outsideValidity, "");
     }
 
     /** A detection about the targets of its facts, without magnitudes. */

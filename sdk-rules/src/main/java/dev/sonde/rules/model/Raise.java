@@ -41,7 +41,9 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * <p>The detection's targets, first and last time and count are not given by the rule: the engine derives them
  * from the supporting facts (the connection attempts they belong to). A rule whose finding is about the computer as
- * a whole says so with {@code @scope("machine")}. Sizes an "explains" row may compare (a measured clock offset, how
+ * a whole says so with {@code @scope("machine")}. A rule names its text with {@code @message("live")} (keys
+ * {@code <ID>.live.title} ..., see {@link dev.sonde.rules.pack.MessageBundle}); the finding's text is that of one
+ * detection, filled with that detection's parameters only. Sizes an "explains" row may compare (a measured clock offset, how
  * far outside its validity a certificate was seen) are read from the supporting facts too.
  */
 public final class Raise {
@@ -53,6 +55,8 @@ public final class Raise {
     public static final String ARTICLE_STEP = "articleStep";
     /** {@code @scope("machine")}: the finding is about this computer as a whole. */
     public static final String SCOPE = "scope";
+    /** {@code @message("live")}: the text of the finding this rule raises (keys {@code <ID>.live.title} ...). */
+    public static final String MESSAGE = "message";
 
     private final RuleContext drools;
     /** The finding's metadata when a data row gives it, else {@code null} (the rule's annotations give it). */
@@ -130,7 +134,8 @@ public final class Raise {
         }
         boolean machine = RuleMetadata.machineWide(rule.getName(), meta);
         return new Detection(id, severity, confidence, step, rule.getName(), params, new ArrayList<>(sources),
-                supporting, machine, Magnitudes.clockOffset(supporting), Magnitudes.outsideValidity(supporting));
+                supporting, machine, Magnitudes.clockOffset(supporting), Magnitudes.outsideValidity(supporting),
+                RuleMetadata.message(rule.getName(), meta));
     }
 
     private void addFacts(Object o) {

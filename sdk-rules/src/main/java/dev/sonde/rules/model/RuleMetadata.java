@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and checks a rule's finding metadata ({@code @finding}, {@code @severity}, {@code @confidence},
- * {@code @articleStep}). The engine checks every rule when the pack is compiled, so that a mistake is
+ * {@code @articleStep}, {@code @scope}, {@code @message}). The engine checks every rule when the pack is compiled, so that a mistake is
  * reported at load time, naming the rule, rather than when the rule first fires.
  */
 public final class RuleMetadata {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+    private static final Pattern MESSAGE = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
+    private static final java.util.Set<String> KEY_PARTS = java.util.Set.of("title", "explanation", "remediation");
 
     private RuleMetadata() {
     }
@@ -88,12 +90,33 @@ public final class RuleMetadata {
         throw new IllegalArgumentException("rule \"" + rule + "\": @scope must be \"machine\" or \"target\", was '" + t + "'");
     }
 
+    /**
+     * The text the rule names ({@code @message("live")}: keys {@code <ID>.live.title}, {@code <ID>.live.explanation},
+     * {@code <ID>.live.remediation.<n>}, each falling back to {@code <ID>.title} ...), or {@code ""} when it names
+     * none; throws {@link IllegalStateException} naming the rule unless a lowerCamel name that is not a key part
+     * ({@code title}, {@code explanation}, {@code remediation}).
+     */
+    public static String message(String rule, Map<String, Object> meta) {
+        Object v = meta.get(Raise.MESSAGE);
+        if (v == null) {
+            return "";
+        }
+        String name = unquote(v.toString());
+        if (!MESSAGE.matcher(name).matches() || KEY_PARTS.contains(name)) {
+            throw new IllegalStateException("rule \"" + rule + "\": @message must name a text in lowerCamel letters "
+                    + "and digits such as \"live\" (keys <ID>.live.title ...), other than title, explanation or "
+                    + "remediation, was '" + name + "'");
+        }
+        return name;
+    }
+
     /** Checks all finding metadata of a rule that declares {@code @finding}; returns the finding id. */
     public static String check(String rule, Map<String, Object> meta) {
         String id = finding(rule, meta);
         severity(rule, meta);
         confidence(rule, meta);
         machineWide(rule, meta);
+        message(rule, meta);
         return id;
     }
 

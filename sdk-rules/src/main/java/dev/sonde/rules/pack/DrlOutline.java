@@ -35,8 +35,9 @@ public record DrlOutline(String packageName, List<String> imports, List<Rule> ru
      * @param start   the offset of its {@code rule} keyword in the text
      * @param end     the offset just after its {@code end} keyword
      * @param finding the finding id of its {@code @finding} annotation, if it has one
+     * @param message the text its {@code @message} annotation names, if it has one
      */
-    public record Rule(String name, int line, int start, int end, Optional<String> finding) {
+    public record Rule(String name, int line, int start, int end, Optional<String> finding, Optional<String> message) {
     }
 
     /** Checks and copies the values. */
@@ -67,7 +68,7 @@ public record DrlOutline(String packageName, List<String> imports, List<Rule> ru
         for (RuleDescr r : descr.getRules()) {
             if (r.getName() != null && r.getStartCharacter() >= 0) {
                 rules.add(new Rule(r.getName(), Math.max(0, r.getLine()), r.getStartCharacter(),
-                        end(r, drl.length()), finding(r)));
+                        end(r, drl.length()), annotation(r, "finding"), annotation(r, "message")));
             }
         }
         return new DrlOutline(descr.getName() == null ? "" : descr.getName(), List.copyOf(imports), rules, true);
@@ -90,8 +91,8 @@ public record DrlOutline(String packageName, List<String> imports, List<Rule> ru
         return end < r.getStartCharacter() || end > length ? length : end;
     }
 
-    private static Optional<String> finding(RuleDescr r) {
-        AnnotationDescr a = r.getAnnotation("finding");
+    private static Optional<String> annotation(RuleDescr r, String name) {
+        AnnotationDescr a = r.getAnnotation(name);
         if (a == null || a.getSingleValueStripped() == null) {
             return Optional.empty();
         }

@@ -20,18 +20,29 @@ import org.slf4j.LoggerFactory;
 /**
  * A pack's message bundles ({@code messages_<lang>.properties}) and how finding text is made from them.
  *
- * <p>Keys per finding id: {@code <ID>.title}, {@code <ID>.explanation}, {@code <ID>.remediation.1..n}.
- * Any key may carry conditions on the finding's parameters, {@code <key>[product]} (the parameter is
- * present) or {@code <key>[clock=ahead]} (it has that value), comma-separated: among a key's variants
- * whose conditions all hold, the one with the most conditions wins (file order breaks ties); a variant
- * with no condition is the default. A remediation step with only conditional variants, none of which
- * holds, is left out.
+ * <p>Keys per finding id: {@code <ID>.title}, {@code <ID>.explanation}, {@code <ID>.remediation.1..n}. A rule names
+ * its own text with {@code @message("live")}: its detections then read {@code <ID>.live.title},
+ * {@code <ID>.live.explanation} and {@code <ID>.live.remediation.<n>}, each key falling back to the plain one
+ * ({@code <ID>.title} ...) when the named one is missing; a remediation step {@code n} of the named text replaces
+ * step {@code n} of the plain one, and an empty one leaves it out. A finding's text is that of one detection (see
+ * {@code FindingAssembler}), filled with that detection's parameters only.
+ *
+ * <p>Any key may carry conditions on those parameters, {@code <key>[clock=ahead]} (it has that value) or
+ * {@code <key>[product]} (it is present: the older way, kept for packs written before {@code @message}),
+ * comma-separated: among a key's variants whose conditions all hold, the one with the most conditions wins (file
+ * order breaks ties); a variant with no condition is the default. A key whose variants all fail falls back as a
+ * missing one does; a remediation step with only conditional variants, none of which holds, is left out.
  *
  * <p>Placeholders: {@code {name}} is the parameter's value; {@code {name,duration}} reads an ISO-8601
  * period or duration ({@code P4Y9M}) and writes it in words ({@code about 4 years 9 months}) with the
  * keys {@code format.about}, {@code format.pair} and {@code unit.<year|month|day|hour|minute>.<one|other>};
- * {@code {name,date}} keeps the date of an ISO time. A parameter the finding lacks stays visible as
- * {@code {name}}. Other keys: {@code step.<n>} names the article's steps.
+ * {@code {name,date}} keeps the date of an ISO time; {@code {name,time}} writes an ISO time to the second
+ * ({@code 2026-12-03 21:04:09 UTC}); {@code {name,term}} writes a coded value ({@code TIMED_OUT}) in words from
+ * the key {@code term.<name>.<value>}, or in lower case with spaces when there is none; {@code {name,amount}} is a
+ * duration in words without "about" ({@code 4 years 9 months}). {@code {name|text}} (any format too:
+ * {@code {name,term|text}}) shows {@code text} when the detection has no value for {@code name}, for a value a rule
+ * gives only when its input has it ({@code {name|}} shows nothing, and takes the space before it along); any other parameter the detection lacks stays visible as {@code {name}}. Other
+ * keys: {@code step.<n>} names the article's steps.
  *
  * <p>A locale falls back to its language, then to English, then to {@code messages.properties}; the
  * choice is made per key family (all variants of a key come from one language).
@@ -39,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class MessageBundle {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageBundle.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?(?:\\|([^{}]*))?}");
     private static final Pattern CONDITIONAL = Pattern.compile("(.+)\\[([^\\]]*)]");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ].*");
 
@@ -89,6 +100,22 @@ public final class MessageBundle {
         return false;
     }
 
+    /**
+     * True when English or the root bundle has a key of the text {@code message} of finding {@code id}
+     * ({@code <ID>.<message>.title}, {@code .explanation} or a {@code .remediation.<n>}).
+     */
+    public boolean names(String id, String message) {
+        String prefix = id + "." + message + ".";
+        for (String tag : List.of("en", "")) {
+            Map<String, List<Variant>> b = bundles.get(tag);
+            if (b != null && b.keySet().stream().anyMatch(k -> k.startsWith(prefix)
+                    && k.substring(prefix.length()).matches("title|explanation|remediation\\.[0-9]{1,4}"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The bundle file a base key's default text lives in, for messages ({@code gwsmo/messages_en.properties}). */
     public String defaultFile() {
         return packId + "/messages_en.properties";
@@ -127,17 +154,56 @@ public final class MessageBundle {
 
         /** The finding's title, or {@code null} when the bundle has none that applies. */
         public String title(String id, Map<String, List<String>> params) {
-            return text(id + ".title", params);
+            return title(id, "", params);
+        }
+
+        /** The title of the text a rule names ({@code message}, or {@code ""} for the plain keys), or {@code null}. */
+        public String title(String id, String message, Map<String, List<String>> params) {
+            return part(id, message, "title", params);
         }
 
         /** The finding's explanation, or {@code null}. */
         public String explanation(String id, Map<String, List<String>> params) {
-            return text(id + ".explanation", params);
+            return explanation(id, "", params);
+        }
+
+        /** The explanation of the text a rule names, or {@code null}. */
+        public String explanation(String id, String message, Map<String, List<String>> params) {
+            return part(id, message, "explanation", params);
         }
 
         /** The finding's remediation steps, in order (those whose conditions hold). */
         public List<String> remediation(String id, Map<String, List<String>> params) {
-            String prefix = id + ".remediation.";
+            return remediation(id, "", params);
+        }
+
+        /**
+         * The remediation steps of the text a rule names, in order: each step {@code n} from
+         * {@code <ID>.<message>.remediation.<n>} when it has a variant that holds (an empty text leaves the step out),
+         * else from {@code <ID>.remediation.<n>}.
+         */
+        public List<String> remediation(String id, String message, Map<String, List<String>> params) {
+            TreeMap<Integer, List<Variant>> plain = steps(id + ".remediation.");
+            TreeMap<Integer, List<Variant>> named = message == null || message.isEmpty()
+                    ? new TreeMap<>() : steps(id + "." + message + ".remediation.");
+            TreeMap<Integer, Boolean> numbers = new TreeMap<>();
+            plain.keySet().forEach(n -> numbers.put(n, true));
+            named.keySet().forEach(n -> numbers.put(n, true));
+            List<String> out = new ArrayList<>();
+            for (int n : numbers.keySet()) {
+                Variant v = named.containsKey(n) ? choose(named.get(n), params) : null;
+                if (v == null && plain.containsKey(n)) {
+                    v = choose(plain.get(n), params);
+                }
+                if (v != null && !v.text.isBlank()) {
+                    out.add(fill(v.text, params, this));
+                }
+            }
+            return out;
+        }
+
+        /** The steps under {@code prefix} of the first bundle of the chain that has any. */
+        private TreeMap<Integer, List<Variant>> steps(String prefix) {
             for (Map<String, List<Variant>> bundle : chain) {
                 TreeMap<Integer, List<Variant>> steps = new TreeMap<>();
                 for (Map.Entry<String, List<Variant>> e : bundle.entrySet()) {
@@ -147,17 +213,16 @@ public final class MessageBundle {
                     }
                 }
                 if (!steps.isEmpty()) {
-                    List<String> out = new ArrayList<>();
-                    for (List<Variant> variants : steps.values()) {
-                        Variant v = choose(variants, params);
-                        if (v != null) {
-                            out.add(fill(v.text, params, this));
-                        }
-                    }
-                    return out;
+                    return steps;
                 }
             }
-            return List.of();
+            return new TreeMap<>();
+        }
+
+        /** {@code <ID>.<message>.<part>}, else {@code <ID>.<part>}. */
+        private String part(String id, String message, String part, Map<String, List<String>> params) {
+            String named = message == null || message.isEmpty() ? null : text(id + "." + message + "." + part, params);
+            return named != null ? named : text(id + "." + part, params);
         }
 
         /** The label of an article step ({@code step.4}), or {@code null}. */
@@ -203,6 +268,12 @@ public final class MessageBundle {
 
         /** A duration in words, e.g. {@code about 4 years 9 months}; the ISO text when it cannot be read. */
         public String duration(String iso) {
+            String words = amount(iso);
+            return words.equals(iso) ? iso : orDefault(raw("format.about"), "about {0}").replace("{0}", words);
+        }
+
+        /** A duration in words without "about", e.g. {@code 4 years 9 months}; the ISO text when it cannot be read. */
+        public String amount(String iso) {
             long[] amounts = new long[5];
             String[] units = {"year", "month", "day", "hour", "minute"};
             try {
@@ -235,13 +306,33 @@ public final class MessageBundle {
                 String u = raw("unit.minute.other");
                 parts.add(u == null ? "0 minutes" : u.replace("{0}", "0"));
             }
-            String joined = parts.size() == 1 ? parts.get(0)
+            return parts.size() == 1 ? parts.get(0)
                     : orDefault(raw("format.pair"), "{0} {1}").replace("{0}", parts.get(0)).replace("{1}", parts.get(1));
-            return orDefault(raw("format.about"), "about {0}").replace("{0}", joined);
+        }
+
+        /** A coded value in words: the key {@code term.<name>.<value>}, else the value in lower case with spaces. */
+        String term(String name, String value) {
+            String t = raw("term." + name + "." + value);
+            return t != null ? t : value.replace('_', ' ').toLowerCase(Locale.ROOT);
         }
 
         private static String orDefault(String s, String d) {
             return s == null ? d : s;
+        }
+    }
+
+    /** An ISO time to the second, with its zone ({@code 2026-12-03 21:04:09 UTC}); the text itself when it is none. */
+    static String time(String iso) {
+        try {
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(iso);
+            String zone = t.getOffset().equals(java.time.ZoneOffset.UTC) ? "UTC" : t.getOffset().getId();
+            return t.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")) + " " + zone;
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss"));
+            } catch (DateTimeParseException e2) {
+                return iso;
+            }
         }
     }
 
@@ -253,11 +344,19 @@ public final class MessageBundle {
             String format = m.group(2);
             List<String> values = params.getOrDefault(name, List.of());
             String replacement;
-            if (values.isEmpty()) {
+            if (values.isEmpty() && m.group(3) != null) {
+                replacement = m.group(3); // the text to show when the detection has no such value
+            } else if (values.isEmpty()) {
                 LOG.debug("message parameter '{}' is missing in: {}", name, template);
                 replacement = m.group();
             } else if ("duration".equals(format)) {
                 replacement = values.stream().map(texts::duration).collect(java.util.stream.Collectors.joining(", "));
+            } else if ("amount".equals(format)) {
+                replacement = values.stream().map(texts::amount).collect(java.util.stream.Collectors.joining(", "));
+            } else if ("time".equals(format)) {
+                replacement = values.stream().map(MessageBundle::time).collect(java.util.stream.Collectors.joining(", "));
+            } else if ("term".equals(format)) {
+                replacement = values.stream().map(v -> texts.term(name, v)).collect(java.util.stream.Collectors.joining(", "));
             } else if ("date".equals(format)) {
                 Set<String> dates = new java.util.LinkedHashSet<>();
                 for (String value : values) {
@@ -269,6 +368,9 @@ public final class MessageBundle {
                 replacement = String.join(", ", values);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            if (replacement.isEmpty() && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+                out.setLength(out.length() - 1); // "the proxy {proxy|} failed": one space left, not two
+            }
         }
         m.appendTail(out);
         return out.toString();
