@@ -216,7 +216,7 @@ final class ProbePlan {
             return false;
         }
         ProbeOutcome<UrlReason> r = urls.probe(URI.create(e.url()), run.probeDeadline());
-        run.fact(ResultFacts.url(e.service(), e.url(), e.host(), r, !proxies.isEmpty()));
+        run.fact(ResultFacts.url(e.service(), e.url(), e.host(), r, proxies.isEmpty() ? "" : proxies.get(0).proxy()));
         String date = r.detail(UrlProbe.DATE);
         if (!date.isEmpty() && r.ok()) {
             ClockReading reading = clock.check(e.url(), date, Instant.parse(r.detail(UrlProbe.RECEIVED_AT)));

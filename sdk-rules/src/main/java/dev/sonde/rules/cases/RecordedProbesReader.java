@@ -197,7 +197,8 @@ final class RecordedProbesReader {
     /**
      * The fact's fields as Jackson binds them: without {@code type} and comments ({@code _...}), and with the
      * optional fields probes always leave so ({@code time}: unknown, {@code thread}: empty, a source's
-     * {@code line}: 0).
+     * {@code line}: 0), and the fields added after the first recordings ({@code ProxyCheck}'s {@code server} and
+     * {@code via}, {@code UrlCheck}'s {@code proxy}: empty).
      */
     private static ObjectNode withDefaults(ObjectNode n) {
         ObjectNode out = n.deepCopy();
@@ -208,6 +209,15 @@ final class RecordedProbesReader {
         }
         if (!out.has("thread") || out.get("thread").isNull()) {
             out.put("thread", "");
+        }
+        // fields added after recordings were made (issue 10): a recording without them read as before
+        String type = n.path("type").asText("");
+        if (type.equals("ProxyCheck") || type.equals("UrlCheck")) {
+            for (String field : type.equals("ProxyCheck") ? List.of("server", "via") : List.of("proxy")) {
+                if (!out.has(field)) {
+                    out.put(field, "");
+                }
+            }
         }
         if (out.get("source") instanceof ObjectNode source) {
             source.properties().removeIf(e -> e.getKey().startsWith("_"));

@@ -272,6 +272,7 @@ final class Attempts {
             host = u.host();
             port = urlPort(u.url());
             service = u.service();
+            proxy = u.proxy();
         } else if (f instanceof RevocationCheck r) {
             host = r.host();
             port = urlPort(r.url());
