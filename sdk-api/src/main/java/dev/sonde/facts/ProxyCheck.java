@@ -16,9 +16,12 @@ import java.util.Objects;
  *                   {@code PROXY_UNREACHABLE}, {@code DNS_FAILED}; its status is {@code status}
  * @param httpStatus the proxy's HTTP status, or 0
  * @param schemes    authentication schemes offered with a 407 (Basic, Digest, NTLM, Negotiate)
+ * @param server     the answer's {@code Server} header (printable ASCII, at most 120 characters, secrets removed), or
+ *                   {@code ""}: a filter often names itself there ({@code ProxySG}, {@code squid/5.7})
+ * @param via        the answer's {@code Via} header, cleaned the same way, or {@code ""}
  */
 public record ProxyCheck(String proxy, ProxyOrigin origin, ProbeStatus status, ProxyReason reason, int httpStatus,
-        List<String> schemes, LogTime time, String thread, Evidence source) implements Fact {
+        List<String> schemes, String server, String via, LogTime time, String thread, Evidence source) implements Fact {
 
     public ProxyCheck {
         Objects.requireNonNull(proxy, "proxy");
@@ -26,6 +29,17 @@ public record ProxyCheck(String proxy, ProxyOrigin origin, ProbeStatus status, P
         Objects.requireNonNull(status, "status");
         ProbeFacts.agree(status, reason);
         schemes = List.copyOf(schemes);
+        server = Objects.requireNonNullElse(server, "");
+        via = Objects.requireNonNullElse(via, "");
+    }
+
+    /**
+     * A check whose answer named no {@code Server} nor {@code Via} (the form before issue 10; kept so that code
+     * written for it compiles unchanged).
+     */
+    public ProxyCheck(String proxy, ProxyOrigin origin, ProbeStatus status, ProxyReason reason, int httpStatus,
+            List<String> schemes, LogTime time, String thread, Evidence source) {
+        this(proxy, origin, status, reason, httpStatus, schemes, "", "", time, thread, source);
     }
 
     /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */

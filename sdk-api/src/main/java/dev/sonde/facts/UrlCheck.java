@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param httpStatus the HTTP status of the answer, or 0 when none came
  * @param server     the answer's {@code Server} header, or {@code ""}
  * @param via        the answer's {@code Via} header, or {@code ""}
+ * @param proxy      the proxy the request went through ({@code host:port}), or {@code ""} when it went direct: a proxy
+ *                   that cannot be reached explains the URLs that failed through it
  */
 public record UrlCheck(String service, String url, String host, ProbeStatus status, UrlReason reason, int httpStatus,
-        String server, String via, LogTime time, String thread, Evidence source) implements Fact {
+        String server, String via, String proxy, LogTime time, String thread, Evidence source) implements Fact {
 
     public UrlCheck {
         Objects.requireNonNull(service, "service");
@@ -32,6 +34,13 @@ public record UrlCheck(String service, String url, String host, ProbeStatus stat
         ProbeFacts.agree(status, reason);
         server = Objects.requireNonNullElse(server, "");
         via = Objects.requireNonNullElse(via, "");
+        proxy = Objects.requireNonNullElse(proxy, "");
+    }
+
+    /** A request that went direct, or whose proxy was not recorded (the form before issue 10, kept so that code compiles). */
+    public UrlCheck(String service, String url, String host, ProbeStatus status, UrlReason reason, int httpStatus,
+            String server, String via, LogTime time, String thread, Evidence source) {
+        this(service, url, host, status, reason, httpStatus, server, via, "", time, thread, source);
     }
 
     /** True when the check found a problem ({@link ProbeStatus#PROBLEM}). */

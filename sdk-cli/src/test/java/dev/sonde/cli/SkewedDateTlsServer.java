@@ -17,7 +17,8 @@ import javax.net.ssl.SSLServerSocket;
 /**
  * A loopback HTTPS server presenting a chosen (valid) chain whose {@code Date} header is off by a fixed amount: the
  * JDK {@code HttpsServer} stamps the real time, so this one writes its HTTP answer by hand. Every request gets
- * {@code 200 ok}, then the connection closes; {@link #withoutDate} sends no {@code Date} at all. Binds 127.0.0.1 on a free port; closed by {@link #close()}.
+ * {@code 200 ok} (or, from {@link #blockPage}, a filter's block page with its headers), then the connection closes;
+ * {@link #withoutDate} sends no {@code Date} at all. Binds 127.0.0.1 on a free port; closed by {@link #close()}.
  */
 final class SkewedDateTlsServer implements AutoCloseable {
 
@@ -27,8 +28,14 @@ final class SkewedDateTlsServer implements AutoCloseable {
 
     private final SSLServerSocket listener;
     private final Duration offset;
+    private final String statusLineAndHeaders;
 
     private SkewedDateTlsServer(TestPki.Issued leaf, Duration offset) throws IOException {
+        this(leaf, offset, "HTTP/1.1 200 OK\r\n");
+    }
+
+    private SkewedDateTlsServer(TestPki.Issued leaf, Duration offset, String statusLineAndHeaders) throws IOException {
+        this.statusLineAndHeaders = statusLineAndHeaders;
         this.listener = (SSLServerSocket) TestPki.serverContext(leaf).getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.offset = offset;
@@ -47,6 +54,18 @@ final class SkewedDateTlsServer implements AutoCloseable {
             return new SkewedDateTlsServer(leaf, offset);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the skewed-date TLS server", e);
+        }
+    }
+
+    /**
+     * A filter answering every request with a block page: {@code statusLineAndHeaders} (the status line and header
+     * lines, each ending in CRLF), then its {@code Date} off by {@code offset}.
+     */
+    static SkewedDateTlsServer blockPage(TestPki.Issued leaf, Duration offset, String statusLineAndHeaders) {
+        try {
+            return new SkewedDateTlsServer(leaf, offset, statusLineAndHeaders);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the block page TLS server", e);
         }
     }
 
@@ -83,7 +102,7 @@ final class SkewedDateTlsServer implements AutoCloseable {
             s.setSoTimeout(READ_TIMEOUT_MS);
             readHead(in);
             String date = offset == null ? "" : "Date: " + HTTP_DATE.format(Instant.now().plus(offset).atOffset(ZoneOffset.UTC)) + "\r\n";
-            String answer = "HTTP/1.1 200 OK\r\n" + date + "Content-Type: text/plain\r\nContent-Length: 2\r\n"
+            String answer = statusLineAndHeaders + date + "Content-Type: text/plain\r\nContent-Length: 2\r\n"
                     + "Connection: close\r\n\r\nok";
             out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

@@ -4,6 +4,7 @@ import dev.sonde.facts.Destination;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TlsFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,13 @@ import java.util.stream.Stream;
  *   <li>{@link DestinationDecoder}: where the connection went (a connection's address only when the record
  *       reports a network error or a TLS failure);</li>
  *   <li>{@link ProxyEventDecoder}: an authenticating proxy, a fallback to direct;</li>
- *   <li>{@link ServerAnswerDecoder}: a server's answer or a stated success, in a record that reports no failure.</li>
+ *   <li>{@link ServerAnswerDecoder}: a server's answer or a stated success, in a record that reports no failure;</li>
+ *   <li>{@link DateHeaderDecoder}: that answer's {@code Date} header against the line's time.</li>
  * </ul>
  *
  * Each reads the same {@link RecordText} and hands back facts; what one passes to another is named in its
  * signature. Facts come in a stable order: certificates, the TLS failure, errors, destinations, proxy events, the
- * server's answer.
+ * server's answer and its Date.
  * The client's name and version ({@link ClientInfoDecoder}) are the file's, not a record's.
  */
 final class RecordDecoder {
@@ -68,7 +70,10 @@ final class RecordDecoder {
         List<ProxyEvent> proxies = ProxyEventDecoder.decode(r);
         out.addAll(destinations);
         out.addAll(proxies);
-        out.addAll(ServerAnswerDecoder.decode(r, tls.isPresent() || !errors.isEmpty() || !proxies.isEmpty(), destinations, repeats));
+        for (ServerAnswer a : ServerAnswerDecoder.decode(r, tls.isPresent() || !errors.isEmpty() || !proxies.isEmpty(), destinations, repeats)) {
+            out.add(a);
+            out.addAll(DateHeaderDecoder.decode(r, a));
+        }
         return out;
     }
 }

@@ -6,11 +6,13 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.sonde.Evidence;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
+import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.Destination;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.NetworkErrorCode;
+import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.SecurityFlag;
 import dev.sonde.facts.ServerAnswer;
@@ -113,6 +115,9 @@ public final class LogSpellings {
         if (f instanceof ServerAnswer a) {
             return answer(a.host(), a.url(), a.address(), a.port(), a.status());
         }
+        if (f instanceof ClockCheck c) { // its offset depends on the line's time: DateHeaderDecoderTest checks it
+            return clock(c.target());
+        }
         throw new IllegalArgumentException("not a log fact: " + f);
     }
 
@@ -140,6 +145,10 @@ public final class LogSpellings {
 
     private static Fact client(String product, String exe, String version) {
         return new ClientInfo(product, exe, version, LogTime.UNKNOWN, "", NO_SOURCE);
+    }
+
+    private static Fact clock(String target) {
+        return new ClockCheck(target, 0, ProbeStatus.OK, null, null, LogTime.UNKNOWN, "", NO_SOURCE);
     }
 
     private static Fact answer(String host, String url, String address, int port, int status) {
@@ -678,6 +687,39 @@ public final class LogSpellings {
         }
     }
 
+    // ------------------------------------------------------------------ an answer's Date header: DateHeaderDecoder
+
+    /** An answer with its {@code Date} line ({@link HttpDateSpellings}). */
+    private record Dated(Answer answer, String dateLine) {
+    }
+
+    private static void dateHeaders() {
+        Map<String, Hole<Dated>> h = new LinkedHashMap<>();
+        h.put("status", new Hole<>("[1-5]\\d\\d", d -> Integer.toString(d.answer().status())));
+        h.put("url", new Hole<>("https?://[^\\s()]+", d -> d.answer().url()));
+        h.put("date-line", new Hole<>("[ \\t]*+(?i:date)[ \\t]*+:[ \\t]*+\\S.*", Dated::dateLine));
+        Gen<Answer> answers = Generate.pick(List.of("https", "http")).zip(
+                Generate.pick(List.of("www.googleapis.com", "mail.google.com", "oauth2.googleapis.com", "c.pki.goog")),
+                Generate.pick(List.of(0, 0, 443)),
+                Generate.pick(List.of("/", "/calendar/v3/users/me/calendarList", "/mail/r/", "/token")),
+                Generate.pick(List.of(200, 204, 304, 401, 403, 404, 503)), Answer::new);
+        Gen<Dated> dated = answers.zip(LogGenerators.instantsToTheSecond().flatMap(HttpDateSpellings::lines),
+                (a, l) -> new Dated(a, l.line()));
+        String kind = "DateHeader";
+        // a Date is read only against a zoned time: trace logs
+        traceTemplate(kind, "", "Module", "Received response {status} OK from {url}\n{date-line}\nServer: ESF", h, dated,
+                d -> List.of(answer(d.answer().host(), d.answer().url(), "", d.answer().effectivePort(), d.answer().status()),
+                        clock(d.answer().url())));
+        traceTemplate(kind, "", "Module", "Received response {status} OK from {url}\n{date-line}", h, dated,
+                d -> List.of(answer(d.answer().host(), d.answer().url(), "", d.answer().effectivePort(), d.answer().status()),
+                        clock(d.answer().url())));
+        traceTemplate(kind, "", "Module", "HTTP/1.1 {status} No Content\n{date-line}", h, dated,
+                d -> List.of(answer("", "", "", 0, d.answer().status()), clock("")));
+        // a value that is no date reads as nothing
+        traceTemplate(kind, "", "Module", "Request to {url} completed with HTTP status: {status}\nDate: yesterday", h, dated,
+                d -> List.of(answer(d.answer().host(), d.answer().url(), "", d.answer().effectivePort(), d.answer().status())));
+    }
+
     static { // last: the tables the templates use are set above
         tlsFailures();
         networkErrors();
@@ -686,5 +728,6 @@ public final class LogSpellings {
         certificates();
         clientInfos();
         serverAnswers();
+        dateHeaders();
     }
 }

@@ -93,7 +93,7 @@ class CatalogFileTest {
                 .isEqualTo(file + ":2:13: not valid JSON: duplicate field 'endpoints'");
         assertThat(refusal("{\"endpointz\": []}")).isEqualTo(file + ":1:2: unknown section 'endpointz' (known: blockAnswers,"
                 + " endpoints, explains, googleHosts, googleIpRanges, googleIssuers, googleServers, interceptors, minimumVersions,"
-                + " networkErrors, trustAnchors)");
+                + " networkErrors, trustAnchors, webFilters)");
         assertThat(refusal("{\"endpoints\": [{\"url\": \"https://h/\"}]}")).isEqualTo(file + ":1:16: endpoints[0]: 'service' is missing");
     }
 

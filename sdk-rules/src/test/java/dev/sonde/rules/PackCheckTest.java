@@ -289,7 +289,7 @@ class PackCheckTest {
         // the rest of the file is still read by the loader: its own problems show too
         assertThat(problems.get(2)).isEqualTo(new PackProblem("trust-anchors.json", 0, 0, Level.ERROR,
                 "unknown section 'googleHostz' (known: blockAnswers, endpoints, explains, googleHosts, googleIpRanges, googleIssuers, "
-                        + "googleServers, interceptors, minimumVersions, networkErrors, trustAnchors)"));
+                        + "googleServers, interceptors, minimumVersions, networkErrors, trustAnchors, webFilters)"));
     }
 
     @Test

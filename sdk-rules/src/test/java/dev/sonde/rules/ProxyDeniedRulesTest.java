@@ -15,6 +15,8 @@ import dev.sonde.rules.pack.RulePack;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A proxy refusing the live CONNECT with something else than 407 is a finding naming it, never silence. */
 class ProxyDeniedRulesTest {
@@ -27,8 +29,13 @@ class ProxyDeniedRulesTest {
     }
 
     static ProxyCheck check(ProbeStatus status, ProxyReason reason, int http) {
-        return new ProxyCheck("filter.corp.example:8080", ProxyOrigin.ENV, status, reason, http, List.of(), LogTime.UNKNOWN, "",
-                new Evidence("probe:proxy", 0, "CONNECT mail.google.com:443 through filter.corp.example:8080 (ENV): " + reason + " " + http));
+        return check(reason, http, "", "");
+    }
+
+    static ProxyCheck check(ProxyReason reason, int http, String server, String via) {
+        return new ProxyCheck("filter.corp.example:8080", ProxyOrigin.ENV, reason.status(), reason, http, List.of(), server, via,
+                LogTime.UNKNOWN, "", new Evidence("probe:proxy", 0, "CONNECT mail.google.com:443 through filter.corp.example:8080 (ENV): "
+                + reason + " " + http));
     }
 
     @Test
@@ -44,5 +51,49 @@ class ProxyDeniedRulesTest {
     @Test
     void anOpenTunnelIsNoFinding() {
         assertThat(TestFacts.analyze(engine, List.of(check(ProbeStatus.OK, ProxyReason.OPEN, 200))).findings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ProxySG                      |                                        | Blue Coat / Symantec ProxySG",
+        "                             | 1.1 proxysg.corp.example (ProxySG)     | Blue Coat / Symantec ProxySG",
+        "squid/5.7                    | 1.1 filter.corp.example (squid/5.7)    | Squid",
+        "Zscaler/6.2                  |                                        | Zscaler",
+        "                             | 1.1 wsa.corp.example:80 (Cisco-WSA/12.5.4-011) | Cisco WSA / IronPort",
+        "                             | 1.1 mwg.corp.example (McAfee Web Gateway 11.2) | McAfee / Skyhigh Web Gateway"})
+    void aFilterThatNamesItselfIsNamed(String server, String via, String product) {
+        Report r = TestFacts.analyze(engine, List.of(check(ProxyReason.DENIED, 403, server == null ? "" : server, via == null ? "" : via)));
+
+        Finding f = r.top().orElseThrow();
+        assertThat(f.id()).isEqualTo("PROXY_DENIED");
+        assertThat(f.params()).containsEntry("product", product);
+        assertThat(f.explanation()).contains(product);
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Apache        | 1.1 proxy.corp.example",
+        "nginx/1.25.3  | ",
+        "              | 1.1 squidward.corp.example"})
+    void aFilterThatNamesNobodyStaysUnnamed(String server, String via) {
+        Report r = TestFacts.analyze(engine, List.of(check(ProxyReason.DENIED, 403, server == null ? "" : server, via == null ? "" : via)));
+
+        assertThat(r.top().orElseThrow().params()).doesNotContainKey("product");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "PROXY_UNREACHABLE | unreachable | cannot be reached",
+        "DNS_FAILED        | notResolved | cannot be reached",
+        "TIMED_OUT         | timedOut    | does not answer",
+        "BAD_RESPONSE      | badResponse | does not answer as a proxy"})
+    void aProxyThatCannotBeReachedOrAnswersGarbageIsNeverSilence(ProxyReason reason, String failure, String title) {
+        Report r = TestFacts.analyze(engine, List.of(check(reason, 0, "", "")));
+
+        Finding f = r.top().orElseThrow();
+        assertThat(r.findings()).extracting(Finding::id).containsExactly("PROXY_UNREACHABLE");
+        assertThat(f.params()).containsEntry("proxy", "filter.corp.example:8080").containsEntry("failure", failure);
+        assertThat(f.title()).contains("filter.corp.example:8080").contains(title);
+        assertThat(f.explanation()).doesNotContain(reason.name()).doesNotContain("{");
     }
 }

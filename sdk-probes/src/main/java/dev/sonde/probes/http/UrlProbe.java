@@ -147,8 +147,8 @@ public final class UrlProbe {
                 }
             }
             int status = r.statusCode();
-            String server = r.headers().firstValue("server").orElse("");
-            String via = r.headers().firstValue("via").orElse("");
+            String server = HeaderText.clean(r.headers().firstValue("server").orElse(""));
+            String via = HeaderText.clean(r.headers().firstValue("via").orElse(""));
             detail.put(HTTP_STATUS, Integer.toString(status));
             put(detail, SERVER, server);
             put(detail, VIA, via);

@@ -8,6 +8,7 @@ import dev.sonde.probes.Deadline;
 import dev.sonde.probes.Elapsed;
 import dev.sonde.probes.ProbeOutcome;
 import dev.sonde.probes.dns.HostResolver;
+import dev.sonde.probes.http.HeaderText;
 import dev.sonde.probes.http.HttpHead;
 import dev.sonde.probes.tcp.Connections;
 import dev.sonde.probes.tcp.TcpProbe;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Detail keys: {@value #PROXY}, {@value #REQUEST} ({@code CONNECT host:443} or
  * {@code GET http://...}), {@value #HTTP_STATUS}, {@value #SCHEMES} (joined with {@code ", "}),
- * {@value #PROXY_AUTHENTICATE} (the raw challenges, joined with {@code " | "}), {@value #SERVER},
- * {@value #VIA}, {@value #TCP}, {@value #ERROR}.
+ * {@value #PROXY_AUTHENTICATE} (the raw challenges, joined with {@code " | "}), {@value #SERVER} and
+ * {@value #VIA} (of any answer, cleaned by {@link HeaderText}: a filter names itself there), {@value #TCP},
+ * {@value #ERROR}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -148,8 +150,9 @@ public final class ProxyAuthProbe {
 
     private static ProxyAuthResult judge(HttpHead head, String target, Map<String, String> detail, long start) {
         detail.put(HTTP_STATUS, Integer.toString(head.status()));
-        putIfPresent(detail, SERVER, head.first("Server"));
-        putIfPresent(detail, VIA, head.first("Via"));
+        // a filter often names itself here (ProxySG, squid/5.7): kept for the rules to name it, cleaned as input
+        putIfPresent(detail, SERVER, HeaderText.clean(head.first("Server")));
+        putIfPresent(detail, VIA, HeaderText.clean(head.first("Via")));
         if (head.status() == 407) {
             List<String> challenges = head.values("Proxy-Authenticate");
             List<String> schemes = AuthChallenges.schemes(challenges);

@@ -5,7 +5,9 @@ import dev.sonde.ProbeOptions;
 import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.RevocationKind;
+import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.RevocationReason;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TcpReason;
 import dev.sonde.facts.UrlReason;
 import dev.sonde.net.IpLiterals;
@@ -205,7 +207,12 @@ final class ProbePlan {
         return o.ok();
     }
 
-    /** An allow-listed URL, and the clock against its {@code Date}: true when the clock was compared. */
+    /**
+     * An allow-listed URL, and the clock against its {@code Date}: true when the clock was compared with an answer that
+     * proves the path to the server ({@link ServerAnswer#provesPath}: 2xx, 3xx, 401, 404). Every answer's {@code Date}
+     * is recorded (the rules judge whose it is: a filtering proxy's block page is a third party's clock), but a 403, 451,
+     * 511 or 5xx may be a filter's, so it does not spare the warning that no Google {@code Date} was measured.
+     */
     private Boolean url(ProbeCatalog.Endpoint e, String target, Boolean tcpOk) {
         if (!Boolean.TRUE.equals(tcpOk)) {
             run.skip(ProbeFamily.HTTPS, e.url(), "no TCP connection to " + target);
@@ -216,12 +223,13 @@ final class ProbePlan {
             return false;
         }
         ProbeOutcome<UrlReason> r = urls.probe(URI.create(e.url()), run.probeDeadline());
-        run.fact(ResultFacts.url(e.service(), e.url(), e.host(), r, !proxies.isEmpty()));
+        run.fact(ResultFacts.url(e.service(), e.url(), e.host(), r, proxies.isEmpty() ? "" : proxies.get(0).proxy()));
         String date = r.detail(UrlProbe.DATE);
         if (!date.isEmpty() && r.ok()) {
             ClockReading reading = clock.check(e.url(), date, Instant.parse(r.detail(UrlProbe.RECEIVED_AT)));
             ResultFacts.clock(e.url(), reading).ifPresent(run::fact);
-            return true;
+            return reading.outcome().status() != ProbeStatus.NOT_RUN
+                    && ServerAnswer.provesPath(Integer.parseInt(r.detail(UrlProbe.HTTP_STATUS)));
         }
         return false;
     }

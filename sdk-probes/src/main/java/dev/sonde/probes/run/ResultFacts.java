@@ -24,6 +24,7 @@ import dev.sonde.facts.UrlCheck;
 import dev.sonde.facts.UrlReason;
 import dev.sonde.probes.ProbeOutcome;
 import dev.sonde.probes.clock.ClockReading;
+import dev.sonde.probes.http.HeaderText;
 import dev.sonde.probes.http.UrlProbe;
 import dev.sonde.probes.proxy.ProxyAuthProbe;
 import dev.sonde.probes.proxy.ProxyAuthResult;
@@ -110,7 +111,9 @@ final class ResultFacts {
                 source(ProbeFamily.REVOCATION, text));
     }
 
-    static UrlCheck url(String service, String url, String host, ProbeOutcome<UrlReason> o, boolean viaProxy) {
+    /** The request for an allow-listed URL; {@code proxy} is the one it went through ({@code ""}: direct). */
+    static UrlCheck url(String service, String url, String host, ProbeOutcome<UrlReason> o, String proxy) {
+        boolean viaProxy = !proxy.isEmpty();
         int http = o.detail(UrlProbe.HTTP_STATUS).isEmpty() ? 0 : Integer.parseInt(o.detail(UrlProbe.HTTP_STATUS));
         String text = "HTTPS GET " + url + " (" + service + (viaProxy ? ", through the proxy" : "") + "): "
                 + o.reason().name() + (http > 0 ? " " + http : "")
@@ -118,7 +121,7 @@ final class ResultFacts {
                 + (o.detail(UrlProbe.VIA).isEmpty() ? "" : ", Via: " + o.detail(UrlProbe.VIA))
                 + (o.detail(UrlProbe.ERROR).isEmpty() ? "" : " (" + o.detail(UrlProbe.ERROR) + ")");
         return new UrlCheck(service, url, host, o.status(), o.reason(), http,
-                o.detail(UrlProbe.SERVER), o.detail(UrlProbe.VIA), LogTime.UNKNOWN, "", source(ProbeFamily.HTTPS, text));
+                o.detail(UrlProbe.SERVER), o.detail(UrlProbe.VIA), proxy, LogTime.UNKNOWN, "", source(ProbeFamily.HTTPS, text));
     }
 
     /** The clock compared with {@code url}'s {@code Date}; empty when no comparison was made. */
@@ -144,10 +147,13 @@ final class ResultFacts {
         ProbeOutcome<ProxyReason> o = r.outcome();
         String text = o.detail(ProxyAuthProbe.REQUEST) + " through " + p.proxy() + " (" + p.origin() + "): " + o.reason().name()
                 + (r.httpStatus() > 0 ? " " + r.httpStatus() : "")
-                + (r.schemes().isEmpty() ? "" : ", Proxy-Authenticate: " + String.join(", ", r.schemes()));
+                + (r.schemes().isEmpty() ? "" : ", Proxy-Authenticate: " + String.join(", ", r.schemes()))
+                + (o.detail(ProxyAuthProbe.SERVER).isEmpty() ? "" : ", Server: " + o.detail(ProxyAuthProbe.SERVER))
+                + (o.detail(ProxyAuthProbe.VIA).isEmpty() ? "" : ", Via: " + o.detail(ProxyAuthProbe.VIA))
+                + (o.detail(ProxyAuthProbe.ERROR).isEmpty() ? "" : " (" + HeaderText.clean(o.detail(ProxyAuthProbe.ERROR)) + ")");
         Evidence src = source(ProbeFamily.PROXY, text);
         ProxyCheck check = new ProxyCheck(p.proxy(), p.origin(), o.status(), o.reason(), r.httpStatus(),
-                r.schemes(), LogTime.UNKNOWN, "", src);
+                r.schemes(), o.detail(ProxyAuthProbe.SERVER), o.detail(ProxyAuthProbe.VIA), LogTime.UNKNOWN, "", src);
         if (o.reason() == ProxyReason.AUTH_REQUIRED) {
             return List.of(check, new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, r.schemes(), p.proxy(), LogTime.UNKNOWN, "", src));
         }

@@ -27,6 +27,7 @@ public final class HttpTextParsers {
                 return e.getMessage();
             }
         });
+        out.put("HeaderText.clean", HeaderText::clean);
         return out;
     }
 }

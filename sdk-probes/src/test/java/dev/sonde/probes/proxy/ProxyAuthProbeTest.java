@@ -149,4 +149,34 @@ class ProxyAuthProbeTest {
             assertThat(r.outcome().detail(ProxyAuthProbe.ERROR)).startsWith("not an HTTP status line");
         }
     }
+
+    @Test
+    void aFilterThatRefusesTheTunnelNamesItselfInServerAndVia() {
+        // what a Blue Coat / Symantec ProxySG answers a CONNECT its policy denies
+        try (FixedAnswerServer proxySg = FixedAnswerServer.answering("HTTP/1.1 403 Forbidden\r\nServer: ProxySG\r\n"
+                + "Via: 1.1 proxysg.corp.example (ProxySG)\r\nContent-Type: text/html\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n")) {
+            ProxyAuthResult r = probe.connect("127.0.0.1", proxySg.port(), "mail.google.com", 443, Deadline.after(TIMEOUT));
+
+            assertThat(r.outcome().reason()).isEqualTo(ProxyReason.DENIED);
+            assertThat(r.httpStatus()).isEqualTo(403);
+            assertThat(r.outcome().detail(ProxyAuthProbe.SERVER)).isEqualTo("ProxySG");
+            assertThat(r.outcome().detail(ProxyAuthProbe.VIA)).isEqualTo("1.1 proxysg.corp.example (ProxySG)");
+        }
+    }
+
+    @Test
+    void serverAndViaAreCleanedBeforeTheyAreKept() {
+        // control characters (an escape sequence), a secret and a value far longer than any product's banner
+        String long200 = "x".repeat(200);
+        try (FixedAnswerServer hostile = FixedAnswerServer.answering("HTTP/1.1 403 Forbidden\r\nServer: Evil\u001b[31mProxy\u00e9\r\n"
+                + "Via: 1.1 filter access_token=ya29.secretvalue " + long200 + "\r\nContent-Length: 0\r\n\r\n")) {
+            ProxyAuthResult r = probe.connect("127.0.0.1", hostile.port(), "mail.google.com", 443, Deadline.after(TIMEOUT));
+
+            assertThat(r.outcome().detail(ProxyAuthProbe.SERVER)).isEqualTo("Evil?[31mProxy?");
+            String via = r.outcome().detail(ProxyAuthProbe.VIA);
+            assertThat(via).doesNotContain("secretvalue").endsWith("...").hasSizeLessThanOrEqualTo(140);
+            assertThat(via.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+        }
+    }
 }

@@ -197,7 +197,8 @@ final class RecordedProbesReader {
     /**
      * The fact's fields as Jackson binds them: without {@code type} and comments ({@code _...}), and with the
      * optional fields probes always leave so ({@code time}: unknown, {@code thread}: empty, a source's
-     * {@code line}: 0, a revocation check's {@code servedBy}: empty).
+     * {@code line}: 0), and the fields added after the first recordings ({@code ProxyCheck}'s {@code server} and
+     * {@code via}, {@code UrlCheck}'s {@code proxy}, {@code RevocationCheck}'s {@code servedBy}: empty).
      */
     private static ObjectNode withDefaults(ObjectNode n) {
         ObjectNode out = n.deepCopy();
@@ -209,8 +210,18 @@ final class RecordedProbesReader {
         if (!out.has("thread") || out.get("thread").isNull()) {
             out.put("thread", "");
         }
-        if ("RevocationCheck".equals(n.path("type").asText()) && !out.has("servedBy")) {
-            out.put("servedBy", ""); // a plain GET, or a recording made before servedBy existed
+        // fields added after recordings were made (issue 10): a recording without them read as before
+        String type = n.path("type").asText("");
+        List<String> added = switch (type) {
+            case "ProxyCheck" -> List.of("server", "via");
+            case "UrlCheck" -> List.of("proxy");
+            case "RevocationCheck" -> List.of("servedBy");
+            default -> List.of();
+        };
+        for (String field : added) {
+            if (!out.has(field)) {
+                out.put(field, "");
+            }
         }
         if (out.get("source") instanceof ObjectNode source) {
             source.properties().removeIf(e -> e.getKey().startsWith("_"));

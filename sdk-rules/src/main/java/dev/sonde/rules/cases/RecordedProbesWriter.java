@@ -20,6 +20,7 @@ import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.RevocationCheck;
+import dev.sonde.facts.UrlCheck;
 import dev.sonde.spi.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -142,7 +143,7 @@ final class RecordedProbesWriter {
     /** The {@code user:password} written before {@code @} in a proxy fact's proxy address, if any. */
     private static List<String> proxyUserInfo(Fact fact) {
         String proxy = fact instanceof ProxySetting s ? s.proxy() : fact instanceof ProxyCheck c ? c.proxy()
-                : fact instanceof ProxyEvent e ? e.proxy() : "";
+                : fact instanceof ProxyEvent e ? e.proxy() : fact instanceof UrlCheck u ? u.proxy() : "";
         String withoutScheme = proxy.contains("://") ? proxy.substring(proxy.indexOf("://") + 3) : proxy;
         int at = withoutScheme.lastIndexOf('@');
         return at > 0 ? List.of(withoutScheme.substring(0, at + 1)) : List.of();

@@ -308,6 +308,7 @@ final class Attempts {
         } else if (f instanceof UrlCheck u) {
             host = u.host(); // its service is its host's, not its URL's: one host, port and proxy is one target
             port = urlPort(u.url());
+            proxy = u.proxy();
         } else if (f instanceof RevocationCheck r && r.reason() == RevocationReason.REVOKED && !r.servedBy().isEmpty()) {
             int colon = r.servedBy().lastIndexOf(':'); // a revoked leaf is the problem of the server that served it
             host = r.servedBy().substring(0, Math.max(colon, 0)).replace("[", "").replace("]", "");

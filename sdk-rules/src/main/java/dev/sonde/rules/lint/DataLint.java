@@ -5,6 +5,7 @@ import dev.sonde.SondeException;
 import dev.sonde.facts.NetworkErrorKind;
 import dev.sonde.rules.model.Explains;
 import dev.sonde.rules.model.NetworkErrorFinding;
+import dev.sonde.rules.model.WebFilter;
 import dev.sonde.rules.pack.PackData;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Set;
  * The rows of a pack's data that rules apply as knowledge, checked against each other and against what the
  * pack's rules raise, each problem at its row's line: an {@code explains} row naming a finding no rule raises
  * never applies (warning), the same link twice is a warning, and two {@code networkErrors} rows for one kind
- * would raise two findings for one logged error (error).
+ * would raise two findings for one logged error (error). A {@code webFilters} pattern that matches an empty value
+ * would name every filter, whatever its headers say (error); two rows for one product are a warning (the second
+ * adds nothing a wider pattern in the first would not).
  */
 final class DataLint {
 
@@ -29,6 +32,7 @@ final class DataLint {
     static void check(Map<String, String> dataTexts, Set<String> findingIds, List<PackProblem> problems) {
         Map<NetworkErrorKind, String> kinds = new HashMap<>();
         Map<String, String> links = new HashMap<>();
+        Map<String, String> products = new HashMap<>();
         dataTexts.forEach((file, text) -> {
             List<PackData.Located> rows;
             try {
@@ -49,6 +53,16 @@ final class DataLint {
                     String before = links.putIfAbsent(x.cause() + " " + x.consequence() + " " + x.scope(), here);
                     if (before != null) {
                         problems.add(at(file, row, PackProblem.Level.WARNING, name + ": the same link as " + before));
+                    }
+                } else if (row.record() instanceof WebFilter w) {
+                    if (w.pattern().matcher("").find()) {
+                        problems.add(at(file, row, PackProblem.Level.ERROR, name + ": pattern '" + w.pattern().pattern()
+                                + "' matches an empty value, so it would name " + w.product() + " for every filter"));
+                    }
+                    String before = products.putIfAbsent(w.product().strip().toLowerCase(java.util.Locale.ROOT), here);
+                    if (before != null) {
+                        problems.add(at(file, row, PackProblem.Level.WARNING, name + ": " + w.product()
+                                + " already has a row (" + before + "): one row with both patterns says the same"));
                     }
                 } else if (row.record() instanceof NetworkErrorFinding n) {
                     String before = kinds.putIfAbsent(n.kind(), here);

@@ -150,12 +150,14 @@ public final class Values {
         return out;
     }
 
-    /** The products among these interceptors, each once, sorted. */
+    /** The products among these interceptors or web filters, each once, sorted. */
     public static List<String> products(Collection<?> interceptors) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
         for (Object o : interceptors) {
             if (o instanceof Interceptor i) {
                 out.add(i.product());
+            } else if (o instanceof WebFilter w) {
+                out.add(w.product());
             }
         }
         return new ArrayList<>(out);

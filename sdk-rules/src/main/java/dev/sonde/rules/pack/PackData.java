@@ -20,6 +20,7 @@ import dev.sonde.rules.model.Interceptor;
 import dev.sonde.rules.model.MinimumVersion;
 import dev.sonde.rules.model.NetworkErrorFinding;
 import dev.sonde.rules.model.TrustedRoot;
+import dev.sonde.rules.model.WebFilter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * records ({@code googleIssuers} → {@link GoogleIssuer}, {@code googleHosts} → {@link GoogleHost},
  * {@code googleIpRanges} → {@link GoogleIpRange}, {@code interceptors} → {@link Interceptor},
  * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link AllowedUrl}, {@code trustAnchors}
- * → {@link TrustedRoot}, {@code googleServers} → {@link GoogleServer}, {@code blockAnswers} → {@link BlockAnswer},
+ * → {@link TrustedRoot}, {@code googleServers} → {@link GoogleServer}, {@code blockAnswers} → {@link BlockAnswer}, {@code webFilters} → {@link WebFilter},
  * {@code networkErrors} → {@link NetworkErrorFinding}, {@code explains} → {@link Explains}); keys starting with {@code _} or {@code $} are comments. The file is read as a
  * stream, so every problem (malformed JSON, an unknown section or field, a wrong value) is reported at its line
  * and column, in words (no Java class names).
@@ -45,6 +46,7 @@ public final class PackData {
             Map.entry("googleServers", GoogleServer.class),
             Map.entry("blockAnswers", BlockAnswer.class),
             Map.entry("interceptors", Interceptor.class),
+            Map.entry("webFilters", WebFilter.class),
             Map.entry("minimumVersions", MinimumVersion.class),
             Map.entry("endpoints", AllowedUrl.class),
             Map.entry("trustAnchors", TrustedRoot.class),
