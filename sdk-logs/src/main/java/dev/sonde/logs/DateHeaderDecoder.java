@@ -4,6 +4,7 @@ import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ServerAnswer;
+import dev.sonde.net.HttpDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +82,7 @@ final class DateHeaderDecoder {
             if (!m.matches()) {
                 continue;
             }
-            Optional<Instant> server = LoggedHttpDates.parse(m.group(1), r.time().instant());
+            Optional<Instant> server = HttpDates.parse(m.group(1), r.time().instant());
             if (server.isEmpty()) {
                 return List.of(); // the first Date counts, even when it is none
             }

@@ -25,10 +25,13 @@ class NetParserWorstCaseTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "sonde", "probes");
     /** The family packages, where each parser's source is looked up by its type's name. */
     private static final List<String> FAMILIES = List.of("dns", "tcp", "tls", "http", "revocation", "proxy", "clock");
+    /** sdk-api's shared network parsers ({@code dev.sonde.net}: the HTTP date parser the clock probe uses). */
+    private static final Path SHARED = Path.of("..", "sdk-api", "src", "main", "java", "dev", "sonde", "net");
 
     /** The source of the named class, in whichever family package holds it. */
     private static Path source(String type) {
-        return FAMILIES.stream().map(f -> SOURCES.resolve(f).resolve(type + ".java")).filter(Files::isRegularFile).findFirst()
+        return java.util.stream.Stream.concat(FAMILIES.stream().map(f -> SOURCES.resolve(f).resolve(type + ".java")),
+                        java.util.stream.Stream.of(SHARED.resolve(type + ".java"))).filter(Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new AssertionError("no source for " + type + " in " + FAMILIES));
     }
 

@@ -1,6 +1,7 @@
 package dev.sonde.probes.clock;
 
 import dev.sonde.facts.ClockReason;
+import dev.sonde.net.HttpDates;
 import dev.sonde.probes.ProbeOutcome;
 import java.time.Clock;
 import java.time.Duration;

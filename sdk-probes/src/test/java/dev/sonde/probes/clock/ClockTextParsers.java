@@ -1,5 +1,6 @@
 package dev.sonde.probes.clock;
 
+import dev.sonde.net.HttpDates;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;

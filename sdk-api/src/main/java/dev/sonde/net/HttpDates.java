@@ -1,4 +1,4 @@
-package dev.sonde.logs;
+package dev.sonde.net;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,13 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP {@code Date} values as a log prints them, in the three forms RFC 9110 says a recipient must accept:
+ * HTTP {@code Date} values, as a server sends them or a log prints them, in the three forms RFC 9110 says a recipient
+ * must accept:
  * {@code Sun, 06 Nov 1994 08:49:37 GMT} (IMF-fixdate; the weekday may be missing), {@code Sunday, 06-Nov-94
  * 08:49:37 GMT} (RFC 850; a two-digit year more than 50 years ahead is read in the past century) and
  * {@code Sun Nov  6 08:49:37 1994} (asctime). Trailing blanks (a CRLF log's) are ignored. Each pattern is anchored
- * and bounded, on a value of at most a line's first characters: linear time.
+ * and bounded (possessive runs): linear time. The one parser the clock probe and the log readers share.
  */
-final class LoggedHttpDates {
+public final class HttpDates {
 
     private static final Pattern IMF_FIXDATE = Pattern.compile(
             "^(?:[A-Za-z]{3},[ \\t]*+)?(\\d{1,2})[ \\t]++([A-Za-z]{3})[ \\t]++(\\d{4})[ \\t]++(\\d{2}):(\\d{2}):(\\d{2})[ \\t]++(?:GMT|UTC|\\+0000)$");
@@ -27,11 +28,17 @@ final class LoggedHttpDates {
             "^[A-Za-z]{3}[ \\t]++([A-Za-z]{3})[ \\t]++(\\d{1,2})[ \\t]++(\\d{2}):(\\d{2}):(\\d{2})[ \\t]++(\\d{4})$");
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
-    private LoggedHttpDates() {
+    private HttpDates() {
     }
 
-    /** The instant {@code value} stands for; empty when it is none of the three forms or no real date. */
-    static Optional<Instant> parse(String value, Instant now) {
+    /**
+     * The instant {@code value} stands for; empty when it is null, none of the three forms or no real date.
+     * {@code now} places an RFC 850 two-digit year (at most 50 years ahead of it).
+     */
+    public static Optional<Instant> parse(String value, Instant now) {
+        if (value == null) {
+            return Optional.empty();
+        }
         String v = value.strip();
         try {
             Matcher m = IMF_FIXDATE.matcher(v);
