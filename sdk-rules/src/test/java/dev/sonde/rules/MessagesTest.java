@@ -201,6 +201,33 @@ class MessagesTest {
         }
     }
 
+    /**
+     * Issue 10: a live probe's expired leaf whose server's own Date agrees with this clock is the certificate's fault:
+     * the text says the clock is right and does not tell the user to check it; without that Date it says either may be.
+     */
+    @Test
+    void anExpiredServedLeafWhoseServerDateAgreesSaysTheClockIsRight() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-03T21:04:09Z");
+        dev.sonde.facts.ServedChain expired = new dev.sonde.facts.ServedChain("mail.google.com", 443,
+                dev.sonde.facts.ProbeStatus.PROBLEM, dev.sonde.facts.TlsReason.EXPIRED, List.of(dev.sonde.facts.TlsReason.EXPIRED),
+                "CN=mail.google.com", "CN=WR2,O=Google Trust Services,C=US", "CN=GTS Root R1,O=Google Trust Services LLC,C=US",
+                List.of("CN=WR2,O=Google Trust Services,C=US", "CN=GTS Root R1,O=Google Trust Services LLC,C=US"),
+                java.time.Instant.parse("2026-08-25T08:00:00Z"), java.time.Instant.parse("2026-11-17T08:00:00Z"), "ab02", now,
+                dev.sonde.facts.LogTime.UNKNOWN, "", new dev.sonde.Evidence("probe:tls", 0, "TLS mail.google.com:443: EXPIRED"));
+        dev.sonde.facts.ClockCheck agrees = new dev.sonde.facts.ClockCheck("mail.google.com:443", 1, dev.sonde.facts.ProbeStatus.OK,
+                now.plusSeconds(1), now, dev.sonde.facts.LogTime.UNKNOWN, "",
+                new dev.sonde.Evidence("probe:clock", 0, "Date of mail.google.com:443: 1 s from this clock"));
+        Finding confirmed = TestFacts.analyze(engine, List.of(expired, agrees), Locale.ENGLISH).finding("CERT_EXPIRED").orElseThrow();
+        assertThat(confirmed.params()).containsEntry("serverClock", "agrees");
+        assertThat(confirmed.explanation()).contains("the clock is right", "2026-11-17").doesNotContain("Either the clock");
+        assertThat(confirmed.remediation().get(0)).startsWith("Leave the clock");
+        Finding open = TestFacts.analyze(engine, List.of(expired), Locale.ENGLISH).finding("CERT_EXPIRED").orElseThrow();
+        assertThat(open.params()).doesNotContainKey("serverClock");
+        assertThat(open.explanation()).contains("Either the clock is wrong");
+        assertThat(TestFacts.analyze(engine, List.of(expired, agrees), Locale.FRENCH).finding("CERT_EXPIRED").orElseThrow()
+                .explanation()).contains("l'horloge est juste");
+    }
+
     @Test
     void aMissingParameterStaysVisible() {
         MessageBundle.Texts t = engine.pack().messages().forLocale(Locale.ENGLISH);
