@@ -1,8 +1,8 @@
 package dev.sonde;
 
 import dev.sonde.facts.LogTime;
+import dev.sonde.facts.MachineTimes;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,14 +72,22 @@ public record Finding(
                 explainedBy, params, List.of(), Target.State.ONGOING);
     }
 
-    /** The time of its first failing attempt over all targets; empty when no target's evidence has a time. */
+    /**
+     * The time of its first failing attempt over all targets; empty when no target's evidence has a time. Times are
+     * compared as one machine's ({@link MachineTimes}): an authorization log's zone-less time at its trace logs' offset.
+     */
     public Optional<LogTime> firstSeen() {
-        return targets.stream().map(FindingTarget::firstSeen).flatMap(Optional::stream).min(Comparator.naturalOrder());
+        return seen().stream().min(MachineTimes.of(seen()));
     }
 
-    /** The time of its last failing attempt over all targets; empty when no target's evidence has a time. */
+    /** The time of its last failing attempt over all targets, compared as {@link #firstSeen()}; empty when none has one. */
     public Optional<LogTime> lastSeen() {
-        return targets.stream().map(FindingTarget::lastSeen).flatMap(Optional::stream).max(Comparator.naturalOrder());
+        return seen().stream().max(MachineTimes.of(seen()));
+    }
+
+    private List<LogTime> seen() {
+        return targets.stream().flatMap(t -> java.util.stream.Stream.of(t.firstSeen(), t.lastSeen())).flatMap(Optional::stream)
+                .toList();
     }
 
     /**
