@@ -110,7 +110,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
     /**
      * ONGOING when no attempt toward the target succeeded after the finding was last seen there; RESOLVED when some
      * did and the last of the later attempts succeeded; INTERMITTENT when a success falls between its first and last
-     * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped). Toward a
+     * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped). On
+     * {@link Target#MACHINE} (a wrong clock) never INTERMITTENT: answers between its sightings, or other servers'
+     * failures after, say nothing of it; it is RESOLVED only when the attempts after it end in a success. Toward a
      * destination the log did not write, its own failures and every success of the input count
      * ({@link Attempts#successes}): a failure elsewhere may be about another server, a success anywhere means Google
      * was reached again.
@@ -135,6 +137,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
                 laterSuccess |= a.outcome() == Attempts.Outcome.SUCCEEDED;
                 lastLater = a.outcome();
             }
+        }
+        if (target.machine()) { // a machine-wide state (the clock) does not come and go with other servers' answers
+            return laterSuccess && lastLater == Attempts.Outcome.SUCCEEDED ? Target.State.RESOLVED : Target.State.ONGOING;
         }
         if (between || (laterSuccess && lastLater == Attempts.Outcome.FAILED)) {
             return Target.State.INTERMITTENT;

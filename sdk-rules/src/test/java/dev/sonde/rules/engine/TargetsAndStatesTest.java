@@ -250,6 +250,25 @@ class TargetsAndStatesTest {
         assertThat(ongoing.state()).isEqualTo(Target.State.ONGOING);
     }
 
+    @Test
+    void aMachineWideFindingIsNeverIntermittentAndResolvesOnlyWhenTheInputEndsInASuccess() {
+        List<Fact> f1 = unlogged("t.log", "1", "09:12");
+        List<Fact> f2 = unlogged("t.log", "2", "09:40");
+        List<Fact> between = unnamedSuccess("t.log", "3", "09:30");
+        List<Fact> laterOk = unnamedSuccess("t.log", "4", "10:00");
+        List<Fact> elsewhereLater = failure("t.log", "5", "14:02", "10.0.0.9");
+        List<Fact> both = new ArrayList<>(f1);
+        both.addAll(f2);
+        // a success between its sightings and another server's later failure: before, INTERMITTENT
+        FindingTarget clock = find(FindingAssembler.assemble(List.of(det("CLOCK_SKEW", both, true, null, null)), List.of(),
+                RankingTest.TEXTS, index(List.of(f1, between, f2, laterOk, elsewhereLater))), "CLOCK_SKEW").targets().get(0);
+        assertThat(clock.target()).isEqualTo(Target.MACHINE);
+        assertThat(clock.state()).isEqualTo(Target.State.ONGOING);
+        FindingTarget fixed = find(FindingAssembler.assemble(List.of(det("CLOCK_SKEW", both, true, null, null)), List.of(),
+                RankingTest.TEXTS, index(List.of(f1, between, f2, laterOk))), "CLOCK_SKEW").targets().get(0);
+        assertThat(fixed.state()).isEqualTo(Target.State.RESOLVED);
+    }
+
     private static dev.sonde.facts.UrlCheck urlCheck(String service, String url, String host) {
         return new dev.sonde.facts.UrlCheck(service, url, host, ProbeStatus.PROBLEM, dev.sonde.facts.UrlReason.FILTERED,
                 403, "", "10.20.0.5:8080", LogTime.UNKNOWN, "", new Evidence("probe:https", 0, "HTTPS GET " + url));
