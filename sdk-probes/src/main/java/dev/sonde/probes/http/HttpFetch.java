@@ -1,5 +1,7 @@
 package dev.sonde.probes.http;
 
+import static dev.sonde.probes.http.HttpErrors.has;
+
 import dev.sonde.facts.RevocationReason;
 import dev.sonde.probes.Deadline;
 import java.net.ConnectException;
@@ -92,7 +94,7 @@ public final class HttpFetch {
     }
 
     private static Failure classify(Throwable t, Deadline deadline) {
-        String text = t.getClass().getSimpleName() + ": " + t.getMessage();
+        String text = HttpErrors.describe(t);
         if (has(t, BoundedBody.TooLarge.class)) {
             return new Failure(RevocationReason.BAD_RESPONSE, "body too large", t);
         }
@@ -107,14 +109,5 @@ public final class HttpFetch {
         }
         // reset or closed mid-answer, malformed HTTP: the server was reached but gave nothing usable
         return new Failure(RevocationReason.BAD_RESPONSE, text, t);
-    }
-
-    private static boolean has(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sonde.probes.http;
 
+import static dev.sonde.probes.http.HttpErrors.has;
+
 import dev.sonde.facts.UrlReason;
 import dev.sonde.probes.Deadline;
 import dev.sonde.probes.Elapsed;
@@ -166,7 +168,7 @@ public final class UrlProbe {
             reason = UrlReason.TIMED_OUT;
         } catch (ExecutionException e) {
             Throwable t = e.getCause() == null ? e : e.getCause();
-            detail.put(ERROR, t.getClass().getSimpleName() + ": " + t.getMessage());
+            detail.put(ERROR, HttpErrors.describe(t));
             Matcher tunnel = TUNNEL_REFUSED.matcher(messages(t));
             if (tunnel.find()) { // the proxy refused to open the tunnel: its status is the answer
                 int status = Integer.parseInt(tunnel.group(1));
@@ -229,15 +231,6 @@ public final class UrlProbe {
             sb.append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(" / ");
         }
         return sb.toString();
-    }
-
-    private static boolean has(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void put(Map<String, String> detail, String key, String value) {
