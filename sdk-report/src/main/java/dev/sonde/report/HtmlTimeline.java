@@ -82,8 +82,10 @@ final class HtmlTimeline {
         int x0 = LABEL;
         int x1 = WIDTH - 90;
         b.append("<text class=\"axis\" x=\"").append(x0).append("\" y=\"12\">").append(Html.text(startText)).append("</text>");
-        b.append("<text class=\"axis\" x=\"").append(x1).append("\" y=\"12\" text-anchor=\"end\">")
-                .append(Html.text(endText)).append("</text>");
+        if (!endText.equals(startText)) {
+            b.append("<text class=\"axis\" x=\"").append(x1).append("\" y=\"12\" text-anchor=\"end\">")
+                    .append(Html.text(endText)).append("</text>");
+        }
         b.append("<line x1=\"").append(x0).append("\" y1=\"").append(AXIS - 2).append("\" x2=\"").append(x1)
                 .append("\" y2=\"").append(AXIS - 2).append("\" stroke=\"#555\"/>");
         int y = AXIS;

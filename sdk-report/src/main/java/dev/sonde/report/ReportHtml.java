@@ -89,7 +89,7 @@ public final class ReportHtml {
         }
         causes(b, report);
         if (findings.size() > first) {
-            b.append("<section id=\"findings\">\n<h2>").append(Html.text(label(problems == 0 ? "notes" : "others")))
+            b.append("<section id=\"findings\">\n<h2>").append(Html.text(heading(problems == 0 ? "notes" : "others")))
                     .append("</h2>\n");
             for (Finding f : findings.subList(first, findings.size())) {
                 finding(b, report, f);
@@ -168,7 +168,7 @@ public final class ReportHtml {
             }
         }
         if (!f.remediation().isEmpty()) {
-            b.append("<h4>").append(Html.text(label("whatToDo"))).append("</h4>\n<ol class=\"todo\">\n");
+            b.append("<h4>").append(Html.text(heading("whatToDo"))).append("</h4>\n<ol class=\"todo\">\n");
             f.remediation().forEach(step -> b.append("<li>").append(Html.text(step)).append("</li>\n"));
             b.append("</ol>\n");
         }
@@ -192,7 +192,7 @@ public final class ReportHtml {
             return;
         }
         TargetLines lines = new TargetLines(text::label);
-        b.append("<h4>").append(Html.text(label("targets"))).append("</h4>\n<table>\n<thead><tr><th scope=\"col\">")
+        b.append("<h4>").append(Html.text(heading("targets"))).append("</h4>\n<table>\n<thead><tr><th scope=\"col\">")
                 .append(Html.text(label("html.target"))).append("</th><th scope=\"col\">").append(Html.text(label("html.count")))
                 .append("</th><th scope=\"col\">").append(Html.text(label("html.when"))).append("</th><th scope=\"col\">")
                 .append(Html.text(label("html.state"))).append("</th><th scope=\"col\">").append(Html.text(label("html.causedBy")))
@@ -223,9 +223,12 @@ public final class ReportHtml {
         if (f.evidence().isEmpty()) {
             return;
         }
-        b.append("<h4>").append(Html.text(label("evidence"))).append("</h4>\n<ul class=\"evidence\">\n");
+        String folder = ReportText.commonFolder(f.evidence());
+        b.append("<h4>").append(Html.text(folder.isEmpty() ? heading("evidence") : heading("evidenceIn", folder)))
+                .append("</h4>\n<ul class=\"evidence\">\n");
         for (Evidence e : f.evidence()) {
-            b.append("<li><span class=\"where\">").append(Html.text(e.file() + (e.line() > 0 ? ":" + e.line() : "")))
+            b.append("<li><span class=\"where\">")
+                    .append(Html.text(e.file().substring(folder.length()) + (e.line() > 0 ? ":" + e.line() : "")))
                     .append("</span>\n<pre>").append(Html.lines(e.text().strip())).append("</pre></li>\n");
         }
         b.append("</ul>\n");
@@ -279,7 +282,7 @@ public final class ReportHtml {
         if (report.inputs().isEmpty()) {
             return;
         }
-        b.append("<section id=\"inputs\">\n<h2>").append(Html.text(label("inputs"))).append("</h2>\n<table>\n<thead><tr>");
+        b.append("<section id=\"inputs\">\n<h2>").append(Html.text(heading("inputs"))).append("</h2>\n<table>\n<thead><tr>");
         for (String key : List.of("html.input", "html.format", "html.encoding", "html.lines", "html.skipped", "html.facts")) {
             b.append("<th scope=\"col\">").append(Html.text(label(key))).append("</th>");
         }
@@ -298,7 +301,7 @@ public final class ReportHtml {
         if (report.warnings().isEmpty()) {
             return;
         }
-        b.append("<section id=\"warnings\">\n<h2>").append(Html.text(label("warnings"))).append("</h2>\n<ul>\n");
+        b.append("<section id=\"warnings\">\n<h2>").append(Html.text(heading("warnings"))).append("</h2>\n<ul>\n");
         for (Warning w : report.warnings()) {
             b.append("<li>").append(Html.text(w.toString())).append("</li>\n");
         }
@@ -307,6 +310,12 @@ public final class ReportHtml {
 
     private String state(Target.State s) {
         return label("html.state." + s.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A label of the text report as a heading: without its closing colon ({@code "What to do:"}, {@code "Que faire :"}). */
+    private String heading(String key, Object... args) {
+        String text = label(key, args).strip();
+        return text.endsWith(":") ? text.substring(0, text.length() - 1).strip() : text;
     }
 
     private String label(String key, Object... args) {

@@ -97,7 +97,7 @@ class ReportHtmlInjectionPropertyTest {
             }
             assertThat(doc.select("style")).hasSize(1);
             // Where input is written, no element was made of it: these hold text only, or only the page's own links.
-            assertThat(doc.select("title, pre, h1, h3, th, svg text, svg title, .summary, #warnings li, .legend"))
+            assertThat(doc.select("title, pre, h1, h3, h4, th, svg text, svg title, .summary, .where, #warnings li, .legend"))
                     .allMatch(el -> el.children().isEmpty());
             assertThat(doc.select("td, dd")).allMatch(el -> el.children().stream()
                     .allMatch(c -> c.tagName().equals("code") && c.children().isEmpty()

@@ -52,7 +52,10 @@ class ReportHtmlTest {
         assertThat(first.select("dl.facts dt")).extracting(Element::text).contains("Finding", "Severity", "Confidence", "State");
         assertThat(first.select("dl.facts dd").eachText()).contains(top.id(), Math.round(top.confidence() * 100) + "%");
         Evidence e = top.evidence().get(0);
-        assertThat(first.select("ul.evidence .where").first().text()).isEqualTo(e.file() + ":" + e.line());
+        assertThat(first.select("h4").eachText()).contains("What to do", "Where and when")
+                .anyMatch(h -> h.startsWith("Evidence (in ") && e.file().startsWith(h.substring(13, h.length() - 1)));
+        assertThat(e.file()).endsWith(first.select("ul.evidence .where").first().text().replaceAll(":[0-9]+$", ""));
+        assertThat(first.select("ul.evidence .where").first().text()).endsWith(".log:" + e.line());
         assertThat(first.select("ul.evidence pre").first().wholeText()).isEqualTo(e.text().strip());
         assertThat(first.select("table tbody tr")).hasSize(top.targets().size());
         Element svg = first.selectFirst("svg.timeline");
