@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 /** The options every reporting command shares (analyze, probe, diagnose): output, language, rule packs, trust. */
 final class ReportOptions {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json (schema sonde.report/2)")
+            description = "text (default), json (schema sonde.report/2) or html (one self-contained page: redirect it to a .html file)")
     Format format;
 
     @Option(names = "--locale", paramLabel = "LANG", defaultValue = "en",
@@ -50,6 +50,10 @@ final class ReportOptions {
 
     boolean json() {
         return format == Format.json;
+    }
+
+    boolean html() {
+        return format == Format.html;
     }
 
     Locale locale() {

@@ -1,6 +1,7 @@
 package dev.sonde.cli;
 
 import dev.sonde.Report;
+import dev.sonde.report.ReportHtml;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ final class ReportPrinter {
     }
 
     /**
-     * Writes {@code report} (JSON always; text only when something was read) and returns its exit code: 1 when a
+     * Writes {@code report} (JSON and HTML always; text only when something was read) and returns its exit code: 1 when a
      * problem of severity medium or above was found (complete or not), else 0 when the analysis was complete, 4 when
      * it was incomplete, 3 when there was nothing to diagnose (no input was a known log and no probe ran).
      *
@@ -24,6 +25,8 @@ final class ReportPrinter {
         boolean nothingRead = !report.anyInputRead() && report.outcome() == Report.Outcome.NOTHING_TO_DIAGNOSE;
         if (options.json()) {
             out.print(ReportJson.write(report));
+        } else if (options.html()) {
+            out.print(ReportHtml.render(report, options.locale()));
         } else if (!nothingRead) {
             out.print(ReportText.render(report, options.width != null ? options.width : terminalWidth(), options.locale()));
         }

@@ -348,7 +348,7 @@ public final class ReportText {
         return label("count." + key + (one ? ".one" : ".other"), n);
     }
 
-    private String label(String key, Object... args) {
+    String label(String key, Object... args) {
         String pattern;
         try {
             pattern = labels.getString(key);
