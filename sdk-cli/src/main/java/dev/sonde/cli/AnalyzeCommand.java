@@ -3,11 +3,14 @@ package dev.sonde.cli;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.facts.Fact;
+import dev.sonde.rules.cases.RecordedProbes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,8 +67,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Report report;
         try {
-            Sonde sonde = ReportOptions.build(output.sonde().deadline(Duration.ofSeconds(deadlineSeconds)), err);
-            report = sonde.analyze(paths);
+            Sonde.Builder builder = output.sonde().deadline(Duration.ofSeconds(deadlineSeconds));
+            // a support bundle (sonde collect) carries its probe run: replayed, the bundle is the diagnose made there
+            Optional<List<Fact>> recorded = BundleProbes.find(paths);
+            recorded.ifPresent(facts -> builder.prober(RecordedProbes.prober(facts)));
+            Sonde sonde = ReportOptions.build(builder, err);
+            if (recorded.isPresent()) {
+                err.println("sonde: replaying the " + recorded.get().size() + " probe results recorded in the bundle");
+            }
+            report = recorded.isPresent() ? sonde.diagnose(paths) : sonde.analyze(paths);
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
             if (output.debug) {

@@ -43,6 +43,11 @@ final class LogFolders {
         return osName.toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
+    /** An environment variable, or null. */
+    String variable(String name) {
+        return env.get(name);
+    }
+
     /** Every standard folder, whether or not it exists, in the order above (empty when the environment names none). */
     List<Path> standard() {
         List<Path> out = new ArrayList<>();
