@@ -55,6 +55,7 @@ final class SupportBundle implements AutoCloseable {
     private final List<Map<String, String>> skipped = new ArrayList<>();
     private final Set<String> folderNames = new HashSet<>();
     private long copied;
+    private int older;
 
     SupportBundle(OutputStream out, Instant deadline, boolean anonymize) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -113,7 +114,8 @@ final class SupportBundle implements AutoCloseable {
             }
             Instant modified = Files.getLastModifiedTime(file).toInstant();
             if (modified.isBefore(since)) {
-                continue; // older than --days: not asked for (counted below)
+                older++; // not asked for: counted in the manifest
+                continue;
             }
             long size = Files.size(file);
             if (size > MAX_LOG_BYTES) {
@@ -178,6 +180,7 @@ final class SupportBundle implements AutoCloseable {
     @Override
     public void close() throws IOException {
         manifest.put("logs", logs);
+        manifest.put("olderLogsLeftOut", older);
         manifest.put("skipped", skipped);
         try {
             add(MANIFEST, JSON.writeValueAsBytes(manifest));

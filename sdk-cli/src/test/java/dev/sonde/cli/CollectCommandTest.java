@@ -80,6 +80,7 @@ class CollectCommandTest {
                     .isEqualTo("http://alice:[redacted]@127.0.0.1:3128");
             assertThat(manifest.toString()).contains("not Windows: there is no netsh").doesNotContain("s3cret");
             assertThat(manifest.get("probes").get("results").asInt()).isPositive();
+            assertThat(manifest.get("olderLogsLeftOut").asInt()).isEqualTo(1);
 
             List<String> diagnose = new ArrayList<>(List.of("diagnose", identity.toString(), tracing.toString(),
                     "-f", "json"));
