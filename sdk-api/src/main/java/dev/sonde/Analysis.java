@@ -50,7 +50,12 @@ final class Analysis {
         List<Warning> warnings = new ArrayList<>();
         List<LogInput> inputs = new ArrayList<>();
         List<InputSummary> unreadable = new ArrayList<>();
+        LogArchives archives = new LogArchives(inputs, unreadable, warnings, readingDeadline(until));
         for (Path file : LogFiles.expand(paths, warnings, readingDeadline(until))) {
+            if (LogArchives.isArchive(file.toString())) {
+                archives.read(file); // its logs join the inputs, named archive!/entry
+                continue;
+            }
             Optional<String> why = InputFiles.notRegular(file);
             if (why.isEmpty()) {
                 inputs.add(LogInput.of(file));

@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Finds the log files among the paths given to {@link Sonde#analyze}: files as given, folders searched
- * recursively for {@code *.log}. A folder that cannot be searched (permission denied, a path longer than the
+ * recursively for {@code *.log} and for archives ({@code *.zip}, {@code *.gz}: {@link LogArchives} reads them). A folder that cannot be searched (permission denied, a path longer than the
  * system allows, an I/O error) is skipped with a warning and the rest is searched; a {@code *.log} that is
  * not a regular file (a named pipe, a device, a socket) is listed so that it is reported, never opened.
  * Symbolic links to folders are not followed (no loops); links to files are. The search stops, with a
@@ -67,7 +67,8 @@ final class LogFiles {
                     if (++seen[0] % CLOCK_EVERY == 0 && late()) {
                         return FileVisitResult.TERMINATE;
                     }
-                    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".log")
+                    String name = file.getFileName().toString();
+                    if ((name.toLowerCase(Locale.ROOT).endsWith(".log") || LogArchives.isArchive(name))
                             && !Files.isDirectory(file)) {
                         files.putIfAbsent(key(file, attrs), file); // a special file is refused, with a warning, later
                     }
@@ -93,7 +94,7 @@ final class LogFiles {
                 private boolean late() {
                     if (Instant.now().isAfter(deadline)) {
                         warnings.add(Warning.incomplete(folder.toString(), 0, "not searched completely: the analysis "
-                                + "deadline passed while looking for *.log files (" + files.size() + " found so far)"));
+                                + "deadline passed while looking for *.log files and archives (" + files.size() + " found so far)"));
                         return true;
                     }
                     return false;

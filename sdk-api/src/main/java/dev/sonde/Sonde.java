@@ -117,7 +117,10 @@ public final class Sonde implements AutoCloseable {
         return new Builder();
     }
 
-    /** Analyzes log files and folders together (folders are searched recursively for {@code *.log}). */
+    /**
+     * Analyzes log files and folders together (folders are searched recursively for {@code *.log}); {@code .zip} and
+     * {@code .gz} files, given or found, are read as archives of logs (limits: {@code docs/security.md}).
+     */
     public Report analyze(Path... paths) {
         return analyze(Arrays.asList(paths));
     }

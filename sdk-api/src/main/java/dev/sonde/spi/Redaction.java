@@ -60,6 +60,15 @@ public final class Redaction {
     }
 
     /**
+     * A fresh pseudonymizer for one document (the same name gets the same pseudonym throughout it, as in a report
+     * made with {@code anonymize}): e.g. the logs {@code sonde collect --anonymize} copies into a bundle. Not
+     * thread-safe.
+     */
+    public static java.util.function.UnaryOperator<String> pseudonyms() {
+        return new Pseudonyms()::apply;
+    }
+
+    /**
      * The report with every string redacted ({@link #redact}): finding ids, titles, explanations, remediation,
      * article steps, evidence files and texts, {@code explainedBy}, parameter names and values, targets (host, address,
      * proxy, service, cause, evidence); source names,

@@ -193,7 +193,7 @@ final class ProbeSettings {
     }
 
     /** The live prober Sonde itself would use: the one on the class path (sdk-probes' {@link CatalogProber}). */
-    private static Prober liveProber() {
+    static Prober liveProber() {
         return ServiceLoader.load(Prober.class, ProbeSettings.class.getClassLoader()).findFirst()
                 .orElseGet(CatalogProber::new);
     }

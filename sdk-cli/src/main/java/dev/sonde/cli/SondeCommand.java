@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = SondeCommand.Version.class,
         description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
         subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, RulesCommand.class,
-            CommandLine.HelpCommand.class},
+            CollectCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the analysis is complete and found nothing of severity medium or above",
