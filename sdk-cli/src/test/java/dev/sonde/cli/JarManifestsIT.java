@@ -79,6 +79,22 @@ class JarManifestsIT {
     }
 
     @Test
+    void theBomListsEveryPublishedArtifactAtTheProjectVersion() throws Exception {
+        // sdk-bom has no parent (docs/release.md): its version is written twice, so check it moves with ours
+        var pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("..", "sdk-bom", "pom.xml").toFile()).getDocumentElement();
+        assertThat(pom.getElementsByTagName("version").item(0).getTextContent())
+                .isEqualTo(System.getProperty("sonde.project.version"));
+        var ids = pom.getElementsByTagName("artifactId");
+        List<String> managed = new java.util.ArrayList<>();
+        for (int i = 1; i < ids.getLength(); i++) { // 0 is sdk-bom itself
+            managed.add(ids.item(i).getTextContent());
+        }
+        assertThat(managed).containsExactlyInAnyOrderElementsOf(MODULES.keySet().stream()
+                .map(a -> a.equals("sonde") ? "sdk-cli" : a).toList());
+    }
+
+    @Test
     void thePackagedToolPrintsTheBuiltVersion() throws Exception {
         PackagedJarIT.Result r = PackagedJarIT.java("--version");
         assertThat(r.exit()).isZero();
