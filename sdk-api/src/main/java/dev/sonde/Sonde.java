@@ -112,6 +112,11 @@ public final class Sonde implements AutoCloseable {
         }
     }
 
+    /** This library's version as built (e.g. {@code 0.1.0}), or {@code "unknown"} (logged once, with why) outside a Maven build. */
+    public static String version() {
+        return SondeVersion.get();
+    }
+
     /** A builder with the defaults: built-in rule pack, English, {@link #DEFAULT_DEADLINE}. */
     public static Builder builder() {
         return new Builder();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sonde",
         mixinStandardHelpOptions = true,
-        versionProvider = SondeCommand.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
         subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, RulesCommand.class,
             CollectCommand.class, CommandLine.HelpCommand.class},
@@ -78,14 +78,5 @@ public final class SondeCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'sonde analyze LOGS', 'sonde probe' or 'sonde diagnose LOGS'");
-    }
-
-    /** Prints the version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = SondeCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"sonde " + (v == null ? "development build" : v)};
-        }
     }
 }

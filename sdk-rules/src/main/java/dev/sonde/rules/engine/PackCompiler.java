@@ -8,37 +8,37 @@ import dev.sonde.rules.model.RuleMetadata;
 import dev.sonde.rules.pack.DrlOutline;
 import dev.sonde.rules.pack.MessageBundle;
 import dev.sonde.rules.pack.RulePack;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.Results;
-import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.internal.builder.InternalKieBuilder;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a {@link RulePack}'s DRL into a {@link KieBase} once: {@code KieServices} →
- * {@code KieFileSystem} (with a generated pom under a unique {@code ReleaseId}, so that concurrent
- * builds never share a module) → {@code KieBuilder.buildAll()}; the module is removed from the
- * repository afterwards. Duplicate rule names are errors. Then checks every rule's finding metadata
+ * Compiles a {@link RulePack}'s DRL into a {@link KieBase} once: every file in one {@code KnowledgeBuilder}
+ * batch (errors and warnings stay in its results, never in the host's logs), then a knowledge base of its
+ * packages. Duplicate rule names are errors. Then checks every rule's finding metadata
  * and that the English bundle has a title and explanation for every finding id.
  */
 public final class PackCompiler {
@@ -163,51 +163,47 @@ public final class PackCompiler {
         return checked(pack, kieBase, problems, cached, cache.map(CompileCache::notes).orElse(List.of()));
     }
 
-    /** Compiles the DRL, adding Drools' errors and warnings to {@code problems}; {@code null} on errors. */
+    /**
+     * Compiles the DRL, adding Drools' errors and warnings to {@code problems}; {@code null} on errors.
+     *
+     * <p>Why a {@code KnowledgeBuilder} and not {@code KieBuilder}/{@code KieContainer}: the same compiler, but
+     * KieBuilder's {@code KieProject} logs every error of a broken pack at ERROR level (a 35-line cascade, most of it
+     * knock-on errors blaming the built-in rules) and {@code KieContainerImpl} two INFO lines per build, into the
+     * host application's logs. Here every message stays in the builder's results, and Sonde says it once
+     * (docs/logging.md). The knowledge base is made as the compile cache makes it from cached packages.
+     */
     private static KieBase build(RulePack pack, List<PackProblem> problems, ClassLoader loader) {
-        String id = pack.manifest().id();
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("dev.sonde.packs", id + "-" + UUID.randomUUID(),
-                pack.manifest().version().isBlank() ? "0" : sanitizeVersion(pack.manifest().version()));
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        Map<String, String> packPath = new HashMap<>(); // Drools' path → "certificates.drl"
+        KnowledgeBuilder kbuilder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(options(), loader));
+        // one batch, as KieBuilder does: declarations and functions are seen across files in any order
+        CompositeKnowledgeBuilder batch = kbuilder.batch();
         for (Map.Entry<String, String> drl : pack.drl().entrySet()) {
-            // the folder follows the DRL's package, as Drools expects; messages name the pack's own path
-            String folder = pack.outline(drl.getKey()).packageName().replace('.', '/');
-            String name = drl.getKey().replace('/', '_');
-            String path = (folder.isEmpty() ? "" : folder + "/") + name;
-            packPath.put(path, drl.getKey());
-            kfs.write("src/main/resources/" + path, drl.getValue());
+            batch.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(drl.getKey()), ResourceType.DRL);
         }
-        KieModuleModel module = ks.newKieModuleModel();
-        OPTIONS.forEach(module::setConfigurationProperty);
-        KieBuilder builder = ((InternalKieBuilder) ks.newKieBuilder(kfs, loader)).withKModuleModel(module);
-        try {
-            builder.buildAll();
-            Results results = builder.getResults();
-            List<PackProblem> found = new ArrayList<>();
-            for (Message m : results.getMessages()) {
-                if (m.getLevel() == Message.Level.ERROR || m.getLevel() == Message.Level.WARNING) {
-                    boolean error = m.getLevel() == Message.Level.ERROR;
-                    found.add(problem(m, packPath, error ? PackProblem.Level.ERROR : PackProblem.Level.WARNING));
-                }
-            }
-            // a syntax error ("[ERR 102] Line 6:34 mismatched input ...") makes Drools drop the file's package and
-            // report knock-on errors everywhere ("Unable to resolve ObjectType ..."): show the syntax errors only
-            if (found.stream().anyMatch(p -> p.isError() && p.message().startsWith("[ERR "))) {
-                found.removeIf(p -> p.isError() && !p.message().startsWith("[ERR "));
-            }
-            found.sort(java.util.Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
-                    .thenComparingInt(PackProblem::column));
-            problems.addAll(found);
-            if (found.stream().anyMatch(PackProblem::isError)) {
-                return null;
-            }
-            return ks.newKieContainer(releaseId, loader).getKieBase();
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
+        batch.build();
+        List<PackProblem> found = new ArrayList<>();
+        for (KnowledgeBuilderResult r : kbuilder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            boolean error = r.getSeverity() == ResultSeverity.ERROR;
+            String path = r.getResource() == null ? null : r.getResource().getSourcePath();
+            int line = r.getLines() != null && r.getLines().length > 0 ? r.getLines()[0] : 0;
+            found.add(problem(path, line, r.getMessage(), error ? PackProblem.Level.ERROR : PackProblem.Level.WARNING));
         }
+        // a syntax error ("[ERR 102] Line 6:34 mismatched input ...") makes Drools drop the file's package and
+        // report knock-on errors everywhere ("Unable to resolve ObjectType ..."): show the syntax errors only
+        if (found.stream().anyMatch(p -> p.isError() && p.message().startsWith("[ERR "))) {
+            found.removeIf(p -> p.isError() && !p.message().startsWith("[ERR "));
+        }
+        found.sort(java.util.Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
+                .thenComparingInt(PackProblem::column));
+        problems.addAll(found);
+        if (found.stream().anyMatch(PackProblem::isError)) {
+            return null;
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.get().newKieBaseConfiguration(options(), loader));
+        kieBase.addPackages(kbuilder.getKnowledgePackages());
+        return kieBase;
     }
 
     /** Checks every rule's finding metadata and that the English bundle has texts for every finding id. */
@@ -253,20 +249,20 @@ public final class PackCompiler {
     }
 
     /** A Drools message as a problem: the pack's own path, the line, and the column Drools puts in its text. */
-    static PackProblem problem(Message m, Map<String, String> packPath, PackProblem.Level severity) {
-        String path = m.getPath() == null ? "" : packPath.getOrDefault(m.getPath(), m.getPath());
-        String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
+    static PackProblem problem(String file, int drlLine, String message, PackProblem.Level severity) {
+        String path = file == null ? "" : file;
+        String text = message == null ? "" : message.replaceAll("\\s+", " ").trim();
         if (text.length() > 400) {
             text = text.substring(0, 399) + "…";
         }
-        int line = Math.max(0, m.getLine());
-        int column = Math.max(0, m.getColumn());
+        int line = Math.max(0, drlLine);
+        int column = 0;
         Matcher lc = DROOLS_LINE_COL.matcher(text);
         if (lc.find()) {
             if (line == 0) {
                 line = Integer.parseInt(lc.group(1));
             }
-            if (column == 0 && Integer.parseInt(lc.group(1)) == line) {
+            if (Integer.parseInt(lc.group(1)) == line) {
                 column = Integer.parseInt(lc.group(2));
             }
         }
@@ -294,10 +290,5 @@ public final class PackCompiler {
             }
         }
         return PackProblem.error("(unknown file)", message);
-    }
-
-    private static String sanitizeVersion(String v) {
-        String s = v.replaceAll("[^A-Za-z0-9._-]", "");
-        return s.isEmpty() ? "0" : s;
     }
 }

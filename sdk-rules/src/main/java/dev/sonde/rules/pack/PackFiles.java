@@ -80,7 +80,7 @@ public final class PackFiles {
         return archiveRoot;
     }
 
-    /** Every file of the pack by path, sorted ({@value PackSignature#FILE} included). */
+    /** Every file of the pack by path, sorted ({@value dev.sonde.rules.trust.PackSignature#FILE} included). */
     public SortedMap<String, File> files() {
         return files;
     }
