@@ -94,7 +94,7 @@ final class ServerAnswerDecoder {
             Pattern.CASE_INSENSITIVE,
             "not", "never", "n't");
     static final AnchoredPattern URL = new AnchoredPattern(
-            "(https?)://([a-z0-9][a-z0-9.-]*+|\\[[0-9a-f:.]++\\])(?::(\\d{1,5}))?+(?![0-9])[^\\s\"'<>()]*+",
+            "(https?)://([a-z0-9][a-z0-9.-]*+|\\[[0-9a-f:.]++\\])(?::(\\d{1,5}+))?(?![0-9]|:[0-9])[^\\s\"'<>()]*+",
             Pattern.CASE_INSENSITIVE,
             "http");
     static final AnchoredPattern HOST_NAME = new AnchoredPattern(

@@ -81,6 +81,20 @@ class AnchoredPatternTest {
         });
     }
 
+    /**
+     * Found by the property above: a URL whose port runs past five digits. The old expression captured the port
+     * inside a possessive group; java.util.regex kept that capture after the attempt failed, so the plain find()
+     * reported the next URL with the dead one's port (44300). No capture inside a possessive group now.
+     */
+    @Test
+    void aUrlWithAPortTooLongIsNoUrlAndLeavesNoPortToTheNextOne() {
+        String text = "https://1.2.3.4:44300010000  https://x";
+        assertThat(plain(ServerAnswerDecoder.URL, text)).containsExactly("29:https://x|https|x|null");
+        assertThat(anchored(ServerAnswerDecoder.URL, text)).isEqualTo(plain(ServerAnswerDecoder.URL, text));
+        assertThat(plain(ServerAnswerDecoder.URL, "see https://mail.google.com:443/x and http://[::1]:80/y"))
+                .containsExactly("4:https://mail.google.com:443/x|https|mail.google.com|443", "38:http://[::1]:80/y|http|[::1]|80");
+    }
+
     @Test
     void onTheArticleAndSampleLogsToo() {
         Map<String, AnchoredPattern> all = patterns();
