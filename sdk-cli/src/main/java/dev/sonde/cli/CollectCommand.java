@@ -66,19 +66,8 @@ final class CollectCommand implements Callable<Integer> {
             description = "replace e-mail addresses and home folder user names by pseudonyms in the copied logs")
     boolean anonymize;
 
-    @Option(names = "--endpoints", paramLabel = "FILE", description = "an endpoint catalog replacing the built-in one")
-    Path endpoints;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20s",
-            description = "overall deadline of all probes (default ${DEFAULT-VALUE})")
-    String timeout;
-
-    @Option(names = "--probe-timeout", paramLabel = "DURATION", defaultValue = "8s",
-            description = "deadline of each single probe (default ${DEFAULT-VALUE})")
-    String probeTimeout;
-
-    @Option(names = "--no-proxy-discovery", description = "do not look at the proxy environment or netsh when probing")
-    boolean noProxyDiscovery;
+    @CommandLine.Mixin
+    ProbeFlags flags;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "180",
             description = "time limit of the whole collection (default ${DEFAULT-VALUE})")
@@ -109,10 +98,13 @@ final class CollectCommand implements Callable<Integer> {
             }
             folders = machine.existing();
         }
-        ProbeOptions options = ProbeOptions.defaults()
-                .withTimeout(ProbeSettings.duration(cli, "--timeout", timeout))
-                .withProbeTimeout(ProbeSettings.duration(cli, "--probe-timeout", probeTimeout))
-                .withSystemProxyDiscovery(!noProxyDiscovery);
+        ProbeOptions options;
+        try {
+            options = flags.options(cli);
+        } catch (SondeException e) {
+            err.println("sonde: --winhttp-proxy: " + e.getMessage());
+            return SondeCommand.USAGE;
+        }
         Instant deadline = Instant.now().plusSeconds(deadlineSeconds);
         Path partial = parent.resolve(out.getFileName() + ".part");
         try (OutputStream file = Files.newOutputStream(partial);
@@ -198,8 +190,8 @@ final class CollectCommand implements Callable<Integer> {
         RecordingProber recorder = RecordedProbes.recording(ProbeSettings.liveProber());
         try {
             Sonde.Builder builder = Sonde.builder().probeOptions(options).prober(recorder);
-            if (endpoints != null) {
-                builder.endpoints(endpoints);
+            if (flags.endpoints != null) {
+                builder.endpoints(flags.endpoints);
             }
             builder.build().probe();
         } catch (SondeException e) {
@@ -210,7 +202,7 @@ final class CollectCommand implements Callable<Integer> {
         RecordedProbes.write(recorder.facts(), json);
         bundle.add(RecordedProbes.FILE, json.toString().getBytes(StandardCharsets.UTF_8));
         bundle.describe("probes", Map.of("file", RecordedProbes.FILE, "results", recorder.facts().size(),
-                "catalog", endpoints == null ? "built-in" : Redaction.redact(endpoints.toString())));
+                "catalog", flags.endpoints == null ? "built-in" : Redaction.redact(flags.endpoints.toString())));
         err.println("sonde: recorded " + recorder.facts().size() + " probe results");
     }
 }

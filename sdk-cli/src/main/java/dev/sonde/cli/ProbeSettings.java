@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -31,32 +30,8 @@ final class ProbeSettings {
     @CommandLine.Mixin
     ReportOptions output;
 
-    @Option(names = "--endpoints", paramLabel = "FILE",
-            description = "an endpoint catalog (JSON, the rule pack's endpoints.json format) replacing the built-in one")
-    Path endpoints;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20s",
-            description = "overall deadline of all probes: 20s (default), 1500ms, 2m or PT20S")
-    String timeout;
-
-    @Option(names = "--probe-timeout", paramLabel = "DURATION", defaultValue = "8s",
-            description = "deadline of each single probe (default ${DEFAULT-VALUE}, capped by --timeout)")
-    String probeTimeout;
-
-    @Option(names = "--clock-tolerance", paramLabel = "DURATION", defaultValue = "5m",
-            description = "clock offsets from Google's Date beyond this are reported (default ${DEFAULT-VALUE})")
-    String clockTolerance;
-
-    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "a proxy to check as well (repeatable)")
-    List<String> proxies = new ArrayList<>();
-
-    @Option(names = "--winhttp-proxy", paramLabel = "FILE",
-            description = "a file holding the output of 'netsh winhttp show proxy' (to diagnose another machine)")
-    Path winHttpProxy;
-
-    @Option(names = "--no-proxy-discovery",
-            description = "do not look at HTTPS_PROXY/HTTP_PROXY, Java proxy settings or netsh for proxies")
-    boolean noProxyDiscovery;
+    @CommandLine.Mixin
+    ProbeFlags flags;
 
     @Option(names = "--record", paramLabel = "FILE",
             description = "also write what the probes saw to FILE (JSON, format " + RecordedProbes.FORMAT + "; no credentials): "
@@ -113,18 +88,10 @@ final class ProbeSettings {
         PrintWriter err = cli.getErr();
         ProbeOptions options;
         try {
-            options = ProbeOptions.defaults()
-                    .withTimeout(duration(cli, "--timeout", timeout))
-                    .withProbeTimeout(duration(cli, "--probe-timeout", probeTimeout))
-                    .withClockTolerance(duration(cli, "--clock-tolerance", clockTolerance))
-                    .withProxies(proxies)
-                    .withSystemProxyDiscovery(!noProxyDiscovery)
-                    .withWinHttpProxyText(winHttpProxy == null ? "" : winHttpProxyText(winHttpProxy));
+            options = flags.options(cli);
         } catch (SondeException e) {
             err.println("sonde: --winhttp-proxy: " + e.getMessage());
             return SondeCommand.USAGE;
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
         }
         PackTrust.requirePack(cli, output.trust, output.rulePacks);
         if (record != null) {
@@ -143,8 +110,8 @@ final class ProbeSettings {
         RecordingProber recorder = null;
         try {
             Sonde.Builder builder = output.sonde().probeOptions(options);
-            if (endpoints != null) {
-                builder.endpoints(endpoints);
+            if (flags.endpoints != null) {
+                builder.endpoints(flags.endpoints);
             }
             if (record != null) {
                 recorder = RecordedProbes.recording(liveProber());
