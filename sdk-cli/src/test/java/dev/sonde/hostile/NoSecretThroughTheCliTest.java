@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sonde.cli.SondeCommand;
 import dev.sonde.report.ReportJson;
 import dev.sonde.spi.Redaction;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testsupport.SecretForms;
 import dev.sonde.testsupport.SecretForms.Secret;
 import dev.sonde.testsupport.net.ClosedPort;

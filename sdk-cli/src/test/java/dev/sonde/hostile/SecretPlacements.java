@@ -1,7 +1,7 @@
 package dev.sonde.hostile;
 
 import dev.sonde.spi.Redaction;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testsupport.SecretForms.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.sonde.LogInput;
 import dev.sonde.Warning;
 import dev.sonde.logs.GwsmoLogReader;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testsupport.ReadResult;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,10 +8,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.sonde.Warning;
 import dev.sonde.facts.Destination;
-import dev.sonde.testsupport.GwsmoLogs;
-import dev.sonde.testsupport.LogEncoding;
+import dev.sonde.testkit.logs.GwsmoLogs;
+import dev.sonde.testkit.logs.LogEncoding;
 import dev.sonde.testsupport.LogGenerators;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.MixedLog;
 import dev.sonde.testsupport.ReadResult;
 import java.io.ByteArrayOutputStream;

@@ -12,7 +12,7 @@ import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.SecurityFlag;
 import dev.sonde.facts.TlsFailure;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testsupport.ReadResult;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.SecurityFlag;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.time.Instant;
 import java.util.List;

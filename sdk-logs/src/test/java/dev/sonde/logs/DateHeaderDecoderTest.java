@@ -8,10 +8,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.ProbeStatus;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testsupport.HttpDateSpellings;
 import dev.sonde.testsupport.LogGenerators;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -8,7 +8,7 @@ import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.spi.LogReader;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testsupport.ReadResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -203,7 +203,7 @@ class GwsmoLogReaderTest {
     void deadlineStopsReadingWithAWarning() {
         // checked at every buffer fill (issue 8), not only every DEADLINE_EVERY lines: a deadline already past
         // reads nothing, and says so; the input counts as not read, not as "not a log"
-        String log = GwsmoLogs.ordinaryLines(dev.sonde.testsupport.LogStyle.TRACE, Instant.parse("2024-01-01T00:00:00Z"),
+        String log = GwsmoLogs.ordinaryLines(dev.sonde.testkit.logs.LogStyle.TRACE, Instant.parse("2024-01-01T00:00:00Z"),
                 java.time.ZoneOffset.UTC, "1", 10_000);
         LogReader reader = new GwsmoLogReader();
         for (LogInput input : List.of(LogInput.ofText("slow.log", log), LogInput.ofBytes("slow.log", log.getBytes(StandardCharsets.UTF_8)))) {

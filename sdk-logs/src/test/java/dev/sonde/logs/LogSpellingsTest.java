@@ -12,7 +12,7 @@ import dev.sonde.facts.TlsFailure;
 import dev.sonde.testsupport.LogGenerators;
 import dev.sonde.testsupport.LogSpellings;
 import dev.sonde.testsupport.LogSpellings.Spelling;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.time.ZoneOffset;
 import java.util.EnumSet;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.ProxyEvent;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.util.List;
 import org.assertj.core.groups.Tuple;

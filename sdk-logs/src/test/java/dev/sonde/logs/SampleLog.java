@@ -1,7 +1,7 @@
 package dev.sonde.logs;
 
 import dev.sonde.facts.Fact;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static dev.sonde.logs.Records.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.facts.ServerAnswer;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.util.List;
 import org.assertj.core.groups.Tuple;

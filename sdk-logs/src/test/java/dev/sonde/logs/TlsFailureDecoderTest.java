@@ -11,7 +11,7 @@ import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.SecurityFlag;
 import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TlsFailure;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.sonde.testsupport;
 
+import dev.sonde.testkit.logs.LogEncoding;
+import dev.sonde.testkit.logs.LogStyle;
+import dev.sonde.testkit.logs.CertBlock;
+import dev.sonde.testkit.logs.TlsAttempt;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;

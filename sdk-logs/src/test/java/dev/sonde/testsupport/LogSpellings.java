@@ -1,5 +1,7 @@
 package dev.sonde.testsupport;
 
+import dev.sonde.testkit.logs.LogStyle;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 

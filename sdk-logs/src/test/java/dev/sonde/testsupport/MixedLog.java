@@ -1,5 +1,9 @@
 package dev.sonde.testsupport;
 
+import dev.sonde.testkit.logs.GwsmoLogs;
+import dev.sonde.testkit.logs.LogEncoding;
+import dev.sonde.testkit.logs.LogStyle;
+
 /**
  * A generated log with a region of whole records written in another encoding than the rest (a UTF-8 log holding
  * UTF-16 records, or the reverse), as two writers can leave a file.

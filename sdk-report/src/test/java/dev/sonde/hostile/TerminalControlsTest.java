@@ -12,7 +12,7 @@ import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

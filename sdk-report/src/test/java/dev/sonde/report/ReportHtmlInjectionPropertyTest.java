@@ -11,7 +11,7 @@ import dev.sonde.Evidence;
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
-import dev.sonde.testsupport.GwsmoLogs;
+import dev.sonde.testkit.logs.GwsmoLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import dev.sonde.facts.Fact;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.testsupport.LogGenerators;
-import dev.sonde.testsupport.LogStyle;
+import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.ReadResult;
 import java.util.ArrayList;
 import java.util.Collections;

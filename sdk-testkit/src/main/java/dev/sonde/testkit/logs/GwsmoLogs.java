@@ -1,4 +1,4 @@
-package dev.sonde.testsupport;
+package dev.sonde.testkit.logs;
 
 import dev.sonde.facts.SecurityFlag;
 import java.nio.charset.StandardCharsets;

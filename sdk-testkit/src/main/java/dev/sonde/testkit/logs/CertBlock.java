@@ -1,4 +1,4 @@
-package dev.sonde.testsupport;
+package dev.sonde.testkit.logs;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sonde.testsupport;
+package dev.sonde.testkit.logs;
 
 /** The two GWSMO log formats. */
 public enum LogStyle {
