@@ -95,4 +95,44 @@ public interface RuleEngineFactory {
         }
         return create(request.rulePacks());
     }
+
+    /**
+     * Runs the golden cases of one pack ({@code cases/NAME/} with logs and/or recorded probes and an
+     * {@code expect.json}, as {@code sonde rules test} does) on that pack's own rules, layered over the packs it
+     * extends: the pack is loaded once (checked against {@code trustedPublicKey} first, when given) and every case
+     * runs, in name order. A case that cannot run (its recorded probes are not valid) is a result with a problem, not
+     * an exception. The default cannot run cases.
+     *
+     * @throws dev.sonde.SondeException when the pack cannot be read, is refused or does not compile, or an
+     *                                  expectation file cannot be read, saying where
+     */
+    default List<CaseResult> runGoldenCases(Path rulePack, Optional<String> trustedPublicKey) {
+        throw new dev.sonde.SondeException("this rule engine cannot run golden cases");
+    }
+
+    /**
+     * What one golden case gave.
+     *
+     * @param name        the case's folder name
+     * @param description what the case is about ({@code description} in its expectation file; may be empty)
+     * @param source      where the case's folder is (a {@code file:} or {@code jar:} URI)
+     * @param report      the report of the case's run; empty when it could not run
+     * @param problems    what in the report contradicts the expectation, one sentence each; empty when it passed
+     */
+    record CaseResult(String name, String description, java.net.URI source, Optional<dev.sonde.Report> report,
+            List<String> problems) {
+        /** Checks and copies the values. */
+        public CaseResult {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(report, "report");
+            problems = List.copyOf(problems);
+        }
+
+        /** True when the report met the expectation. */
+        public boolean passed() {
+            return report.isPresent() && problems.isEmpty();
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package dev.sonde.rules.engine;
 
+import dev.sonde.Report;
+import dev.sonde.SondeException;
 import dev.sonde.rules.cache.CompileCache;
+import dev.sonde.rules.cases.PackCases;
 import dev.sonde.rules.pack.PackDigest;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.rules.trust.TrustedPacks;
@@ -52,5 +55,20 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
     @Override
     public PackWatch watch(List<Path> rulePacks, Duration debounce, Runnable onChange) {
         return new RulePackWatcher(rulePacks, debounce, onChange);
+    }
+
+    /** Runs the pack's golden cases as {@code sonde rules test} does (see {@link PackCases}). */
+    @Override
+    public List<CaseResult> runGoldenCases(Path rulePack, Optional<String> trustedPublicKey) {
+        return PackCases.open(rulePack, trustedPublicKey, pack -> pack.cases().stream().map(c -> {
+            try {
+                Report report = pack.run(c);
+                return new CaseResult(c.name(), c.expect().description(), c.folder().toUri(), Optional.of(report),
+                        c.check(report));
+            } catch (SondeException e) {
+                return new CaseResult(c.name(), c.expect().description(), c.folder().toUri(), Optional.empty(),
+                        List.of("cannot run: " + e.getMessage()));
+            }
+        }).toList());
     }
 }
