@@ -95,8 +95,9 @@ public final class PackCheck {
         if (manifestText == null || PackText.json("pack.json", manifestText, problems) == null) {
             return;
         }
+        PackManifest manifest;
         try {
-            PackManifest.read(manifestText);
+            manifest = PackManifest.read(manifestText);
         } catch (SondeException e) {
             problems.addAll(PackText.problemsOf(e));
             return;
@@ -139,8 +140,8 @@ public final class PackCheck {
                 }
             }
         }
-        if (!anyDrl) {
-            problems.add(PackProblem.error(".", "the pack has no .drl file"));
+        if (!anyDrl && manifest.extendsPacks().isEmpty()) {
+            problems.add(PackProblem.error(".", "the pack has no .drl file and extends no pack"));
         }
         if (hasErrors(problems)) {
             return; // the DRL is compiled only when everything it relies on is sound

@@ -268,9 +268,10 @@ public final class RulePack {
                 throw new RulePackException(prefix + e.problems().get(0).located(), e.problems(), e);
             }
         }
-        if (drl.isEmpty()) {
-            throw new RulePackException("rule pack " + origin + " has no .drl file",
-                    List.of(PackProblem.error(".", "the pack has no .drl file")));
+        // an overlay may hold only texts, data and cases for the rules of the packs it extends
+        if (drl.isEmpty() && manifest.extendsPacks().isEmpty()) {
+            throw new RulePackException("rule pack " + origin + " has no .drl file (and extends no pack)",
+                    List.of(PackProblem.error(".", "the pack has no .drl file and extends no pack")));
         }
         return new RulePack(manifest, drl, data, messages, origin, false,
                 List.of(manifest.id() + " " + manifest.version() + " (" + origin + "): " + drl.size() + " DRL files"),
