@@ -31,12 +31,16 @@ class JarManifestsIT {
             "sdk-report", "dev.sonde.report",
             "sonde", "dev.sonde.cli");
 
+    /** The test kit: no dependency of the tool (so not in target/lib), published and named like the others. */
+    static final Path TESTKIT = Path.of("..", "sdk-testkit", "target",
+            "sdk-testkit-" + System.getProperty("sonde.project.version") + ".jar");
+
     static List<Path> sondeJars() throws Exception {
         try (Stream<Path> lib = Files.list(Path.of("target", "lib"))) {
             List<Path> jars = Stream.concat(lib.filter(p -> p.getFileName().toString().matches("sdk-[a-z]+-.*\\.jar")),
                     Stream.of(Path.of("target", "sonde.jar"))).sorted().toList();
             assertThat(jars).hasSize(MODULES.size());
-            return jars;
+            return Stream.concat(jars.stream(), Stream.of(TESTKIT)).toList();
         }
     }
 
@@ -53,7 +57,7 @@ class JarManifestsIT {
             try (JarFile file = new JarFile(jar.toFile())) {
                 var attributes = file.getManifest().getMainAttributes();
                 assertThat(attributes.getValue("Automatic-Module-Name")).as(jar.toString())
-                        .isEqualTo(MODULES.get(artifact(jar)));
+                        .isEqualTo(artifact(jar).equals("sdk-testkit") ? "dev.sonde.testkit" : MODULES.get(artifact(jar)));
                 assertThat(attributes.getValue("Implementation-Version")).as(jar.toString()).isEqualTo(version);
             }
         }
@@ -71,9 +75,11 @@ class JarManifestsIT {
                 assertThat(other).as("package %s is in both %s and %s", pn, other, d.name()).isNull();
             }
         }
+        List<String> names = Stream.concat(MODULES.values().stream(), Stream.of("dev.sonde.testkit")).toList();
         assertThat(finder.findAll().stream().map(r -> r.descriptor().name()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(MODULES.values());
-        // resolution fails on a split package between modules that read each other
+                .containsExactlyInAnyOrderElementsOf(names);
+        // resolution fails on a split package between modules that read each other (the kit's JUnit and AssertJ are
+        // not resolved here: the kit's own packages are checked above)
         Configuration resolved = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), MODULES.values());
         assertThat(resolved.modules()).hasSize(MODULES.size());
     }
@@ -91,8 +97,8 @@ class JarManifestsIT {
             var dependency = (org.w3c.dom.Element) dependencies.item(i);
             managed.add(dependency.getElementsByTagName("artifactId").item(0).getTextContent());
         }
-        assertThat(managed).containsExactlyInAnyOrderElementsOf(MODULES.keySet().stream()
-                .map(a -> a.equals("sonde") ? "sdk-cli" : a).toList());
+        assertThat(managed).containsExactlyInAnyOrderElementsOf(Stream.concat(MODULES.keySet().stream()
+                .map(a -> a.equals("sonde") ? "sdk-cli" : a), Stream.of("sdk-testkit")).toList());
     }
 
     @Test
