@@ -2,9 +2,16 @@ package dev.sonde.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.sonde.Evidence;
 import dev.sonde.LogInput;
+import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
+import dev.sonde.facts.Destination;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.NetworkError;
@@ -17,6 +24,8 @@ import dev.sonde.testkit.logs.CertBlock;
 import dev.sonde.testkit.logs.GwsmoLog;
 import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testkit.logs.TlsAttempt;
+import dev.sonde.testsupport.LogGenerators;
+import dev.sonde.testsupport.LogSpellings;
 import dev.sonde.testsupport.ReadResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +34,26 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The test kit's {@link GwsmoLog} builder against the real log reader: every method writes records that Sonde reads as
  * the facts the method's Javadoc promises, in the trace and the authorization format, at the builder's time, offset
- * and thread. The property over random sequences of steps is {@link GwsmoLogPropertyTest}.
+ * and thread; and, as a property, random sequences of steps read as exactly the facts the steps imply, in order.
  */
 class GwsmoLogTest {
 
@@ -375,4 +392,229 @@ class GwsmoLogTest {
                         "ProxyEvent", "ServerAnswer");
         assertThat(fromFile.networkErrors()).extracting(NetworkError::code).endsWith(NetworkErrorCode.NAME_NOT_RESOLVED);
     }
+
+    // ------------------------------------------------------------------ the property
+
+    @Test
+    void randomStepsReadAsExactlyTheFactsTheyImplyInOrder() {
+        qt().withExamples(400).forAll(Generate.enumValues(LogStyle.class), HEADERS,
+                LogGenerators.instants().zip(LogGenerators.offsets(), Start::new), lists().of(STEPS).ofSizeBetween(1, 12))
+                .checkAssert((style, header, begin, steps) -> {
+            Instant start = begin.time();
+            ZoneOffset offset = begin.offset();
+            GwsmoLog log = style == LogStyle.TRACE ? GwsmoLog.trace() : GwsmoLog.authorization();
+            log.at(start).offset(offset);
+            if (style == LogStyle.TRACE && !header.exe().isEmpty()) {
+                log.header(header.exe(), header.version());
+            }
+            List<Seen> expected = new ArrayList<>();
+            Map<String, Seen> lastAnswer = new HashMap<>(); // the reader's repeated answers, by thread
+            Instant time = start;
+            ZoneOffset zone = offset;
+            String thread = "1a20"; // the builder's default
+            for (Step step : steps) {
+                time = time.plusMillis(step.moveMillis());
+                log.after(Duration.ofMillis(step.moveMillis()));
+                if (step.offset() != null) {
+                    zone = step.offset();
+                    log.offset(zone);
+                }
+                if (step.thread() != null) {
+                    thread = step.thread();
+                    log.thread(thread);
+                }
+                step.write().to(log);
+                LogTime at = timeOf(style, time, zone);
+                String on = threadOf(style, thread);
+                if (style == LogStyle.TRACE && expected.isEmpty()) { // the file's client, at its first record
+                    expected.add(new Seen(header.client(), at, ""));
+                }
+                for (Fact f : step.write().facts(style)) {
+                    Seen seen = new Seen(f, at, on);
+                    if (f instanceof ServerAnswer) {
+                        Seen last = lastAnswer.get(on);
+                        if (last != null && last.fact().equals(f) && last.time().within(at, LogTime.SAME_MINUTE_SECONDS - 1)) {
+                            continue; // a repeat within the minute is not sent again
+                        }
+                        lastAnswer.put(on, seen);
+                    }
+                    expected.add(seen);
+                }
+            }
+            ReadResult r = ReadResult.read(log.fileName(), log.text());
+            assertThat(r.warnings()).as("warnings reading\n%s", log.text()).isEmpty();
+            assertThat(r.facts().stream().map(f -> new Seen(LogSpellings.valuesOf(f), f.time(), f.thread())).toList())
+                    .as("facts of\n%s", log.text()).isEqualTo(expected);
+        });
+    }
+
+    /** A fact's values (no time, thread or evidence: {@link LogSpellings#valuesOf}), with its time and thread. */
+    private record Seen(Fact fact, LogTime time, String thread) {
+    }
+
+    /** Where a log starts: its first time and its offset. */
+    private record Start(Instant time, ZoneOffset offset) {
+    }
+
+    /** One step: moves the time, maybe changes the offset and the thread, then writes one record kind. */
+    private record Step(long moveMillis, ZoneOffset offset, String thread, Write write) {
+    }
+
+    /** A builder method with its arguments, and the facts (values only) the record(s) it writes must read as. */
+    private interface Write {
+        void to(GwsmoLog log);
+
+        List<Fact> facts(LogStyle style);
+    }
+
+    private static final Evidence NONE = new Evidence("", 0, "");
+
+    private static Fact tls(Set<SecurityFlag> flags) {
+        return new TlsFailure(flags, LogTime.UNKNOWN, "", NONE);
+    }
+
+    private static Fact error(NetworkErrorCode code, String operation) {
+        return new NetworkError(code, operation, LogTime.UNKNOWN, "", NONE);
+    }
+
+    private static Fact answer(String host, String url, int port, int status) {
+        return new ServerAnswer(host, url, "", port, status, LogTime.UNKNOWN, "", NONE);
+    }
+
+    private static Fact proxy(List<String> schemes, String address) {
+        return new ProxyEvent(ProxyEvent.Kind.AUTH_REQUIRED, schemes, address, LogTime.UNKNOWN, "", NONE);
+    }
+
+    private record Healthy(int count) implements Write {
+        public void to(GwsmoLog log) {
+            log.healthy(count);
+        }
+
+        public List<Fact> facts(LogStyle style) { // the second chatter line is a successful request
+            return count < 2 ? List.of() : List.of(style == LogStyle.TRACE ? answer("", "", 0, 200)
+                    : answer("www.googleapis.com", "https://www.googleapis.com/calendar/v3/users/me", 443, 200));
+        }
+    }
+
+    private record Tls(Set<SecurityFlag> flags, CertBlock cert, String ip, int port, String host) implements Write {
+        public void to(GwsmoLog log) {
+            log.tlsFailure(ip, port, host, cert, flags.toArray(SecurityFlag[]::new));
+        }
+
+        public List<Fact> facts(LogStyle style) {
+            List<Fact> out = new ArrayList<>(List.of(tls(flags))); // the status line
+            Fact certificate = cert == null ? null
+                    : new Certificate(cert.subject(), cert.issuer(), cert.notBefore(), cert.notAfter(), LogTime.UNKNOWN, "", NONE);
+            if (style == LogStyle.TRACE) { // "Failure details:" with the flag lines and the block: the block first
+                if (certificate != null) {
+                    out.add(certificate);
+                }
+                if (!flags.isEmpty()) {
+                    out.add(tls(flags));
+                }
+            } else { // the block, then one record per flag
+                if (certificate != null) {
+                    out.add(certificate);
+                }
+                new TreeSet<>(flags).forEach(f -> out.add(tls(Set.of(f))));
+            }
+            out.add(error(NetworkErrorCode.SECURE_FAILURE, "WinHttpSendRequest"));
+            out.add(new Destination(ip, port, host == null ? "" : host, LogTime.UNKNOWN, "", NONE));
+            return out;
+        }
+    }
+
+    private record WinHttpError(String api, NetworkErrorCode code) implements Write {
+        public void to(GwsmoLog log) {
+            log.winHttpError(api, code.number());
+        }
+
+        public List<Fact> facts(LogStyle style) { // a certificate error's flag first: the TLS failure comes before errors
+            List<Fact> out = new ArrayList<>();
+            code.securityFlag().ifPresent(f -> out.add(tls(Set.of(f))));
+            out.add(error(code, api));
+            return out;
+        }
+    }
+
+    private record ProxyAuth(String address, String scheme) implements Write {
+        public void to(GwsmoLog log) {
+            log.proxyAuthRequired(address, scheme);
+        }
+
+        public List<Fact> facts(LogStyle style) {
+            return List.of(proxy(List.of(SCHEMES.get(scheme.toLowerCase(Locale.ROOT))), address));
+        }
+    }
+
+    private record Http(String url, String host, String kept, int port, int status) implements Write {
+        public void to(GwsmoLog log) {
+            log.httpStatus(url, status);
+        }
+
+        public List<Fact> facts(LogStyle style) {
+            return List.of(answer(host, kept, port, status));
+        }
+    }
+
+    private record Raw(String message, List<Fact> expected) implements Write {
+        public void to(GwsmoLog log) {
+            log.error(message);
+        }
+
+        public List<Fact> facts(LogStyle style) {
+            return expected;
+        }
+    }
+
+    /** A trace log's header (or none: {@code exe} empty) and the client it reads as. */
+    private record Header(String exe, String product, String version) {
+        Fact client() {
+            return exe.isEmpty() ? new ClientInfo("GWMMO", "ClientMigration", "", LogTime.UNKNOWN, "", NONE)
+                    : new ClientInfo(product, exe, version, LogTime.UNKNOWN, "", NONE);
+        }
+    }
+
+    private static final Map<String, String> SCHEMES = Map.of("basic", "Basic", "digest", "Digest", "ntlm", "NTLM",
+            "negotiate", "Negotiate", "kerberos", "Kerberos");
+
+    private static final Gen<Header> HEADERS = Generate.pick(List.of(
+            new Header("", "", ""), new Header("OUTLOOK.EXE", "GWSMO", ""), new Header("ClientMigration.exe", "GWMMO", ""),
+            new Header("ExchangeMigration.exe", "GSMME", ""), new Header("PasswordSync.exe", "GAPS", "")))
+            .zip(integers().between(1, 9), integers().between(0, 999), (h, major, minor) ->
+                    h.exe().isEmpty() ? h : new Header(h.exe(), h.product(), major + ".3." + minor + ".0"));
+
+    private static final Gen<Write> WRITES = Generate.oneOf(
+            integers().between(1, 7).map(n -> (Write) new Healthy(n)),
+            LogGenerators.securityFlags().zip(LogGenerators.certBlocks().toOptionals(60).map(o -> o.orElse(null)),
+                    LogGenerators.destinations(), (flags, cert, d) ->
+                            (Write) new Tls(flags, cert, (String) d[0], (Integer) d[1], (String) d[2])),
+            Generate.pick(List.of("WinHttpConnect", "WinHttpSendRequest", "WinHttpReceiveResponse", "WinHttpReadData",
+                    "WinHttpOpenRequest", "WinHttpQueryDataAvailable")).zip(Generate.enumValues(NetworkErrorCode.class),
+                    (api, code) -> (Write) new WinHttpError(api, code)),
+            Generate.pick(List.of("10.0.0.5:8080", "proxy.corp.example:3128", "[fd00::5]:8080", "192.168.1.1:80"))
+                    .zip(Generate.pick(List.of("Basic", "digest", "NTLM", "Negotiate", "KERBEROS", "ntlm")),
+                            (address, scheme) -> (Write) new ProxyAuth(address, scheme)),
+            Generate.pick(List.of(
+                    new Http("https://www.googleapis.com/calendar/v3/users/me", "www.googleapis.com",
+                            "https://www.googleapis.com/calendar/v3/users/me", 443, 0),
+                    new Http("http://c.pki.goog/r/gsr1.crl", "c.pki.goog", "http://c.pki.goog/r/gsr1.crl", 80, 0),
+                    new Http("https://mail.google.com:8443/mail/", "mail.google.com", "https://mail.google.com:8443/mail/", 8443, 0),
+                    new Http("https://oauth2.googleapis.com/token?access_token=ya29.a0Abc&x=1", "oauth2.googleapis.com",
+                            "https://oauth2.googleapis.com/token?access_token=[redacted]&x=1", 443, 0)))
+                    .zip(integers().between(100, 599).map(s -> s == 407 ? 200 : s), // a 407 is the proxy's (tested above)
+                            (h, status) -> (Write) new Http(h.url(), h.host(), h.kept(), h.port(), status)),
+            Generate.pick(List.of(
+                    new Raw("Sync paused by the user.", List.of()),
+                    new Raw("Nothing to report\nsecond line, 12029 items", List.of()),
+                    new Raw("Connection to 10.0.0.9:443 timed out (error 12002)", List.of(error(NetworkErrorCode.TIMEOUT, ""),
+                            new Destination("10.0.0.9", 443, "", LogTime.UNKNOWN, "", NONE))),
+                    new Raw("HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: NTLM\nProxy-Authenticate: Basic",
+                            List.of(proxy(List.of("NTLM", "Basic"), ""))))).map(w -> (Write) w));
+
+    private static final Gen<Step> STEPS = WRITES.zip(
+            Generate.frequency(Pair.of(3, longs().between(0, 120_000)), Pair.of(1, longs().between(-7_200_000, 7_200_000))),
+            LogGenerators.offsets().toOptionals(15).map(o -> o.orElse(null)),
+            LogGenerators.threads().toOptionals(30).map(o -> o.orElse(null)),
+            (write, move, offset, thread) -> new Step(move, offset, thread, write));
 }
