@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -41,7 +42,8 @@ public final class GwsmoLog {
     private final StringBuilder records = new StringBuilder();
     private ZoneOffset offset = ZoneOffset.UTC;
     private String thread = "1a20";
-    private Instant start;
+    /** The first record's local time (at the offset then in force): what the trace file is named after. */
+    private LocalDateTime start;
     private Instant time = Instant.parse("2026-01-05T09:00:00Z");
 
     private GwsmoLog(LogStyle style) {
@@ -109,7 +111,8 @@ public final class GwsmoLog {
 
     /**
      * A failed TLS connection, as the help article shows it: the status line with the WinHTTP flags, one line per
-     * flag, the certificate shown (when not null), and the destination.
+     * flag, the certificate shown (when not null), the WinHTTP error {@code 12175} (secure failure) of
+     * {@code WinHttpSendRequest}, and the destination.
      *
      * @param ip       the address connected to (the proxy's, when one was used)
      * @param hostName the name the client printed next to it, or null
@@ -144,8 +147,17 @@ public final class GwsmoLog {
                 + " Proxy-Authenticate: " + scheme);
     }
 
-    /** A request that got an HTTP answer: {@code Request to URL completed with HTTP status: 403}. */
+    /**
+     * A request that got an HTTP answer: {@code Request to URL completed with HTTP status: 403}. A 407 reads as a
+     * proxy asking for credentials without its address (use {@link #proxyAuthRequired} to name the proxy), not as
+     * the server's answer.
+     *
+     * @throws IllegalArgumentException for a status outside 100-599, which a reader would take for no status at all
+     */
     public GwsmoLog httpStatus(String url, int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
         return record(status >= 400 ? "E" : "I", "1630", "windows_http.cc(88)",
                 "Request to " + url + " completed with HTTP status: " + status);
     }
@@ -175,7 +187,7 @@ public final class GwsmoLog {
 
     private void mark() {
         if (start == null) {
-            start = time;
+            start = LocalDateTime.ofInstant(time, offset);
         }
     }
 
@@ -192,8 +204,8 @@ public final class GwsmoLog {
         if (style == LogStyle.AUTHORIZATION) {
             return "authorization.log";
         }
-        Instant first = start == null ? time : start;
-        return "Trace-" + FILE_TIME.format(first.atOffset(offset)) + "-p4120.log";
+        LocalDateTime first = start == null ? LocalDateTime.ofInstant(time, offset) : start;
+        return "Trace-" + FILE_TIME.format(first) + "-p4120.log";
     }
 
     /**
