@@ -1,5 +1,6 @@
 package dev.sonde.cli;
 
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.Finding;
@@ -85,10 +86,6 @@ class ProbeScenariosTest {
         return probe(catalog, options());
     }
 
-    static List<String> ids(Report r) {
-        return r.findings().stream().map(Finding::id).toList();
-    }
-
     static Finding finding(Report r, String id) {
         return r.finding(id).orElseThrow(() -> new AssertionError(id + " not in " + describe(r)));
     }
@@ -119,11 +116,10 @@ class ProbeScenariosTest {
     void aRefusedPortIsBlockedAndTheChecksBehindItAreNotRun() {
         ClosedPort closed = ClosedPort.allocate();
         Report r = probe(catalog().add("mail", "https://localhost:" + closed.port() + "/mail/r/").catalog());
+        assertThat(r).hasTopFinding("PORT_BLOCKED").finding("PORT_BLOCKED")
+                .hasParam("port", Integer.toString(closed.port())).hasParam("blocking", "refused").hasParam("hosts", "localhost")
+                .hasSeverity(Severity.CRITICAL);
         Finding top = r.top().orElseThrow();
-        assertThat(top.id()).as(describe(r)).isEqualTo("PORT_BLOCKED");
-        assertThat(top.params()).containsEntry("port", Integer.toString(closed.port())).containsEntry("blocking", "refused")
-                .containsEntry("hosts", "localhost");
-        assertThat(top.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tcp"));
         // NOT_RUN is visible: warnings say what was not tried and why, and the summaries count it
         assertThat(r.warnings()).extracting(Warning::file).contains("probe:tls", "probe:https");
@@ -139,8 +135,7 @@ class ProbeScenariosTest {
             Report r = probe(catalog().add("mail", "https://127.0.0.1:" + hole.port() + "/mail/r/").catalog(),
                     options().withProbeTimeout(Duration.ofMillis(800)));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
-            assertThat(finding(r, "PORT_BLOCKED").params()).containsEntry("blocking", "dropped");
-            assertThat(finding(r, "PORT_BLOCKED").title()).contains("silently");
+            assertThat(r).finding("PORT_BLOCKED").hasParam("blocking", "dropped").hasTitleContaining("silently");
         }
     }
 
@@ -149,12 +144,10 @@ class ProbeScenariosTest {
         try (TlsTestServer filtered = TlsTestServer.start(pki.healthy())) {
             filtered.respond(403, Map.of("Server", "BlueCoat-SG", "Via", "1.1 web-filter"), "<html>Access denied</html>");
             Report r = probe(catalog().add("calendar", https(filtered, "/calendar/")).catalog());
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("URL_BLOCKED");
-            assertThat(top.params()).containsEntry("service", "calendar").containsEntry("reason", "FILTERED")
-                    .containsEntry("via", "1.1 web-filter");
-            assertThat(top.title()).contains("calendar");
-            assertThat(top.explanation()).contains("403").contains("1.1 web-filter");
+            assertThat(r).hasTopFinding("URL_BLOCKED").finding("URL_BLOCKED")
+                    .hasParam("service", "calendar").hasParam("reason", "FILTERED").hasParam("via", "1.1 web-filter")
+                    .hasTitleContaining("calendar");
+            assertThat(r.top().orElseThrow().explanation()).contains("403").contains("1.1 web-filter");
         }
     }
 
@@ -163,7 +156,7 @@ class ProbeScenariosTest {
         try (TlsTestServer google = TlsTestServer.start(pki.healthy())) {
             google.respond(404, Map.of("Server", "ESF"), "not found");
             Report r = probe(catalog().add("tasks", https(google, "/tasks/")).catalog());
-            assertThat(ids(r)).as(describe(r)).doesNotContain("URL_BLOCKED");
+            assertThat(r).doesNotHaveFinding("URL_BLOCKED");
             assertThat(r.hasProblems()).isFalse();
         }
     }
@@ -172,12 +165,11 @@ class ProbeScenariosTest {
     void anInterceptorsChainIsInterceptionNamingTheProduct() {
         try (TlsTestServer fiddler = TlsTestServer.start(pki.interceptor())) {
             Report r = probe(catalog().add("mail", https(fiddler, "/mail/r/")).catalog());
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("TLS_INTERCEPTION");
-            assertThat(top.params()).containsEntry("product", "Fiddler").containsEntry("issuer", "DO_NOT_TRUST_FiddlerRoot");
-            assertThat(top.explanation()).contains("Fiddler").contains("localhost:" + fiddler.port());
-            assertThat(finding(r, "UNTRUSTED_CA").explainedBy()).contains("TLS_INTERCEPTION");
-            assertThat(finding(r, "URL_BLOCKED").explainedBy()).contains("TLS_INTERCEPTION");
+            assertThat(r).hasTopFinding("TLS_INTERCEPTION")
+                    .finding("TLS_INTERCEPTION").hasParam("product", "Fiddler").hasParam("issuer", "DO_NOT_TRUST_FiddlerRoot").and()
+                    .hasFinding("UNTRUSTED_CA").explainedBy("TLS_INTERCEPTION").and()
+                    .hasFinding("URL_BLOCKED").explainedBy("TLS_INTERCEPTION");
+            assertThat(r.top().orElseThrow().explanation()).contains("Fiddler").contains("localhost:" + fiddler.port());
             assertThat(finding(r, "UNTRUSTED_CA").explanation()).contains("DO_NOT_TRUST_FiddlerRoot");
         }
     }
@@ -188,13 +180,13 @@ class ProbeScenariosTest {
         // issuer matches no known interception product
         Report r = probe(LoopbackCatalog.trusting(pki.interceptorRoot().certificate())
                 .add("mail", https(healthy, "/mail/r/")).catalog());
+        assertThat(r).hasTopFinding("TLS_INTERCEPTION")
+                .finding("TLS_INTERCEPTION").hasParam("issuer", "Sonde Test Issuing CA WR2").and()
+                .hasFinding("UNTRUSTED_CA").explainedBy("TLS_INTERCEPTION").hasParam("issuer", "Sonde Test Root R1");
         Finding top = r.top().orElseThrow();
-        assertThat(top.id()).as(describe(r)).isEqualTo("TLS_INTERCEPTION");
-        assertThat(top.params()).doesNotContainKey("product").containsEntry("issuer", "Sonde Test Issuing CA WR2");
+        assertThat(top.params()).doesNotContainKey("product");
         assertThat(top.confidence()).isEqualTo(0.75);
         Finding untrusted = finding(r, "UNTRUSTED_CA");
-        assertThat(untrusted.explainedBy()).contains("TLS_INTERCEPTION");
-        assertThat(untrusted.params()).containsEntry("issuer", "Sonde Test Root R1");
         assertThat(untrusted.explanation()).contains("Sonde Test Root R1").contains("GTS Root R1");
     }
 
@@ -203,12 +195,9 @@ class ProbeScenariosTest {
         try (TlsTestServer expired = TlsTestServer.start(pki.expired())) {
             // the healthy server's Date header shows the clock is right, so the certificate is really out of date
             Report r = probe(catalog().add("mail", https(expired, "/mail/r/")).add("calendar", https(healthy, "/calendar/")).catalog());
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("CERT_EXPIRED");
-            assertThat(ids(r)).doesNotContain("CLOCK_SKEW");
-            assertThat(top.params()).containsKeys("validFrom", "validUntil");
-            assertThat(finding(r, "URL_BLOCKED").explainedBy()).contains("CERT_EXPIRED");
-            assertThat(ids(r)).doesNotContain("TLS_INTERCEPTION", "UNTRUSTED_CA");
+            assertThat(r).hasTopFinding("CERT_EXPIRED").doesNotHaveFinding("CLOCK_SKEW", "TLS_INTERCEPTION", "UNTRUSTED_CA")
+                    .hasFinding("URL_BLOCKED").explainedBy("CERT_EXPIRED");
+            assertThat(r.top().orElseThrow().params()).containsKeys("validFrom", "validUntil");
         }
     }
 
@@ -217,10 +206,8 @@ class ProbeScenariosTest {
         // issue 10: the expired server's own Date (read on the TLS probe's connection) agrees with this clock
         try (TlsTestServer expired = TlsTestServer.start(pki.expired())) {
             Report r = probe(catalog().add("mail", https(expired, "/mail/r/")).catalog());
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("CERT_EXPIRED");
-            assertThat(ids(r)).as(describe(r)).doesNotContain("CLOCK_SKEW");
-            assertThat(top.params()).containsKeys("validFrom", "validUntil");
+            assertThat(r).hasTopFinding("CERT_EXPIRED").doesNotHaveFinding("CLOCK_SKEW");
+            assertThat(r.top().orElseThrow().params()).containsKeys("validFrom", "validUntil");
         }
     }
 
@@ -230,10 +217,8 @@ class ProbeScenariosTest {
         try (TlsTestServer other = TlsTestServer.start(pki.healthy())) {
             Report r = probe(catalog().add("mail", https(other, "/mail/r/")).catalog(),
                     options().withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(100))));
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("CLOCK_SKEW");
-            assertThat(top.params()).containsEntry("clock", "ahead");
-            assertThat(finding(r, "CERT_EXPIRED").explainedBy()).contains("CLOCK_SKEW");
+            assertThat(r).hasTopFinding("CLOCK_SKEW").finding("CLOCK_SKEW").hasParam("clock", "ahead").and()
+                    .hasFinding("CERT_EXPIRED").explainedBy("CLOCK_SKEW");
         }
     }
 
@@ -241,8 +226,7 @@ class ProbeScenariosTest {
     void anExpiredLeafServedWithACorrectDateNextToAValidChainIsCertExpired() {
         try (TlsTestServer expired = TlsTestServer.start(pki.expired())) {
             Report r = probe(catalog().add("mail", https(expired, "/mail/r/")).add("calendar", https(healthy, "/calendar/")).catalog());
-            assertThat(r.top().orElseThrow().id()).as(describe(r)).isEqualTo("CERT_EXPIRED");
-            assertThat(ids(r)).doesNotContain("CLOCK_SKEW");
+            assertThat(r).hasTopFinding("CERT_EXPIRED").doesNotHaveFinding("CLOCK_SKEW");
         }
     }
 
@@ -250,10 +234,8 @@ class ProbeScenariosTest {
     void aWrongNameLeafIsANameMismatch() {
         try (TlsTestServer wrong = TlsTestServer.start(pki.wrongName())) {
             Report r = probe(catalog().add("mail", https(wrong, "/mail/r/")).catalog());
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("CERT_NAME_MISMATCH");
-            assertThat(top.params()).containsEntry("subject", TestPki.WRONG_NAME).containsEntry("host", "localhost");
-            assertThat(ids(r)).doesNotContain("TLS_INTERCEPTION", "UNTRUSTED_CA");
+            assertThat(r).hasTopFinding("CERT_NAME_MISMATCH").doesNotHaveFinding("TLS_INTERCEPTION", "UNTRUSTED_CA")
+                    .finding("CERT_NAME_MISMATCH").hasParam("subject", TestPki.WRONG_NAME).hasParam("host", "localhost");
         }
     }
 
@@ -261,7 +243,7 @@ class ProbeScenariosTest {
     void aRevokedLeafIsCertRevoked() {
         try (TlsTestServer revoked = TlsTestServer.start(pki.revoked())) {
             Report r = probe(catalog().add("mail", https(revoked, "/mail/r/")).catalog());
-            assertThat(r.top().orElseThrow().id()).as(describe(r)).isEqualTo("CERT_REVOKED");
+            assertThat(r).hasTopFinding("CERT_REVOKED");
         }
     }
 
@@ -271,9 +253,8 @@ class ProbeScenariosTest {
             own.revocation().mode(RevocationTestServer.Mode.GARBAGE);
             Report r = probe(LoopbackCatalog.trusting(own.pki().genuineRoot().certificate())
                     .add("mail", https(server, "/mail/r/")).catalog());
-            Finding f = finding(r, "REVOCATION_CHECK_FAILED");
-            assertThat(f.params()).containsEntry("reason", "BAD_RESPONSE").containsEntry("hosts", "127.0.0.1");
-            assertThat(r.top().orElseThrow().id()).as(describe(r)).isEqualTo("REVOCATION_CHECK_FAILED");
+            assertThat(r).hasTopFinding("REVOCATION_CHECK_FAILED")
+                    .finding("REVOCATION_CHECK_FAILED").hasParam("reason", "BAD_RESPONSE").hasParam("hosts", "127.0.0.1");
         }
     }
 
@@ -285,12 +266,10 @@ class ProbeScenariosTest {
                 .probeCatalog(catalog().add("mail", https(healthy, "/mail/r/"))
                         .add("revocation", "http://127.0.0.1:" + closed.port() + "/").catalog())
                 .build().diagnose(log);
-        Finding top = r.top().orElseThrow();
-        assertThat(top.id()).as(describe(r)).isEqualTo("PORT_BLOCKED");
-        assertThat(top.params()).containsEntry("logged", "CERT_REV_FAILED");
-        assertThat(top.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tcp"))
+        assertThat(r).hasTopFinding("PORT_BLOCKED").finding("PORT_BLOCKED").hasParam("logged", "CERT_REV_FAILED").and()
+                .hasFinding("REVOCATION_CHECK_FAILED").explainedBy("PORT_BLOCKED");
+        assertThat(r.top().orElseThrow().evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("probe:tcp"))
                 .anySatisfy(e -> assertThat(e.file()).endsWith("auth.log"));
-        assertThat(finding(r, "REVOCATION_CHECK_FAILED").explainedBy()).contains("PORT_BLOCKED");
         assertThat(r.inputs()).extracting(InputSummary::format).contains("probe", "gwsmo-authorization");
     }
 
@@ -300,11 +279,10 @@ class ProbeScenariosTest {
             String netsh = "Current WinHTTP proxy settings:\n\n    Proxy Server(s) :  127.0.0.1:" + proxy.port()
                     + "\n    Bypass List     :  <local>\n";
             Report r = probe(catalog().add("mail", https(healthy, "/mail/r/")).catalog(), options().withWinHttpProxyText(netsh));
-            Finding top = r.top().orElseThrow();
-            assertThat(top.id()).as(describe(r)).isEqualTo("PROXY_AUTH_REQUIRED");
-            assertThat(top.params()).containsEntry("schemes", "NTLM, Negotiate, Basic")
-                    .containsEntry("proxy", "127.0.0.1:" + proxy.port());
-            assertThat(finding(r, "URL_BLOCKED").explainedBy()).contains("PROXY_AUTH_REQUIRED");
+            assertThat(r).hasTopFinding("PROXY_AUTH_REQUIRED")
+                    .finding("PROXY_AUTH_REQUIRED").hasParam("schemes", "NTLM, Negotiate, Basic")
+                    .hasParam("proxy", "127.0.0.1:" + proxy.port()).and()
+                    .hasFinding("URL_BLOCKED").explainedBy("PROXY_AUTH_REQUIRED");
             assertThat(proxy.requestHeads()).isNotEmpty()
                     .noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("proxy-authorization"));
         }
@@ -314,9 +292,8 @@ class ProbeScenariosTest {
     void aClockThreeDaysAheadIsClockSkewWithTheMeasuredOffset() {
         Report r = probe(catalog().add("mail", https(healthy, "/mail/r/")).catalog(),
                 options().withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(3))));
+        assertThat(r).hasTopFinding("CLOCK_SKEW").finding("CLOCK_SKEW").hasParam("clock", "ahead");
         Finding top = r.top().orElseThrow();
-        assertThat(top.id()).as(describe(r)).isEqualTo("CLOCK_SKEW");
-        assertThat(top.params()).containsEntry("clock", "ahead");
         assertThat(Duration.parse(top.params().get("offset"))).isBetween(Duration.ofHours(71), Duration.ofHours(73));
         assertThat(top.explanation()).contains("3 days");
     }
@@ -325,12 +302,11 @@ class ProbeScenariosTest {
     void aClockFarBehindGivesOneMeasuredOffsetWithTheServedChainAsEvidence() {
         Report r = probe(catalog().add("mail", https(healthy, "/mail/r/")).catalog(),
                 options().withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-400))));
+        assertThat(r).hasTopFinding("CLOCK_SKEW").finding("CLOCK_SKEW").hasParam("clock", "behind").and()
+                .hasFinding("CERT_EXPIRED").explainedBy("CLOCK_SKEW");
         Finding top = r.top().orElseThrow();
-        assertThat(top.id()).as(describe(r)).isEqualTo("CLOCK_SKEW");
-        assertThat(top.params()).containsEntry("clock", "behind");
         assertThat(Duration.parse(top.params().get("offset")).toDays()).isBetween(399L, 400L);
         assertThat(top.evidence()).extracting(dev.sonde.Evidence::file).contains("probe:clock", "probe:tls");
-        assertThat(finding(r, "CERT_EXPIRED").explainedBy()).contains("CLOCK_SKEW");
     }
 
     @Test
@@ -344,8 +320,8 @@ class ProbeScenariosTest {
         Report r = Sonde.builder().engine(engine).prober(new CatalogProber(onlyLocalhost)).probeOptions(options())
                 .probeCatalog(catalog().add("contacts", "https://unresolvable.sonde.test/m8/feeds/contacts/").catalog())
                 .build().probe();
-        assertThat(r.top().orElseThrow().id()).as(describe(r)).isEqualTo("DNS_RESOLUTION_FAILED");
-        assertThat(r.top().orElseThrow().params()).containsEntry("hosts", "unresolvable.sonde.test");
+        assertThat(r).hasTopFinding("DNS_RESOLUTION_FAILED")
+                .finding("DNS_RESOLUTION_FAILED").hasParam("hosts", "unresolvable.sonde.test");
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("did not resolve"));
     }
 
@@ -362,7 +338,7 @@ class ProbeScenariosTest {
             assertThat(took).isLessThan(Duration.ofMillis(1500 + 1500));
             assertThat(r.warnings()).as(describe(r)).anySatisfy(w -> assertThat(w.message()).contains("overall probe deadline"));
             // what ran timed out (blocked); what was still queued at the deadline is reported as not run
-            assertThat(ids(r)).contains("URL_BLOCKED");
+            assertThat(r).hasFinding("URL_BLOCKED");
             assertThat(r.inputs()).anySatisfy(s -> assertThat(s.linesSkipped()).isPositive());
         }
     }

@@ -1,5 +1,6 @@
 package dev.sonde.hostile;
 
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.report.ReportJson;
 import dev.sonde.report.ReportText;
+import dev.sonde.testkit.SondeExtension;
 import dev.sonde.testkit.logs.GwsmoLogs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A log that carries terminal control sequences (clear screen, colours, a hyperlink, a carriage return that
  * overwrites the line, C1 controls, bidirectional overrides) cannot drive the terminal of the person reading
  * the report: the text renderer drops them, and JSON escapes them (losslessly).
  */
+@ExtendWith(SondeExtension.class)
 class TerminalControlsTest {
 
     private static final String ESC = "\u001b";
@@ -51,13 +55,13 @@ class TerminalControlsTest {
     }
 
     @Test
-    void aLogWithControlSequencesReachesTheTerminalWithoutThem() throws Exception {
+    void aLogWithControlSequencesReachesTheTerminalWithoutThem(Sonde sonde) throws Exception {
         String log = GwsmoLogs.articleExample2()
                 .replace("(COMPUTERNAME)", "(COMPUTER" + HOSTILE.replace("(", "").replace(")", "") + "NAME)")
                 .replace("Info 0x00000009", "Info 0x00000009 " + HOSTILE)
                 .replace("DO_NOT_TRUST_FiddlerRoot", "DO_NOT_TRUST_FiddlerRoot" + ESC + "[8m");
-        Report report = Sonde.builder().build().analyzeText("Trace-" + ESC + "[2J.log", log);
-        assertThat(report.top().orElseThrow().id()).isEqualTo("TLS_INTERCEPTION");
+        Report report = sonde.analyzeText("Trace-" + ESC + "[2J.log", log);
+        assertThat(report).hasTopFinding("TLS_INTERCEPTION");
         assertThat(report.toString()).contains(ESC); // the report holds them: only printing removes them
         String text = ReportText.render(report, 80);
         assertThat(controls(text)).as(text).isEmpty();

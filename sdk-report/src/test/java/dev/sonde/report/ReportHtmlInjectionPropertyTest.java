@@ -11,6 +11,7 @@ import dev.sonde.Evidence;
 import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
+import dev.sonde.testkit.SondeExtension;
 import dev.sonde.testkit.logs.GwsmoLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
 
@@ -36,6 +38,7 @@ import org.quicktheories.core.Gen;
  * every evidence line and warning reads as the (redacted) report has it, minus the characters a page must not carry. The payload goes where the GWSMO trace format puts text that reaches a report: a certificate's
  * subject line (the evidence), the destination's name (the target and the evidence) and the file's name.
  */
+@ExtendWith(SondeExtension.class)
 class ReportHtmlInjectionPropertyTest {
 
     /** What attacks a page: markup, attribute breakouts, URLs, style and CDATA ends, quotes, controls, bidi overrides. */
@@ -57,8 +60,8 @@ class ReportHtmlInjectionPropertyTest {
     static Sonde sonde;
 
     @BeforeAll
-    static void setUp() {
-        sonde = Sonde.builder().build();
+    static void setUp(Sonde shared) {
+        sonde = shared;
     }
 
     @TempDir

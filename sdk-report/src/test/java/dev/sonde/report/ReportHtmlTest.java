@@ -5,6 +5,8 @@ import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.Warning;
+import dev.sonde.testkit.SondeConfig;
+import dev.sonde.testkit.SondeExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTML report of real analyses, parsed as a browser would (jsoup): what comes first, what each finding shows, print. */
+@ExtendWith(SondeExtension.class)
 class ReportHtmlTest {
 
     static Sonde sonde;
@@ -25,8 +29,8 @@ class ReportHtmlTest {
     static Path samples = Path.of("../sdk-examples/samples");
 
     @BeforeAll
-    static void setUp() {
-        sonde = Sonde.builder().build();
+    static void setUp(Sonde shared) {
+        sonde = shared;
     }
 
     /** Writes the page under target/html-reports/ for a person to open, and parses it. */
@@ -94,8 +98,7 @@ class ReportHtmlTest {
     }
 
     @Test
-    void frenchLabelsAndLang() throws Exception {
-        Sonde fr = Sonde.builder().locale(Locale.FRENCH).build();
+    void frenchLabelsAndLang(@SondeConfig(locale = "fr") Sonde fr) throws Exception {
         Report report = fr.analyze(samples.resolve("fiddler-interception"));
         Document doc = page("fiddler-interception-fr", ReportHtml.render(report, Locale.FRENCH));
         assertThat(doc.select("html").attr("lang")).isEqualTo("fr");

@@ -15,6 +15,7 @@ import dev.sonde.Evidence;
 import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.rules.pack.RulePack;
+import dev.sonde.testkit.SondeExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON writer against docs/report-schema.json, on real reports. */
+@ExtendWith(SondeExtension.class)
 class ReportJsonTest {
 
     static Schema schema;
@@ -35,12 +38,12 @@ class ReportJsonTest {
     static Path cases;
 
     @BeforeAll
-    static void setUp() throws Exception {
+    static void setUp(Sonde shared) throws Exception {
         Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs/report-schema.json");
         // a real JSON Schema 2020-12 validator: every keyword the schema uses is checked, none silently ignored
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(docs), InputFormat.JSON);
-        sonde = Sonde.builder().build();
+        sonde = shared;
         cases = Path.of("../sdk-rules/src/main/resources/dev/sonde/packs/gwsmo/cases"); // the built-in pack's golden cases
     }
 

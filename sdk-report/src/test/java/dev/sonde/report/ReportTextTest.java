@@ -4,24 +4,28 @@ import dev.sonde.Report;
 import dev.sonde.Sonde;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
+import dev.sonde.testkit.SondeExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The text report: what comes first, and that it fits an 80-column terminal. */
+@ExtendWith(SondeExtension.class)
 class ReportTextTest {
 
     static Sonde sonde;
     static Path cases;
 
     @BeforeAll
-    static void setUp() throws Exception {
-        sonde = Sonde.builder().build();
+    static void setUp(Sonde shared) throws Exception {
+        sonde = shared;
         cases = Path.of("../sdk-rules/src/main/resources/dev/sonde/packs/gwsmo/cases"); // the built-in pack's golden cases
     }
 
@@ -83,7 +87,7 @@ class ReportTextTest {
                 3, dev.sonde.InputSummary.Status.READ)), List.of(
                 dev.sonde.Warning.incomplete("Trace-1.log", 7, "line is longer than 65536 characters"),
                 new dev.sonde.Warning("Trace-1.log", 9, "a note")));
-        assertThat(r.outcome()).isEqualTo(Report.Outcome.INCOMPLETE);
+        assertThat(r).hasOutcome(Report.Outcome.INCOMPLETE);
         String text = ReportText.render(r, 80);
         assertThat(text).startsWith("INCOMPLETE: part of the input was not analyzed")
                 .contains("\n  Trace-1.log:7: line is longer than 65536 characters\n")
@@ -98,7 +102,7 @@ class ReportTextTest {
     void aFileThatIsNoLogIsNothingToDiagnose() throws Exception {
         Path junk = Files.write(tmp.resolve("junk.log"), new byte[] {1, 2, 3, 0, 0, (byte) 0xff, 10, 65, 66});
         Report r = sonde.analyze(junk);
-        assertThat(r.outcome()).isEqualTo(Report.Outcome.NOTHING_TO_DIAGNOSE);
+        assertThat(r).hasOutcome(Report.Outcome.NOTHING_TO_DIAGNOSE);
         assertThat(ReportText.render(r, 80)).startsWith("Nothing to diagnose: no input is a log Sonde knows")
                 .doesNotContain("No problem found");
     }

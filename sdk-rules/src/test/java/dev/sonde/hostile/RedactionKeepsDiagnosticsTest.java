@@ -3,7 +3,9 @@ package dev.sonde.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.Report;
+import dev.sonde.Sonde;
 import dev.sonde.spi.Redaction;
+import dev.sonde.testkit.SondeExtension;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Redaction takes secrets only: every line of the built-in pack's golden cases and of the shipped samples (host
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * results) comes out of {@link Redaction#redact} unchanged, and so does every string of their reports through
  * {@link Redaction#apply} (with and without pseudonyms: they name no person).
  */
+@ExtendWith(SondeExtension.class)
 class RedactionKeepsDiagnosticsTest {
 
     @Test
@@ -41,8 +45,7 @@ class RedactionKeepsDiagnosticsTest {
     }
 
     @Test
-    void theReportsOfTheGoldenCasesAreTheSameAfterRedactionAndAnonymizing() throws Exception {
-        dev.sonde.Sonde sonde = dev.sonde.Sonde.builder().build();
+    void theReportsOfTheGoldenCasesAreTheSameAfterRedactionAndAnonymizing(Sonde sonde) throws Exception {
         int findings = 0;
         try (Stream<Path> dirs = Files.list(cases())) {
             for (Path dir : dirs.sorted().toList()) {

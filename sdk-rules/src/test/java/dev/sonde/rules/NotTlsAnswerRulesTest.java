@@ -1,9 +1,9 @@
 package dev.sonde.rules;
 
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.Evidence;
-import dev.sonde.Finding;
 import dev.sonde.Report;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
@@ -46,10 +46,8 @@ class NotTlsAnswerRulesTest {
     void aNonTlsAnswerBlocksTheUrlAndSaysItIsNotACertificateProblem() {
         Report r = TestFacts.analyze(engine, notTls());
 
-        assertThat(r.findings()).extracting(Finding::id).containsExactly("URL_BLOCKED")
-                .doesNotContain("UNTRUSTED_CA", "TLS_INTERCEPTION");
-        Finding f = r.top().orElseThrow();
-        assertThat(f.params()).containsEntry("reason", "BAD_RESPONSE");
-        assertThat(f.explanation()).contains("not TLS").contains("not a certificate problem");
+        assertThat(r).hasRanking("URL_BLOCKED").doesNotHaveFinding("UNTRUSTED_CA", "TLS_INTERCEPTION")
+                .finding("URL_BLOCKED").hasParam("reason", "BAD_RESPONSE");
+        assertThat(r.top().orElseThrow().explanation()).contains("not TLS").contains("not a certificate problem");
     }
 }

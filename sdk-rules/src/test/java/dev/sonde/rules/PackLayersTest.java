@@ -1,22 +1,26 @@
 package dev.sonde.rules;
 
-import dev.sonde.Finding;
 import dev.sonde.Report;
+import dev.sonde.Severity;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
+import dev.sonde.testkit.SondeExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Several packs layered: overrides by rule name, {@code disables}, {@code extends}, texts and data files, the summary. */
+@ExtendWith(SondeExtension.class)
 class PackLayersTest {
 
     static final Path CASES = Path.of("src/main/resources/dev/sonde/packs/gwsmo/cases");
@@ -64,7 +68,7 @@ class PackLayersTest {
     }
 
     @Test
-    void anOverlayReplacesDisablesAndAddsAndSaysSo() throws IOException {
+    void anOverlayReplacesDisablesAndAddsAndSaysSo(Sonde builtIn) throws IOException {
         RulePack pack = RulePack.load(List.of(overlay()));
         assertThat(pack.loadSummary()).first().asString().startsWith("pack gwsmo ");
         assertThat(pack.loadSummary()).anySatisfy(l -> assertThat(l).startsWith("pack acme 2.0 (").endsWith(": 2 rules in use"))
@@ -81,19 +85,17 @@ class PackLayersTest {
 
         Sonde sonde = Sonde.builder().engine(DroolsRuleEngine.compile(pack)).build();
         Report zscaler = sonde.analyze(CASES.resolve("zscaler-inspection"));
-        Finding tls = zscaler.finding("TLS_INTERCEPTION").orElseThrow();
-        assertThat(tls.params().get("product")).isEqualTo("Acme gateway (Zscaler)");
-        assertThat(tls.title()).isEqualTo("Acme: Acme gateway (Zscaler) decrypts the traffic");
-        assertThat(zscaler.finding("UNTRUSTED_CA")).isPresent(); // the built-in rules still run
+        assertThat(zscaler).finding("TLS_INTERCEPTION").hasParam("product", "Acme gateway (Zscaler)")
+                .hasTitle("Acme: Acme gateway (Zscaler) decrypts the traffic").and()
+                .hasFinding("UNTRUSTED_CA"); // the built-in rules still run
         // French texts of a replaced finding are gone with the English ones: the overlay's text is used
         Report fr = Sonde.builder().engine(DroolsRuleEngine.compile(pack)).locale(Locale.FRENCH).build()
                 .analyze(CASES.resolve("zscaler-inspection"));
         assertThat(fr.finding("TLS_INTERCEPTION").orElseThrow().title()).startsWith("Acme: ");
 
         Report proxyCase = sonde.analyze(CASES.resolve("proxy-asks-for-credentials"));
-        assertThat(proxyCase.finding("PROXY_AUTH_REQUIRED")).isEmpty();
-        Report builtIn = Sonde.builder().build().analyze(CASES.resolve("proxy-asks-for-credentials"));
-        assertThat(builtIn.finding("PROXY_AUTH_REQUIRED")).isPresent();
+        assertThat(proxyCase).doesNotHaveFinding("PROXY_AUTH_REQUIRED");
+        assertThat(builtIn.analyze(CASES.resolve("proxy-asks-for-credentials"))).hasFinding("PROXY_AUTH_REQUIRED");
     }
 
     @Test
@@ -148,9 +150,7 @@ class PackLayersTest {
 
         Report r = Sonde.builder().rulePacks(List.of(overlay(), second)).build().analyze(CASES.resolve("zscaler-inspection"));
         assertThat(r.rulePacks()).as("the report names the packs that answered").isEqualTo(pack.packs());
-        Finding acme = r.finding("ACMEGUARD_INSPECTION").orElseThrow();
-        assertThat(acme.title()).isEqualTo("Second title");
-        assertThat(acme.severity().label()).isEqualTo("low");
+        assertThat(r).finding("ACMEGUARD_INSPECTION").hasTitle("Second title").hasSeverity(Severity.LOW);
     }
 
     @Test

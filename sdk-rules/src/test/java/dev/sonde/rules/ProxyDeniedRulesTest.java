@@ -1,5 +1,6 @@
 package dev.sonde.rules;
 
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.Evidence;
@@ -42,15 +43,14 @@ class ProxyDeniedRulesTest {
     void aDeniedTunnelIsAFindingNamingTheProxyAndStatus() {
         Report r = TestFacts.analyze(engine, List.of(check(ProbeStatus.PROBLEM, ProxyReason.DENIED, 403)));
 
-        Finding f = r.top().orElseThrow();
-        assertThat(r.findings()).extracting(Finding::id).containsExactly("PROXY_DENIED");
-        assertThat(f.params()).containsEntry("proxy", "filter.corp.example:8080").containsEntry("httpStatus", "403");
-        assertThat(f.explanation()).contains("filter.corp.example:8080").contains("refused with 403");
+        assertThat(r).hasRanking("PROXY_DENIED")
+                .finding("PROXY_DENIED").hasParam("proxy", "filter.corp.example:8080").hasParam("httpStatus", "403");
+        assertThat(r.top().orElseThrow().explanation()).contains("filter.corp.example:8080").contains("refused with 403");
     }
 
     @Test
     void anOpenTunnelIsNoFinding() {
-        assertThat(TestFacts.analyze(engine, List.of(check(ProbeStatus.OK, ProxyReason.OPEN, 200))).findings()).isEmpty();
+        assertThat(TestFacts.analyze(engine, List.of(check(ProbeStatus.OK, ProxyReason.OPEN, 200)))).hasNoFindings();
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -64,10 +64,8 @@ class ProxyDeniedRulesTest {
     void aFilterThatNamesItselfIsNamed(String server, String via, String product) {
         Report r = TestFacts.analyze(engine, List.of(check(ProxyReason.DENIED, 403, server == null ? "" : server, via == null ? "" : via)));
 
-        Finding f = r.top().orElseThrow();
-        assertThat(f.id()).isEqualTo("PROXY_DENIED");
-        assertThat(f.params()).containsEntry("product", product);
-        assertThat(f.explanation()).contains(product);
+        assertThat(r).hasTopFinding("PROXY_DENIED").finding("PROXY_DENIED").hasParam("product", product);
+        assertThat(r.top().orElseThrow().explanation()).contains(product);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -90,10 +88,10 @@ class ProxyDeniedRulesTest {
     void aProxyThatCannotBeReachedOrAnswersGarbageIsNeverSilence(ProxyReason reason, String failure, String title) {
         Report r = TestFacts.analyze(engine, List.of(check(reason, 0, "", "")));
 
+        assertThat(r).hasRanking("PROXY_UNREACHABLE")
+                .finding("PROXY_UNREACHABLE").hasParam("proxy", "filter.corp.example:8080").hasParam("failure", failure)
+                .hasTitleContaining("filter.corp.example:8080").hasTitleContaining(title);
         Finding f = r.top().orElseThrow();
-        assertThat(r.findings()).extracting(Finding::id).containsExactly("PROXY_UNREACHABLE");
-        assertThat(f.params()).containsEntry("proxy", "filter.corp.example:8080").containsEntry("failure", failure);
-        assertThat(f.title()).contains("filter.corp.example:8080").contains(title);
         assertThat(f.explanation()).doesNotContain(reason.name()).doesNotContain("{");
     }
 }

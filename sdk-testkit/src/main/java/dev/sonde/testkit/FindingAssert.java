@@ -103,6 +103,15 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
         return this;
     }
 
+    /** The finding's title is exactly {@code title} (texts follow the locale Sonde was built with). */
+    public FindingAssert hasTitle(String title) {
+        isNotNull();
+        if (!actual.title().equals(title)) {
+            fail("Expected " + actual.id() + "'s title to be \"" + title + "\", but it is \"" + actual.title() + "\"");
+        }
+        return this;
+    }
+
     /** The finding's title contains {@code text} (texts follow the locale Sonde was built with). */
     public FindingAssert hasTitleContaining(String text) {
         isNotNull();
