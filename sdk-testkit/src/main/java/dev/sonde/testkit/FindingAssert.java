@@ -4,6 +4,8 @@ import dev.sonde.Finding;
 import dev.sonde.FindingTarget;
 import dev.sonde.Severity;
 import dev.sonde.Target;
+import java.util.Arrays;
+import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -59,6 +61,29 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
         return this;
     }
 
+    /** The finding has a parameter under each of these keys, whatever its value. */
+    public FindingAssert hasParamKeys(String... keys) {
+        isNotNull();
+        List<String> missing = Arrays.stream(keys).filter(k -> !actual.params().containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            fail("Expected " + actual.id() + " to have the parameters " + String.join(", ", keys) + ", but "
+                    + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing (parameters: "
+                    + String.join(", ", actual.params().keySet()) + ")");
+        }
+        return this;
+    }
+
+    /** The finding has no parameter under any of these keys. */
+    public FindingAssert doesNotHaveParam(String... keys) {
+        isNotNull();
+        List<String> present = Arrays.stream(keys).filter(actual.params()::containsKey).toList();
+        if (!present.isEmpty()) {
+            fail("Expected " + actual.id() + " to have no parameter " + String.join(", ", keys) + ", but it has "
+                    + String.join(", ", present.stream().map(k -> k + "=\"" + actual.params().get(k) + "\"").toList()));
+        }
+        return this;
+    }
+
     /** The finding is of this severity. */
     public FindingAssert hasSeverity(Severity severity) {
         isNotNull();
@@ -108,6 +133,28 @@ public final class FindingAssert extends AbstractAssert<FindingAssert, Finding> 
         isNotNull();
         if (!actual.title().equals(title)) {
             fail("Expected " + actual.id() + "'s title to be \"" + title + "\", but it is \"" + actual.title() + "\"");
+        }
+        return this;
+    }
+
+    /** The finding's explanation contains each of {@code texts} (texts follow the locale Sonde was built with). */
+    public FindingAssert hasExplanationContaining(String... texts) {
+        isNotNull();
+        List<String> missing = Arrays.stream(texts).filter(t -> !actual.explanation().contains(t)).toList();
+        if (!missing.isEmpty()) {
+            fail("Expected " + actual.id() + "'s explanation to contain \"" + String.join("\", \"", missing)
+                    + "\", but it is \"" + actual.explanation() + "\"");
+        }
+        return this;
+    }
+
+    /** Some evidence line comes from {@code file} (a log's name as given, or {@code probe:tcp} ...). */
+    public FindingAssert hasEvidenceFrom(String file) {
+        isNotNull();
+        if (actual.evidence().stream().noneMatch(e -> e.file().equals(file))) {
+            fail("Expected " + actual.id() + " to have evidence from " + file + ", but it has evidence from "
+                    + (actual.evidence().isEmpty() ? "nothing" : String.join(", ",
+                            actual.evidence().stream().map(e -> e.file()).distinct().toList())));
         }
         return this;
     }

@@ -31,6 +31,16 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, Report> {
         return this;
     }
 
+    /** There is a finding; the assertions that follow are about the one ranked first. */
+    public FindingAssert topFinding() {
+        isNotNull();
+        Finding f = actual.top().orElse(null);
+        if (f == null) {
+            fail("Expected a finding, but there is none");
+        }
+        return new FindingAssert(f, this);
+    }
+
     /** A finding with this id is present; the assertions that follow are about it (see {@link FindingAssert#and()}). */
     public FindingAssert hasFinding(String id) {
         isNotNull();

@@ -97,6 +97,27 @@ class ReportAssertTest {
     }
 
     @Test
+    void parametersTextsAndEvidenceSources() {
+        var top = fiddler.top().orElseThrow();
+        String key = top.params().keySet().iterator().next();
+        String file = top.evidence().get(0).file();
+        String words = top.explanation().substring(0, Math.min(20, top.explanation().length()));
+        assertThat(fiddler).topFinding().hasParamKeys(key).doesNotHaveParam("no-such-key")
+                .hasExplanationContaining(words).hasEvidenceFrom(file).hasTitle(top.title());
+        assertThatThrownBy(() -> assertThat(fiddler).topFinding().hasParamKeys(key, "no-such-key"))
+                .hasMessageStartingWith("Expected " + top.id() + " to have the parameters " + key + ", no-such-key, but"
+                        + " no-such-key is missing (parameters: ");
+        assertThatThrownBy(() -> assertThat(fiddler).topFinding().doesNotHaveParam(key))
+                .hasMessageStartingWith("Expected " + top.id() + " to have no parameter " + key + ", but it has " + key + "=\"");
+        assertThatThrownBy(() -> assertThat(fiddler).topFinding().hasExplanationContaining(words, "no such words"))
+                .hasMessageStartingWith("Expected " + top.id() + "'s explanation to contain \"no such words\", but it is \"");
+        assertThatThrownBy(() -> assertThat(fiddler).topFinding().hasEvidenceFrom("probe:tcp"))
+                .hasMessageStartingWith("Expected " + top.id() + " to have evidence from probe:tcp, but it has evidence from " + file);
+        assertThatThrownBy(() -> assertThat(healthy).topFinding())
+                .hasMessageStartingWith("Expected a finding, but there is none.");
+    }
+
+    @Test
     void aDescriptionGoesFirst() {
         assertThatThrownBy(() -> assertThat(clock).as("article example 1").hasTopFinding("TLS_INTERCEPTION"))
                 .hasMessageStartingWith("[article example 1] Expected the top finding to be TLS_INTERCEPTION, but it is CLOCK_SKEW.");
