@@ -52,7 +52,7 @@ class LoopbackLabTest {
         healthy = TlsTestServer.start(pki.healthy());
         silent = BlackHolePort.droppingSyns();
         ProbeOptions options = ProbeOptions.defaults().withSystemProxyDiscovery(false)
-                .withTimeout(Duration.ofSeconds(20)).withProbeTimeout(Duration.ofMillis(1500));
+                .withTimeout(Duration.ofSeconds(30)).withProbeTimeout(Duration.ofSeconds(4)); // a healthy loopback TLS server answers in well under a second even on a loaded 2-core machine; the silent one costs the 4 s
         report = Sonde.builder().engine(engine).probeOptions(options)
                 .probeCatalog(LoopbackCatalog.trusting(pki.genuineRoot().certificate())
                         .add("mail", "https://localhost:" + interceptor.port() + "/mail/r/")
