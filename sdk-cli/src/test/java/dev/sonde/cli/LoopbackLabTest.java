@@ -51,8 +51,10 @@ class LoopbackLabTest {
         skewedDate = SkewedDateTlsServer.start(pki.healthy(), Duration.ofHours(3));
         healthy = TlsTestServer.start(pki.healthy());
         silent = BlackHolePort.droppingSyns();
+        // 4 s per probe: a healthy loopback server's handshake stays well under it even on a loaded 2-core machine
+        // (1.5 s did not, at a load of 10); the silent port costs those 4 s once
         ProbeOptions options = ProbeOptions.defaults().withSystemProxyDiscovery(false)
-                .withTimeout(Duration.ofSeconds(30)).withProbeTimeout(Duration.ofSeconds(4)); // a healthy loopback TLS server answers in well under a second even on a loaded 2-core machine; the silent one costs the 4 s
+                .withTimeout(Duration.ofSeconds(30)).withProbeTimeout(Duration.ofSeconds(4));
         report = Sonde.builder().engine(engine).probeOptions(options)
                 .probeCatalog(LoopbackCatalog.trusting(pki.genuineRoot().certificate())
                         .add("mail", "https://localhost:" + interceptor.port() + "/mail/r/")
