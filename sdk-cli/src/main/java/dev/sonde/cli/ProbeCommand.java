@@ -1,6 +1,5 @@
 package dev.sonde.cli;
 
-import dev.sonde.Sonde;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
