@@ -188,7 +188,8 @@ final class CollectCommand implements Callable<Integer> {
     private void probe(SupportBundle bundle, ProbeOptions options, PrintWriter err) throws IOException {
         RecordingProber recorder = RecordedProbes.recording(ProbeSettings.liveProber());
         try {
-            Sonde.Builder builder = Sonde.builder().probeOptions(options).prober(recorder);
+            // the host evidence is in the bundle's host/ folder already: the probes do not read it again
+            Sonde.Builder builder = Sonde.builder().probeOptions(options.withHostEvidence(false)).prober(recorder);
             if (flags.endpoints != null) {
                 builder.endpoints(flags.endpoints);
             }
