@@ -139,7 +139,7 @@ final class LogArchives {
                     inflating.copy(zip, OutputSink.DISCARD); // skipped, but what it inflates counts
                     continue;
                 }
-                if (!name.toLowerCase(Locale.ROOT).endsWith(".log")) {
+                if (!name.toLowerCase(Locale.ROOT).endsWith(".log") && HostEvidence.ofFile(name).isEmpty()) {
                     inflating.copy(zip, OutputSink.DISCARD); // skipped, but a bomb in it still counts
                     continue;
                 }
@@ -151,7 +151,7 @@ final class LogArchives {
                 current = null;
             }
             if (logs == 0) {
-                warnings.add(new Warning(label, 0, "the archive holds no *.log file"));
+                warnings.add(new Warning(label, 0, "the archive holds no *.log file (nor host evidence)"));
             }
         } catch (Stop stop) {
             warnings.add(Warning.incomplete(current != null ? current : label, 0, "not read: " + stop.getMessage()

@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Finds the log files among the paths given to {@link Sonde#analyze}: files as given, folders searched
- * recursively for {@code *.log} and for archives ({@code *.zip}, {@code *.gz}: {@link LogArchives} reads them). A folder that cannot be searched (permission denied, a path longer than the
+ * recursively for {@code *.log}, for the saved outputs of {@link HostEvidence} (by their documented names) and for archives ({@code *.zip}, {@code *.gz}: {@link LogArchives} reads them). A folder that cannot be searched (permission denied, a path longer than the
  * system allows, an I/O error) is skipped with a warning and the rest is searched; a {@code *.log} that is
  * not a regular file (a named pipe, a device, a socket) is listed so that it is reported, never opened.
  * Symbolic links to folders are not followed (no loops); links to files are. The search stops, with a
@@ -32,7 +32,7 @@ final class LogFiles {
     private LogFiles() {
     }
 
-    /** Files as given, folders expanded to their {@code *.log} files, sorted, each once. */
+    /** Files as given, folders expanded to their {@code *.log} and host evidence files, sorted, each once. */
     static List<Path> expand(Collection<Path> paths, List<Warning> warnings, Instant deadline) {
         Map<Object, Path> files = new LinkedHashMap<>(); // identity of the file (see key) -> path as found
         for (Path p : paths) {
@@ -68,7 +68,8 @@ final class LogFiles {
                         return FileVisitResult.TERMINATE;
                     }
                     String name = file.getFileName().toString();
-                    if ((name.toLowerCase(Locale.ROOT).endsWith(".log") || LogArchives.isArchive(name))
+                    if ((name.toLowerCase(Locale.ROOT).endsWith(".log") || LogArchives.isArchive(name)
+                            || HostEvidence.ofFile(name).isPresent())
                             && !Files.isDirectory(file)) {
                         files.putIfAbsent(key(file, attrs), file); // a special file is refused, with a warning, later
                     }

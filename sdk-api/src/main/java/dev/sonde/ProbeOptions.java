@@ -22,9 +22,12 @@ import java.util.Objects;
  *                             on Windows, {@code netsh winhttp show proxy}
  * @param concurrency          how many probes run at once
  * @param progress             told as probes finish (from probe threads), or {@link Progress#NONE}
+ * @param hostEvidence         whether, on Windows, the probes also read the machine's own configuration: the
+ *                             commands of {@link HostEvidence} (firewall, proxy settings, trusted roots, products)
  */
 public record ProbeOptions(Duration timeout, Duration probeTimeout, Clock clock, Duration clockTolerance,
-        List<String> proxies, String winHttpProxyText, boolean discoverSystemProxies, int concurrency, Progress progress) {
+        List<String> proxies, String winHttpProxyText, boolean discoverSystemProxies, int concurrency, Progress progress,
+        boolean hostEvidence) {
 
     /** Default overall deadline. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
@@ -57,61 +60,77 @@ public record ProbeOptions(Duration timeout, Duration probeTimeout, Clock clock,
     /** 20 s overall, 8 s per probe, the system clock, 5 min tolerance, system proxies discovered, 16 at once. */
     public static ProbeOptions defaults() {
         return new ProbeOptions(DEFAULT_TIMEOUT, DEFAULT_PROBE_TIMEOUT, Clock.systemUTC(), DEFAULT_CLOCK_TOLERANCE,
-                List.of(), "", true, 16, Progress.NONE);
+                List.of(), "", true, 16, Progress.NONE, true);
+    }
+
+    /** Options without {@code hostEvidence} (before it existed): the host evidence is read. */
+    public ProbeOptions(Duration timeout, Duration probeTimeout, Clock clock, Duration clockTolerance, List<String> proxies,
+            String winHttpProxyText, boolean discoverSystemProxies, int concurrency, Progress progress) {
+        this(timeout, probeTimeout, clock, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies, concurrency,
+                progress, true);
+    }
+
+    /**
+     * With the machine's own configuration read or not: on Windows, the probes also run the commands of
+     * {@link HostEvidence} (firewall, proxy settings, trusted roots, installed products) and read their output.
+     */
+    public ProbeOptions withHostEvidence(boolean on) {
+        return new ProbeOptions(timeout, probeTimeout, clock, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies,
+                concurrency, progress, on);
     }
 
     /** With another overall deadline (the per-probe one is capped by it). */
     public ProbeOptions withTimeout(Duration t) {
         return new ProbeOptions(t, probeTimeout, clock, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With another per-probe deadline. */
     public ProbeOptions withProbeTimeout(Duration t) {
         return new ProbeOptions(timeout, t, clock, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With another local clock (tests move it to simulate a wrong clock). */
     public ProbeOptions withClock(Clock c) {
         return new ProbeOptions(timeout, probeTimeout, c, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With another clock tolerance. */
     public ProbeOptions withClockTolerance(Duration d) {
         return new ProbeOptions(timeout, probeTimeout, clock, d, proxies, winHttpProxyText, discoverSystemProxies,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With these proxies ({@code host:port}) checked as well. */
     public ProbeOptions withProxies(List<String> p) {
         return new ProbeOptions(timeout, probeTimeout, clock, clockTolerance, p, winHttpProxyText, discoverSystemProxies,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With this {@code netsh winhttp show proxy} output to read. */
     public ProbeOptions withWinHttpProxyText(String text) {
         return new ProbeOptions(timeout, probeTimeout, clock, clockTolerance, proxies, text, discoverSystemProxies,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With system proxy discovery on or off (tests turn it off so the environment cannot send them elsewhere). */
     public ProbeOptions withSystemProxyDiscovery(boolean on) {
         return new ProbeOptions(timeout, probeTimeout, clock, clockTolerance, proxies, winHttpProxyText, on,
-                concurrency, progress);
+                concurrency, progress, hostEvidence);
     }
 
     /** With another number of probes run at once. */
     public ProbeOptions withConcurrency(int n) {
         return new ProbeOptions(timeout, probeTimeout, clock, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies,
-                n, progress);
+                n, progress, hostEvidence);
     }
 
     /** With a progress listener. */
     public ProbeOptions withProgress(Progress p) {
         return new ProbeOptions(timeout, probeTimeout, clock, clockTolerance, proxies, winHttpProxyText, discoverSystemProxies,
-                concurrency, p);
+                concurrency, p, hostEvidence);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -37,6 +37,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(none: the standard log folders, on Windows)")
     List<Path> paths = new ArrayList<>();
 
+    @CommandLine.Mixin
+    HostEvidenceOption host;
+
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "300",
             description = "time limit of the analysis in seconds (default ${DEFAULT-VALUE})")
     long deadlineSeconds;
@@ -50,6 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + Sonde.MAX_DEADLINE.toSeconds() + " (" + Sonde.MAX_DEADLINE.toHours() + " hours), was " + deadlineSeconds);
         }
         PackTrust.requirePack(spec.commandLine(), output.trust, output.rulePacks);
+        paths = host.with(spec.commandLine(), paths); // alone, it is what to analyze: no search of the log folders
         if (paths.isEmpty()) {
             LogFolders folders = LogFolders.MACHINE.get();
             if (!folders.onWindows()) {

@@ -1,8 +1,10 @@
 package dev.sonde.cli;
 
+import dev.sonde.HostEvidence;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Sonde;
 import dev.sonde.SondeException;
+import dev.sonde.probes.host.HostCommands;
 import dev.sonde.rules.cases.RecordedProbes;
 import dev.sonde.rules.cases.RecordingProber;
 import dev.sonde.spi.InputFiles;
@@ -21,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Parameters;
  * Layout and manifest: {@code docs/collect.md}.
  */
 @Command(name = "collect",
-        description = {"Writes a support bundle: the recent logs of the standard folders (or --from), the proxy "
-                + "settings, versions and a recorded probe run, secrets removed. 'sonde analyze OUT.zip' replays it "
+        description = {"Writes a support bundle: the recent logs of the standard folders (or --from), the machine's "
+                + "firewall, proxy and trusted-root settings (on Windows), versions and a recorded probe run, secrets removed. 'sonde analyze OUT.zip' replays it "
                 + "elsewhere, probes included."},
         mixinStandardHelpOptions = true)
 final class CollectCommand implements Callable<Integer> {
@@ -41,9 +42,8 @@ final class CollectCommand implements Callable<Integer> {
     /** The proxy variables a bundle reports (credentials removed). */
     private static final List<String> PROXY_VARIABLES = List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY",
             "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy");
-    /** {@code netsh winhttp show proxy} answers in well under a second; its output is a few hundred bytes. */
-    private static final Duration NETSH_DEADLINE = Duration.ofSeconds(10);
-    private static final int NETSH_MAX_BYTES = 64 << 10;
+    /** The longest one host evidence source may take: {@code certutil} on a large store takes a few seconds. */
+    private static final Duration HOST_DEADLINE = Duration.ofSeconds(30);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -123,7 +123,7 @@ final class CollectCommand implements Callable<Integer> {
                     bundle.addLogs(folder, since);
                 }
             }
-            netsh(bundle, machine);
+            hostEvidence(bundle, machine, deadline);
             if (noProbe) {
                 bundle.skip(RecordedProbes.FILE, "--no-probe");
             } else if (bundle.late()) {
@@ -158,30 +158,29 @@ final class CollectCommand implements Callable<Integer> {
         bundle.describe("proxyEnvironment", proxies);
     }
 
-    /** {@code netsh winhttp show proxy}, on Windows: a bounded process run, its output to {@code winhttp-proxy.txt}. */
-    private static void netsh(SupportBundle bundle, LogFolders machine) throws IOException {
+    /**
+     * The host evidence (docs/host-evidence.md), on Windows: each source's commands run within what is left of the
+     * deadline (at most {@link #HOST_DEADLINE} each), its output decoded, cleaned and written to {@code host/<file>}.
+     */
+    private static void hostEvidence(SupportBundle bundle, LogFolders machine, Instant deadline) throws IOException {
         if (!machine.onWindows()) {
-            bundle.skip("winhttp-proxy.txt", "not Windows: there is no netsh");
+            bundle.skip("host/", "not Windows: there is no netsh, reg or certutil");
             return;
         }
-        Path output = Files.createTempFile("sonde-netsh", ".txt");
-        try {
-            Process p = new ProcessBuilder("netsh", "winhttp", "show", "proxy").redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!p.waitFor(NETSH_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                bundle.skip("winhttp-proxy.txt", "netsh did not answer within " + NETSH_DEADLINE.toSeconds() + " seconds");
-                return;
+        for (HostEvidence source : HostEvidence.values()) {
+            if (source.commands().isEmpty()) {
+                continue; // the auto-config script is fetched by the probes, not run
             }
-            String text = InputFiles.readUtf8(output, NETSH_MAX_BYTES, "the output of netsh");
-            bundle.add("winhttp-proxy.txt", Redaction.redact(text).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | SondeException e) {
-            bundle.skip("winhttp-proxy.txt", "netsh could not be run (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            bundle.skip("winhttp-proxy.txt", "interrupted");
-        } finally {
-            Files.deleteIfExists(output);
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.compareTo(Duration.ofSeconds(1)) < 0) {
+                bundle.skip("host/" + source.fileName(), "the collection deadline passed before it was reached");
+                continue;
+            }
+            HostCommands.Output o = HostCommands.run(source, left.compareTo(HOST_DEADLINE) < 0 ? left : HOST_DEADLINE);
+            if (o.bytes().length > 0) {
+                bundle.addHost(source, o.bytes());
+            }
+            o.skipped().ifPresent(why -> bundle.skip("host/" + source.fileName(), why));
         }
     }
 
@@ -189,7 +188,8 @@ final class CollectCommand implements Callable<Integer> {
     private void probe(SupportBundle bundle, ProbeOptions options, PrintWriter err) throws IOException {
         RecordingProber recorder = RecordedProbes.recording(ProbeSettings.liveProber());
         try {
-            Sonde.Builder builder = Sonde.builder().probeOptions(options).prober(recorder);
+            // the host evidence is in the bundle's host/ folder already: the probes do not read it again
+            Sonde.Builder builder = Sonde.builder().probeOptions(options.withHostEvidence(false)).prober(recorder);
             if (flags.endpoints != null) {
                 builder.endpoints(flags.endpoints);
             }

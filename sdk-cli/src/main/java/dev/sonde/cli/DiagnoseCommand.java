@@ -31,6 +31,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return settings.run(spec.commandLine(), sonde -> sonde.diagnose(paths));
+        List<Path> inputs = settings.host.with(spec.commandLine(), paths);
+        return settings.run(spec.commandLine(), sonde -> sonde.diagnose(inputs));
     }
 }

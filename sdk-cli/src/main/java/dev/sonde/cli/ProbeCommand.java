@@ -1,6 +1,7 @@
 package dev.sonde.cli;
 
-import dev.sonde.Sonde;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,9 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return settings.run(spec.commandLine(), Sonde::probe);
+        CommandLine cli = spec.commandLine();
+        // saved host evidence is read in the probes' session, as diagnose reads logs
+        List<Path> evidence = settings.host.with(cli, List.of());
+        return settings.run(cli, sonde -> evidence.isEmpty() ? sonde.probe() : sonde.diagnose(evidence));
     }
 }

@@ -37,6 +37,11 @@ final class ProbeFlags {
             description = "do not look at HTTPS_PROXY/HTTP_PROXY, Java proxy settings or netsh for proxies")
     boolean noProxyDiscovery;
 
+    @Option(names = "--no-host-evidence",
+            description = "on Windows, do not run netsh, reg and certutil to read the firewall, proxy settings and "
+                    + "trusted roots (docs/host-evidence.md)")
+    boolean noHostEvidence;
+
     /**
      * The probe options these flags say. A bad duration or proxy is a {@link CommandLine.ParameterException}; an
      * unreadable {@code --winhttp-proxy} file a {@link dev.sonde.SondeException}.
@@ -49,6 +54,7 @@ final class ProbeFlags {
                     .withClockTolerance(ProbeSettings.duration(cli, "--clock-tolerance", clockTolerance))
                     .withProxies(proxies)
                     .withSystemProxyDiscovery(!noProxyDiscovery)
+                    .withHostEvidence(!noHostEvidence)
                     .withWinHttpProxyText(winHttpProxy == null ? "" : ProbeSettings.winHttpProxyText(winHttpProxy));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());

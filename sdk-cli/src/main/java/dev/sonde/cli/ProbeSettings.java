@@ -33,6 +33,9 @@ final class ProbeSettings {
     @CommandLine.Mixin
     ProbeFlags flags;
 
+    @CommandLine.Mixin
+    HostEvidenceOption host;
+
     @Option(names = "--record", paramLabel = "FILE",
             description = "also write what the probes saw to FILE (JSON, format " + RecordedProbes.FORMAT + "; no credentials): "
                     + "put it in a rule pack's cases/NAME/ as probes.json to make a golden case of it")

@@ -1,5 +1,6 @@
 package dev.sonde.cli;
 
+import dev.sonde.HostEvidence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sonde.spi.InputFiles;
@@ -52,6 +53,7 @@ final class SupportBundle implements AutoCloseable {
     private final UnaryOperator<String> personal;
     private final Map<String, Object> manifest = new LinkedHashMap<>();
     private final List<Map<String, Object>> logs = new ArrayList<>();
+    private final List<Map<String, Object>> host = new ArrayList<>();
     private final List<Map<String, String>> skipped = new ArrayList<>();
     private final Set<String> folderNames = new HashSet<>();
     private long copied;
@@ -85,6 +87,12 @@ final class SupportBundle implements AutoCloseable {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /** A host evidence source's output, decoded as a log is and cleaned, under {@code host/<file>}. */
+    void addHost(HostEvidence source, byte[] output) throws IOException {
+        add("host/" + source.fileName(), cleaned(decode(output)).getBytes(StandardCharsets.UTF_8));
+        host.add(Map.of("entry", "host/" + source.fileName(), "bytes", output.length));
     }
 
     /** Copies the {@code *.log} files of a folder modified since {@code since}, under {@code logs/<folder name>/}. */
@@ -180,6 +188,7 @@ final class SupportBundle implements AutoCloseable {
     @Override
     public void close() throws IOException {
         manifest.put("logs", logs);
+        manifest.put("host", host);
         manifest.put("olderLogsLeftOut", older);
         manifest.put("skipped", skipped);
         try {

@@ -78,7 +78,7 @@ class CollectCommandTest {
             assertThat(manifest.get("format").asText()).isEqualTo("sonde.bundle/1");
             assertThat(manifest.get("proxyEnvironment").get("HTTPS_PROXY").asText())
                     .isEqualTo("http://alice:[redacted]@127.0.0.1:3128");
-            assertThat(manifest.toString()).contains("not Windows: there is no netsh").doesNotContain("s3cret");
+            assertThat(manifest.toString()).contains("not Windows: there is no netsh, reg or certutil").doesNotContain("s3cret");
             assertThat(manifest.get("probes").get("results").asInt()).isPositive();
             assertThat(manifest.get("olderLogsLeftOut").asInt()).isEqualTo(1);
 

@@ -1,5 +1,6 @@
 package dev.sonde.logs;
 
+import dev.sonde.HostEvidence;
 import dev.sonde.LogInput;
 import dev.sonde.InputSummary;
 import dev.sonde.Warning;
@@ -11,6 +12,7 @@ import dev.sonde.spi.Redaction;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the logs of Google Workspace Sync for Microsoft Outlook and its siblings: trace logs
  * ({@link TraceLogFormat}) and authorization logs ({@link AuthorizationLogFormat}), the format decided
- * per file from its first record. One streaming pass; memory holds one record at a time.
+ * per file from its first record; and the saved outputs of Windows commands ({@link HostEvidence}, by their
+ * documented file names: {@link HostOutputPass}). One streaming pass; memory holds one record at a time.
  *
  * <p>A record is a line with a record prefix plus the lines without one that follow it (certificate
  * blocks, failure details), capped at {@value LogRecord#MAX_CONTINUATIONS} lines; it is decoded by
@@ -50,6 +53,10 @@ public final class GwsmoLogReader implements LogReader {
 
     @Override
     public InputSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline) {
+        Optional<HostEvidence> host = HostEvidence.ofFile(input.name());
+        if (host.isPresent()) { // a saved command output, by its documented name (docs/host-evidence.md)
+            return HostOutputPass.read(host.get(), input, facts, warnings, deadline);
+        }
         return new Pass(input.name(), facts, warnings, deadline).run(input);
     }
 

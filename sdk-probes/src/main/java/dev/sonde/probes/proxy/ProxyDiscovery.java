@@ -1,8 +1,8 @@
 package dev.sonde.probes.proxy;
 
+import dev.sonde.HostEvidence;
 import dev.sonde.facts.ProxyOrigin;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.sonde.probes.host.HostCommands;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,30 +137,10 @@ public final class ProxyDiscovery {
         return a != null && !a.isBlank() ? a : b == null ? "" : b;
     }
 
-    /** Runs {@code netsh winhttp show proxy} with a short deadline; empty when it cannot. */
+    /** Runs {@code netsh winhttp show proxy} with a short deadline ({@link HostCommands}); empty when it cannot. */
     static Optional<String> runNetsh() {
-        Process p = null;
-        try {
-            p = new ProcessBuilder("netsh", "winhttp", "show", "proxy").redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(NETSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.debug("netsh winhttp show proxy did not finish in {}", NETSH_TIMEOUT);
-                return Optional.empty();
-            }
-            try (InputStream in = p.getInputStream()) {
-                byte[] bytes = in.readNBytes(64 * 1024);
-                return Optional.of(new String(bytes, Charset.defaultCharset()));
-            }
-        } catch (IOException e) {
-            LOG.debug("netsh winhttp show proxy could not run", e);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (p != null) {
-                p.destroyForcibly();
-            }
-        }
+        HostCommands.Output o = HostCommands.run(HostEvidence.WINHTTP_PROXY, NETSH_TIMEOUT);
+        o.skipped().ifPresent(why -> LOG.debug("netsh winhttp show proxy: {}", why));
+        return o.bytes().length == 0 ? Optional.empty() : Optional.of(new String(o.bytes(), Charset.defaultCharset()));
     }
 }

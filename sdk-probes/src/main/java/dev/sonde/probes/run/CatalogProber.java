@@ -4,6 +4,7 @@ import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.InputSummary;
 import dev.sonde.Warning;
+import dev.sonde.probes.host.HostProbe;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.PortCheck;
 import dev.sonde.facts.ProbeSkipped;
@@ -47,6 +48,7 @@ import java.util.function.Consumer;
 public final class CatalogProber implements Prober {
 
     private final HostResolver resolver;
+    private final HostProbe host;
 
     /** A prober using the JVM's resolver (what {@link java.util.ServiceLoader} creates). */
     public CatalogProber() {
@@ -58,7 +60,13 @@ public final class CatalogProber implements Prober {
      * requests of the JDK {@code HttpClient} always use the JVM's resolver).
      */
     public CatalogProber(HostResolver resolver) {
+        this(resolver, new HostProbe());
+    }
+
+    /** A prober resolving with {@code resolver} and reading host evidence with {@code host}. */
+    public CatalogProber(HostResolver resolver, HostProbe host) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.host = Objects.requireNonNull(host, "host");
     }
 
     @Override
@@ -68,7 +76,10 @@ public final class CatalogProber implements Prober {
             ProbePlan.start(catalog, run, resolver);
             run.awaitAll();
         }
-        List<InputSummary> out = Prober.handOver(run.facts(), facts, warnings);
+        List<InputSummary> out = new java.util.ArrayList<>(Prober.handOver(run.facts(), facts, warnings));
+        if (options.hostEvidence()) { // the machine's firewall, proxy settings and roots, on Windows
+            out.addAll(host.read(facts, warnings, java.time.Instant.now().plus(options.timeout())));
+        }
         int lost = run.lost();
         if (lost > 0) {
             warnings.accept(Warning.incomplete("probe", 0, lost == 1
