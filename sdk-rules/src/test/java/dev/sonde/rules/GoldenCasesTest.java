@@ -41,10 +41,12 @@ class GoldenCasesTest {
         cases = GoldenCase.load(dir);
     }
 
+    /** Whether the case holds logs or saved host evidence (dev.sonde.HostEvidence): inputs the log reader reads. */
     static boolean hasLogs(GoldenCase c) throws IOException {
         try (Stream<Path> files = Files.walk(c.folder())) {
             return files.anyMatch(f -> Files.isRegularFile(f)
-                    && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".log"));
+                    && (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".log")
+                            || dev.sonde.HostEvidence.ofFile(f.toString()).isPresent()));
         }
     }
 
@@ -63,7 +65,7 @@ class GoldenCasesTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), c.folder().toUri(), () -> {
             Report report = c.run(engine);
             boolean logs = hasLogs(c);
-            assertThat(logs || c.probes().isPresent()).as("%s holds logs or probes.json", c.name()).isTrue();
+            assertThat(logs || c.probes().isPresent()).as("%s holds logs, host evidence or probes.json", c.name()).isTrue();
             List<InputSummary> logSources = report.inputs().stream().filter(s -> !s.format().equals("probe")).toList();
             List<InputSummary> probeSources = report.inputs().stream().filter(s -> s.format().equals("probe")).toList();
             if (logs) {
