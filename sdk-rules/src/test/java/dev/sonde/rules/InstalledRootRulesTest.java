@@ -3,6 +3,7 @@ package dev.sonde.rules;
 import static dev.sonde.rules.TestFacts.analyze;
 import static dev.sonde.rules.TestFacts.root;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sonde.Evidence;
 import dev.sonde.Finding;
@@ -13,12 +14,14 @@ import dev.sonde.Target;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.RootStore;
 import dev.sonde.rules.engine.DroolsRuleEngine;
+import dev.sonde.rules.model.Interceptor;
 import dev.sonde.rules.pack.RulePack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -137,5 +140,21 @@ class InstalledRootRulesTest {
     void otherRootsOfTheSameVendorsSayNothing(String cn, String org) {
         Report r = analyze(engine, List.of(root(RootStore.MACHINE, 3, cn, org, SHA1)));
         assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void theRootPatternNarrowsTheIssuerPatternForInstalledRootsOnly() {
+        Interceptor k = Interceptor.of("Kaspersky", "Kaspersky", List.of(), "Kaspersky.{0,80}Personal Root", "why");
+        assertThat(k.installed(root(RootStore.MACHINE, 1, "Kaspersky Security Center", "AO Kaspersky Lab", "")))
+                .isFalse();
+        assertThat(k.installed(root(RootStore.MACHINE, 1, "Kaspersky Anti-Virus Personal Root Certificate",
+                "AO Kaspersky Lab", ""))).isTrue();
+        // without a root pattern, the issuer pattern decides; the old three-argument forms still build one
+        Interceptor z = Interceptor.of("Zscaler", "Zscaler", List.of());
+        assertThat(z.root()).isNull();
+        assertThat(z.installed(root(RootStore.USER, 1, "Zscaler Root CA", "", ""))).isTrue();
+        assertThat(new Interceptor("Z", Pattern.compile("Z"), List.of()).root()).isNull();
+        assertThatThrownBy(() -> Interceptor.of("X", "X", List.of(), "(", null))
+                .hasMessageContaining("'root' is not a valid regular expression");
     }
 }

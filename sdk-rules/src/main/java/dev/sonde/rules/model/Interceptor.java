@@ -36,6 +36,11 @@ public record Interceptor(String product, Pattern issuer, List<Integer> ports, P
         this(product, issuer, ports, null);
     }
 
+    /** A product whose installed roots are told by its issuer pattern (a data row without {@code root}). */
+    public static Interceptor of(String product, String regex, List<Integer> ports) {
+        return of(product, regex, ports, null, null);
+    }
+
     /**
      * From a data row; {@code why} (optional) says where the names come from, for readers of the data only.
      */
