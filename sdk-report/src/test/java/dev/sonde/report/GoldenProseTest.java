@@ -33,7 +33,13 @@ class GoldenProseTest {
 
     static final Path CASES = Path.of("../sdk-rules/src/main/resources/dev/sonde/packs/gwsmo/cases");
     /** Constants that are words of the prose as well (a CRL, an OCSP request, an HTTPS connection). */
-    static final Set<String> PLAIN_WORDS = Set.of("CRL", "OCSP", "HTTP", "HTTPS", "TCP", "TLS", "DNS", "OK", "URL");
+    /**
+     * Capitals that are words, not Sonde's codes; {@code MACHINE} and {@code USER} are also {@code RootStore}'s
+     * constants, which the texts write in words ({@code {rootStore,term}}), while a log's data may carry them (a
+     * certificate naming a computer called MACHINE).
+     */
+    static final Set<String> PLAIN_WORDS = Set.of("CRL", "OCSP", "HTTP", "HTTPS", "TCP", "TLS", "DNS", "OK", "URL",
+            "MACHINE", "USER");
     /**
      * A Windows error as the report quotes it on purpose, its documented name with its HRESULT
      * ({@code WSAECONNREFUSED (0x8007274D)}, {@code ERROR_WINHTTP_TIMEOUT (0x80072EE2)}): what a support engineer

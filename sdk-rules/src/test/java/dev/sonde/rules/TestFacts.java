@@ -7,10 +7,12 @@ import dev.sonde.facts.Certificate;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.Destination;
 import dev.sonde.facts.Fact;
+import dev.sonde.facts.InstalledRoot;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.NetworkError;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.ProxyEvent;
+import dev.sonde.facts.RootStore;
 import dev.sonde.facts.SecurityFlag;
 import dev.sonde.facts.TlsFailure;
 import dev.sonde.spi.RuleEngine;
@@ -142,6 +144,18 @@ final class TestFacts {
                 .error(NetworkErrorCode.SECURE_FAILURE, "")
                 .destination("127.0.0.1", 8888, "COMPUTERNAME")
                 .facts();
+    }
+
+    /**
+     * A root listed by {@code certutil -store Root} (roots-machine.txt) or {@code -user -store Root} (roots-user.txt),
+     * as {@code RootStoreOutput} reads it: its subject {@code CN=cn, O=org}, self-issued, dates unread.
+     */
+    static InstalledRoot root(RootStore store, int line, String cn, String org, String sha1) {
+        String dn = "CN=" + cn + (org.isEmpty() ? "" : ", O=" + org);
+        List<String> values = org.isEmpty() ? List.of(cn) : List.of(cn, org);
+        String file = store == RootStore.USER ? "roots-user.txt" : "roots-machine.txt";
+        return new InstalledRoot(store, dn, dn, values, cn, org, cn, org, "", "", null, null, sha1, "01", LogTime.UNKNOWN,
+                "", new Evidence(file, line, "Subject: " + dn));
     }
 
     /** Runs facts through a fresh session. */
