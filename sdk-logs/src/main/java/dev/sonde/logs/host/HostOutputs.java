@@ -24,7 +24,9 @@ public final class HostOutputs {
     private static final Map<HostEvidence, Parser> PARSERS = new EnumMap<>(HostEvidence.class);
 
     static {
-        // one line per source; a source without a parser yet is read and reported as not understood
+        // one line per source; a source without a parser is read and reported as not understood
+        PARSERS.put(HostEvidence.ROOTS_MACHINE, RootStoreOutput::parse);
+        PARSERS.put(HostEvidence.ROOTS_USER, RootStoreOutput::parse);
     }
 
     private HostOutputs() {
