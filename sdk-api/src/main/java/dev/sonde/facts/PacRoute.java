@@ -15,7 +15,8 @@ import java.util.Objects;
  *                {@code proxy.pac} for a saved script given without one
  * @param url     the catalog URL evaluated, as passed to the script
  * @param host    the host passed to the script (the URL's host)
- * @param result  the script's answer as written (at most 1000 characters), e.g. {@code PROXY proxy:3128; DIRECT}
+ * @param result  the script's answer as written, e.g. {@code PROXY proxy:3128; DIRECT} (a longer answer than the
+ *                evaluation allows, 1000 characters by default, is a {@link PacFailure})
  * @param proxies the answer's entries, in order; never empty
  */
 public record PacRoute(String script, String url, String host, String result, List<PacProxy> proxies, LogTime time,

@@ -38,11 +38,16 @@ public final class PacScript {
 
     /** Time an evaluation thread is given past its deadline to notice it (the observer runs every few µs). */
     private static final Duration GRACE = Duration.ofSeconds(1);
+    /**
+     * Time allowed, before the top level's own deadline starts, to build the scope and parse the script: work of
+     * the engine (class loading on first use, a parse linear in the capped size), not of the script.
+     */
+    private static final Duration SETUP = Duration.ofSeconds(5);
     private static final long THREAD_STACK = 4L << 20;
 
     private final PacOptions options;
     private final SandboxFactory factory;
-    private final Deadline total;
+    private Deadline total;
     private ScriptableObject scope;
     private Function function;
     private Thread stuck;
@@ -50,7 +55,7 @@ public final class PacScript {
     private PacScript(PacOptions options) {
         this.options = options;
         this.factory = new SandboxFactory(options);
-        this.total = Deadline.after(options.totalTimeout());
+        this.total = Deadline.after(options.totalTimeout().plus(SETUP));
     }
 
     /**
@@ -70,7 +75,7 @@ public final class PacScript {
                     + options.maxScriptBytes() + " bytes");
         }
         PacScript script = new PacScript(options);
-        script.run(cx -> {
+        script.run(SETUP, cx -> {
             ScriptableObject s = SandboxScope.create(cx, options);
             org.mozilla.javascript.Script compiled;
             try {
@@ -78,6 +83,9 @@ public final class PacScript {
             } catch (EvaluatorException e) {
                 throw new PacException(PacFailureReason.SYNTAX, e.details() + where(e));
             }
+            script.total = Deadline.after(options.totalTimeout()); // the script's own time starts here
+            ((SandboxFactory.Bounded) cx).arm(Deadline.after(options.evaluationTimeout()).orEarlier(script.total),
+                    options.instructionBudget());
             compiled.exec(cx, s, s);
             script.scope = s;
             script.function = pick(s);
@@ -94,7 +102,7 @@ public final class PacScript {
      *                      answer is no PAC answer (the detail quotes it, clipped)
      */
     public PacResult evaluate(String url, String host) throws PacException {
-        Object answer = run(cx -> {
+        Object answer = run(Duration.ZERO, cx -> {
             Object r = function.call(cx, scope, scope, new Object[] {url, host});
             if (r instanceof CharSequence cs) {
                 if (cs.length() < 0 || cs.length() > options.maxResultChars()) { // checked before a concatenation is joined
@@ -123,7 +131,8 @@ public final class PacScript {
         Object run(Context cx) throws PacException;
     }
 
-    private Object run(InContext body) throws PacException {
+    /** Runs {@code body} on its own thread, waiting until the evaluation's deadline plus {@code setup} and a grace. */
+    private Object run(Duration setup, InContext body) throws PacException {
         if (stuck != null) {
             throw new PacException(PacFailureReason.TIMED_OUT, "an earlier evaluation of this script did not stop");
         }
@@ -145,7 +154,7 @@ public final class PacScript {
         worker.start();
         Object outcome;
         try {
-            outcome = task.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+            outcome = task.get(deadline.remaining().plus(setup).plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             worker.interrupt();
             stuck = worker;
