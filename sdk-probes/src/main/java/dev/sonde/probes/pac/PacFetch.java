@@ -54,6 +54,8 @@ public final class PacFetch {
                 answer = http.get(uri, ACCEPT, deadline);
             } catch (HttpFetch.Failure f) {
                 throw failure(f);
+            } catch (IllegalArgumentException e) { // a URL the HTTP client refuses (user info, a bad port)
+                throw new PacException(PacFailureReason.NOT_ALLOWED, "a URL the HTTP client cannot request");
             }
             if (answer.status() == 200) {
                 return text(answer.body());

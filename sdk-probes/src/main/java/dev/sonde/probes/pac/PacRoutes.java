@@ -56,7 +56,7 @@ public final class PacRoutes {
             return List.of();
         }
         Origin origin = new Origin(hasUrl ? withoutUserInfo(scriptUrl) : SAVED_FILE,
-                savedScript.isPresent() ? SAVED_FILE : PROBE_FILE);
+                savedScript.isPresent() ? SAVED_FILE : PROBE_FILE, hasUrl ? userInfo(scriptUrl) : "");
         PacScript script;
         try {
             String source = savedScript.isPresent() ? savedScript.get() : PacFetch.fetch(scriptUrl, options);
@@ -86,12 +86,23 @@ public final class PacRoutes {
     }
 
     /** Where a script came from: its name in facts, and the evidence file. */
-    private record Origin(String script, String file) {
+    private record Origin(String script, String file, String userInfo) {
         PacFailure failure(String url, PacException e) {
+            // an error message may quote the URL it was given: never with its password
+            String detail = userInfo.isEmpty() ? e.detail() : e.detail().replace(userInfo, "[redacted]");
             String text = "PAC script " + script + (url.isEmpty() ? "" : " for " + url) + ": "
                     + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
-            return new PacFailure(script, url, e.reason(), e.detail(), LogTime.UNKNOWN, "", new Evidence(file, 0, text));
+                    + (detail.isEmpty() ? "" : " (" + detail + ")");
+            return new PacFailure(script, url, e.reason(), detail, LogTime.UNKNOWN, "", new Evidence(file, 0, text));
+        }
+    }
+
+    /** The URL's raw {@code user:password}, or {@code ""}. */
+    private static String userInfo(String url) {
+        try {
+            return java.util.Objects.requireNonNullElse(new URI(url.strip()).getRawUserInfo(), "");
+        } catch (URISyntaxException e) {
+            return "";
         }
     }
 

@@ -102,6 +102,8 @@ public final class PacScript {
      *                      answer is no PAC answer (the detail quotes it, clipped)
      */
     public PacResult evaluate(String url, String host) throws PacException {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(host, "host");
         Object answer = run(Duration.ZERO, cx -> {
             Object r = function.call(cx, scope, scope, new Object[] {url, host});
             if (r instanceof CharSequence cs) {

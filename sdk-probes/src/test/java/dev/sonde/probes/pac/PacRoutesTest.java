@@ -218,9 +218,13 @@ class PacRoutesTest {
     void aUserNameAndPasswordInTheScriptUrlAreNotKept() {
         String url = server.serve("/auth.pac", "function FindProxyForURL(u, h) { return 'DIRECT'; }")
                 .replace("http://", "http://alice:s3cret@");
-        List<Fact> facts = PacRoutes.evaluate(url, Optional.empty(), CATALOG, options());
-        assertThat(facts).isNotEmpty().allSatisfy(f -> {
-            assertThat(f.toString()).doesNotContain("s3cret").doesNotContain("alice");
+        List<PacRoute> routes = only(PacRoutes.evaluate(url, Optional.empty(), CATALOG, options()), PacRoute.class);
+        assertThat(routes).hasSize(4).allSatisfy(r -> {
+            assertThat(r.toString()).doesNotContain("s3cret").doesNotContain("alice");
+            assertThat(r.script()).isEqualTo(url.replace("alice:s3cret@", ""));
         });
+        String closed = "http://bob:hunter2@127.0.0.1:" + ClosedPort.allocate().port() + "/proxy.pac";
+        assertThat(PacRoutes.evaluate(closed, Optional.empty(), CATALOG, options())).singleElement()
+                .satisfies(f -> assertThat(f.toString()).doesNotContain("hunter2").doesNotContain("bob"));
     }
 }
