@@ -1,5 +1,6 @@
 package dev.sonde.probes.pac;
 
+import dev.sonde.net.IpLiterals;
 import dev.sonde.probes.Deadline;
 import dev.sonde.probes.dns.HostResolver;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.sonde.net.IpLiterals;
 
 /**
  * The DNS lookups of one script's helpers: through the configured {@link HostResolver}, each bounded by the

@@ -2,9 +2,9 @@ package dev.sonde.probes.pac;
 
 import dev.sonde.facts.PacFailureReason;
 import dev.sonde.probes.Deadline;
+import dev.sonde.SondeException;
 import dev.sonde.probes.http.HttpFetch;
 import dev.sonde.spi.InputFiles;
-import dev.sonde.SondeException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
