@@ -82,6 +82,15 @@ public record FirewallRule(String name, FirewallSwitch enabled, Direction direct
                 && (action == Action.ALLOW || action == Action.BYPASS);
     }
 
+    /**
+     * True when what decides whether the rule lets traffic out was read: enabled, direction, action and profiles
+     * (false for a block in a language the reader does not know: rules must not conclude from its silence).
+     */
+    public boolean understood() {
+        return enabled != FirewallSwitch.UNKNOWN && direction != Direction.UNKNOWN && action != Action.UNKNOWN
+                && !profiles.isEmpty();
+    }
+
     /** True when the rule applies to {@code profile}. False when its profiles are not known. */
     public boolean appliesTo(FirewallProfile.Name profile) {
         return profiles.contains(profile);
