@@ -31,14 +31,14 @@ import org.junit.jupiter.api.TestFactory;
  * {@value FirewallProfilesOutput#CURRENT_FILE} through theirs, {@code probes.json} played back, all in one session.
  * The cases' expectations are checked exactly as {@link GoldenCasesTest} checks them.
  */
-class FirewallCasesTest {
+public class FirewallCasesTest {
 
     @TestFactory
     Stream<DynamicTest> firewallCasesWithTheirHostEvidence() throws Exception {
         Path dir = Path.of(Objects.requireNonNull(FirewallCasesTest.class.getClassLoader()
                 .getResource(RulePack.BUILT_IN + "cases")).toURI());
         List<GoldenCase> cases = GoldenCase.load(dir).stream().filter(c -> c.name().startsWith("firewall-")).toList();
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(8);
         DroolsRuleEngine engine = DroolsRuleEngine.compile(RulePack.builtIn());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Report report = TestFacts.analyze(engine, facts(c.folder()));
@@ -46,10 +46,11 @@ class FirewallCasesTest {
         }));
     }
 
-    static List<Fact> facts(Path folder) throws IOException {
+    /** The facts of a case folder: its logs, host evidence and recorded probes, as the plumbing will read them. */
+    public static List<Fact> facts(Path folder) throws IOException {
         List<Fact> facts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.sorted().toList()) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".log")) {
                     new GwsmoLogReader().read(LogInput.of(f), facts::add, w -> { }, Instant.now().plusSeconds(30));
