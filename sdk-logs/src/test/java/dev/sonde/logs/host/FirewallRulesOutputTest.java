@@ -169,6 +169,18 @@ class FirewallRulesOutputTest {
     }
 
     @Test
+    void atMostMaxFactsRulesAreRead() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i <= FirewallRulesOutput.MAX_FACTS; i++) {
+            lines.add("Rule Name: r" + i);
+            lines.add("Action: Block");
+        }
+        List<FirewallRule> rules = rules(lines);
+        assertThat(rules).hasSize(FirewallRulesOutput.MAX_FACTS);
+        assertThat(rules.get(rules.size() - 1).name()).isEqualTo("r" + (FirewallRulesOutput.MAX_FACTS - 1));
+    }
+
+    @Test
     void portListsRangesAndKeywords() {
         FirewallRule any = rule("TCP", "Any");
         assertThat(any.coversRemotePort(443)).isTrue();

@@ -9,13 +9,13 @@ import dev.sonde.facts.FirewallProfile;
 import dev.sonde.facts.FirewallProfile.Name;
 import dev.sonde.facts.FirewallRule;
 import dev.sonde.facts.FirewallRule.Action;
-import dev.sonde.facts.FirewallRule.Direction;
 import dev.sonde.facts.FirewallSwitch;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import dev.sonde.testsupport.NetshOutputs;
+import dev.sonde.testsupport.NetshOutputs.Lang;
+import dev.sonde.testsupport.NetshOutputs.Spec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +24,6 @@ import org.junit.jupiter.api.Test;
  * left out reads unknown; nothing throws.
  */
 class NetshPropertyTest {
-
-    /** One generated rule: what it says, and what the reader must give back. */
-    record Spec(String name, FirewallSwitch enabled, Direction direction, Set<Name> profiles, Action action,
-                String program, String protocol, String remotePorts) {
-    }
-
-    enum Lang { EN, FR, DE }
-
-    private static final String[] GARBAGE = {"", "Ok.", "Grouping:", "Edge traversal:  No", "??????", "\u0000\u0001",
-            "Security:   NotRequired", "Rule source:  Local Setting", "InterfaceTypes:  Any", "    ", "Logging:",
-            "Description:  Action: Block this rule? No", ":::", "-----"};
 
     @Test
     void everyRuleWrittenReadsBack() {
@@ -50,9 +39,9 @@ class NetshPropertyTest {
             }
             int n = rnd.nextInt(6);
             for (int i = 0; i < n; i++) {
-                Spec s = spec(rnd, i);
+                Spec s = NetshOutputs.spec(rnd, i);
                 specs.add(s);
-                render(s, lang, width, crlf, rnd, lines);
+                NetshOutputs.render(s, lang, width, crlf, rnd, lines);
             }
             lines.add(crlf ? "Ok.\r" : "Ok.");
             List<Fact> facts = FirewallRulesOutput.parse(FirewallRulesOutput.FILE, lines);
@@ -86,7 +75,7 @@ class NetshPropertyTest {
             List<FirewallSwitch> states = new ArrayList<>();
             List<Action> outbound = new ArrayList<>();
             for (Name p : order) {
-                lines.add(heading(p, lang) + end);
+                lines.add(NetshOutputs.heading(p, lang) + end);
                 lines.add("-".repeat(70) + end);
                 FirewallSwitch state = rnd.nextInt(5) == 0 ? FirewallSwitch.UNKNOWN
                         : rnd.nextBoolean() ? FirewallSwitch.ON : FirewallSwitch.OFF;
@@ -95,17 +84,17 @@ class NetshPropertyTest {
                 outbound.add(out);
                 List<String> body = new ArrayList<>();
                 if (state != FirewallSwitch.UNKNOWN) {
-                    body.add(pad(lang == Lang.EN ? "State" : lang == Lang.FR ? "État" : "Status", width, "")
-                            + stateWord(state, lang));
+                    body.add(NetshOutputs.pad(lang == Lang.EN ? "State" : lang == Lang.FR ? "État" : "Status", width, "")
+                            + NetshOutputs.stateWord(state, lang));
                 }
                 if (out != Action.UNKNOWN) {
-                    body.add(pad(lang == Lang.EN ? "Firewall Policy" : lang == Lang.FR ? "Stratégie de pare-feu"
+                    body.add(NetshOutputs.pad(lang == Lang.EN ? "Firewall Policy" : lang == Lang.FR ? "Stratégie de pare-feu"
                             : "Firewallrichtlinie", width, "") + "BlockInbound," + (out == Action.ALLOW ? "Allow" : "Block") + "Outbound");
                 }
-                body.add(pad("LocalFirewallRules", width, "") + "N/A (GPO-store only)");
+                body.add(NetshOutputs.pad("LocalFirewallRules", width, "") + "N/A (GPO-store only)");
                 body.add("");
                 body.add("Logging:");
-                body.add(pad("LogDroppedConnections", width, "") + "Disable");
+                body.add(NetshOutputs.pad("LogDroppedConnections", width, "") + "Disable");
                 java.util.Collections.shuffle(body, rnd);
                 body.forEach(l -> lines.add(l + end));
                 lines.add(end);
@@ -142,124 +131,4 @@ class NetshPropertyTest {
         });
     }
 
-    private static Spec spec(Random rnd, int i) {
-        FirewallSwitch enabled = pick(rnd, FirewallSwitch.ON, FirewallSwitch.OFF, FirewallSwitch.UNKNOWN);
-        Direction direction = pick(rnd, Direction.OUT, Direction.IN, Direction.UNKNOWN);
-        Action action = pick(rnd, Action.ALLOW, Action.BLOCK, Action.BYPASS, Action.UNKNOWN);
-        Set<Name> profiles = switch (rnd.nextInt(4)) {
-            case 0 -> Set.of();
-            case 1 -> EnumSet.allOf(Name.class);
-            default -> {
-                Set<Name> s = EnumSet.noneOf(Name.class);
-                for (Name p : Name.values()) {
-                    if (rnd.nextBoolean()) {
-                        s.add(p);
-                    }
-                }
-                yield s.isEmpty() ? EnumSet.of(Name.PUBLIC) : s;
-            }
-        };
-        String program = pick(rnd, "", "C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE",
-                "%ProgramFiles%\\Google\\Google Apps Sync\\ProfileEditor.exe", "C:\\Tools\\a: b.exe");
-        String protocol = pick(rnd, "TCP", "UDP", "ANY", "47", "");
-        String ports = protocol.equals("TCP") || protocol.equals("UDP") ? pick(rnd, "443", "80,443", "1-1024", "Any", "") : "";
-        String name = pick(rnd, "Block Outlook", "Règle n°" + i, "@FirewallAPI.dll,-28502", "Outlook: web", "x") + " " + i;
-        return new Spec(name, enabled, direction, profiles, action, program, protocol, ports);
-    }
-
-    /** Writes a rule block in the language, labels padded to the width, fields in random order, garbage between. */
-    private static void render(Spec s, Lang lang, int width, boolean crlf, Random rnd, List<String> out) {
-        String colon = lang == Lang.FR ? " :" : ":";
-        String end = crlf ? "\r" : "";
-        out.add(pad(label(lang, "Rule Name", "Nom de la règle", "Regelname"), width, colon) + s.name() + end);
-        out.add("-".repeat(70) + end);
-        List<String> body = new ArrayList<>();
-        if (s.enabled() != FirewallSwitch.UNKNOWN) {
-            body.add(pad(label(lang, "Enabled", "Activé", "Aktiviert"), width, colon)
-                    + word(lang, s.enabled() == FirewallSwitch.ON, "Yes", "Oui", "Ja", "No", "Non", "Nein"));
-        }
-        if (s.direction() != Direction.UNKNOWN) {
-            body.add(pad(label(lang, "Direction", "Sens", "Richtung"), width, colon)
-                    + word(lang, s.direction() == Direction.OUT, "Out", "Sortie", "Ausgehend", "In", "Entrée", "Eingehend"));
-        }
-        if (!s.profiles().isEmpty()) {
-            List<String> ps = new ArrayList<>();
-            for (Name p : s.profiles()) {
-                ps.add(switch (p) {
-                    case DOMAIN -> label(lang, "Domain", "Domaine", "Domäne");
-                    case PRIVATE -> label(lang, "Private", "Privé", "Privat");
-                    case PUBLIC -> label(lang, "Public", "Public", "Öffentlich");
-                });
-            }
-            body.add(pad(label(lang, "Profiles", "Profils", "Profile"), width, colon) + String.join(",", ps));
-        }
-        if (s.action() != Action.UNKNOWN) {
-            body.add(pad(label(lang, "Action", "Action", "Aktion"), width, colon) + switch (s.action()) {
-                case ALLOW -> label(lang, "Allow", "Autoriser", "Zulassen");
-                case BLOCK -> label(lang, "Block", "Bloquer", "Blockieren");
-                default -> label(lang, "Bypass", "Contourner", "Umgehen");
-            });
-        }
-        if (!s.program().isEmpty() || rnd.nextBoolean()) {
-            body.add(pad(label(lang, "Program", "Programme", "Programm"), width, colon)
-                    + (s.program().isEmpty() ? label(lang, "Any", "Tout", "Beliebig") : s.program()));
-        }
-        if (!s.protocol().isEmpty()) {
-            body.add(pad(label(lang, "Protocol", "Protocole", "Protokoll"), width, colon)
-                    + (s.protocol().equals("ANY") ? label(lang, "Any", "Tout", "Beliebig") : s.protocol()));
-        }
-        if (!s.remotePorts().isEmpty()) {
-            body.add(pad("RemotePort", width, colon) + s.remotePorts());
-        }
-        java.util.Collections.shuffle(body, rnd);
-        for (String line : body) {
-            if (rnd.nextInt(4) == 0) {
-                out.add(GARBAGE[rnd.nextInt(GARBAGE.length)] + end);
-            }
-            out.add(line + end);
-        }
-        out.add(end);
-    }
-
-    private static String heading(Name p, Lang lang) {
-        return switch (lang) {
-            case EN -> switch (p) {
-                case DOMAIN -> "Domain Profile Settings: ";
-                case PRIVATE -> "Private Profile Settings: ";
-                case PUBLIC -> "Public Profile Settings: ";
-            };
-            case FR -> switch (p) {
-                case DOMAIN -> "Paramètres Profil de domaine :";
-                case PRIVATE -> "Paramètres Profil privé :";
-                case PUBLIC -> "Paramètres Profil public :";
-            };
-            case DE -> switch (p) {
-                case DOMAIN -> "Domänenprofil-Einstellungen:";
-                case PRIVATE -> "Privates Profil-Einstellungen:";
-                case PUBLIC -> "Öffentliches Profil-Einstellungen:";
-            };
-        };
-    }
-
-    private static String stateWord(FirewallSwitch s, Lang lang) {
-        return word(lang, s == FirewallSwitch.ON, "ON", "Actif", "EIN", "OFF", "Inactif", "AUS");
-    }
-
-    private static String pad(String label, int width, String colon) {
-        String l = label + colon;
-        return l + " ".repeat(Math.max(1, width - l.length()));
-    }
-
-    private static String label(Lang lang, String en, String fr, String de) {
-        return lang == Lang.EN ? en : lang == Lang.FR ? fr : de;
-    }
-
-    private static String word(Lang lang, boolean yes, String en, String fr, String de, String enNo, String frNo, String deNo) {
-        return yes ? label(lang, en, fr, de) : label(lang, enNo, frNo, deNo);
-    }
-
-    @SafeVarargs
-    private static <T> T pick(Random rnd, T... options) {
-        return options[rnd.nextInt(options.length)];
-    }
 }
