@@ -91,7 +91,7 @@ class CatalogFileTest {
                 .startsWith(file + ":2:").contains("not valid JSON: unexpected end-of-input");
         assertThat(refusal("{\"endpoints\": [{\"service\": \"a\", \"url\": \"https://h/\"}],\n \"endpoints\": []}"))
                 .isEqualTo(file + ":2:13: not valid JSON: duplicate field 'endpoints'");
-        assertThat(refusal("{\"endpointz\": []}")).isEqualTo(file + ":1:2: unknown section 'endpointz' (known: blockAnswers,"
+        assertThat(refusal("{\"endpointz\": []}")).isEqualTo(file + ":1:2: unknown section 'endpointz' (known: blockAnswers, clientPrograms,"
                 + " endpoints, explains, googleHosts, googleIpRanges, googleIssuers, googleServers, interceptors, minimumVersions,"
                 + " networkErrors, trustAnchors, webFilters)");
         assertThat(refusal("{\"endpoints\": [{\"url\": \"https://h/\"}]}")).isEqualTo(file + ":1:16: endpoints[0]: 'service' is missing");

@@ -288,7 +288,7 @@ class PackCheckTest {
                         + "certificate: it says " + wrongSha + ", the certificate's SHA-256 is " + sha5));
         // the rest of the file is still read by the loader: its own problems show too
         assertThat(problems.get(2)).isEqualTo(new PackProblem("trust-anchors.json", 0, 0, Level.ERROR,
-                "unknown section 'googleHostz' (known: blockAnswers, endpoints, explains, googleHosts, googleIpRanges, googleIssuers, "
+                "unknown section 'googleHostz' (known: blockAnswers, clientPrograms, endpoints, explains, googleHosts, googleIpRanges, googleIssuers, "
                         + "googleServers, interceptors, minimumVersions, networkErrors, trustAnchors, webFilters)"));
     }
 

@@ -25,6 +25,9 @@ public final class HostOutputs {
 
     static {
         // one line per source; a source without a parser is read and reported as not understood
+        PARSERS.put(HostEvidence.FIREWALL_RULES, FirewallRulesOutput::parse);
+        PARSERS.put(HostEvidence.FIREWALL_PROFILES, FirewallProfilesOutput::parse);
+        PARSERS.put(HostEvidence.FIREWALL_CURRENT_PROFILE, FirewallProfilesOutput::parse);
         PARSERS.put(HostEvidence.ROOTS_MACHINE, RootStoreOutput::parse);
         PARSERS.put(HostEvidence.ROOTS_USER, RootStoreOutput::parse);
     }

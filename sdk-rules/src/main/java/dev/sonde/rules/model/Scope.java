@@ -25,7 +25,17 @@ public enum Scope {
     /** An allow-listed URL was refused for its certificate: the catalog's anchors did not verify it (allowlist.drl). */
     URL_CERTIFICATE_REFUSED,
     /** An allow-listed URL met a proxy asking for credentials (allowlist.drl). */
-    URL_PROXY_CREDENTIALS;
+    URL_PROXY_CREDENTIALS,
+    /**
+     * The cause is a Windows Firewall block (rule or profile default) that covers the port of a connection failure
+     * the logs show (firewall.drl). Holds for such causes only.
+     */
+    FIREWALL_LOGGED_TRAFFIC,
+    /**
+     * The cause is a Windows Firewall rule for every program that covers a port a live probe found blocked: the
+     * probe's own traffic is blocked by it (firewall.drl). Holds for such causes only.
+     */
+    FIREWALL_PROBED_PORT;
 
     /** The scope named {@code name}, in any letter case. */
     @JsonCreator

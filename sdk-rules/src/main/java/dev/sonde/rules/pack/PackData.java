@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sonde.PackProblem;
 import dev.sonde.RulePackException;
 import dev.sonde.rules.model.BlockAnswer;
+import dev.sonde.rules.model.ClientProgram;
 import dev.sonde.rules.model.AllowedUrl;
 import dev.sonde.rules.model.Explains;
 import dev.sonde.rules.model.GoogleHost;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * A data file ({@code *.json} of a pack, or an endpoint catalog): an object of sections, each an array of
  * records ({@code googleIssuers} → {@link GoogleIssuer}, {@code googleHosts} → {@link GoogleHost},
  * {@code googleIpRanges} → {@link GoogleIpRange}, {@code interceptors} → {@link Interceptor},
- * {@code minimumVersions} → {@link MinimumVersion}, {@code endpoints} → {@link AllowedUrl}, {@code trustAnchors}
+ * {@code minimumVersions} → {@link MinimumVersion}, {@code clientPrograms} → {@link ClientProgram}, {@code endpoints} → {@link AllowedUrl}, {@code trustAnchors}
  * → {@link TrustedRoot}, {@code googleServers} → {@link GoogleServer}, {@code blockAnswers} → {@link BlockAnswer}, {@code webFilters} → {@link WebFilter},
  * {@code networkErrors} → {@link NetworkErrorFinding}, {@code explains} → {@link Explains}); keys starting with {@code _} or {@code $} are comments. The file is read as a
  * stream, so every problem (malformed JSON, an unknown section or field, a wrong value) is reported at its line
@@ -48,6 +49,7 @@ public final class PackData {
             Map.entry("interceptors", Interceptor.class),
             Map.entry("webFilters", WebFilter.class),
             Map.entry("minimumVersions", MinimumVersion.class),
+            Map.entry("clientPrograms", ClientProgram.class),
             Map.entry("endpoints", AllowedUrl.class),
             Map.entry("trustAnchors", TrustedRoot.class),
             Map.entry("networkErrors", NetworkErrorFinding.class),
