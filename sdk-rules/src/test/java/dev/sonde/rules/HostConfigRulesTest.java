@@ -14,6 +14,7 @@ import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.ServerAnswer;
 import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.pack.RulePack;
 import java.util.ArrayList;
@@ -114,6 +115,27 @@ class HostConfigRulesTest {
 
         facts.addAll(trace().error(NetworkErrorCode.TIMEOUT, "").destination("142.250.75.234", 443, "par10s41-in-f10.1e100.net").facts());
         assertThat(run(facts).findings()).extracting(Finding::id).containsExactly("CONNECTION_TIMEOUT");
+    }
+
+    @Test
+    void aFailureAfterWhichGoogleAnsweredIsALowNote() {
+        TestFacts.Log log = trace().error(NetworkErrorCode.AUTODETECTION_FAILED, "WinHttpGetProxyForUrl");
+        List<Fact> facts = new ArrayList<>(log.facts());
+        facts.add(new ServerAnswer("www.googleapis.com", "https://www.googleapis.com/gmail/v1/users/me/labels", "", 443, 200,
+                log.time, log.thread, log.src("HTTP/1.1 200 OK")));
+
+        Report r = run(facts);
+        Finding f = r.finding("PROXY_SCRIPT_FAILED").orElseThrow();
+        assertThat(r.findings()).extracting(Finding::id).containsExactly("PROXY_SCRIPT_FAILED");
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
+        assertThat(f.confidence()).isEqualTo(0.6);
+        assertThat(f.explanation()).contains("Google answered them").doesNotContain("{");
+
+        // an answer logged before the failure says nothing about it
+        List<Fact> before = new ArrayList<>(trace().error(NetworkErrorCode.AUTODETECTION_FAILED, "").facts());
+        before.add(new ServerAnswer("www.googleapis.com", "", "", 443, 200, log.time, log.thread,
+                new Evidence(log.file, 0, "HTTP/1.1 200 OK")));
+        assertThat(run(before).finding("PROXY_SCRIPT_FAILED").orElseThrow().severity()).isEqualTo(Severity.HIGH);
     }
 
     // --- OUTDATED_CLIENT from the installed products ---
