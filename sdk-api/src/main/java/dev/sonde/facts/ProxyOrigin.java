@@ -3,9 +3,10 @@ package dev.sonde.facts;
 import java.util.Locale;
 
 /**
- * Where a proxy setting was found ({@link ProxySetting#origin()}, {@link ProxyCheck#origin()}). Its text form
- * ({@link #toString()}, what recorded probes files and evidence hold) is the lower-case name: {@code given},
- * {@code winhttp}, {@code env}, {@code jvm}.
+ * Where a proxy setting was found ({@link ProxySetting#origin()}, {@link ProxyCheck#origin()},
+ * {@link ProxyScriptSetting#origin()}). Its text form ({@link #toString()}, what recorded probes files and evidence
+ * hold) is the lower-case name: {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user},
+ * {@code policy}.
  */
 public enum ProxyOrigin {
     /** Passed by the caller ({@code --proxy}). */
@@ -15,9 +16,21 @@ public enum ProxyOrigin {
     /** The environment: {@code HTTPS_PROXY}, {@code HTTP_PROXY} (with {@code NO_PROXY}). */
     ENV,
     /** The JVM: system properties ({@code https.proxyHost} ...) or its {@code ProxySelector}. */
-    JVM;
+    JVM,
+    // issue 13, per-user Internet Settings (i13-hostcfg)
+    /**
+     * The user's Internet Settings ({@code HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings}):
+     * the proxy Internet Explorer and the Windows proxy dialog show, saved as {@code internet-settings.txt}.
+     */
+    USER,
+    /**
+     * The group-policy keys that override the user's Internet Settings
+     * ({@code HKLM} or {@code HKCU\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings}), saved
+     * as {@code internet-settings-policy.txt}.
+     */
+    POLICY;
 
-    /** {@code given}, {@code winhttp}, {@code env} or {@code jvm}. */
+    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user} or {@code policy}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

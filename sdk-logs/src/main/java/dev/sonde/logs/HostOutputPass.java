@@ -67,9 +67,10 @@ final class HostOutputPass {
         }
         var parser = HostOutputs.parser(source);
         if (parser.isEmpty()) {
-            warnings.accept(new Warning(file, 0, "the saved output of " + source.fileName() + " is not read by this"
-                    + " version of Sonde" + (source == HostEvidence.PROXY_SCRIPT
-                            ? " here: `sonde diagnose --host-evidence` evaluates a proxy auto-config script" : "")));
+            warnings.accept(new Warning(file, 0, source == HostEvidence.PROXY_SCRIPT
+                    ? "a saved proxy auto-config script is not evaluated by this version of Sonde (the live probes"
+                            + " evaluate the one the Internet Settings name, on Windows)"
+                    : "the saved output of " + source.fileName() + " is not read by this version of Sonde"));
             return new InputSummary(file, source.format(), encoding, lines.size(), lines.size(), 0,
                     InputSummary.Status.UNRECOGNISED);
         }

@@ -25,7 +25,7 @@ class NetParserWorstCaseTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "sonde", "probes");
     /** The family packages, where each parser's source is looked up by its type's name. */
     private static final List<String> FAMILIES = List.of("dns", "tcp", "tls", "http", "revocation", "proxy", "clock");
-    /** sdk-api's shared network parsers ({@code dev.sonde.net}: the HTTP date parser the clock probe uses). */
+    /** sdk-api's shared network parsers ({@code dev.sonde.net}: the HTTP date parser the clock probe uses, proxy lists). */
     private static final Path SHARED = Path.of("..", "sdk-api", "src", "main", "java", "dev", "sonde", "net");
 
     /** The source of the named class, in whichever family package holds it. */
@@ -45,7 +45,7 @@ class NetParserWorstCaseTest {
     @Test
     void theTriggersComeFromTheParsersThemselves() {
         List<String> all = new ArrayList<>();
-        for (String type : List.of("HttpHead", "HttpDates", "WinHttpProxySettings")) {
+        for (String type : List.of("HttpHead", "HttpDates", "WinHttpProxySettings", "ProxyServerLists")) {
             all.addAll(triggers(type));
         }
         assertThat(all).contains("HTTP", "GMT", "proxy server", "bypass list", "://");

@@ -225,7 +225,8 @@ class PackLoadingTest {
     void casesAreNotPartOfWhatTheEngineLoads() {
         RulePack pack = RulePack.builtIn();
         assertThat(pack.drl().keySet()).containsExactlyInAnyOrder("allowlist.drl", "certificates.drl", "client.drl",
-                "clock.drl", "explains.drl", "firewall.drl", "interception.drl", "ports.drl", "proxy.drl", "revocation.drl");
+                "clock.drl", "explains.drl", "firewall.drl", "interception.drl", "ports.drl", "proxy-config.drl", "proxy.drl",
+                "revocation.drl");
         assertThat(pack.messages().languages()).contains("en", "fr");
         assertThat(pack.data()).hasSizeGreaterThan(40);
     }

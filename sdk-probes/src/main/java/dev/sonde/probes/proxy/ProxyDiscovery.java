@@ -2,6 +2,7 @@ package dev.sonde.probes.proxy;
 
 import dev.sonde.HostEvidence;
 import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.net.ProxyServerLists;
 import dev.sonde.probes.host.HostCommands;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -68,7 +69,7 @@ public final class ProxyDiscovery {
             Function<String, String> properties, URI sample) {
         Map<String, Found> out = new LinkedHashMap<>();
         for (String g : given) {
-            add(out, ProxyOrigin.GIVEN, WinHttpProxySettings.normalise(g), "");
+            add(out, ProxyOrigin.GIVEN, ProxyServerLists.normalise(g), "");
         }
         WinHttpProxySettings.parse(winHttp).ifPresent(w -> add(out, ProxyOrigin.WINHTTP, w.proxy(), w.bypass()));
         if (!system) {
@@ -81,7 +82,7 @@ public final class ProxyDiscovery {
         for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")) {
             String v = env.apply(name);
             if (v != null && !v.isBlank()) {
-                add(out, ProxyOrigin.ENV, WinHttpProxySettings.normalise(v), noProxy);
+                add(out, ProxyOrigin.ENV, ProxyServerLists.normalise(v), noProxy);
             }
         }
         for (String scheme : List.of("https", "http")) {

@@ -1,5 +1,6 @@
 package dev.sonde.probes.proxy;
 
+import dev.sonde.net.ProxyServerLists;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * </pre>
  *
  * or {@code Direct access (no proxy server).} A per-scheme list ({@code http=p1:80;https=p2:8443})
- * gives the {@code https} entry, else the {@code http} one, else the first.
+ * gives the {@code https} entry, else the {@code http} one, else the first ({@link ProxyServerLists}, shared with
+ * the Internet Settings reader).
  *
  * @param proxy  {@code host:port} (port 80 when none is written)
  * @param bypass the bypass list as written, or {@code ""}
@@ -51,46 +53,7 @@ public record WinHttpProxySettings(String proxy, String bypass) {
         if (servers == null || servers.isEmpty()) {
             return Optional.empty();
         }
-        String chosen = null;
-        String first = null;
-        String http = null;
-        for (String entry : servers.split("[;\\s]+")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            String e = entry.strip();
-            int eq = e.indexOf('=');
-            String scheme = eq > 0 ? e.substring(0, eq).toLowerCase(Locale.ROOT) : "";
-            String address = eq > 0 ? e.substring(eq + 1) : e;
-            if (first == null) {
-                first = address;
-            }
-            if (scheme.equals("https") && chosen == null) {
-                chosen = address;
-            } else if (scheme.equals("http") && http == null) {
-                http = address;
-            }
-        }
-        String address = chosen != null ? chosen : http != null ? http : first;
-        return address == null ? Optional.empty() : Optional.of(new WinHttpProxySettings(normalise(address), bypass));
-    }
-
-    /** {@code http://host:port/} → {@code host:port}; a missing port becomes 80. */
-    static String normalise(String address) {
-        String a = address.strip();
-        int scheme = a.indexOf("://");
-        if (scheme >= 0) {
-            a = a.substring(scheme + 3);
-        }
-        int at = a.lastIndexOf('@');
-        if (at >= 0) {
-            a = a.substring(at + 1); // never keep credentials written into a proxy URL
-        }
-        int slash = a.indexOf('/');
-        if (slash >= 0) {
-            a = a.substring(0, slash);
-        }
-        boolean hasPort = a.startsWith("[") ? a.contains("]:") : a.indexOf(':') > 0 && a.indexOf(':') == a.lastIndexOf(':');
-        return hasPort ? a : a + ":80";
+        String bypassList = bypass;
+        return ProxyServerLists.forHttps(servers).map(proxy -> new WinHttpProxySettings(proxy, bypassList));
     }
 }

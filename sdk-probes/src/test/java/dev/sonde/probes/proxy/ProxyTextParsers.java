@@ -1,5 +1,6 @@
 package dev.sonde.probes.proxy;
 
+import dev.sonde.net.ProxyServerLists;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +16,8 @@ public final class ProxyTextParsers {
         Map<String, Function<String, Object>> out = new LinkedHashMap<>();
         out.put("WinHttpProxySettings.parse", WinHttpProxySettings::parse);
         out.put("WinHttpProxySettings.parse (one line)", s -> WinHttpProxySettings.parse("Proxy Server(s) : " + s));
-        out.put("WinHttpProxySettings.normalise", WinHttpProxySettings::normalise);
+        out.put("ProxyServerLists.normalise", ProxyServerLists::normalise);
+        out.put("ProxyServerLists.forHttps", ProxyServerLists::forHttps);
         return out;
     }
 }

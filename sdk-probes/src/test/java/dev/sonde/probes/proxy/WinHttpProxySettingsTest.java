@@ -46,11 +46,6 @@ class WinHttpProxySettingsTest {
     }
 
     @Test
-    void credentialsInAProxyUrlAreDropped() {
-        assertThat(WinHttpProxySettings.normalise("http://user:secret@proxy.corp:3128/")).isEqualTo("proxy.corp:3128");
-    }
-
-    @Test
     void discoveryReadsGivenProxiesNetshTextAndTheEnvironmentOnceEach() {
         Map<String, String> env = Map.of("HTTPS_PROXY", "http://proxy.corp.example:8080", "NO_PROXY", "localhost,.corp",
                 "HTTP_PROXY", "http://other.corp:3128");
