@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A zip of a log folder, as a customer sends it, is analyzed exactly like the folder: the same findings, ranks,
+ * A zip of a log folder (or of saved host evidence), as a customer sends it, is analyzed exactly like the folder: the same findings, ranks,
  * sources and warnings, the evidence differing only by the archive's prefix ({@code logs.zip!/}).
  */
 class ArchiveInputsTest {
@@ -45,9 +45,10 @@ class ArchiveInputsTest {
         return out;
     }
 
+    /** Logs or saved host evidence (firewall-rules.txt ...): what the log reader reads, in a folder or a zip. */
     private static boolean hasLogs(Path folder) {
         try (Stream<Path> s = Files.walk(folder)) {
-            return s.anyMatch(p -> p.toString().endsWith(".log"));
+            return s.anyMatch(p -> p.toString().endsWith(".log") || dev.sonde.HostEvidence.ofFile(p.toString()).isPresent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
