@@ -28,6 +28,7 @@ public final class HostOutputs {
         PARSERS.put(HostEvidence.FIREWALL_RULES, FirewallRulesOutput::parse);
         PARSERS.put(HostEvidence.FIREWALL_PROFILES, FirewallProfilesOutput::parse);
         PARSERS.put(HostEvidence.FIREWALL_CURRENT_PROFILE, FirewallProfilesOutput::parse);
+        PARSERS.put(HostEvidence.WINHTTP_PROXY, WinHttpProxyOutput::parse);
         PARSERS.put(HostEvidence.INTERNET_SETTINGS, InternetSettingsOutput::parse);
         PARSERS.put(HostEvidence.INTERNET_SETTINGS_POLICY, InternetSettingsOutput::parse);
         PARSERS.put(HostEvidence.UNINSTALL, UninstallOutput::parse);

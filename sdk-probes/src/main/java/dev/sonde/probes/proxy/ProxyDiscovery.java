@@ -1,5 +1,6 @@
 package dev.sonde.probes.proxy;
 
+import dev.sonde.net.WinHttpProxySettings;
 import dev.sonde.HostEvidence;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.net.ProxyServerLists;

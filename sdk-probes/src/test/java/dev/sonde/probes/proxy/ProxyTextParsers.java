@@ -1,5 +1,6 @@
 package dev.sonde.probes.proxy;
 
+import dev.sonde.net.WinHttpProxySettings;
 import dev.sonde.net.ProxyServerLists;
 import java.util.LinkedHashMap;
 import java.util.Map;

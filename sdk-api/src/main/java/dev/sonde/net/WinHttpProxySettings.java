@@ -1,6 +1,5 @@
-package dev.sonde.probes.proxy;
+package dev.sonde.net;
 
-import dev.sonde.net.ProxyServerLists;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +14,8 @@ import java.util.Optional;
  *     Bypass List     :  &lt;local&gt;;*.corp.example
  * </pre>
  *
- * or {@code Direct access (no proxy server).} A per-scheme list ({@code http=p1:80;https=p2:8443})
+ * (French: {@code Serveur(s) proxy :}, {@code Liste de contournement :}; German: {@code Proxyserver:},
+ * {@code Umgehungsliste:}) or {@code Direct access (no proxy server).} A per-scheme list ({@code http=p1:80;https=p2:8443})
  * gives the {@code https} entry, else the {@code http} one, else the first ({@link ProxyServerLists}, shared with
  * the Internet Settings reader).
  *
@@ -27,6 +27,16 @@ public record WinHttpProxySettings(String proxy, String bypass) {
     public WinHttpProxySettings {
         Objects.requireNonNull(proxy, "proxy");
         bypass = Objects.requireNonNullElse(bypass, "");
+    }
+
+    /**
+     * The label of the bypass list, in the languages of Windows Sonde knows (English "Bypass List", French "Liste de
+     * contournement", German "Umgehungsliste", Spanish "Lista de omisión", Italian "Elenco eccezioni"); any other
+     * label holding "proxy" names the servers ("Proxy Server(s)", "Serveur(s) proxy", "Proxyserver").
+     */
+    private static boolean bypassLabel(String key) {
+        return key.contains("bypass") || key.contains("contournement") || key.contains("umgehung")
+                || key.contains("omisi") || key.contains("eccezion");
     }
 
     /** The proxy the text configures; empty for direct access or text that names none. */
@@ -44,10 +54,10 @@ public record WinHttpProxySettings(String proxy, String bypass) {
             }
             String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
-            if (key.startsWith("proxy server")) {
+            if (bypassLabel(key)) {
+                bypass = value.startsWith("(") ? "" : value; // "(none)", "(aucun)", "(keine)"
+            } else if (key.contains("proxy") && servers == null && !value.isEmpty()) { // not the heading's colon
                 servers = value;
-            } else if (key.startsWith("bypass list")) {
-                bypass = value.equalsIgnoreCase("(none)") ? "" : value;
             }
         }
         if (servers == null || servers.isEmpty()) {

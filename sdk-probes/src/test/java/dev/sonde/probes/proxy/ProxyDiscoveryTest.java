@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-
-/** The {@code netsh winhttp show proxy} parser and proxy discovery, on text (no network). */
-class WinHttpProxySettingsTest {
+/** Proxy discovery on text and maps (no network): given proxies, netsh's text, the environment, the JVM's settings. */
+class ProxyDiscoveryTest {
 
     static final String PROXY = """
             Current WinHTTP proxy settings:
@@ -18,32 +17,6 @@ class WinHttpProxySettingsTest {
                 Proxy Server(s) :  proxy.corp.example:8080
                 Bypass List     :  <local>;*.corp.example
             """;
-
-    static final String DIRECT = """
-            Current WinHTTP proxy settings:
-
-                Direct access (no proxy server).
-            """;
-
-    @Test
-    void readsTheProxyAndBypassList() {
-        assertThat(WinHttpProxySettings.parse(PROXY)).contains(
-                new WinHttpProxySettings("proxy.corp.example:8080", "<local>;*.corp.example"));
-    }
-
-    @Test
-    void directAccessMeansNoProxy() {
-        assertThat(WinHttpProxySettings.parse(DIRECT)).isEmpty();
-        assertThat(WinHttpProxySettings.parse("")).isEmpty();
-        assertThat(WinHttpProxySettings.parse(null)).isEmpty();
-    }
-
-    @Test
-    void aPerSchemeListGivesTheHttpsEntryAndAMissingPortIs80() {
-        String text = "    Proxy Server(s) :  http=web.corp:3128;https=secure.corp:8443\r\n    Bypass List     :  (none)\r\n";
-        assertThat(WinHttpProxySettings.parse(text)).contains(new WinHttpProxySettings("secure.corp:8443", ""));
-        assertThat(WinHttpProxySettings.parse("Proxy Server(s) :  http=web.corp")).contains(new WinHttpProxySettings("web.corp:80", ""));
-    }
 
     @Test
     void discoveryReadsGivenProxiesNetshTextAndTheEnvironmentOnceEach() {
