@@ -4,10 +4,17 @@ import dev.sonde.HostEvidence;
 import dev.sonde.InputSummary;
 import dev.sonde.LogInput;
 import dev.sonde.Warning;
+import dev.sonde.facts.Fact;
+import dev.sonde.facts.PacRoute;
+import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.ProxyScriptSetting;
+import dev.sonde.probes.pac.PacOptions;
+import dev.sonde.probes.pac.PacRoutes;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.LogReader;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * The host evidence a live probe run reads on Windows: each {@link HostEvidence} source's commands run
  * ({@link HostCommands}) and their output read as a saved one would be (by the log reader on the class path, under the name
- * {@code host/<file>}), so that a live run and a support bundle's {@code host/} folder give the same facts.
+ * {@code host/<file>}), so that a live run and a support bundle's {@code host/} folder give the same facts; and the
+ * proxy auto-config script the Internet Settings name, evaluated for the catalog's URLs.
  * Off Windows there is nothing to run, and nothing is said.
  */
 public final class HostProbe {
@@ -28,29 +36,62 @@ public final class HostProbe {
 
     private final BiFunction<HostEvidence, Duration, HostCommands.Output> commands;
     private final boolean available;
+    private final PacOptions pacOptions;
 
     /** The live one: runs the commands on Windows. */
     public HostProbe() {
-        this(HostCommands::run, HostCommands.available());
+        this(HostCommands::run, HostCommands.available(), PacOptions.defaults());
     }
 
-    /** One whose commands' outputs come from {@code commands} (tests give saved outputs). */
-    HostProbe(BiFunction<HostEvidence, Duration, HostCommands.Output> commands, boolean available) {
-        this.commands = commands;
+    /** One whose commands' outputs come from {@code commands} (tests give saved outputs), on any system. */
+    public HostProbe(BiFunction<HostEvidence, Duration, HostCommands.Output> commands, PacOptions pacOptions) {
+        this(commands, true, pacOptions);
+    }
+
+    private HostProbe(BiFunction<HostEvidence, Duration, HostCommands.Output> commands, boolean available,
+            PacOptions pacOptions) {
+        this.commands = java.util.Objects.requireNonNull(commands, "commands");
         this.available = available;
+        this.pacOptions = java.util.Objects.requireNonNull(pacOptions, "pacOptions");
     }
 
-    /** Reads every source within {@code deadline}; one summary per source read. */
-    public List<InputSummary> read(FactSink facts, Consumer<Warning> warnings, Instant deadline) {
+    /**
+     * What the machine's configuration said.
+     *
+     * @param summaries  one per source read (and {@code probe:pac} when a script was evaluated)
+     * @param pacProxies the proxies the auto-config script sends the catalog's URLs to, in order, each once: the
+     *                   probes check them as they check any configured proxy
+     */
+    public record Result(List<InputSummary> summaries, List<String> pacProxies) {
+        /** Copies the lists. */
+        public Result {
+            summaries = List.copyOf(summaries);
+            pacProxies = List.copyOf(pacProxies);
+        }
+    }
+
+    /**
+     * Reads every source within {@code deadline}, then, when the Internet Settings name an auto-config script (the
+     * policy's first), fetches it and evaluates it for {@code catalogUrls} ({@link PacRoutes}): which proxy each
+     * Google URL really takes.
+     */
+    public Result read(List<URI> catalogUrls, FactSink facts, Consumer<Warning> warnings, Instant deadline) {
         List<InputSummary> out = new ArrayList<>();
         if (!available) {
-            return out;
+            return new Result(out, List.of());
         }
+        List<ProxyScriptSetting> scripts = new ArrayList<>();
+        FactSink sink = f -> {
+            if (f instanceof ProxyScriptSetting p && p.hasScript()) {
+                scripts.add(p);
+            }
+            facts.add(f);
+        };
         Optional<LogReader> found = ServiceLoader.load(LogReader.class, HostProbe.class.getClassLoader()).findFirst();
         if (found.isEmpty()) {
             warnings.accept(new Warning("host/", 0, "the machine's configuration was not read: no log reader on the class"
                     + " path (dev.sonde:sdk-logs) to read it"));
-            return out;
+            return new Result(out, List.of());
         }
         LogReader reader = found.get();
         for (HostEvidence source : HostEvidence.values()) {
@@ -66,9 +107,33 @@ public final class HostProbe {
             HostCommands.Output o = commands.apply(source, left.compareTo(PER_SOURCE) < 0 ? left : PER_SOURCE);
             o.skipped().ifPresent(why -> warnings.accept(new Warning(name, 0, "not read whole: " + why)));
             if (o.bytes().length > 0) {
-                out.add(reader.read(LogInput.ofBytes(name, o.bytes()), facts, warnings, deadline));
+                out.add(reader.read(LogInput.ofBytes(name, o.bytes()), sink, warnings, deadline));
             }
         }
-        return out;
+        return pac(scripts, catalogUrls, facts, out);
+    }
+
+    /** The auto-config script in force (the policy's before the user's), evaluated for the catalog's URLs. */
+    private Result pac(List<ProxyScriptSetting> scripts, List<URI> catalogUrls, FactSink facts, List<InputSummary> out) {
+        Optional<ProxyScriptSetting> inForce = scripts.stream()
+                .min(java.util.Comparator.comparing(p -> p.origin() == ProxyOrigin.POLICY ? 0 : 1));
+        if (inForce.isEmpty()) {
+            return new Result(out, List.of());
+        }
+        List<Fact> found = PacRoutes.evaluate(inForce.get().autoConfigUrl(), Optional.empty(), catalogUrls, pacOptions);
+        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+        long routes = 0;
+        for (Fact f : found) {
+            facts.add(f);
+            if (f instanceof PacRoute r) {
+                routes++;
+                if (!r.direct() && r.proxies().get(0).type().http()) {
+                    proxies.add(r.firstProxy());
+                }
+            }
+        }
+        out.add(new InputSummary(PacRoutes.PROBE_FILE, "probe", "", routes, found.size() - routes, found.size(),
+                InputSummary.Status.READ));
+        return new Result(out, List.copyOf(proxies));
     }
 }

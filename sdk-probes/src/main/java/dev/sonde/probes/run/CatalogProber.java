@@ -71,15 +71,26 @@ public final class CatalogProber implements Prober {
 
     @Override
     public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
+        List<InputSummary> hostInputs = List.of();
+        if (options.hostEvidence()) {
+            // first the machine's configuration (Windows): the proxies its auto-config script sends Google to are
+            // checked as any configured proxy is; half the probes' time at most
+            HostProbe.Result r = host.read(catalog.endpoints().stream().map(e -> java.net.URI.create(e.url())).toList(),
+                    facts, warnings, java.time.Instant.now().plus(options.timeout().dividedBy(2)));
+            hostInputs = r.summaries();
+            if (!r.pacProxies().isEmpty()) {
+                java.util.Set<String> all = new java.util.LinkedHashSet<>(options.proxies());
+                all.addAll(r.pacProxies());
+                options = options.withProxies(List.copyOf(all));
+            }
+        }
         ProbeRun run = new ProbeRun(options);
         try (run) {
             ProbePlan.start(catalog, run, resolver);
             run.awaitAll();
         }
         List<InputSummary> out = new java.util.ArrayList<>(Prober.handOver(run.facts(), facts, warnings));
-        if (options.hostEvidence()) { // the machine's firewall, proxy settings and roots, on Windows
-            out.addAll(host.read(facts, warnings, java.time.Instant.now().plus(options.timeout())));
-        }
+        out.addAll(hostInputs);
         int lost = run.lost();
         if (lost > 0) {
             warnings.accept(Warning.incomplete("probe", 0, lost == 1
