@@ -1,6 +1,7 @@
 package dev.sonde.rules;
 
 import static dev.sonde.rules.TestFacts.zoned;
+import static dev.sonde.testkit.SondeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sonde.Evidence;
@@ -12,6 +13,10 @@ import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import dev.sonde.facts.NetworkErrorCode;
 import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.PacFailure;
+import dev.sonde.facts.PacFailureReason;
+import dev.sonde.facts.PacProxy;
+import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.ServerAnswer;
@@ -59,6 +64,33 @@ class HostConfigRulesTest {
     }
 
     // --- PROXY_SCRIPT_FAILED ---
+
+    static PacFailure pacFailure(PacFailureReason reason, String detail) {
+        return new PacFailure("http://wpad.corp.example/proxy.pac", "", reason, detail, LogTime.UNKNOWN, "",
+                new Evidence("probe:pac", 0, "http://wpad.corp.example/proxy.pac: " + detail));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "UNREACHABLE | connection refused | The proxy auto-configuration script cannot be downloaded",
+        "TOO_LARGE   | larger than 1 MiB  | The proxy auto-configuration script cannot be downloaded",
+        "THREW       | ReferenceError: x is not defined | The proxy auto-configuration script fails when it runs",
+        "TIMED_OUT   | stopped after 2 s  | The proxy auto-configuration script fails when it runs"})
+    void aScriptThatFailsWhenTheProbesRunItIsTheFindingSayingHow(PacFailureReason reason, String detail, String title) {
+        Report r = run(List.of(pacFailure(reason, detail)));
+
+        assertThat(r).hasTopFinding("PROXY_SCRIPT_FAILED").finding("PROXY_SCRIPT_FAILED").hasTitle(title)
+                .hasSeverity(Severity.HIGH).hasParam("autoConfigUrl", "http://wpad.corp.example/proxy.pac")
+                .hasExplanationContaining("http://wpad.corp.example/proxy.pac", detail)
+                .hasEvidenceFrom("probe:pac").hasTarget("this computer");
+    }
+
+    @Test
+    void aScriptThatAnswersIsNoFinding() {
+        PacRoute route = new PacRoute("http://wpad.corp.example/proxy.pac", "https://mail.google.com/", "mail.google.com",
+                "DIRECT", List.of(PacProxy.DIRECT), LogTime.UNKNOWN, "", new Evidence("probe:pac", 0, "DIRECT"));
+        assertThat(run(List.of(route))).hasNoFindings();
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

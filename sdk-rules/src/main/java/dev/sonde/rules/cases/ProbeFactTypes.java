@@ -4,6 +4,8 @@ import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.DnsCheck;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.PortCheck;
+import dev.sonde.facts.PacFailure;
+import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProxyCheck;
@@ -36,6 +38,8 @@ public final class ProbeFactTypes {
         add(ProxySetting.class, ProbeFamily.PROXY);
         add(ProxyCheck.class, ProbeFamily.PROXY);
         add(ProxyEvent.class, ProbeFamily.PROXY);
+        add(PacRoute.class, ProbeFamily.PROXY); // the auto-config script the live probes ran (source probe:pac)
+        add(PacFailure.class, ProbeFamily.PROXY);
         add(ProbeSkipped.class, null); // its own family() says
     }
 

@@ -17,6 +17,10 @@ import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.PacFailure;
+import dev.sonde.facts.PacFailureReason;
+import dev.sonde.facts.PacProxy;
+import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyReason;
@@ -121,7 +125,7 @@ class RecordedProbesPropertyTest {
      * A generator per fact kind a recorded probes file holds, by type name. Each draws every component from the same
      * randomness, so a failing fact shrinks component by component.
      */
-    static final Map<String, Gen<Fact>> FACTS = Map.of(
+    static final Map<String, Gen<Fact>> FACTS = withPac(Map.of(
             "DnsCheck", in -> {
                 DnsReason why = Generate.enumValues(DnsReason.class).generate(in);
                 return new DnsCheck(text(40).generate(in), why.status(), why, texts().generate(in), time().generate(in),
@@ -165,7 +169,20 @@ class RecordedProbesPropertyTest {
             "ProxyEvent", in -> new ProxyEvent(Generate.enumValues(ProxyEvent.Kind.class).generate(in), texts().generate(in),
                     text(30).generate(in), time().generate(in), thread().generate(in), source("proxy").generate(in)),
             "ProbeSkipped", in -> new ProbeSkipped(Generate.enumValues(ProbeFamily.class).generate(in), text(60).generate(in),
-                    text(80).generate(in), time().generate(in), thread().generate(in), source("tls").generate(in)));
+                    text(80).generate(in), time().generate(in), thread().generate(in), source("tls").generate(in))));
+
+    /** The auto-config script's facts (Map.of holds ten). */
+    private static Map<String, Gen<Fact>> withPac(Map<String, Gen<Fact>> facts) {
+        Map<String, Gen<Fact>> all = new java.util.HashMap<>(facts);
+        Gen<PacProxy> proxy = in -> new PacProxy(Generate.enumValues(PacProxy.Type.class).generate(in), text(30).generate(in));
+        all.put("PacRoute", in -> new PacRoute(text(40).generate(in), text(60).generate(in), text(40).generate(in),
+                text(40).generate(in), lists().of(proxy).ofSizeBetween(1, 3).generate(in), time().generate(in),
+                thread().generate(in), source("pac").generate(in)));
+        all.put("PacFailure", in -> new PacFailure(text(40).generate(in), text(60).generate(in),
+                Generate.enumValues(PacFailureReason.class).generate(in), text(80).generate(in), time().generate(in),
+                thread().generate(in), source("pac").generate(in)));
+        return Map.copyOf(all);
+    }
 
     /** Any probe fact, of any kind. */
     static final Gen<Fact> ANY_FACT = Generate.pick(List.copyOf(new TreeMap<>(FACTS).values())).flatMap(g -> g);

@@ -19,6 +19,10 @@ import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.ProbeSkipped;
 import dev.sonde.facts.ProbeStatus;
 import dev.sonde.facts.ProxyCheck;
+import dev.sonde.facts.PacFailure;
+import dev.sonde.facts.PacFailureReason;
+import dev.sonde.facts.PacProxy;
+import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProxyEvent;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyReason;
@@ -82,7 +86,19 @@ class RecordedProbesTest {
         return new Evidence("probe:" + family, 0, text);
     }
 
-    /** One fact of each type the file holds, with the awkward values: nulls, empty lists, a log time, a thread. */
+    /** {@link #oneOfEach()} and the auto-config script's facts: every type a file holds. */
+    static List<Fact> everyType() {
+        LogTime u = LogTime.UNKNOWN;
+        List<Fact> pac = List.of(
+                new PacRoute("http://wpad.corp.example/proxy.pac", "https://www.googleapis.com/calendar/", "www.googleapis.com",
+                        "PROXY 10.0.0.5:8080; DIRECT", List.of(new PacProxy(PacProxy.Type.PROXY, "10.0.0.5:8080"), PacProxy.DIRECT),
+                        u, "", src("pac", "FindProxyForURL(\"https://www.googleapis.com/calendar/\", \"www.googleapis.com\")")),
+                new PacFailure("http://wpad.corp.example/proxy.pac", "", PacFailureReason.UNREACHABLE, "connection refused", u, "",
+                        src("pac", "http://wpad.corp.example/proxy.pac: UNREACHABLE: connection refused")));
+        return java.util.stream.Stream.concat(oneOfEach().stream(), pac.stream()).toList();
+    }
+
+    /** One fact of each probe family's types, with the awkward values: nulls, empty lists, a log time, a thread. */
     static List<Fact> oneOfEach() {
         LogTime u = LogTime.UNKNOWN;
         return List.of(
@@ -129,7 +145,7 @@ class RecordedProbesTest {
 
     @Test
     void everyFactTypeIsWrittenAndReadBackEqual() throws IOException {
-        List<Fact> facts = oneOfEach();
+        List<Fact> facts = everyType();
         assertThat(facts).extracting(f -> f.getClass().getSimpleName()).containsAll(RecordedProbes.types());
         String text = written(facts);
         assertThat(RecordedProbes.read(new StringReader(text), "x.json")).containsExactlyElementsOf(facts);
