@@ -8,6 +8,7 @@ import dev.sonde.facts.Fact;
 import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyScriptSetting;
+import dev.sonde.facts.ProxySetting;
 import dev.sonde.probes.pac.PacOptions;
 import dev.sonde.probes.pac.PacRoutes;
 import dev.sonde.spi.FactSink;
@@ -59,14 +60,15 @@ public final class HostProbe {
      * What the machine's configuration said.
      *
      * @param summaries  one per source read (and {@code probe:pac} when a script was evaluated)
-     * @param pacProxies the proxies the auto-config script sends the catalog's URLs to, in order, each once: the
-     *                   probes check them as they check any configured proxy
+     * @param proxies    the proxies the machine's configuration sends Google through, each once: the Internet
+     *                   Settings' manual proxy (the policy's first), then those the auto-config script chooses for the
+     *                   catalog's URLs; the probes check them as they check any configured proxy
      */
-    public record Result(List<InputSummary> summaries, List<String> pacProxies) {
+    public record Result(List<InputSummary> summaries, List<String> proxies) {
         /** Copies the lists. */
         public Result {
             summaries = List.copyOf(summaries);
-            pacProxies = List.copyOf(pacProxies);
+            proxies = List.copyOf(proxies);
         }
     }
 
@@ -81,9 +83,12 @@ public final class HostProbe {
             return new Result(out, List.of());
         }
         List<ProxyScriptSetting> scripts = new ArrayList<>();
+        List<ProxySetting> manual = new ArrayList<>();
         FactSink sink = f -> {
             if (f instanceof ProxyScriptSetting p && p.hasScript()) {
                 scripts.add(p);
+            } else if (f instanceof ProxySetting p && (p.origin() == ProxyOrigin.USER || p.origin() == ProxyOrigin.POLICY)) {
+                manual.add(p); // the Internet Settings' proxy (ProxyEnable=1): WinHTTP's own comes from discovery
             }
             facts.add(f);
         };
@@ -110,7 +115,12 @@ public final class HostProbe {
                 out.add(reader.read(LogInput.ofBytes(name, o.bytes()), sink, warnings, deadline));
             }
         }
-        return pac(scripts, catalogUrls, facts, out);
+        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+        manual.stream().sorted(java.util.Comparator.comparing(p -> p.origin() == ProxyOrigin.POLICY ? 0 : 1))
+                .forEach(p -> proxies.add(p.proxy()));
+        Result pac = pac(scripts, catalogUrls, facts, out);
+        proxies.addAll(pac.proxies());
+        return new Result(pac.summaries(), List.copyOf(proxies));
     }
 
     /** The auto-config script in force (the policy's before the user's), evaluated for the catalog's URLs. */

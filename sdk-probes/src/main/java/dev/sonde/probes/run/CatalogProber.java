@@ -73,14 +73,14 @@ public final class CatalogProber implements Prober {
     public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
         List<InputSummary> hostInputs = List.of();
         if (options.hostEvidence()) {
-            // first the machine's configuration (Windows): the proxies its auto-config script sends Google to are
-            // checked as any configured proxy is; half the probes' time at most
+            // first the machine's configuration (Windows): the proxies it sends Google through (the Internet Settings'
+            // own, and those its auto-config script chooses) are checked as any configured proxy is; half the time at most
             HostProbe.Result r = host.read(catalog.endpoints().stream().map(e -> java.net.URI.create(e.url())).toList(),
                     facts, warnings, java.time.Instant.now().plus(options.timeout().dividedBy(2)));
             hostInputs = r.summaries();
-            if (!r.pacProxies().isEmpty()) {
+            if (!r.proxies().isEmpty()) {
                 java.util.Set<String> all = new java.util.LinkedHashSet<>(options.proxies());
-                all.addAll(r.pacProxies());
+                all.addAll(r.proxies());
                 options = options.withProxies(List.copyOf(all));
             }
         }

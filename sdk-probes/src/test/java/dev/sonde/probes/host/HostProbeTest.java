@@ -68,9 +68,33 @@ class HostProbeTest {
                     .extracting(PacRoute::host, PacRoute::result).containsExactly(
                             org.assertj.core.groups.Tuple.tuple("www.googleapis.com", "PROXY 127.0.0.1:3128; DIRECT"),
                             org.assertj.core.groups.Tuple.tuple("mail.google.com", "DIRECT"));
-            assertThat(r.pacProxies()).containsExactly("127.0.0.1:3128");
+            assertThat(r.proxies()).containsExactly("127.0.0.1:3128");
             assertThat(r.summaries()).extracting(InputSummary::name).containsExactly("host/internet-settings.txt", "probe:pac");
             assertThat(r.summaries().get(0).format()).isEqualTo("host:internet-settings");
+        }
+    }
+
+    @Test
+    void theSettingsManualProxyIsCheckedToo() throws Exception {
+        try (ProxyTestServer proxy = ProxyTestServer.requiringAuth("Negotiate")) {
+            String settings = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n"
+                    + "    ProxyEnable    REG_DWORD    0x1\r\n"
+                    + "    ProxyServer    REG_SZ    127.0.0.1:" + proxy.port() + "\r\n";
+            BiFunction<HostEvidence, Duration, HostCommands.Output> outputs = (source, deadline) -> new HostCommands.Output(
+                    source, source == HostEvidence.INTERNET_SETTINGS ? settings.getBytes(StandardCharsets.UTF_8) : new byte[0],
+                    Optional.empty());
+            ProbeCatalog catalog = new ProbeCatalog(List.of(ProbeCatalog.Endpoint.of("mail", "https://localhost:9/mail/r/")),
+                    List.of());
+            List<Fact> facts = new ArrayList<>();
+            new CatalogProber((host, deadline) -> List.of(InetAddress.getByName("127.0.0.1")), new HostProbe(outputs, pac()))
+                    .run(catalog, ProbeOptions.defaults().withSystemProxyDiscovery(false).withTimeout(Duration.ofSeconds(20))
+                            .withProbeTimeout(Duration.ofSeconds(3)), facts::add, w -> { });
+
+            assertThat(facts).filteredOn(ProxyCheck.class::isInstance).map(ProxyCheck.class::cast)
+                    .anySatisfy(c -> {
+                        assertThat(c.proxy()).isEqualTo("127.0.0.1:" + proxy.port());
+                        assertThat(c.reason()).isEqualTo(ProxyReason.AUTH_REQUIRED);
+                    });
         }
     }
 
@@ -107,7 +131,7 @@ class HostProbeTest {
         HostProbe.Result r = new HostProbe().read(List.of(URI.create("https://mail.google.com/")), facts::add,
                 warnings::add, Instant.now().plusSeconds(5));
         assertThat(r.summaries()).isEmpty();
-        assertThat(r.pacProxies()).isEmpty();
+        assertThat(r.proxies()).isEmpty();
         assertThat(facts).isEmpty();
         assertThat(warnings).isEmpty();
     }
