@@ -1,5 +1,6 @@
 package dev.sonde.logs;
 
+import dev.sonde.logs.host.DistinguishedName;
 import dev.sonde.spi.Redaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ record CertificateBlock(List<String> subject, List<String> issuer, Instant notBe
             if (section == Section.SUBJECT || section == Section.ISSUER) {
                 List<String> into = section == Section.SUBJECT ? subject : issuer;
                 if (!t.isEmpty() && into.size() < MAX_VALUES) {
-                    if (DistinguishedNames.RDN_START.matcher(t).lookingAt()) {
-                        into.addAll(DistinguishedNames.values(t));
+                    if (DistinguishedName.looksLikeOne(t)) {
+                        into.addAll(DistinguishedName.parse(t).certificateOrder());
                     } else {
                         into.add(t);
                     }
@@ -106,9 +107,9 @@ record CertificateBlock(List<String> subject, List<String> issuer, Instant notBe
                 labelled(value.substring(iss).strip(), subject, issuer, validity);
                 value = value.substring(0, iss).strip();
             }
-            subject.addAll(DistinguishedNames.values(value));
+            subject.addAll(DistinguishedName.parse(value).certificateOrder());
         } else if (label.equals("issuer")) {
-            issuer.addAll(DistinguishedNames.values(value));
+            issuer.addAll(DistinguishedName.parse(value).certificateOrder());
         } else if (label.startsWith("valid from") || label.startsWith("validfrom") || label.contains("before")) {
             validity[0] = ValidityDates.parse(value);
         } else {

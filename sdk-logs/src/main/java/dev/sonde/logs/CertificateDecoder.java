@@ -70,7 +70,7 @@ import java.util.regex.Pattern;
  * before}, {@code Valid until} / {@code Valid to} / {@code Not after} / {@code Not valid after} / {@code Expires on},
  * followed by {@code :} or {@code =}. A block cut short (the record or the file ends first) gives what was read, dates possibly {@code null};
  * one that gives nothing is no certificate. Values are redacted before they are read ({@code password=X} in a
- * name would otherwise become a bare X). Dates: {@link ValidityDates}; one-line names: {@link DistinguishedNames}.
+ * name would otherwise become a bare X). Dates: {@link ValidityDates}; one-line names: {@link dev.sonde.logs.host.DistinguishedName}.
  * The lines of a block are the certificate's only: the other decoders do not read them (a subject
  * {@code Proxy Error Code 12002 Inc} is a name, not an error).
  */

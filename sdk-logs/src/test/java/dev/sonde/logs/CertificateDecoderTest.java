@@ -1,5 +1,6 @@
 package dev.sonde.logs;
 
+import dev.sonde.logs.host.DistinguishedName;
 import static dev.sonde.logs.Records.A;
 import static dev.sonde.logs.Records.T;
 import static dev.sonde.logs.Records.cert;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
-/** {@link CertificateDecoder} (and {@link ValidityDates}, {@link DistinguishedNames}): its documented sample, and the block layouts, labels and dates around it. */
+/** {@link CertificateDecoder} (and {@link ValidityDates}, {@link DistinguishedName}): its documented sample, and the block layouts, labels and dates around it. */
 class CertificateDecoderTest {
 
     @Test
@@ -117,8 +118,8 @@ class CertificateDecoderTest {
         Certificate quoted = cert(A + "Subject: C=US, O=\"Zscaler, Inc.\", CN=*.google.com");
         assertThat(quoted.subject()).containsExactly("US", "Zscaler, Inc.", "*.google.com");
 
-        assertThat(DistinguishedNames.values("CN=a\\,b, OU=x, O=y")).containsExactly("y", "x", "a,b");
-        assertThat(DistinguishedNames.values("C=US, CN=mid, O=y")).containsExactly("US", "y", "mid");
+        assertThat(DistinguishedName.parse("CN=a\\,b, OU=x, O=y").certificateOrder()).containsExactly("y", "x", "a,b");
+        assertThat(DistinguishedName.parse("C=US, CN=mid, O=y").certificateOrder()).containsExactly("US", "y", "mid");
     }
 
     @Test

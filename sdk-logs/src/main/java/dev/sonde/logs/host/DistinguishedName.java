@@ -1,29 +1,32 @@
 package dev.sonde.logs.host;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A distinguished name as certutil writes it on one line ({@code CN=Zscaler Root CA, OU="Zscaler, Inc.", C=US}): its
- * attributes in the order written. Quotes and backslash escapes keep a comma inside a value; a part without
- * {@code KEY=} continues the value before it ({@code O=Acme, Inc.}). One pass over the text, no regular expression.
+ * A distinguished name written on one line, as certutil and the GWSMO logs' certificate blocks print it
+ * ({@code CN=Zscaler Root CA, OU="Zscaler, Inc.", C=US}): its attributes in the order written. Quotes and backslash
+ * escapes keep a comma inside a value; a part without {@code KEY=} continues the value before it
+ * ({@code O=Acme, Inc.}). One pass over the text, no regular expression: linear in its length.
  *
  * @param keys   the attribute names, upper case ({@code CN}, {@code O}, {@code OU}, {@code C} ...), one per value
  * @param values the values, unquoted, in the order written
  */
-record DistinguishedName(List<String> keys, List<String> values) {
+public record DistinguishedName(List<String> keys, List<String> values) {
 
     /** Longest attribute name taken for one ({@code 2.5.4.97} and {@code STREET} fit). */
     private static final int MAX_KEY = 20;
 
-    DistinguishedName {
+    /** Copies the lists. */
+    public DistinguishedName {
         keys = List.copyOf(keys);
         values = List.copyOf(values);
     }
 
     /** Reads {@code text}; a text without any {@code KEY=} gives one value with no key ({@code ""}). */
-    static DistinguishedName parse(String text) {
+    public static DistinguishedName parse(String text) {
         List<String> keys = new ArrayList<>();
         List<StringBuilder> values = new ArrayList<>(); // a value grows in place: "O=a, b, c, ..." stays linear
         StringBuilder cur = new StringBuilder();
@@ -50,7 +53,7 @@ record DistinguishedName(List<String> keys, List<String> values) {
             int eq = keyEnd(part);
             if (eq > 0) {
                 keys.add(part.substring(0, eq).strip().toUpperCase(Locale.ROOT));
-                values.add(new StringBuilder(part.substring(eq + 1).strip()));
+                values.add(new StringBuilder(stripQuotes(part.substring(eq + 1).strip())));
             } else if (!values.isEmpty()) {
                 values.get(values.size() - 1).append(", ").append(part);
             } else {
@@ -63,6 +66,25 @@ record DistinguishedName(List<String> keys, List<String> values) {
         return new DistinguishedName(keys, out);
     }
 
+    /**
+     * The values in the order of a GWSMO log's certificate block: country first, common name last
+     * ({@code CN=*.google.com, O=Google LLC, C=US} gives {@code [US, Google LLC, *.google.com]}): a name written
+     * common name first is reversed, then a common name elsewhere moves to the end.
+     */
+    public List<String> certificateOrder() {
+        List<String> k = new ArrayList<>(keys);
+        List<String> v = new ArrayList<>(values);
+        if (k.size() > 1 && k.get(0).equals("CN")) {
+            Collections.reverse(k);
+            Collections.reverse(v);
+        }
+        int cn = k.indexOf("CN");
+        if (cn >= 0 && cn != k.size() - 1) {
+            v.add(v.remove(cn));
+        }
+        return List.copyOf(v);
+    }
+
     /** The first value of attribute {@code key} ({@code CN}), or {@code ""}. */
     String first(String key) {
         int i = keys.indexOf(key);
@@ -70,13 +92,13 @@ record DistinguishedName(List<String> keys, List<String> values) {
     }
 
     /** True when the text starts like a distinguished name: {@code CN=}, {@code O =}, {@code 2.5.4.3=}. */
-    static boolean looksLikeOne(String text) {
+    public static boolean looksLikeOne(String text) {
         return keyEnd(text.strip()) > 0;
     }
 
     /**
      * The index of the {@code =} that ends an attribute name at the start of {@code part} (a letter, then letters,
-     * digits and dots, then optional spaces), or -1.
+     * digits and dots, then optional white space), or -1.
      */
     private static int keyEnd(String part) {
         if (part.isEmpty() || !isAsciiLetter(part.charAt(0))) {
@@ -86,10 +108,19 @@ record DistinguishedName(List<String> keys, List<String> values) {
         while (i < part.length() && i <= MAX_KEY && (isAsciiLetter(part.charAt(i)) || isDigitOrDot(part.charAt(i)))) {
             i++;
         }
-        while (i < part.length() && part.charAt(i) == ' ') {
+        while (i < part.length() && isSpace(part.charAt(i))) {
             i++;
         }
         return i < part.length() && part.charAt(i) == '=' ? i : -1;
+    }
+
+    /** A white-space character as {@code \s} means it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static String stripQuotes(String v) {
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
     private static boolean isAsciiLetter(char c) {
