@@ -13,13 +13,16 @@ import dev.sonde.probes.pac.PacOptions;
 import dev.sonde.probes.pac.PacRoutes;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.LogReader;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -115,23 +118,31 @@ public final class HostProbe {
                 out.add(reader.read(LogInput.ofBytes(name, o.bytes()), sink, warnings, deadline));
             }
         }
-        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
-        manual.stream().sorted(java.util.Comparator.comparing(p -> p.origin() == ProxyOrigin.POLICY ? 0 : 1))
-                .forEach(p -> proxies.add(p.proxy()));
+        Set<String> proxies = new LinkedHashSet<>();
+        manual.stream().sorted(Comparator.comparingInt(p -> inForce(p.origin()))).forEach(p -> proxies.add(p.proxy()));
+        if (!scripts.isEmpty() && Instant.now().isAfter(deadline)) {
+            warnings.accept(new Warning(PacRoutes.PROBE_FILE, 0, "the auto-config script was not run: the probes' deadline"
+                    + " passed before it was reached"));
+            return new Result(out, List.copyOf(proxies));
+        }
         Result pac = pac(scripts, catalogUrls, facts, out);
         proxies.addAll(pac.proxies());
         return new Result(pac.summaries(), List.copyOf(proxies));
     }
 
+    /** 0 for a policy's setting, which is in force over the user's (1). */
+    private static int inForce(ProxyOrigin origin) {
+        return origin == ProxyOrigin.POLICY ? 0 : 1;
+    }
+
     /** The auto-config script in force (the policy's before the user's), evaluated for the catalog's URLs. */
     private Result pac(List<ProxyScriptSetting> scripts, List<URI> catalogUrls, FactSink facts, List<InputSummary> out) {
-        Optional<ProxyScriptSetting> inForce = scripts.stream()
-                .min(java.util.Comparator.comparing(p -> p.origin() == ProxyOrigin.POLICY ? 0 : 1));
-        if (inForce.isEmpty()) {
+        Optional<ProxyScriptSetting> script = scripts.stream().min(Comparator.comparingInt(p -> inForce(p.origin())));
+        if (script.isEmpty()) {
             return new Result(out, List.of());
         }
-        List<Fact> found = PacRoutes.evaluate(inForce.get().autoConfigUrl(), Optional.empty(), catalogUrls, pacOptions);
-        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+        List<Fact> found = PacRoutes.evaluate(script.get().autoConfigUrl(), Optional.empty(), catalogUrls, pacOptions);
+        Set<String> proxies = new LinkedHashSet<>();
         long routes = 0;
         for (Fact f : found) {
             facts.add(f);

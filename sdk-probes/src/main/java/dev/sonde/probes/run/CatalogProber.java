@@ -1,10 +1,9 @@
 package dev.sonde.probes.run;
 
+import dev.sonde.InputSummary;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.InputSummary;
 import dev.sonde.Warning;
-import dev.sonde.probes.host.HostProbe;
 import dev.sonde.facts.ClockCheck;
 import dev.sonde.facts.PortCheck;
 import dev.sonde.facts.ProbeSkipped;
@@ -15,10 +14,16 @@ import dev.sonde.facts.RevocationCheck;
 import dev.sonde.facts.ServedChain;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.probes.dns.HostResolver;
+import dev.sonde.probes.host.HostProbe;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.Prober;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -75,11 +80,11 @@ public final class CatalogProber implements Prober {
         if (options.hostEvidence()) {
             // first the machine's configuration (Windows): the proxies it sends Google through (the Internet Settings'
             // own, and those its auto-config script chooses) are checked as any configured proxy is; half the time at most
-            HostProbe.Result r = host.read(catalog.endpoints().stream().map(e -> java.net.URI.create(e.url())).toList(),
-                    facts, warnings, java.time.Instant.now().plus(options.timeout().dividedBy(2)));
+            HostProbe.Result r = host.read(catalog.endpoints().stream().map(e -> URI.create(e.url())).toList(),
+                    facts, warnings, Instant.now().plus(options.timeout().dividedBy(2)));
             hostInputs = r.summaries();
             if (!r.proxies().isEmpty()) {
-                java.util.Set<String> all = new java.util.LinkedHashSet<>(options.proxies());
+                Set<String> all = new LinkedHashSet<>(options.proxies());
                 all.addAll(r.proxies());
                 options = options.withProxies(List.copyOf(all));
             }
@@ -89,7 +94,7 @@ public final class CatalogProber implements Prober {
             ProbePlan.start(catalog, run, resolver);
             run.awaitAll();
         }
-        List<InputSummary> out = new java.util.ArrayList<>(Prober.handOver(run.facts(), facts, warnings));
+        List<InputSummary> out = new ArrayList<>(Prober.handOver(run.facts(), facts, warnings));
         out.addAll(hostInputs);
         int lost = run.lost();
         if (lost > 0) {
