@@ -86,6 +86,16 @@ final class Analysis {
         return until.minus(firing);
     }
 
+    /** One input: a saved auto-config script goes to the prober, which can run it; anything else to the log reader. */
+    private InputSummary read(LogInput input, ProbeCatalog catalog, FactSink sink, List<Warning> warnings,
+            Instant readUntil) {
+        Optional<InputSummary> script = prober != null
+                && HostEvidence.ofFile(input.name()).filter(h -> h == HostEvidence.PROXY_SCRIPT).isPresent()
+                        ? prober.evaluateSavedScript(catalog, input, sink, warnings::add, readUntil)
+                        : Optional.empty();
+        return script.isPresent() ? script.get() : reader.read(input, sink, warnings::add, readUntil);
+    }
+
     private Report run(LiveRules rules, List<LogInput> inputs, List<InputSummary> alreadyFailed,
             List<Warning> warnings, ProbeOptions probing, Instant until) {
         Instant readUntil = readingDeadline(until);
@@ -107,7 +117,7 @@ final class Analysis {
                                     + " deadline passed before they were reached"));
                     break;
                 }
-                sources.add(reader.read(ordered.get(i), session, warnings::add, readUntil));
+                sources.add(read(ordered.get(i), current.catalog(), session, warnings, readUntil));
             }
             sources.sort(null);
             warnings.sort(null);

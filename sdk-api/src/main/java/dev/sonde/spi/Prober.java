@@ -1,8 +1,10 @@
 package dev.sonde.spi;
 
+import dev.sonde.HostEvidence;
+import dev.sonde.InputSummary;
+import dev.sonde.LogInput;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
-import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.ProbeSkipped;
@@ -14,6 +16,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +39,20 @@ public interface Prober {
      * probes that did not, {@code facts} = facts sent.
      */
     List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings);
+
+    /**
+     * Evaluates a saved proxy auto-config script ({@link HostEvidence#PROXY_SCRIPT}, from a support bundle or a
+     * {@code --host-evidence} folder) for the catalog's URLs, as a live run evaluates the script the Internet
+     * Settings name, but offline: no DNS lookup and no network, which a warning says when the script asks for them.
+     * Called by an analysis for each input so named, instead of the log reader.
+     *
+     * @return the input's summary; empty when this prober does not evaluate scripts, without having read
+     *         {@code script} (the log reader then reads it and says it was not understood)
+     */
+    default Optional<InputSummary> evaluateSavedScript(ProbeCatalog catalog, LogInput script, FactSink facts,
+            Consumer<Warning> warnings, Instant deadline) {
+        return Optional.empty();
+    }
 
     /** The probe families, in the order their summaries are reported. */
     List<String> FAMILIES = List.of("dns", "tcp", "tls", "https", "revocation", "proxy", "clock");

@@ -68,8 +68,8 @@ final class HostOutputPass {
         var parser = HostOutputs.parser(source);
         if (parser.isEmpty()) {
             warnings.accept(new Warning(file, 0, source == HostEvidence.PROXY_SCRIPT
-                    ? "a saved proxy auto-config script is not evaluated by this version of Sonde (the live probes"
-                            + " evaluate the one the Internet Settings name, on Windows)"
+                    ? "a saved proxy auto-config script is evaluated by Sonde's probes (dev.sonde:sdk-probes),"
+                            + " which are not on the class path: the routes it gives Google are unknown"
                     : "the saved output of " + source.fileName() + " is not read by this version of Sonde"));
             return new InputSummary(file, source.format(), encoding, lines.size(), lines.size(), 0,
                     InputSummary.Status.UNRECOGNISED);

@@ -57,9 +57,31 @@ public final class PacRoutes {
         }
         Origin origin = new Origin(hasUrl ? withoutUserInfo(scriptUrl) : SAVED_FILE,
                 savedScript.isPresent() ? SAVED_FILE : PROBE_FILE, hasUrl ? userInfo(scriptUrl) : "");
+        String source;
+        try {
+            source = savedScript.isPresent() ? savedScript.get() : PacFetch.fetch(scriptUrl, options);
+        } catch (PacException e) {
+            LOG.debug("PAC script {}: {} {}", origin.script, e.reason(), e.detail());
+            return List.of(origin.failure("", e));
+        }
+        return evaluate(origin, source, catalogUrls, options);
+    }
+
+    /**
+     * Evaluates a saved script, named {@code name} in facts and evidence (the input's name, such as
+     * {@code bundle.zip!/host/proxy.pac}), for each catalog URL; what {@link #evaluate} returns.
+     */
+    public static List<Fact> evaluateSaved(String name, String source, List<URI> catalogUrls, PacOptions options) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(catalogUrls, "catalogUrls");
+        Objects.requireNonNull(options, "options");
+        String clipped = PacResultParser.clip(Objects.requireNonNull(name, "name"));
+        return evaluate(new Origin(clipped, clipped, ""), source, catalogUrls, options);
+    }
+
+    private static List<Fact> evaluate(Origin origin, String source, List<URI> catalogUrls, PacOptions options) {
         PacScript script;
         try {
-            String source = savedScript.isPresent() ? savedScript.get() : PacFetch.fetch(scriptUrl, options);
             script = PacScript.compile(source, origin.script, options);
         } catch (PacException e) {
             LOG.debug("PAC script {}: {} {}", origin.script, e.reason(), e.detail());

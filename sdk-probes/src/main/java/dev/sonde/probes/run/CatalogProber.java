@@ -1,6 +1,7 @@
 package dev.sonde.probes.run;
 
 import dev.sonde.InputSummary;
+import dev.sonde.LogInput;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Warning;
@@ -15,6 +16,8 @@ import dev.sonde.facts.ServedChain;
 import dev.sonde.facts.UrlCheck;
 import dev.sonde.probes.dns.HostResolver;
 import dev.sonde.probes.host.HostProbe;
+import dev.sonde.probes.pac.PacOptions;
+import dev.sonde.probes.pac.SavedScript;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.Prober;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -74,13 +78,24 @@ public final class CatalogProber implements Prober {
         this.host = Objects.requireNonNull(host, "host");
     }
 
+    /** Evaluates a saved auto-config script offline for the catalog's URLs ({@link SavedScript}). */
+    @Override
+    public Optional<InputSummary> evaluateSavedScript(ProbeCatalog catalog, LogInput script, FactSink facts,
+            Consumer<Warning> warnings, Instant deadline) {
+        return Optional.of(SavedScript.evaluate(script, urls(catalog), facts, warnings, deadline, PacOptions.defaults()));
+    }
+
+    private static List<URI> urls(ProbeCatalog catalog) {
+        return catalog.endpoints().stream().map(e -> URI.create(e.url())).toList();
+    }
+
     @Override
     public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
         List<InputSummary> hostInputs = List.of();
         if (options.hostEvidence()) {
             // first the machine's configuration (Windows): the proxies it sends Google through (the Internet Settings'
             // own, and those its auto-config script chooses) are checked as any configured proxy is; half the time at most
-            HostProbe.Result r = host.read(catalog.endpoints().stream().map(e -> URI.create(e.url())).toList(),
+            HostProbe.Result r = host.read(urls(catalog),
                     facts, warnings, Instant.now().plus(options.timeout().dividedBy(2)));
             hostInputs = r.summaries();
             if (!r.proxies().isEmpty()) {

@@ -3,15 +3,18 @@ package dev.sonde.rules.cases;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.InputSummary;
+import dev.sonde.LogInput;
 import dev.sonde.Warning;
 import dev.sonde.facts.Fact;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.Prober;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +45,14 @@ public final class RecordingProber implements Prober {
             }
             sink.add(f);
         }, warnings);
+    }
+
+
+    /** The delegate's; not recorded: the facts come from an input, which a replay reads again. */
+    @Override
+    public Optional<InputSummary> evaluateSavedScript(ProbeCatalog catalog, LogInput script, FactSink sink,
+            Consumer<Warning> warnings, Instant deadline) {
+        return delegate.evaluateSavedScript(catalog, script, sink, warnings, deadline);
     }
 
     /** The facts sent by the most recent run. */
