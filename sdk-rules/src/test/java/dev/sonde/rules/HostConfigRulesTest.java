@@ -214,4 +214,35 @@ class HostConfigRulesTest {
         assertThat(r.finding("OUTDATED_CLIENT").orElseThrow().evidence()).extracting(Evidence::file)
                 .containsExactly("Trace-2024-04-02-09-00-00-p4242.log");
     }
+
+    // --- a saved proxy.pac, evaluated offline by the prober on the class path (sdk-probes, a test dependency) ---
+
+    static Report analyzeCase(String name) {
+        try (dev.sonde.Sonde sonde = dev.sonde.Sonde.builder().engine(engine).build()) {
+            return sonde.analyze(java.nio.file.Path.of("src/main/resources/dev/sonde/packs/gwsmo/cases", name));
+        }
+    }
+
+    @Test
+    void aSavedScriptThatSendsGoogleToTheAuthenticatingProxyIsNamedWithItsRoutes() {
+        Report r = analyzeCase("saved-pac-routes-google-to-authenticating-proxy");
+
+        assertThat(r).hasTopFinding("PROXY_AUTH_REQUIRED").finding("PROXY_AUTH_REQUIRED")
+                .hasParam("script", r.inputs().stream().filter(i -> i.format().equals("host:proxy")).findFirst()
+                        .orElseThrow().name())
+                .hasParam("hosts", "oauth2.googleapis.com, www.googleapis.com")
+                .hasEvidenceContaining("FindProxyForURL(\"https://oauth2.googleapis.com/token\"")
+                .hasEvidenceContaining("answered status 407");
+        assertThat(r.warnings()).noneMatch(w -> w.message().contains("not on the machine")); // no DNS helper used
+    }
+
+    @Test
+    void aSavedScriptThatSendsGoogleDirectIsNotNamedForAnotherProxysChallenge() {
+        Report r = analyzeCase("saved-pac-direct-407-elsewhere");
+
+        assertThat(r).hasTopFinding("PROXY_AUTH_REQUIRED").finding("PROXY_AUTH_REQUIRED")
+                .hasParam("proxy", "10.9.9.9:3128").doesNotHaveParam("script").doesNotHaveParam("hosts");
+        assertThat(r.warnings()).anyMatch(w -> w.file().endsWith("proxy.pac")
+                && w.message().contains("DNS lookups were answered \"not resolvable\""));
+    }
 }
