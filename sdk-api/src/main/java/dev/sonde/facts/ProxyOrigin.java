@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where a proxy setting was found ({@link ProxySetting#origin()}, {@link ProxyCheck#origin()},
  * {@link ProxyScriptSetting#origin()}). Its text form ({@link #toString()}, what recorded probes files and evidence
  * hold) is the lower-case name: {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user},
- * {@code policy}.
+ * {@code policy}, {@code pac}.
  */
 public enum ProxyOrigin {
     /** Passed by the caller ({@code --proxy}). */
@@ -28,9 +28,14 @@ public enum ProxyOrigin {
      * ({@code HKLM} or {@code HKCU\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings}), saved
      * as {@code internet-settings-policy.txt}.
      */
-    POLICY;
+    POLICY,
+    /**
+     * The proxy auto-config script the Internet Settings name ({@code AutoConfigURL}): the proxy it chooses for a
+     * Google URL, as WinHTTP would (live probes on Windows).
+     */
+    PAC;
 
-    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user} or {@code policy}. */
+    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user}, {@code policy} or {@code pac}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

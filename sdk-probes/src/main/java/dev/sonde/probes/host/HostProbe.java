@@ -11,6 +11,7 @@ import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.facts.ProxySetting;
 import dev.sonde.probes.pac.PacOptions;
 import dev.sonde.probes.pac.PacRoutes;
+import dev.sonde.probes.proxy.ProxyDiscovery;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.LogReader;
 import java.net.URI;
@@ -18,11 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -63,11 +64,12 @@ public final class HostProbe {
      * What the machine's configuration said.
      *
      * @param summaries  one per source read (and {@code probe:pac} when a script was evaluated)
-     * @param proxies    the proxies the machine's configuration sends Google through, each once: the Internet
-     *                   Settings' manual proxy (the policy's first), then those the auto-config script chooses for the
-     *                   catalog's URLs; the probes check them as they check any configured proxy
+     * @param proxies    the proxies the machine's configuration sends Google through, each once with where it was
+     *                   found: the Internet Settings' manual proxy (the policy's first: origin {@code policy} or
+     *                   {@code user}, with its bypass list), then those the auto-config script chooses for the
+     *                   catalog's URLs (origin {@code pac}); the probes check them as they check any configured proxy
      */
-    public record Result(List<InputSummary> summaries, List<String> proxies) {
+    public record Result(List<InputSummary> summaries, List<ProxyDiscovery.Found> proxies) {
         /** Copies the lists. */
         public Result {
             summaries = List.copyOf(summaries);
@@ -118,16 +120,17 @@ public final class HostProbe {
                 out.add(reader.read(LogInput.ofBytes(name, o.bytes()), sink, warnings, deadline));
             }
         }
-        Set<String> proxies = new LinkedHashSet<>();
-        manual.stream().sorted(Comparator.comparingInt(p -> inForce(p.origin()))).forEach(p -> proxies.add(p.proxy()));
+        Map<String, ProxyDiscovery.Found> proxies = new LinkedHashMap<>();
+        manual.stream().sorted(Comparator.comparingInt(p -> inForce(p.origin())))
+                .forEach(p -> proxies.putIfAbsent(p.proxy(), new ProxyDiscovery.Found(p.origin(), p.proxy(), p.bypass())));
         if (!scripts.isEmpty() && Instant.now().isAfter(deadline)) {
             warnings.accept(new Warning(PacRoutes.PROBE_FILE, 0, "the auto-config script was not run: the probes' deadline"
                     + " passed before it was reached"));
-            return new Result(out, List.copyOf(proxies));
+            return new Result(out, List.copyOf(proxies.values()));
         }
         Result pac = pac(scripts, catalogUrls, facts, out);
-        proxies.addAll(pac.proxies());
-        return new Result(pac.summaries(), List.copyOf(proxies));
+        pac.proxies().forEach(p -> proxies.putIfAbsent(p.proxy(), p));
+        return new Result(pac.summaries(), List.copyOf(proxies.values()));
     }
 
     /** 0 for a policy's setting, which is in force over the user's (1). */
@@ -142,19 +145,19 @@ public final class HostProbe {
             return new Result(out, List.of());
         }
         List<Fact> found = PacRoutes.evaluate(script.get().autoConfigUrl(), Optional.empty(), catalogUrls, pacOptions);
-        Set<String> proxies = new LinkedHashSet<>();
+        Map<String, ProxyDiscovery.Found> proxies = new LinkedHashMap<>();
         long routes = 0;
         for (Fact f : found) {
             facts.add(f);
             if (f instanceof PacRoute r) {
                 routes++;
                 if (!r.direct() && r.proxies().get(0).type().http()) {
-                    proxies.add(r.firstProxy());
+                    proxies.putIfAbsent(r.firstProxy(), new ProxyDiscovery.Found(ProxyOrigin.PAC, r.firstProxy(), ""));
                 }
             }
         }
         out.add(new InputSummary(PacRoutes.PROBE_FILE, "probe", "", routes, found.size() - routes, found.size(),
                 InputSummary.Status.READ));
-        return new Result(out, List.copyOf(proxies));
+        return new Result(out, List.copyOf(proxies.values()));
     }
 }

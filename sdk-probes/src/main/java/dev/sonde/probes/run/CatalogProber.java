@@ -18,16 +18,15 @@ import dev.sonde.probes.dns.HostResolver;
 import dev.sonde.probes.host.HostProbe;
 import dev.sonde.probes.pac.PacOptions;
 import dev.sonde.probes.pac.SavedScript;
+import dev.sonde.probes.proxy.ProxyDiscovery;
 import dev.sonde.spi.FactSink;
 import dev.sonde.spi.Prober;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -92,21 +91,17 @@ public final class CatalogProber implements Prober {
     @Override
     public List<InputSummary> run(ProbeCatalog catalog, ProbeOptions options, FactSink facts, Consumer<Warning> warnings) {
         List<InputSummary> hostInputs = List.of();
+        List<ProxyDiscovery.Found> configured = List.of();
         if (options.hostEvidence()) {
             // first the machine's configuration (Windows): the proxies it sends Google through (the Internet Settings'
             // own, and those its auto-config script chooses) are checked as any configured proxy is; half the time at most
-            HostProbe.Result r = host.read(urls(catalog),
-                    facts, warnings, Instant.now().plus(options.timeout().dividedBy(2)));
+            HostProbe.Result r = host.read(urls(catalog), facts, warnings, Instant.now().plus(options.timeout().dividedBy(2)));
             hostInputs = r.summaries();
-            if (!r.proxies().isEmpty()) {
-                Set<String> all = new LinkedHashSet<>(options.proxies());
-                all.addAll(r.proxies());
-                options = options.withProxies(List.copyOf(all));
-            }
+            configured = r.proxies();
         }
         ProbeRun run = new ProbeRun(options);
         try (run) {
-            ProbePlan.start(catalog, run, resolver);
+            ProbePlan.start(catalog, run, resolver, configured);
             run.awaitAll();
         }
         List<InputSummary> out = new ArrayList<>(Prober.handOver(run.facts(), facts, warnings));

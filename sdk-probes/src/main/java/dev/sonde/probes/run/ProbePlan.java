@@ -6,6 +6,7 @@ import dev.sonde.facts.DnsReason;
 import dev.sonde.facts.ProbeFamily;
 import dev.sonde.facts.RevocationKind;
 import dev.sonde.facts.ProbeStatus;
+import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.RevocationReason;
 import dev.sonde.facts.ServerAnswer;
 import dev.sonde.facts.TcpReason;
@@ -63,6 +64,8 @@ final class ProbePlan {
     private final ProbeRun run;
     private final HostResolver resolver;
     private final List<ProxyDiscovery.Found> proxies;
+    /** The machine's configuration's proxies, already facts of their own (settings, auto-config routes). */
+    private final List<ProxyDiscovery.Found> configured;
     private final URI sample;
     private final UrlProbe urls;
     private final TlsChainProbe tls;
@@ -70,15 +73,16 @@ final class ProbePlan {
     private final HttpFetch plain;
     private final ClockProbe clock;
 
-    private ProbePlan(ProbeCatalog catalog, ProbeRun run, HostResolver resolver) {
+    private ProbePlan(ProbeCatalog catalog, ProbeRun run, HostResolver resolver, List<ProxyDiscovery.Found> configured) {
         ProbeOptions options = run.options;
         this.run = run;
         this.resolver = resolver;
+        this.configured = List.copyOf(configured);
         List<X509Certificate> anchors = anchors(catalog);
         this.sample = catalog.endpoints().stream().filter(ProbeCatalog.Endpoint::https).findFirst()
                 .map(e -> URI.create(e.url())).orElse(URI.create("https://www.google.com/"));
-        this.proxies = ProxyDiscovery.discover(options.proxies(), options.winHttpProxyText(),
-                options.discoverSystemProxies(), System::getenv, System::getProperty, sample);
+        this.proxies = withConfigured(ProxyDiscovery.discover(options.proxies(), options.winHttpProxyText(),
+                options.discoverSystemProxies(), System::getenv, System::getProperty, sample), configured);
         // URL requests go through the first proxy found, as the client's would; everything else goes direct
         ProxySelector urlRoute = proxies.isEmpty() ? HttpClient.Builder.NO_PROXY
                 : ProxySelector.of(InetSocketAddress.createUnresolved(proxies.get(0).host(), proxies.get(0).port()));
@@ -89,14 +93,33 @@ final class ProbePlan {
         this.clock = new ClockProbe(options.clock(), options.clockTolerance());
     }
 
-    /** Starts every check of {@code catalog} on {@code run}. */
-    static void start(ProbeCatalog catalog, ProbeRun run, HostResolver resolver) {
-        new ProbePlan(catalog, run, resolver).start(catalog);
+    /**
+     * Starts every check of {@code catalog} on {@code run}; {@code configured} are the proxies the machine's own
+     * configuration names (Internet Settings, auto-config script: {@link dev.sonde.probes.host.HostProbe}), checked
+     * with the others and reported with where they were found.
+     */
+    static void start(ProbeCatalog catalog, ProbeRun run, HostResolver resolver, List<ProxyDiscovery.Found> configured) {
+        new ProbePlan(catalog, run, resolver, configured).start(catalog);
+    }
+
+    /**
+     * The proxies to check, each once: those the caller gives first (the URL requests take the first), then the
+     * machine's configuration's, then the rest discovered, each with the first place it was found.
+     */
+    private static List<ProxyDiscovery.Found> withConfigured(List<ProxyDiscovery.Found> discovered,
+            List<ProxyDiscovery.Found> configured) {
+        Map<String, ProxyDiscovery.Found> out = new LinkedHashMap<>();
+        discovered.stream().filter(f -> f.origin() == ProxyOrigin.GIVEN).forEach(f -> out.putIfAbsent(f.proxy(), f));
+        configured.forEach(f -> out.putIfAbsent(f.proxy(), f));
+        discovered.forEach(f -> out.putIfAbsent(f.proxy(), f));
+        return List.copyOf(out.values());
     }
 
     private void start(ProbeCatalog catalog) {
         for (ProxyDiscovery.Found p : proxies) {
-            run.fact(ResultFacts.proxySetting(p));
+            if (!configured.contains(p)) {
+                run.fact(ResultFacts.proxySetting(p));
+            }
             String targetHost = sample.getHost();
             int targetPort = sample.getPort() > 0 ? sample.getPort() : 443;
             run.submit(ProbeFamily.PROXY, p.proxy(), () -> {

@@ -7,6 +7,8 @@ import dev.sonde.InputSummary;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.ProbeOptions;
 import dev.sonde.Warning;
+import dev.sonde.facts.ProxyOrigin;
+import dev.sonde.facts.ProxySetting;
 import dev.sonde.facts.Fact;
 import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProbeStatus;
@@ -14,6 +16,7 @@ import dev.sonde.facts.ProxyCheck;
 import dev.sonde.facts.ProxyReason;
 import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.probes.pac.PacOptions;
+import dev.sonde.probes.proxy.ProxyDiscovery;
 import dev.sonde.probes.run.CatalogProber;
 import dev.sonde.probes.dns.HostResolver;
 import dev.sonde.testsupport.net.PacTestServer;
@@ -68,7 +71,7 @@ class HostProbeTest {
                     .extracting(PacRoute::host, PacRoute::result).containsExactly(
                             org.assertj.core.groups.Tuple.tuple("www.googleapis.com", "PROXY 127.0.0.1:3128; DIRECT"),
                             org.assertj.core.groups.Tuple.tuple("mail.google.com", "DIRECT"));
-            assertThat(r.proxies()).containsExactly("127.0.0.1:3128");
+            assertThat(r.proxies()).containsExactly(new ProxyDiscovery.Found(ProxyOrigin.PAC, "127.0.0.1:3128", ""));
             assertThat(r.summaries()).extracting(InputSummary::name).containsExactly("host/internet-settings.txt", "probe:pac");
             assertThat(r.summaries().get(0).format()).isEqualTo("host:internet-settings");
         }
@@ -94,6 +97,13 @@ class HostProbeTest {
                     .anySatisfy(c -> {
                         assertThat(c.proxy()).isEqualTo("127.0.0.1:" + proxy.port());
                         assertThat(c.reason()).isEqualTo(ProxyReason.AUTH_REQUIRED);
+                        assertThat(c.origin()).isEqualTo(ProxyOrigin.USER); // where it was found, not "given"
+                    });
+            // its setting is the one read from the Internet Settings, not a second one from the probes
+            assertThat(facts).filteredOn(ProxySetting.class::isInstance).map(ProxySetting.class::cast)
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.origin()).isEqualTo(ProxyOrigin.USER);
+                        assertThat(p.source().file()).isEqualTo("host/internet-settings.txt");
                     });
         }
     }
@@ -119,7 +129,9 @@ class HostProbeTest {
                         assertThat(c.status()).isEqualTo(ProbeStatus.PROBLEM);
                         assertThat(c.reason()).isEqualTo(ProxyReason.AUTH_REQUIRED);
                         assertThat(c.schemes()).contains("NTLM");
+                        assertThat(c.origin()).isEqualTo(ProxyOrigin.PAC);
                     });
+            assertThat(facts).noneMatch(ProxySetting.class::isInstance);
         }
     }
 
