@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * arguments (no shell), no input, standard output and error into a private temporary file (so a large output never
  * blocks the process on a full pipe), within a deadline after which the process tree is killed, at most a capped
  * number of bytes kept. No command needs elevation; one that is refused says so in its output, which is kept as
- * evidence of what could not be seen.
+ * evidence of what could not be seen, and in {@link Output#skipped()} ("was refused (access denied)") when it failed
+ * with Windows' access-denied message, in English, French or German. Another failure (a policy key that does not
+ * exist) is ordinary evidence.
  */
 public final class HostCommands {
 
@@ -99,8 +101,16 @@ public final class HostCommands {
                 return List.of(name + " did not finish within " + seconds(left) + " and was stopped"
                         + keep(file, room, out));
             }
+            int before = out.size();
             String cut = keep(file, room, out);
-            return cut.isEmpty() ? List.of() : List.of(name + cut);
+            List<String> problems = new ArrayList<>();
+            if (p.exitValue() != 0 && AccessDenied.saidIn(out.toByteArray(), before)) {
+                problems.add(name + " was refused (access denied): what it lists is missing from the evidence");
+            }
+            if (!cut.isEmpty()) {
+                problems.add(name + cut);
+            }
+            return problems;
         } catch (IOException e) {
             LOG.debug("{} could not run", name, e);
             return List.of(name + " could not be run (" + e.getMessage() + ")");

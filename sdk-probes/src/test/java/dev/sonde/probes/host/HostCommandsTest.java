@@ -35,6 +35,33 @@ class HostCommandsTest {
     }
 
     @Test
+    void aCommandRefusedForLackOfRightsIsSaidToBeMissingAndItsOutputKept() {
+        HostCommands.Output o = HostCommands.run(HostEvidence.FIREWALL_RULES,
+                List.of(sh("printf 'ok\\n'"), sh("echo 'ERROR: Access is denied.'; exit 5")), Duration.ofSeconds(10), 1000);
+        assertThat(new String(o.bytes(), StandardCharsets.UTF_8)).isEqualTo("ok\nERROR: Access is denied.\n");
+        assertThat(o.skipped()).hasValueSatisfying(s -> assertThat(s)
+                .isEqualTo("sh -c echo 'ERROR: Access is denied.'; exit 5 was refused (access denied): what it lists is missing"
+                        + " from the evidence"));
+    }
+
+    @Test
+    void aRefusalInFrenchFromTheConsoleCodePageOrInUtf16IsRecognised() {
+        // "Accès refusé." in code page 850 (è = 0x8A, é = 0x82), then "Zugriff verweigert" in UTF-16LE
+        HostCommands.Output french = HostCommands.run(HostEvidence.ROOTS_MACHINE,
+                List.of(sh("printf 'Acc\\212s refus\\202.\\r\\n'; exit 1")), Duration.ofSeconds(10), 1000);
+        assertThat(french.skipped()).hasValueSatisfying(s -> assertThat(s).contains("was refused (access denied)"));
+        HostCommands.Output german = HostCommands.run(HostEvidence.ROOTS_MACHINE,
+                List.of(sh("printf 'Z\\0u\\0g\\0r\\0i\\0f\\0f\\0 \\0v\\0e\\0r\\0w\\0e\\0i\\0g\\0e\\0r\\0t\\0'; exit 1")),
+                Duration.ofSeconds(10), 1000);
+        assertThat(german.skipped()).hasValueSatisfying(s -> assertThat(s).contains("was refused (access denied)"));
+        // a key that does not exist is evidence, not a refusal
+        HostCommands.Output absent = HostCommands.run(HostEvidence.INTERNET_SETTINGS_POLICY,
+                List.of(sh("echo 'ERROR: The system was unable to find the specified registry key or value.'; exit 1")),
+                Duration.ofSeconds(10), 1000);
+        assertThat(absent.skipped()).isEmpty();
+    }
+
+    @Test
     void aCommandThatNeverEndsIsStoppedAtTheDeadlineAndWhatItWroteIsKept() {
         HostCommands.Output o = HostCommands.run(HostEvidence.ROOTS_MACHINE,
                 List.of(sh("printf 'partial\\n'; exec sleep 60"), sh("printf never")), Duration.ofMillis(700), 1000);
