@@ -29,6 +29,12 @@ public enum HostEvidence {
     INTERNET_SETTINGS_POLICY("internet-settings-policy.txt", List.of(
             List.of("reg", "query", "HKLM\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings", "/s"),
             List.of("reg", "query", "HKCU\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings", "/s"))),
+    /**
+     * The machine's own Internet Settings: in force instead of the user's when the policy {@code ProxySettingsPerUser}
+     * is 0 ("make proxy settings per-machine").
+     */
+    INTERNET_SETTINGS_MACHINE("internet-settings-machine.txt", List.of(List.of("reg", "query",
+            "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings", "/s"))),
     /** The proxy auto-config script the Internet Settings name, as fetched. */
     PROXY_SCRIPT("proxy.pac", List.of()),
     /** The machine's trusted root certificates. */

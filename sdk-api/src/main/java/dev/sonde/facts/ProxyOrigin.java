@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where a proxy setting was found ({@link ProxySetting#origin()}, {@link ProxyCheck#origin()},
  * {@link ProxyScriptSetting#origin()}). Its text form ({@link #toString()}, what recorded probes files and evidence
  * hold) is the lower-case name: {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user},
- * {@code policy}, {@code pac}.
+ * {@code policy}, {@code machine}, {@code pac}.
  */
 public enum ProxyOrigin {
     /** Passed by the caller ({@code --proxy}). */
@@ -30,12 +30,32 @@ public enum ProxyOrigin {
      */
     POLICY,
     /**
+     * The machine's own Internet Settings ({@code HKLM\Software\Microsoft\Windows\CurrentVersion\Internet
+     * Settings}, saved as {@code internet-settings-machine.txt}): in force instead of the user's only when the policy
+     * {@code ProxySettingsPerUser} is 0 ({@link ProxySettingsPerMachine}).
+     */
+    MACHINE,
+    /**
      * The proxy auto-config script the Internet Settings name ({@code AutoConfigURL}): the proxy it chooses for a
      * Google URL, as WinHTTP would (live probes on Windows).
      */
     PAC;
 
-    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user}, {@code policy} or {@code pac}. */
+    /**
+     * How settings of this origin rank when Windows chooses the Internet Settings in force: 0 for a policy's (which
+     * wins), 1 for the machine's own when {@code perMachine} (the policy {@code ProxySettingsPerUser} is 0) or else
+     * the user's, -1 for settings that are not in force and for origins that are not Internet Settings.
+     */
+    public int internetSettingsRank(boolean perMachine) {
+        return switch (this) {
+            case POLICY -> 0;
+            case MACHINE -> perMachine ? 1 : -1;
+            case USER -> perMachine ? -1 : 1;
+            default -> -1;
+        };
+    }
+
+    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user}, {@code policy}, {@code machine} or {@code pac}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

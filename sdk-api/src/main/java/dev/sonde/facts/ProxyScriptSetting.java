@@ -8,11 +8,14 @@ import java.util.Objects;
  * Explorer sees them): a proxy auto-config (PAC) script named by {@code AutoConfigURL}, and whether Windows looks for
  * one itself (auto-detect, WPAD: flag {@code 0x08} of {@code DefaultConnectionSettings} under
  * {@code ...\Internet Settings\Connections}). Read from the saved {@code reg query} output
- * ({@code internet-settings.txt}, {@code internet-settings-policy.txt}); at most one per origin and file, quoting the
+ * ({@code internet-settings.txt}, {@code internet-settings-policy.txt}, {@code internet-settings-machine.txt}); at most
+ * one per origin and file, quoting the
  * {@code AutoConfigURL} line, else the {@code DefaultConnectionSettings} one. None when the settings turn neither on.
  *
- * @param origin        where it was found: {@link ProxyOrigin#USER} (the user's Internet Settings) or
- *                      {@link ProxyOrigin#POLICY} (the group-policy keys that override them)
+ * @param origin        where it was found: {@link ProxyOrigin#USER} (the user's Internet Settings),
+ *                      {@link ProxyOrigin#POLICY} (the group-policy keys that override them) or {@link ProxyOrigin#MACHINE}
+ *                      (the machine's own, in force per-machine); which is in force:
+ *                      {@link ProxyOrigin#internetSettingsRank(boolean)}
  * @param autoConfigUrl the PAC script's URL as written (without credentials), or {@code ""} when none is set
  * @param autoDetect    true when auto-detect (WPAD) is on; false when off or not in the saved output
  */

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A proxy this machine is configured to use (article step 3), as discovered by a live probe (evidence file
  * {@code probe:proxy}) or read from the saved Internet Settings ({@code internet-settings.txt},
- * {@code internet-settings-policy.txt}: origin {@code user} or {@code policy}, when {@code ProxyEnable} is 1 and
+ * {@code internet-settings-policy.txt}, {@code internet-settings-machine.txt}: origin {@code user}, {@code policy} or
+ * {@code machine}, when {@code ProxyEnable} is 1 and
  * {@code ProxyServer} names a proxy; the line of {@code ProxyServer} is the evidence).
  *
  * @param origin where the setting was found: {@code winhttp} ({@code netsh winhttp show proxy}),

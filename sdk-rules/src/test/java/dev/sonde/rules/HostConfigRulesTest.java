@@ -245,4 +245,18 @@ class HostConfigRulesTest {
         assertThat(r.warnings()).anyMatch(w -> w.file().endsWith("proxy.pac")
                 && w.message().contains("DNS lookups were answered \"not resolvable\""));
     }
+
+    @Test
+    void aPerMachinePolicyInAnotherFilePutsTheMachinesScriptInForceAndNotTheUsers() {
+        Report r = analyzeCase("per-machine-proxy-policy-names-the-machines-script");
+
+        assertThat(r).hasTopFinding("PROXY_SCRIPT_FAILED").finding("PROXY_SCRIPT_FAILED")
+                .hasParam("autoConfigUrl", "http://wpad.corp.example/machine.pac")
+                .hasEvidenceContaining("ProxySettingsPerUser");
+        Finding f = r.finding("PROXY_SCRIPT_FAILED").orElseThrow();
+        assertThat(f.evidence()).anyMatch(e -> e.file().endsWith("/internet-settings-machine.txt")
+                && e.text().contains("machine.pac"));
+        assertThat(f.evidence()).anyMatch(e -> e.file().endsWith("/internet-settings-policy.txt"));
+        assertThat(f.evidence()).noneMatch(e -> e.text().contains("old.pac"));
+    }
 }

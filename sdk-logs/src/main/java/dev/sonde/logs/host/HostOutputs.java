@@ -31,6 +31,7 @@ public final class HostOutputs {
         PARSERS.put(HostEvidence.WINHTTP_PROXY, WinHttpProxyOutput::parse);
         PARSERS.put(HostEvidence.INTERNET_SETTINGS, InternetSettingsOutput::parse);
         PARSERS.put(HostEvidence.INTERNET_SETTINGS_POLICY, InternetSettingsOutput::parse);
+        PARSERS.put(HostEvidence.INTERNET_SETTINGS_MACHINE, InternetSettingsOutput::parse);
         PARSERS.put(HostEvidence.UNINSTALL, UninstallOutput::parse);
         PARSERS.put(HostEvidence.ROOTS_MACHINE, RootStoreOutput::parse);
         PARSERS.put(HostEvidence.ROOTS_USER, RootStoreOutput::parse);

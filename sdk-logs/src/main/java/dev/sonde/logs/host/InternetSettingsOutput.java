@@ -6,6 +6,7 @@ import dev.sonde.facts.LogTime;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.ProxySettingsPerMachine;
 import dev.sonde.net.ProxyServerLists;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +24,7 @@ import java.util.Set;
  * {@code reg query "HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings" /s} ({@value #FILE}) and of the
  * group-policy keys that override it ({@value #POLICY_FILE}: {@code reg query} of
  * {@code HKLM\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings} and of the same path under
- * {@code HKCU}, possibly concatenated). Sample ({@link #SAMPLE}; read back in {@code InternetSettingsOutputTest}):
+ * {@code HKCU}, possibly concatenated), and of the machine's own settings ({@value #MACHINE_FILE}). Sample ({@link #SAMPLE}; read back in {@code InternetSettingsOutputTest}):
  *
  * <pre>
  *
@@ -54,13 +55,14 @@ import java.util.Set;
  * credentials written into it are dropped); under {@code \Internet Settings\Connections},
  * {@code DefaultConnectionSettings} (byte 8 holds flags: {@code 0x01} direct, {@code 0x02} proxy, {@code 0x04}
  * auto-config URL, {@code 0x08} auto-detect). Keys under {@code \Policies\} give origin {@link ProxyOrigin#POLICY}
- * (the machine's policy winning over the user's), the user's keys {@link ProxyOrigin#USER}; the machine's own
- * settings ({@code HKLM\Software\Microsoft\...}, not a policy) are not read. A policy
- * {@code ProxySettingsPerUser} of 0 ("make proxy settings per-machine") in the same file means the user's values
- * are not in force: they give no fact then. Value names are never translated, the surrounding messages are
- * ({@code ERROR: The system was unable to find the specified registry key or value.}, French
+ * (the machine's policy winning over the user's), the user's keys {@link ProxyOrigin#USER}, the machine's own
+ * settings ({@code HKLM\Software\Microsoft\...}, {@code internet-settings-machine.txt}) {@link ProxyOrigin#MACHINE}.
+ * The machine's policy {@code ProxySettingsPerUser} of 0 ("make proxy settings per-machine") gives a
+ * {@link ProxySettingsPerMachine}: which settings are then in force is decided across files by whoever reads the facts
+ * ({@link ProxyOrigin#internetSettingsRank(boolean)}), since the policy and the settings are saved apart. Value
+ * names are never translated, the surrounding messages are ({@code ERROR: The system was unable to find the specified registry key or value.}, French
  * {@code ERREUR : le système n'a pas trouvé la clé ou la valeur de Registre spécifiée.}): those are skipped, as is
- * anything else not understood. At most two facts per origin; no time ({@link LogTime#UNKNOWN}).
+ * anything else not understood. At most two facts per origin, and one {@code ProxySettingsPerMachine}; no time ({@link LogTime#UNKNOWN}).
  */
 public final class InternetSettingsOutput {
 
@@ -68,6 +70,8 @@ public final class InternetSettingsOutput {
     public static final String FILE = "internet-settings.txt";
     /** The documented file name of the group-policy keys that override them. */
     public static final String POLICY_FILE = "internet-settings-policy.txt";
+    /** The documented file name of the machine's own Internet Settings, in force per-machine. */
+    public static final String MACHINE_FILE = "internet-settings-machine.txt";
 
     /** The sample shown above, kept in step with it. */
     static final String SAMPLE = """
@@ -116,23 +120,19 @@ public final class InternetSettingsOutput {
      */
     public static List<Fact> parse(String file, List<String> lines) {
         Map<ProxyOrigin, Settings> byOrigin = new EnumMap<>(ProxyOrigin.class);
-        boolean perMachine = false;
+        List<Fact> out = new ArrayList<>();
         for (RegValue v : RegQueryLines.values(lines, InternetSettingsOutput::proxyValue)) {
             boolean policy = v.key().contains(POLICY_KEY);
+            boolean machine = v.key().startsWith("hkey_local_machine");
             if (policy && v.named(PER_USER)) {
-                perMachine |= v.number().orElse(1) == 0;
+                if (machine && v.number().orElse(1) == 0 && out.isEmpty()) {
+                    out.add(new ProxySettingsPerMachine(LogTime.UNKNOWN, "", evidence(file, v)));
+                }
                 continue;
             }
-            boolean machine = v.key().startsWith("hkey_local_machine");
-            if (machine && !policy) {
-                continue; // the machine's own settings: in force only per-machine, and not a documented source
-            }
-            byOrigin.computeIfAbsent(policy ? ProxyOrigin.POLICY : ProxyOrigin.USER, o -> new Settings()).put(v, machine);
+            ProxyOrigin origin = policy ? ProxyOrigin.POLICY : machine ? ProxyOrigin.MACHINE : ProxyOrigin.USER;
+            byOrigin.computeIfAbsent(origin, o -> new Settings()).put(v, machine);
         }
-        if (perMachine) {
-            byOrigin.remove(ProxyOrigin.USER);
-        }
-        List<Fact> out = new ArrayList<>();
         byOrigin.forEach((origin, s) -> s.facts(origin, file, out));
         return out;
     }

@@ -8,6 +8,7 @@ import dev.sonde.facts.LogTime;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.ProxySettingsPerMachine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -131,22 +132,34 @@ class InternetSettingsOutputTest {
                     ProxyEnable    REG_DWORD    0x1
                     ProxyServer    REG_SZ    user.example:3
                 """;
-        assertThat(parse("x", text)).isEmpty();
-        assertThat(parse("x", text.replace("0x0", "0x1"))).hasSize(1);
+        List<Fact> facts = parse("x", text);
+        assertThat(facts).filteredOn(ProxySettingsPerMachine.class::isInstance).singleElement()
+                .satisfies(f -> assertThat(f.source().line()).isEqualTo(2));
+        ProxySetting user = facts.stream().filter(ProxySetting.class::isInstance).map(ProxySetting.class::cast).findFirst()
+                .orElseThrow();
+        assertThat(user.origin().internetSettingsRank(true)).isEqualTo(-1); // read, but not in force
+        assertThat(user.origin().internetSettingsRank(false)).isEqualTo(1);
+        assertThat(parse("x", text.replace("0x0", "0x1"))).noneMatch(ProxySettingsPerMachine.class::isInstance);
+        // the user's own policy key cannot make settings per-machine: only the machine's policy does
+        assertThat(parse("x", text.replace("HKEY_LOCAL_MACHINE", "HKEY_CURRENT_USER")))
+                .noneMatch(ProxySettingsPerMachine.class::isInstance);
     }
 
     @Test
-    void theMachinesOwnSettingsAndOtherSubkeysAreNotRead() {
+    void theMachinesOwnSettingsAreItsOriginAndOtherSubkeysAreNotRead() {
         assertThat(parse("x", """
                 HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings
                     ProxyEnable    REG_DWORD    0x1
                     ProxyServer    REG_SZ    machine.example:3
+                    AutoConfigURL    REG_SZ    http://wpad.corp.example/machine.pac
 
                 HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap
                     ProxyEnable    REG_DWORD    0x1
                     ProxyServer    REG_SZ    zonemap.example:3
                     AutoDetect    REG_DWORD    0x1
-                """)).isEmpty();
+                """)).extracting(f -> f instanceof ProxySetting p ? p.origin() + " " + p.proxy()
+                        : ((ProxyScriptSetting) f).origin() + " " + ((ProxyScriptSetting) f).autoConfigUrl())
+                .containsExactly("machine machine.example:3", "machine http://wpad.corp.example/machine.pac");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sonde.facts.PacRoute;
 import dev.sonde.facts.ProxyOrigin;
 import dev.sonde.facts.ProxyScriptSetting;
 import dev.sonde.facts.ProxySetting;
+import dev.sonde.facts.ProxySettingsPerMachine;
 import dev.sonde.probes.pac.PacOptions;
 import dev.sonde.probes.pac.PacRoutes;
 import dev.sonde.probes.proxy.ProxyDiscovery;
@@ -89,11 +90,14 @@ public final class HostProbe {
         }
         List<ProxyScriptSetting> scripts = new ArrayList<>();
         List<ProxySetting> manual = new ArrayList<>();
+        boolean[] perMachine = {false};
         FactSink sink = f -> {
             if (f instanceof ProxyScriptSetting p && p.hasScript()) {
                 scripts.add(p);
-            } else if (f instanceof ProxySetting p && (p.origin() == ProxyOrigin.USER || p.origin() == ProxyOrigin.POLICY)) {
+            } else if (f instanceof ProxySetting p) {
                 manual.add(p); // the Internet Settings' proxy (ProxyEnable=1): WinHTTP's own comes from discovery
+            } else if (f instanceof ProxySettingsPerMachine) {
+                perMachine[0] = true;
             }
             facts.add(f);
         };
@@ -121,26 +125,24 @@ public final class HostProbe {
             }
         }
         Map<String, ProxyDiscovery.Found> proxies = new LinkedHashMap<>();
-        manual.stream().sorted(Comparator.comparingInt(p -> inForce(p.origin())))
+        manual.stream().filter(p -> p.origin().internetSettingsRank(perMachine[0]) >= 0)
+                .sorted(Comparator.comparingInt(p -> p.origin().internetSettingsRank(perMachine[0])))
                 .forEach(p -> proxies.putIfAbsent(p.proxy(), new ProxyDiscovery.Found(p.origin(), p.proxy(), p.bypass())));
         if (!scripts.isEmpty() && Instant.now().isAfter(deadline)) {
             warnings.accept(new Warning(PacRoutes.PROBE_FILE, 0, "the auto-config script was not run: the probes' deadline"
                     + " passed before it was reached"));
             return new Result(out, List.copyOf(proxies.values()));
         }
-        Result pac = pac(scripts, catalogUrls, facts, out);
+        Result pac = pac(scripts, perMachine[0], catalogUrls, facts, out);
         pac.proxies().forEach(p -> proxies.putIfAbsent(p.proxy(), p));
         return new Result(pac.summaries(), List.copyOf(proxies.values()));
     }
 
-    /** 0 for a policy's setting, which is in force over the user's (1). */
-    private static int inForce(ProxyOrigin origin) {
-        return origin == ProxyOrigin.POLICY ? 0 : 1;
-    }
-
-    /** The auto-config script in force (the policy's before the user's), evaluated for the catalog's URLs. */
-    private Result pac(List<ProxyScriptSetting> scripts, List<URI> catalogUrls, FactSink facts, List<InputSummary> out) {
-        Optional<ProxyScriptSetting> script = scripts.stream().min(Comparator.comparingInt(p -> inForce(p.origin())));
+    /** The auto-config script in force (the policy's, else the user's or, per-machine, the machine's), evaluated for the catalog's URLs. */
+    private Result pac(List<ProxyScriptSetting> scripts, boolean perMachine, List<URI> catalogUrls, FactSink facts,
+            List<InputSummary> out) {
+        Optional<ProxyScriptSetting> script = scripts.stream().filter(p -> p.origin().internetSettingsRank(perMachine) >= 0)
+                .min(Comparator.comparingInt(p -> p.origin().internetSettingsRank(perMachine)));
         if (script.isEmpty()) {
             return new Result(out, List.of());
         }

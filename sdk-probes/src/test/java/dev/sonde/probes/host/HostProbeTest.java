@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,30 @@ class HostProbeTest {
             assertThat(r.summaries()).extracting(InputSummary::name).containsExactly("host/internet-settings.txt", "probe:pac");
             assertThat(r.summaries().get(0).format()).isEqualTo("host:internet-settings");
         }
+    }
+
+    @Test
+    void perMachineSettingsPutTheMachinesProxyInForceAndTheUsersOut() {
+        String user = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n"
+                + "    ProxyEnable    REG_DWORD    0x1\r\n    ProxyServer    REG_SZ    user.example:3128\r\n";
+        String machine = user.replace("HKEY_CURRENT_USER", "HKEY_LOCAL_MACHINE").replace("user.example", "machine.example");
+        String policy = "\r\nHKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+                + "\r\n    ProxySettingsPerUser    REG_DWORD    0x0\r\n";
+        Map<HostEvidence, String> saved = Map.of(HostEvidence.INTERNET_SETTINGS, user,
+                HostEvidence.INTERNET_SETTINGS_MACHINE, machine, HostEvidence.INTERNET_SETTINGS_POLICY, policy);
+        BiFunction<HostEvidence, Duration, HostCommands.Output> outputs = (source, deadline) -> new HostCommands.Output(
+                source, saved.getOrDefault(source, "").getBytes(StandardCharsets.UTF_8), Optional.empty());
+
+        HostProbe.Result r = new HostProbe(outputs, pac()).read(List.of(URI.create("https://mail.google.com/")),
+                f -> { }, w -> { }, Instant.now().plusSeconds(20));
+        assertThat(r.proxies()).containsExactly(new ProxyDiscovery.Found(ProxyOrigin.MACHINE, "machine.example:3128", ""));
+
+        Map<HostEvidence, String> perUser = Map.of(HostEvidence.INTERNET_SETTINGS, user,
+                HostEvidence.INTERNET_SETTINGS_MACHINE, machine);
+        HostProbe.Result r2 = new HostProbe((source, deadline) -> new HostCommands.Output(source,
+                perUser.getOrDefault(source, "").getBytes(StandardCharsets.UTF_8), Optional.empty()), pac())
+                .read(List.of(URI.create("https://mail.google.com/")), f -> { }, w -> { }, Instant.now().plusSeconds(20));
+        assertThat(r2.proxies()).containsExactly(new ProxyDiscovery.Found(ProxyOrigin.USER, "user.example:3128", ""));
     }
 
     @Test
