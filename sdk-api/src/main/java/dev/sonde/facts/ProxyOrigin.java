@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where a proxy setting was found ({@link ProxySetting#origin()}, {@link ProxyCheck#origin()},
  * {@link ProxyScriptSetting#origin()}). Its text form ({@link #toString()}, what recorded probes files and evidence
  * hold) is the lower-case name: {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user},
- * {@code policy}, {@code machine}, {@code pac}.
+ * {@code policy}, {@code machine}, {@code script}.
  */
 public enum ProxyOrigin {
     /** Passed by the caller ({@code --proxy}). */
@@ -39,7 +39,7 @@ public enum ProxyOrigin {
      * The proxy auto-config script the Internet Settings name ({@code AutoConfigURL}): the proxy it chooses for a
      * Google URL, as WinHTTP would (live probes on Windows).
      */
-    PAC;
+    SCRIPT;
 
     /**
      * How settings of this origin rank when Windows chooses the Internet Settings in force: 0 for a policy's (which
@@ -55,7 +55,7 @@ public enum ProxyOrigin {
         };
     }
 
-    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user}, {@code policy}, {@code machine} or {@code pac}. */
+    /** {@code given}, {@code winhttp}, {@code env}, {@code jvm}, {@code user}, {@code policy}, {@code machine} or {@code script}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

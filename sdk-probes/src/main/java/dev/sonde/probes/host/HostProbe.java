@@ -154,7 +154,7 @@ public final class HostProbe {
             if (f instanceof PacRoute r) {
                 routes++;
                 if (!r.direct() && r.proxies().get(0).type().http()) {
-                    proxies.putIfAbsent(r.firstProxy(), new ProxyDiscovery.Found(ProxyOrigin.PAC, r.firstProxy(), ""));
+                    proxies.putIfAbsent(r.firstProxy(), new ProxyDiscovery.Found(ProxyOrigin.SCRIPT, r.firstProxy(), ""));
                 }
             }
         }

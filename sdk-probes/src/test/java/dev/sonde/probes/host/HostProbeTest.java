@@ -72,7 +72,7 @@ class HostProbeTest {
                     .extracting(PacRoute::host, PacRoute::result).containsExactly(
                             org.assertj.core.groups.Tuple.tuple("www.googleapis.com", "PROXY 127.0.0.1:3128; DIRECT"),
                             org.assertj.core.groups.Tuple.tuple("mail.google.com", "DIRECT"));
-            assertThat(r.proxies()).containsExactly(new ProxyDiscovery.Found(ProxyOrigin.PAC, "127.0.0.1:3128", ""));
+            assertThat(r.proxies()).containsExactly(new ProxyDiscovery.Found(ProxyOrigin.SCRIPT, "127.0.0.1:3128", ""));
             assertThat(r.summaries()).extracting(InputSummary::name).containsExactly("host/internet-settings.txt", "probe:pac");
             assertThat(r.summaries().get(0).format()).isEqualTo("host:internet-settings");
         }
@@ -154,7 +154,7 @@ class HostProbeTest {
                         assertThat(c.status()).isEqualTo(ProbeStatus.PROBLEM);
                         assertThat(c.reason()).isEqualTo(ProxyReason.AUTH_REQUIRED);
                         assertThat(c.schemes()).contains("NTLM");
-                        assertThat(c.origin()).isEqualTo(ProxyOrigin.PAC);
+                        assertThat(c.origin()).isEqualTo(ProxyOrigin.SCRIPT);
                     });
             assertThat(facts).noneMatch(ProxySetting.class::isInstance);
         }
