@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --host-evidence DIR} through the real command: saved Windows outputs (a golden case's French netsh output)
  * read under their documented names, as UTF-16 the way PowerShell saves them too; a folder without any is a usage
- * error naming the files; a proxy.pac is said not to be evaluated, without making the report incomplete.
+ * error naming the files; a proxy.pac is evaluated offline for the catalog's URLs, without making the report incomplete.
  */
 class HostEvidenceOptionTest {
 
@@ -60,15 +60,21 @@ class HostEvidenceOptionTest {
     }
 
     @Test
-    void aSavedProxyScriptIsSaidNotToBeEvaluatedAndLosesNothing() throws Exception {
+    void aSavedProxyScriptIsEvaluatedOfflineForTheCatalogAndLosesNothing() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("pac"));
-        Files.writeString(dir.resolve("proxy.pac"), "function FindProxyForURL(url, host) { return \"DIRECT\"; }\n");
+        Files.writeString(dir.resolve("proxy.pac"), "function FindProxyForURL(url, host) {\n"
+                + "  return isInNet(dnsResolve(host), \"10.0.0.0\", \"255.0.0.0\") ? \"PROXY 10.0.0.5:8080\" : \"DIRECT\";\n}\n");
         Files.copy(FRENCH_FIREWALL.resolve("firewall-rules.txt"), dir.resolve("firewall-rules.txt"));
         Run run = sonde("analyze", "--host-evidence", dir.toString(), "--format", "json");
         JsonNode json = run.json();
+        assertThat(json.path("sources")).anySatisfy(src -> {
+            assertThat(src.path("name").asText()).endsWith("proxy.pac");
+            assertThat(src.path("format").asText()).isEqualTo("host:proxy");
+            assertThat(src.path("facts").asLong()).isGreaterThan(5); // one route per URL of the built-in catalog
+        });
         assertThat(json.path("warnings")).anySatisfy(w -> {
             assertThat(w.path("file").asText()).endsWith("proxy.pac");
-            assertThat(w.path("message").asText()).contains("proxy auto-config script is not evaluated");
+            assertThat(w.path("message").asText()).contains("DNS lookups were answered \"not resolvable\"");
         });
         assertThat(json.path("outcome").asText()).isEqualTo("complete");
         assertThat(json.path("findings").get(0).path("id").asText()).isEqualTo("FIREWALL_BLOCKS_CLIENT");
