@@ -8,17 +8,24 @@ import dev.sonde.facts.Fact;
 import dev.sonde.logs.host.HostOutputs;
 import dev.sonde.spi.FactSink;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one saved command output ({@link HostEvidence}, found by its documented file name): its lines decoded as a
- * log's are (byte-order marks, UTF-16 as PowerShell's {@code >} writes it, UTF-8, Windows-1252), at most
- * {@value #MAX_LINES} of them, then handed to the source's parser ({@link HostOutputs}) whose facts are sent.
+ * Reads one saved command output ({@link HostEvidence}, found by its documented file name): at most
+ * {@value #MAX_BYTES} bytes, decoded in the console's OEM code page when they are in it ({@link OemCodePage}: what
+ * {@code cmd}'s {@code >} saves), else as a log's are (byte-order marks, UTF-16 as PowerShell's {@code >} writes it,
+ * UTF-8, Windows-1252); at most {@value #MAX_LINES} lines, then handed to the source's parser ({@link HostOutputs})
+ * whose facts are sent.
  */
 final class HostOutputPass {
 
@@ -26,6 +33,8 @@ final class HostOutputPass {
     static final int MAX_LINES = 200_000;
     /** The most facts sent for one output. */
     static final int MAX_FACTS = 20_000;
+    /** The most bytes read of one output (the live commands keep 8 MiB). */
+    static final int MAX_BYTES = 32 << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(HostOutputPass.class);
 
@@ -39,7 +48,27 @@ final class HostOutputPass {
         long skipped = 0;
         String encoding = "";
         boolean cut = false;
-        try (LogLines in = LogLines.open(input, deadline)) {
+        LogInput decoded = input; // a Reader is already decoded
+        Optional<Charset> oem = Optional.empty();
+        if (input.reader().isEmpty()) {
+            byte[] bytes;
+            try (InputStream in = input.openBytes().orElseThrow(() -> new IOException("no content"))) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("cannot read {}", file, e);
+                warnings.accept(Warning.incomplete(file, 0, "cannot be read: " + e.getMessage()));
+                return InputSummary.unreadable(file);
+            }
+            if (bytes.length > MAX_BYTES) {
+                bytes = Arrays.copyOf(bytes, MAX_BYTES);
+                warnings.accept(Warning.incomplete(file, 0, "only the first " + (MAX_BYTES >> 20) + " MiB of this output"
+                        + " were read, the most Sonde reads of one command's output"));
+            }
+            oem = OemCodePage.of(bytes);
+            decoded = oem.isPresent() ? LogInput.of(file, new StringReader(new String(bytes, oem.get())))
+                    : LogInput.ofBytes(file, bytes);
+        }
+        try (LogLines in = LogLines.open(decoded, deadline)) {
             while (in.next()) {
                 if (lines.size() == MAX_LINES) {
                     cut = true;
@@ -49,7 +78,7 @@ final class HostOutputPass {
                 lines.add(text ? in.text() : "");
                 skipped += text ? 0 : 1;
             }
-            encoding = in.encoding();
+            encoding = oem.isPresent() ? OemCodePage.NAME : in.encoding();
             if (in.deadlinePassed()) {
                 warnings.accept(Warning.incomplete(file, lines.size() + 1L, "stopped reading at line " + (lines.size() + 1)
                         + ": the analysis deadline passed; that line and the rest of the output were not read"));
