@@ -1,8 +1,9 @@
 package dev.sonde.cli;
 
-import dev.sonde.HostEvidence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sonde.HostEvidence;
+import dev.sonde.logs.OemCodePage;
 import dev.sonde.spi.InputFiles;
 import dev.sonde.spi.Redaction;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -175,6 +177,10 @@ final class SupportBundle implements AutoCloseable {
         }
         if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
             return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        Optional<Charset> oem = OemCodePage.of(b); // cmd's console code page: 850 on French and German Windows
+        if (oem.isPresent()) {
+            return new String(b, oem.get());
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

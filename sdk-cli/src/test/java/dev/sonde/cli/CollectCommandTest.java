@@ -96,6 +96,19 @@ class CollectCommandTest {
     }
 
     @Test
+    void hostOutputsAreWrittenAsUtf8FromEveryConsoleEncoding() {
+        String french = "Activé :                              Oui\r\nProfils :                             Domaine,Privé\r\n";
+        String german = "Profile:                              Domäne,Privat,Öffentlich\r\n";
+        java.nio.charset.Charset cp850 = java.nio.charset.Charset.forName("IBM850");
+        assertThat(SupportBundle.decode(french.getBytes(cp850))).isEqualTo(french); // cmd's > on a French Windows
+        assertThat(SupportBundle.decode(german.getBytes(cp850))).isEqualTo(german);
+        assertThat(SupportBundle.decode(french.getBytes(java.nio.charset.Charset.forName("windows-1252")))).isEqualTo(french);
+        assertThat(SupportBundle.decode(french.getBytes(StandardCharsets.UTF_8))).isEqualTo(french);
+        byte[] utf16 = ("\uFEFF" + german).getBytes(StandardCharsets.UTF_16LE);
+        assertThat(SupportBundle.decode(utf16)).isEqualTo(german); // PowerShell
+    }
+
+    @Test
     void withoutFoldersOffWindowsItIsAUsageErrorAndWritesNothing() {
         LogFolders.MACHINE.set(new LogFolders(Map.of(), "Linux"));
         Path bundle = tmp.resolve("b.zip");

@@ -16,18 +16,19 @@ import java.util.Optional;
  *
  * <p>The test: no byte-order mark, no NUL byte (UTF-16), not valid UTF-8, and more bytes in 0x80–0x9F (where CP850
  * has its accented small letters and Windows-1252 only rare punctuation) than in 0xA0–0xFF (where Windows-1252 has
- * its accented letters). Linear, one pass.
+ * its accented letters). Linear, one pass. Used by the reader of saved outputs and by {@code sonde collect}, which
+ * writes the outputs it runs as UTF-8.
  */
-final class OemCodePage {
+public final class OemCodePage {
 
     /** Code page 850 (Western Europe), the OEM code page of the languages whose labels Sonde reads. */
-    static final String NAME = "IBM850";
+    public static final String NAME = "IBM850";
 
     private OemCodePage() {
     }
 
     /** The charset to decode {@code bytes} with when they look like OEM text, if the JDK has it. */
-    static Optional<Charset> of(byte[] bytes) {
+    public static Optional<Charset> of(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
                 || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
                 || (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB)) {
