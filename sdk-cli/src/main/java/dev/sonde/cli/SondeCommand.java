@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
         subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, RulesCommand.class,
-            CollectCommand.class, CommandLine.HelpCommand.class},
+            CollectCommand.class, CommandLine.HelpCommand.class, ArchiveTrainingCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the analysis is complete and found nothing of severity medium or above",
@@ -44,12 +44,16 @@ public final class SondeCommand implements Runnable {
     static final ThreadLocal<Boolean> STDERR_IS_PROCESS = ThreadLocal.withInitial(() -> false);
 
     public static void main(String[] args) {
+        StartTiming.start();
         STDERR_IS_PROCESS.set(true);
         if (java.util.Arrays.asList(args).contains("--debug")) {
             // the library logs through SLF4J; a CLI user sees its lines only when asking for them
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exit = run(args, new PrintWriter(System.out, true), err);
+        StartTiming.print(err);
+        System.exit(exit);
     }
 
     /** Runs the tool with the given streams and returns its exit code (never calls System.exit). */

@@ -1,0 +1,77 @@
+package dev.sonde.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the time of one run went, printed on stderr when the environment has {@code SONDE_TIMING=1} (the start-up
+ * benchmark, {@code sdk-examples/bench/run-start.sh}, reads it): from the process's start (the {@code ./sonde}
+ * launcher, which becomes the JVM) to {@code main}, then each phase the command marks (reading the rules, the
+ * analysis, the report), and the classes loaded with the time the JVM spent loading them, in every phase and
+ * thread. Costs nothing when off.
+ */
+final class StartTiming {
+
+    static final boolean ON = "1".equals(System.getenv("SONDE_TIMING"));
+    private static final long MAIN = System.nanoTime();
+    private static final long MAIN_MILLIS = System.currentTimeMillis();
+    private static final List<String> PHASES = new ArrayList<>();
+    private static long last = MAIN;
+
+    private StartTiming() {
+    }
+
+    /** Starts the clock: {@code main} calls it first. */
+    static void start() {
+        // the class's initialisation reads the clock
+    }
+
+    /** Ends the phase {@code name} now. */
+    static void mark(String name) {
+        if (ON) {
+            long now = System.nanoTime();
+            PHASES.add(name + " " + (now - last) / 1_000_000 + " ms");
+            last = now;
+        }
+    }
+
+    /** Prints the phases on {@code err}: {@code sonde timing: to main 180 ms, pack 310 ms, ...}. */
+    static void print(PrintWriter err) {
+        if (!ON) {
+            return;
+        }
+        long total = (System.nanoTime() - MAIN) / 1_000_000;
+        long toMain = ProcessHandle.current().info().startInstant()
+                .map(start -> MAIN_MILLIS - start.toEpochMilli()).orElse(-1L);
+        long jvm = MAIN_MILLIS - ManagementFactory.getRuntimeMXBean().getStartTime();
+        StringBuilder line = new StringBuilder("sonde timing: process start to main " + toMain + " ms (JVM "
+                + jvm + " ms of it), ");
+        PHASES.forEach(p -> line.append(p).append(", "));
+        line.append("main to exit ").append(total).append(" ms; ")
+                .append(String.format(Locale.ROOT, "%,d", ManagementFactory.getClassLoadingMXBean()
+                        .getTotalLoadedClassCount())).append(" classes loaded");
+        line.append(classLoadingTimes());
+        err.println(line);
+        err.flush();
+    }
+
+    /**
+     * The JVM's own counts of time spent loading classes, initialising them and verifying them, in ms, or empty
+     * when they cannot be read (the jar's manifest exports {@code sun.management} to Sonde for this).
+     */
+    private static String classLoadingTimes() {
+        try {
+            Object bean = Class.forName("sun.management.ManagementFactoryHelper")
+                    .getMethod("getHotspotClassLoadingMBean").invoke(null);
+            Class<?> type = Class.forName("sun.management.HotspotClassLoadingMBean");
+            return " (all threads: loading " + type.getMethod("getClassLoadingTime").invoke(bean) + " ms, of which "
+                    + "initialising " + type.getMethod("getClassInitializationTime").invoke(bean) + " ms, verifying "
+                    + type.getMethod("getClassVerificationTime").invoke(bean) + " ms)";
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "";
+        }
+    }
+}
