@@ -11,7 +11,7 @@ import java.util.Locale;
  * benchmark, {@code sdk-examples/bench/run-start.sh}, reads it): from the process's start (the {@code ./sonde}
  * launcher, which becomes the JVM) to {@code main}, then each phase the command marks (reading the rules, the
  * analysis, the report), and the classes loaded with the time the JVM spent loading them, in every phase and
- * thread. Costs nothing when off.
+ * thread; each phase's CPU time is the whole process's (every thread, 10 ms steps). Costs nothing when off.
  */
 final class StartTiming {
 
@@ -20,6 +20,7 @@ final class StartTiming {
     private static final long MAIN_MILLIS = System.currentTimeMillis();
     private static final List<String> PHASES = new ArrayList<>();
     private static long last = MAIN;
+    private static long lastCpu = ON ? cpuMillis() : 0;
 
     private StartTiming() {
     }
@@ -33,9 +34,16 @@ final class StartTiming {
     static void mark(String name) {
         if (ON) {
             long now = System.nanoTime();
-            PHASES.add(name + " " + (now - last) / 1_000_000 + " ms");
+            long cpu = cpuMillis();
+            PHASES.add(name + " " + (now - last) / 1_000_000 + " ms (cpu " + (cpu - lastCpu) + ")");
             last = now;
+            lastCpu = cpu;
         }
+    }
+
+    /** CPU time of the whole process (every thread) so far, from the operating system (10 ms steps on Linux). */
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
     /** Prints the phases on {@code err}: {@code sonde timing: to main 180 ms, pack 310 ms, ...}. */
@@ -50,7 +58,7 @@ final class StartTiming {
         StringBuilder line = new StringBuilder("sonde timing: process start to main " + toMain + " ms (JVM "
                 + jvm + " ms of it), ");
         PHASES.forEach(p -> line.append(p).append(", "));
-        line.append("main to exit ").append(total).append(" ms; ")
+        line.append("main to exit ").append(total).append(" ms (cpu ").append(cpuMillis()).append(" since the JVM started); ")
                 .append(String.format(Locale.ROOT, "%,d", ManagementFactory.getClassLoadingMXBean()
                         .getTotalLoadedClassCount())).append(" classes loaded");
         line.append(classLoadingTimes());
