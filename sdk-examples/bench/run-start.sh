@@ -68,7 +68,7 @@ echo "  first run after a build (empty cache):       ${f} ms   ($(ratio "$f" "$j
 echo "  archive: $(du -k "$work"/cache/sonde-*.jsa "$work"/cache/sonde-*.aot 2>/dev/null | cut -f1 | head -1) KiB"
 # the split: each phase's median over the warm runs (the "NAME N ms" parts of the SONDE_TIMING lines)
 split=""
-for name in "process start to main" "command line" "rules" "analysis" "report" "main to exit"; do
+for name in "launcher" "JVM start to main" "command line" "rules" "analysis" "report" "main to exit"; do
   split+=" $name $(sed -n "s/.*[:,] $name \([0-9]*\) ms.*/\1/p" "$work/timing" | median) ms,"
 done
 echo "  split (medians):${split%,}; classes loaded: $(sed -n 's/.*; \([0-9,]*\) classes loaded.*/\1/p' "$work/timing" | tr -d , | median)"

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Where the time of one run went, printed on stderr when the environment has {@code SONDE_TIMING=1} (the start-up
- * benchmark, {@code sdk-examples/bench/run-start.sh}, reads it): from the process's start (the {@code ./sonde}
- * launcher, which becomes the JVM) to {@code main}, then each phase the command marks (reading the rules, the
+ * benchmark, {@code sdk-examples/bench/run-start.sh}, reads it): the {@code ./sonde} launcher (its start to the
+ * JVM's), the JVM's start to {@code main}, then each phase the command marks (reading the rules, the
  * analysis, the report), and the classes loaded with the time the JVM spent loading them, in every phase and
  * thread; each phase's CPU time is the whole process's (every thread, 10 ms steps). Costs nothing when off.
  */
@@ -41,6 +41,20 @@ final class StartTiming {
         }
     }
 
+    /**
+     * When the {@code ./sonde} launcher started, in ms since the epoch: it passes bash's {@code $EPOCHREALTIME} as
+     * {@code SONDE_LAUNCHED_AT} (seconds, with a point or the locale's comma).
+     */
+    private static java.util.OptionalLong launched() {
+        try {
+            String at = System.getenv("SONDE_LAUNCHED_AT");
+            return at == null ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of((long) (Double.parseDouble(at.replace(',', '.')) * 1000));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** CPU time of the whole process (every thread) so far, from the operating system (10 ms steps on Linux). */
     private static long cpuMillis() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
@@ -52,11 +66,10 @@ final class StartTiming {
             return;
         }
         long total = (System.nanoTime() - MAIN) / 1_000_000;
-        long toMain = ProcessHandle.current().info().startInstant()
-                .map(start -> MAIN_MILLIS - start.toEpochMilli()).orElse(-1L);
-        long jvm = MAIN_MILLIS - ManagementFactory.getRuntimeMXBean().getStartTime();
-        StringBuilder line = new StringBuilder("sonde timing: process start to main " + toMain + " ms (JVM "
-                + jvm + " ms of it), ");
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        StringBuilder line = new StringBuilder("sonde timing: ");
+        launched().ifPresent(at -> line.append("launcher ").append(jvmStart - at).append(" ms, "));
+        line.append("JVM start to main ").append(MAIN_MILLIS - jvmStart).append(" ms, ");
         PHASES.forEach(p -> line.append(p).append(", "));
         line.append("main to exit ").append(total).append(" ms (cpu ").append(cpuMillis()).append(" since the JVM started); ")
                 .append(String.format(Locale.ROOT, "%,d", ManagementFactory.getClassLoadingMXBean()

@@ -119,7 +119,7 @@ public final class CompileCache {
             in.readFully(head);
             byte[] body = new byte[in.readInt()];
             in.readFully(body);
-            Entry entry = CompiledForm.read(head, body, pack, parent, options);
+            Entry entry = CompiledForm.read(head, body, CompiledForm.allowedPackages(pack), parent, options);
             touch(file);
             LOG.debug("rule pack {}: compiled rules read from {} in {} ms", pack.manifest().id(), file,
                     (System.nanoTime() - t0) / 1_000_000);

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -94,18 +95,25 @@ public final class PrecompiledPack {
                         pack.manifest().id());
                 return Optional.empty();
             }
+            List<String> allowed = new ArrayList<>();
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                allowed.add(in.readUTF());
+            }
             byte[] head = new byte[in.readInt()];
             in.readFully(head);
             byte[] body = new byte[in.readInt()];
             in.readFully(body);
-            CompileCache.Entry entry = CompiledForm.read(head, body, pack, loader, options);
+            CompileCache.Entry entry = CompiledForm.read(head, body, allowed, loader, options);
             LOG.debug("rule pack {}: precompiled rules read in {} ms", pack.manifest().id(),
                     (System.nanoTime() - t0) / 1_000_000);
             return Optional.of(entry);
         }
     }
 
-    /** The bytes {@link #read} reads: format, key, head, body, then the SHA-256 of all of it. */
+    /**
+     * The bytes {@link #read} reads: format, key, the packages classes may come from ({@link CompiledForm}), head,
+     * body, then the SHA-256 of all of it.
+     */
     public static byte[] encode(RulePack pack, KieBase kieBase, List<PackProblem> warnings, Properties options)
             throws IOException {
         byte[] head = CompiledForm.head(kieBase, warnings);
@@ -114,6 +122,11 @@ public final class PrecompiledPack {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(FORMAT);
             out.writeUTF(key(pack, options));
+            List<String> allowed = CompiledForm.allowedPackages(pack); // parsed from the DRL here, not at each start
+            out.writeInt(allowed.size());
+            for (String p : allowed) {
+                out.writeUTF(p);
+            }
             out.writeInt(head.length);
             out.write(head);
             out.writeInt(body.length);
