@@ -65,6 +65,12 @@ public final class PrecompiledPack {
             LOG.warn("the precompiled rules {} cannot be read ({}); the rules are compiled", RESOURCE, e.toString());
             return Optional.empty();
         }
+        return read(bytes, pack, loader, options, t0);
+    }
+
+    /** {@link #read(RulePack, ClassLoader, Properties)} of these bytes. */
+    static Optional<CompileCache.Entry> read(byte[] bytes, RulePack pack, ClassLoader loader, Properties options,
+            long t0) {
         try {
             return decode(bytes, pack, loader, options, t0);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | StackOverflowError e) {
