@@ -75,6 +75,9 @@ final class StartTiming {
                 .append(String.format(Locale.ROOT, "%,d", ManagementFactory.getClassLoadingMXBean()
                         .getTotalLoadedClassCount())).append(" classes loaded");
         line.append(classLoadingTimes());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:AOTCache="))
+                .forEach(a -> line.append("; class-data archive ").append(a.substring(a.indexOf('=') + 1)));
         err.println(line);
         err.flush();
     }
