@@ -75,11 +75,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             // a support bundle (sonde collect) carries its probe run: replayed, the bundle is the diagnose made there
             Optional<List<Fact>> recorded = BundleProbes.find(paths);
             recorded.ifPresent(facts -> builder.prober(RecordedProbes.prober(facts)));
+            StartTiming.mark("command line");
             Sonde sonde = ReportOptions.build(builder, err);
+            StartTiming.mark("rules");
             if (recorded.isPresent()) {
                 err.println("sonde: replaying the " + recorded.get().size() + " probe results recorded in the bundle");
             }
             report = recorded.isPresent() ? sonde.diagnose(paths) : sonde.analyze(paths);
+            StartTiming.mark("analysis");
         } catch (SondeException e) {
             err.println("sonde: " + e.getMessage());
             if (output.debug) {
@@ -87,7 +90,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             return SondeCommand.NO_INPUT;
         }
-        return ReportPrinter.print(report, output, out, err,
+        int exit = ReportPrinter.print(report, output, out, err,
                 "no input could be read", "no *.log file found in " + paths);
+        StartTiming.mark("report");
+        return exit;
     }
 }

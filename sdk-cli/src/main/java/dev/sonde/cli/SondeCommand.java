@@ -1,6 +1,8 @@
 package dev.sonde.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +15,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diagnoses why Google Workspace Sync for Microsoft Outlook cannot reach Google.",
-        subcommands = {AnalyzeCommand.class, ProbeCommand.class, DiagnoseCommand.class, RulesCommand.class,
-            CollectCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the analysis is complete and found nothing of severity medium or above",
@@ -40,16 +40,35 @@ public final class SondeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The commands by name, in the order {@code sonde --help} lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("analyze", AnalyzeCommand.class);
+        commands.put("probe", ProbeCommand.class);
+        commands.put("diagnose", DiagnoseCommand.class);
+        commands.put("rules", RulesCommand.class);
+        commands.put("collect", CollectCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        commands.put("archive-training", ArchiveTrainingCommand.class);
+        return commands;
+    }
+
     /** True when the error stream given to {@link #run} is the process's own (a progress line may then be drawn). */
     static final ThreadLocal<Boolean> STDERR_IS_PROCESS = ThreadLocal.withInitial(() -> false);
 
     public static void main(String[] args) {
+        StartTiming.start();
         STDERR_IS_PROCESS.set(true);
         if (java.util.Arrays.asList(args).contains("--debug")) {
             // the library logs through SLF4J; a CLI user sees its lines only when asking for them
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exit = run(args, new PrintWriter(System.out, true), err);
+        StartTiming.print(err);
+        System.exit(exit);
     }
 
     /** Runs the tool with the given streams and returns its exit code (never calls System.exit). */
@@ -57,6 +76,14 @@ public final class SondeCommand implements Runnable {
         // what goes to stderr quotes input: redacted, and nothing in it may drive the terminal
         PrintWriter err = new PrintWriter(new TerminalWriter(rawErr), true);
         CommandLine cli = new CommandLine(new SondeCommand());
+        // picocli reads the annotations of every command it is given, which cost a cold start about 0.1 s: when the
+        // first argument names a command, only that one is added (it parses and fails the same way); else all are
+        Class<?> asked = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (asked != null && asked != CommandLine.HelpCommand.class) {
+            cli.addSubcommand(args[0], asked);
+        } else {
+            COMMANDS.forEach(cli::addSubcommand);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -36,6 +36,10 @@ class PackagedJarIT {
     }
 
     static Result java(String... args) throws Exception {
+        return javaWithCache(CACHE, args);
+    }
+
+    static Result javaWithCache(Path cache, String... args) throws Exception {
         Path jar = Path.of("target", "sonde.jar");
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -45,7 +49,7 @@ class PackagedJarIT {
         File err = File.createTempFile("sonde-err", ".txt");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-            builder.environment().put("SONDE_CACHE_DIR", CACHE.toString());
+            builder.environment().put("SONDE_CACHE_DIR", cache.toString());
             Process p = builder.start();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("sonde finished within 2 minutes").isTrue();
             return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
@@ -65,9 +69,15 @@ class PackagedJarIT {
         assertThat(r.err()).as("no Drools INFO chatter on stderr").doesNotContain("INFO");
     }
 
+    /** A pack folder given with --rules: the built-in pack exported (the built-in pack itself is precompiled). */
+    static final Path PACK = Path.of("target", "it-sonde-pack").toAbsolutePath();
+
     @Test
     void theSecondRunReadsTheCompiledRulesFromTheCache() throws Exception {
-        Result first = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json");
+        Result exported = java("rules", "export", PACK.toString(), "--force");
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        Result first = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json",
+                "--rules", PACK.toString());
         List<Path> entries;
         try (var files = Files.list(CACHE)) {
             entries = files.filter(f -> f.toString().endsWith(".kbase")).toList();
@@ -76,15 +86,33 @@ class PackagedJarIT {
         Path entry = entries.get(0);
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(86_400_000L);
         Files.setLastModifiedTime(entry, old);
-        Result second = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json");
+        Result second = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json",
+                "--rules", PACK.toString());
         assertThat(Files.getLastModifiedTime(entry)).as("the entry was read (and marked used)").isGreaterThan(old);
-        Result uncached = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json", "--no-cache");
+        Result uncached = java("analyze", "../sdk-examples/samples/fiddler-interception", "--format", "json", "--no-cache",
+                "--rules", PACK.toString());
         assertThat(second.exit()).isEqualTo(first.exit()).isEqualTo(uncached.exit()).isEqualTo(1);
         JsonNode a = new ObjectMapper().readTree(first.out());
         JsonNode b = new ObjectMapper().readTree(second.out());
         JsonNode c = new ObjectMapper().readTree(uncached.out());
         assertThat(b.get("findings")).isEqualTo(a.get("findings")).isEqualTo(c.get("findings"));
         assertThat(b.get("findings").get(0).get("id").asText()).isEqualTo("TLS_INTERCEPTION");
+    }
+
+    @Test
+    void theBuiltInPackComesPrecompiledInTheJarAndIsNeitherCompiledNorCached() throws Exception {
+        Path cache = Path.of("target", "it-sonde-cache-built-in").toAbsolutePath();
+        Result builtIn = javaWithCache(cache, "analyze", "../sdk-examples/samples/fiddler-interception", "--format",
+                "json", "--debug");
+        assertThat(builtIn.exit()).as(builtIn.err()).isEqualTo(1);
+        assertThat(builtIn.err()).contains("precompiled rules read");
+        if (Files.isDirectory(cache)) {
+            try (var files = Files.list(cache)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".kbase")).toList()).isEmpty();
+            }
+        }
+        assertThat(new ObjectMapper().readTree(builtIn.out()).get("findings").get(0).get("id").asText())
+                .isEqualTo("TLS_INTERCEPTION");
     }
 
     @Test

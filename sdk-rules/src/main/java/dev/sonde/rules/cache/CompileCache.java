@@ -10,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,24 +19,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.drools.base.common.DroolsObjectInputStream;
-import org.drools.base.common.DroolsObjectOutputStream;
-import org.drools.core.impl.InternalRuleBase;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,29 +119,11 @@ public final class CompileCache {
             in.readFully(head);
             byte[] body = new byte[in.readInt()];
             in.readFully(body);
-            Map<String, byte[]> classes = new HashMap<>();
-            List<PackProblem> warnings = new ArrayList<>();
-            try (DataInputStream h = new DataInputStream(new ByteArrayInputStream(head))) {
-                for (int i = 0, n = h.readInt(); i < n; i++) {
-                    String name = h.readUTF();
-                    byte[] classBytes = new byte[h.readInt()];
-                    h.readFully(classBytes);
-                    classes.put(name, classBytes);
-                }
-                for (int i = 0, n = h.readInt(); i < n; i++) {
-                    warnings.add(new PackProblem(h.readUTF(), h.readInt(), h.readInt(),
-                            PackProblem.Level.WARNING, h.readUTF()));
-                }
-            }
-            ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(parent, classes);
-            Collection<KiePackage> packages = readPackages(body, loader, allowedPackages(pack));
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                    KieServices.get().newKieBaseConfiguration(options, loader));
-            kieBase.addPackages(packages);
+            Entry entry = CompiledForm.read(head, body, CompiledForm.allowedPackages(pack), parent, options);
             touch(file);
             LOG.debug("rule pack {}: compiled rules read from {} in {} ms", pack.manifest().id(), file,
                     (System.nanoTime() - t0) / 1_000_000);
-            return Optional.of(new Entry(kieBase, List.copyOf(warnings)));
+            return Optional.of(entry);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | StackOverflowError e) {
             LOG.debug("rule pack {}: compile cache entry {} not usable", pack.manifest().id(), file, e);
             note("the compile cache entry " + file + " could not be read back; it was deleted and the rules compiled"
@@ -192,15 +162,6 @@ public final class CompileCache {
         return Optional.of(bytes);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Collection<KiePackage> readPackages(byte[] body, ClassLoader loader, List<String> allowed)
-            throws IOException, ClassNotFoundException {
-        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(body), loader)) {
-            in.setObjectInputFilter(filter(allowed, body.length));
-            return (Collection<KiePackage>) in.readObject();
-        }
-    }
-
     /**
      * The JEP 290 filter of an entry's packages: bounded depth and references; at most {@code maxBytes} read, and
      * no array longer than that (an array is allocated before its elements are read); classes of {@code allowed}
@@ -225,18 +186,6 @@ public final class CompileCache {
         };
     }
 
-    /** Where classes read back may come from: Java, Drools, MVEL, Sonde, and the DRL's own packages. */
-    private static List<String> allowedPackages(RulePack pack) {
-        List<String> allowed = new ArrayList<>(List.of("java.", "org.drools.", "org.kie.", "org.mvel2.", "dev.sonde."));
-        for (String drl : pack.drl().keySet()) {
-            String p = pack.outline(drl).packageName();
-            if (!p.isEmpty()) {
-                allowed.add(p + ".");
-            }
-        }
-        return allowed;
-    }
-
     /**
      * Writes the compiled {@code kieBase} under {@code key} (atomically: readers see the old entry or the new
      * one) and prunes old entries; never throws.
@@ -247,32 +196,11 @@ public final class CompileCache {
             return;
         }
         try {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            try (DataOutputStream h = new DataOutputStream(head)) {
-                Map<String, byte[]> classes = ((ProjectClassLoader) ((InternalRuleBase) kieBase).getRootClassLoader())
-                        .getStore();
-                Map<String, byte[]> store = classes == null ? Map.of() : classes;
-                h.writeInt(store.size());
-                for (Map.Entry<String, byte[]> e : store.entrySet()) {
-                    h.writeUTF(e.getKey());
-                    h.writeInt(e.getValue().length);
-                    h.write(e.getValue());
-                }
-                h.writeInt(warnings.size());
-                for (PackProblem w : warnings) {
-                    h.writeUTF(w.file());
-                    h.writeInt(w.line());
-                    h.writeInt(w.column());
-                    h.writeUTF(w.message());
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new DroolsObjectOutputStream(body)) {
-                out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
-            }
-            store(key, head.toByteArray(), body.toByteArray());
+            byte[] head = CompiledForm.head(kieBase, warnings);
+            byte[] body = CompiledForm.body(kieBase);
+            store(key, head, body);
             LOG.debug("rule pack {}: compiled rules written to {} ({} bytes) in {} ms", pack.manifest().id(),
-                    file(key), head.size() + body.size(), (System.nanoTime() - t0) / 1_000_000);
+                    file(key), head.length + body.length, (System.nanoTime() - t0) / 1_000_000);
             prune();
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // the rules compiled: a graph too deep or large to serialize only means they are not cached

@@ -83,17 +83,30 @@ public final class DroolsRuleEngine implements RuleEngine {
         return compile(pack, DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS, compileCache);
     }
 
+    /**
+     * The built-in pack ({@link RulePack#builtIn()}): its rules as compiled at build time when the jar holds them for
+     * this very DRL ({@link dev.sonde.rules.cache.PrecompiledPack}), else as {@link #compile(RulePack, Optional)}.
+     */
+    public static DroolsRuleEngine builtIn(Optional<Path> compileCache) {
+        return compile(RulePack.builtIn(), DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS, compileCache, true);
+    }
+
     private static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts,
             Optional<Path> compileCache) {
+        return compile(pack, keepPerSignature, maxFacts, compileCache, false);
+    }
+
+    private static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts,
+            Optional<Path> compileCache, boolean precompiled) {
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(compileCache, "compileCache");
         if (keepPerSignature < 1 || maxFacts < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         long t0 = System.nanoTime();
-        PackCompiler.Compiled compiled = PackCompiler.compile(pack, compileCache);
+        PackCompiler.Compiled compiled = PackCompiler.compile(pack, compileCache, precompiled);
         LOG.debug("rule pack {} {} {}: {} rules, {} finding ids, in {} ms", pack.manifest().id(),
-                pack.manifest().version(), compiled.cached() ? "read from the compile cache" : "compiled",
+                pack.manifest().version(), compiled.cached() ? "read compiled" : "compiled",
                 compiled.rules(), compiled.findingIds().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return new DroolsRuleEngine(pack, compiled, keepPerSignature, maxFacts);
@@ -170,7 +183,10 @@ public final class DroolsRuleEngine implements RuleEngine {
         return Stream.concat(layering.stream(), compiled.notes().stream()).toList();
     }
 
-    /** True when the compiled rules were read from the compile cache rather than compiled. */
+    /**
+     * True when the compiled rules were read rather than compiled: from the compile cache, or precompiled in the jar
+     * ({@link #builtIn}).
+     */
     public boolean fromCache() {
         return compiled.cached();
     }

@@ -26,21 +26,29 @@ public final class DroolsRuleEngineFactory implements RuleEngineFactory {
         return create(rulePack.map(List::of).orElse(List.of()));
     }
 
-    /** Layers the packs (see {@link RulePack#load}) and compiles them once. */
+    /**
+     * Layers the packs (see {@link RulePack#load}) and compiles them once; none: the built-in pack, precompiled (see
+     * {@link DroolsRuleEngine#builtIn}).
+     */
     @Override
     public RuleEngine create(List<Path> rulePacks) {
         Warmup.start();
-        return DroolsRuleEngine.compile(RulePack.load(rulePacks));
+        return rulePacks.isEmpty() ? DroolsRuleEngine.builtIn(Optional.empty())
+                : DroolsRuleEngine.compile(RulePack.load(rulePacks));
     }
 
     /**
      * Reads every pack once into memory, verifies those bytes against the trusted key (when given) and builds the
      * pack from the same bytes ({@link TrustedPacks#load}), then layers the packs and compiles them, or
-     * reads them compiled from the compile cache (see {@link CompileCache}).
+     * reads them compiled from the compile cache (see {@link CompileCache}). No pack: the built-in one, as compiled
+     * at build time when the jar holds it (see {@link DroolsRuleEngine#builtIn}).
      */
     @Override
     public RuleEngine create(Request request) {
         Warmup.start();
+        if (request.rulePacks().isEmpty()) { // a trusted key needs packs to check: Sonde refuses a key without
+            return DroolsRuleEngine.builtIn(request.compileCache());
+        }
         return DroolsRuleEngine.compile(TrustedPacks.load(request.rulePacks(), request.trustedPublicKey()),
                 request.compileCache());
     }

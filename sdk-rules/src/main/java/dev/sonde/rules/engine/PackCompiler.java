@@ -4,6 +4,7 @@ import dev.sonde.PackProblem;
 import dev.sonde.RulePackException;
 import dev.sonde.rules.cache.CacheKey;
 import dev.sonde.rules.cache.CompileCache;
+import dev.sonde.rules.cache.PrecompiledPack;
 import dev.sonde.rules.model.RuleMetadata;
 import dev.sonde.rules.pack.DrlOutline;
 import dev.sonde.rules.pack.MessageBundle;
@@ -46,7 +47,30 @@ public final class PackCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(PackCompiler.class);
     private static final int MAX_PROBLEMS_SHOWN = 10;
 
+    static {
+        quietEvalWarnings();
+    }
+
     private PackCompiler() {
+    }
+
+    /**
+     * Drools' eval builders log a WARN line ("In an eval expression [...] Consider placing the constraint in the
+     * pattern") for each of the first ten {@code eval}s they compile in a JVM, straight into the host's logs and not
+     * into the compiler's results (the built-in pack has such evals). Sonde keeps Drools out of the host's logs
+     * (docs/logging.md): the counter that stops them after ten is set past ten before anything is compiled. It is a
+     * private field of {@code EvalCondition}; if a Drools version lacks it, nothing changes but the log lines.
+     */
+    private static void quietEvalWarnings() {
+        try {
+            java.lang.reflect.Field counter = org.drools.base.rule.EvalCondition.class.getDeclaredField("warnLogCounter");
+            counter.setAccessible(true);
+            synchronized (org.drools.base.rule.EvalCondition.class) {
+                counter.setLong(null, Math.max(counter.getLong(null), 11));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Drools' eval warnings cannot be turned off: {}", e.toString());
+        }
     }
 
     /**
@@ -79,9 +103,20 @@ public final class PackCompiler {
 
     /** Compiles {@code pack}, or reads it from the compile cache in {@code cacheDir} when it holds this pack. */
     static Compiled compile(RulePack pack, Optional<Path> cacheDir) {
+        return compile(pack, cacheDir, false);
+    }
+
+    /**
+     * As {@link #compile(RulePack, Optional)}; with {@code precompiled}, first tries the rules compiled at build time
+     * ({@link PrecompiledPack}: read only when they are of this very DRL).
+     */
+    static Compiled compile(RulePack pack, Optional<Path> cacheDir, boolean precompiled) {
         String id = pack.manifest().id();
         List<PackProblem> problems = new ArrayList<>();
-        Compiled compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
+        Compiled compiled = precompiled ? precompiled(pack, problems) : null;
+        if (compiled == null) {
+            compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
+        }
         List<PackProblem> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (PackProblem p : problems) {
@@ -132,6 +167,16 @@ public final class PackCompiler {
             problems.add(CompilerFailure.problem(pack, e));
             return null;
         }
+    }
+
+    /** The rules compiled at build time, checked as compiled ones are; null when there are none for this DRL. */
+    private static Compiled precompiled(RulePack pack, List<PackProblem> problems) {
+        Optional<CompileCache.Entry> entry = PrecompiledPack.read(pack, PackCompiler.class.getClassLoader(), options());
+        if (entry.isEmpty()) {
+            return null;
+        }
+        problems.addAll(entry.get().warnings());
+        return checked(pack, entry.get().kieBase(), problems, true, List.of());
     }
 
     private static Compiled compileOrThrow(RulePack pack, List<PackProblem> problems,
