@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A rule pack compiled once into a Drools {@link KieBase}, shared by all threads; every
- * {@link #openSession} makes a fresh stateful session that is disposed when closed. Immutable and
- * thread-safe.
+ * {@link #openSession} takes a stateful session holding the pack's data alone, from a pool of sessions that
+ * earlier analyses left clean ({@link SessionPool}), or a new one. Thread-safe.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
@@ -50,6 +50,8 @@ public final class DroolsRuleEngine implements RuleEngine {
     private final int ruleCount;
     private final int keepPerSignature;
     private final int maxFacts;
+    /** Sessions holding the pack's data, reused across analyses. */
+    private final SessionPool sessions;
 
     private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
         this.pack = pack;
@@ -59,6 +61,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         this.ruleCount = compiled.rules();
         this.keepPerSignature = keepPerSignature;
         this.maxFacts = maxFacts;
+        this.sessions = new SessionPool(kieBase, pack.data());
     }
 
     /**
@@ -103,7 +106,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Session openSession(Locale locale, Instant deadline) {
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(deadline, "deadline");
-        return new DroolsSession(this, kieBase.newKieSession(), locale, deadline);
+        return new DroolsSession(this, sessions.take(), sessions, locale, deadline);
     }
 
     @Override
@@ -198,7 +201,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      * fired in the golden cases on the real session this way).
      */
     Session openSession(Locale locale, Instant deadline, EventListener... listeners) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = kieBase.newKieSession(); // never reused: the listeners stay on it
         for (EventListener l : listeners) {
             if (l instanceof AgendaEventListener a) {
                 session.addEventListener(a);
@@ -207,7 +210,8 @@ public final class DroolsRuleEngine implements RuleEngine {
                 session.addEventListener(r);
             }
         }
-        return new DroolsSession(this, session, locale, deadline);
+        pack.data().forEach(session::insert);
+        return new DroolsSession(this, session, null, locale, deadline);
     }
 
     /** The names of the pack's rules, by DRL package. */

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One analysis on a fresh stateful {@link KieSession}: facts stream in through {@link #add} (folded
+ * One analysis on a stateful {@link KieSession} holding the pack's data and nothing else ({@link SessionPool}): facts stream in through {@link #add} (folded
  * when they repeat), {@link #finish} fires the rules under the deadline ({@link BoundedFiring}: the deadline
  * holds whatever a rule does) and builds the report. Not thread-safe; use once.
  */
@@ -36,6 +36,8 @@ final class DroolsSession implements RuleEngine.Session {
 
     private final DroolsRuleEngine engine;
     private final KieSession session;
+    /** Where the session goes back after a clean analysis; null when it is disposed. */
+    private final SessionPool pool;
     private final Locale locale;
     private final Instant deadline;
     private final FactFolder folder;
@@ -45,16 +47,18 @@ final class DroolsSession implements RuleEngine.Session {
     private boolean finished;
     private boolean closed;
 
-    DroolsSession(DroolsRuleEngine engine, KieSession session, Locale locale, Instant deadline) {
+    /**
+     * A session on {@code session}, which already holds the pack's data; when it comes from {@code pool}, it goes
+     * back there at {@link #close} if its firing ended cleanly (null: it is disposed).
+     */
+    DroolsSession(DroolsRuleEngine engine, KieSession session, SessionPool pool, Locale locale, Instant deadline) {
         this.engine = engine;
         this.session = session;
+        this.pool = pool;
         this.locale = locale;
         this.deadline = deadline;
         this.folder = new FactFolder(engine.keepPerSignature(), engine.maxFacts());
         this.firing = new BoundedFiring(session);
-        for (Object data : engine.pack().data()) {
-            session.insert(data);
-        }
     }
 
     @Override
@@ -111,7 +115,10 @@ final class DroolsSession implements RuleEngine.Session {
     public void close() {
         if (!closed) {
             closed = true;
-            if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
+            if (pool != null && finished && firing.clean()) {
+                firing.detach();
+                pool.giveBack(session);
+            } else if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
                 session.dispose();
             }
         }
