@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +95,8 @@ final class BoundedFiring {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Set<Object> conclusions = Collections.synchronizedSet(
             Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** What the rules inserted (not the facts given to the session), and which rule did. */
+    private final Map<Object, String> insertedByRule = Collections.synchronizedMap(new IdentityHashMap<>());
     private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
     private volatile String firing;
     private volatile boolean pastDeadline;
@@ -167,6 +172,24 @@ final class BoundedFiring {
      */
     synchronized boolean clean() {
         return finished && !abandoned && !pastDeadline && warnings.isEmpty() && fired < MAX_FIRINGS;
+    }
+
+    /** The facts one of {@code rules} inserted (by identity), read once the firing is over. */
+    List<Object> insertedBy(Set<String> rules) {
+        List<Object> out = new ArrayList<>();
+        synchronized (insertedByRule) {
+            insertedByRule.forEach((fact, rule) -> {
+                if (rules.contains(rule)) {
+                    out.add(fact);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Runs a task on one of the worker threads. */
+    static <T> Future<T> submit(Callable<T> task) {
+        return WORKERS.submit(task);
     }
 
     /** Removes this firing's listeners from the session, before the session is reused. */
@@ -291,6 +314,9 @@ final class BoundedFiring {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             Object o = event.getObject();
+            if (event.getRule() != null) {
+                insertedByRule.put(o, event.getRule().getName());
+            }
             if (o instanceof Detection || o instanceof Explanation) {
                 conclusions.add(o);
             }

@@ -211,7 +211,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         pack.data().forEach(session::insert);
-        return new DroolsSession(this, session, null, locale, deadline);
+        return new DroolsSession(this, new SessionPool.Pooled(session), null, locale, deadline);
     }
 
     /** The names of the pack's rules, by DRL package. */
@@ -219,6 +219,11 @@ public final class DroolsRuleEngine implements RuleEngine {
         SortedSet<String> out = new TreeSet<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> out.add(r.getName())));
         return out;
+    }
+
+    /** The pool of sessions reused across analyses. */
+    SessionPool sessions() {
+        return sessions;
     }
 
     int keepPerSignature() {

@@ -35,6 +35,7 @@ final class DroolsSession implements RuleEngine.Session {
     static final Duration HALT_GRACE = Duration.ofMillis(500);
 
     private final DroolsRuleEngine engine;
+    private final SessionPool.Pooled pooled;
     private final KieSession session;
     /** Where the session goes back after a clean analysis; null when it is disposed. */
     private final SessionPool pool;
@@ -51,14 +52,16 @@ final class DroolsSession implements RuleEngine.Session {
      * A session on {@code session}, which already holds the pack's data; when it comes from {@code pool}, it goes
      * back there at {@link #close} if its firing ended cleanly (null: it is disposed).
      */
-    DroolsSession(DroolsRuleEngine engine, KieSession session, SessionPool pool, Locale locale, Instant deadline) {
+    DroolsSession(DroolsRuleEngine engine, SessionPool.Pooled session, SessionPool pool, Locale locale,
+            Instant deadline) {
         this.engine = engine;
-        this.session = session;
+        this.pooled = session;
+        this.session = session.session;
         this.pool = pool;
         this.locale = locale;
         this.deadline = deadline;
         this.folder = new FactFolder(engine.keepPerSignature(), engine.maxFacts());
-        this.firing = new BoundedFiring(session);
+        this.firing = new BoundedFiring(this.session);
     }
 
     @Override
@@ -117,7 +120,7 @@ final class DroolsSession implements RuleEngine.Session {
             closed = true;
             if (pool != null && finished && firing.clean()) {
                 firing.detach();
-                pool.giveBack(session);
+                pool.giveBack(pooled, firing);
             } else if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
                 session.dispose();
             }
