@@ -90,6 +90,10 @@ final class BoundedFiring {
             firing = null;
         }
     };
+    /** What runs on the worker after a clean firing; null: nothing. */
+    private volatile Runnable afterCleanFiring;
+    /** Whether {@link #afterCleanFiring} took the session. */
+    private volatile boolean handedOver;
     /** The worker while it fires this session's rules (null before and after): the one to interrupt. */
     private Thread worker;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -115,10 +119,27 @@ final class BoundedFiring {
      * still running at {@code abandonAtNanos} is abandoned.
      */
     Result fire(long fireUntilNanos, long abandonAtNanos) {
+        return fire(fireUntilNanos, abandonAtNanos, null);
+    }
+
+    /**
+     * Fires the rules as {@link #fire(long, long)} does; when the firing ends cleanly (every rule fired, none failed,
+     * the deadline was not reached) the worker removes this firing's listeners and then, after the results are
+     * handed to the caller, runs {@code afterCleanFiring}, which then owns the session: the caller no longer
+     * disposes it ({@link #handedOver()}). The caller does not wait for it.
+     */
+    Result fire(long fireUntilNanos, long abandonAtNanos, Runnable afterCleanFiring) {
+        this.afterCleanFiring = afterCleanFiring;
         WORKERS.execute(() -> run(fireUntilNanos));
         await(fireUntilNanos);
-        if (done.getCount() > 0) {
-            pastDeadline = true;
+        boolean late;
+        synchronized (this) {
+            late = !finished;
+            if (late) {
+                pastDeadline = true;
+            }
+        }
+        if (late) {
             session.halt();
             interruptWorker();
             // a halted worker needs a moment to see it, even when the deadline had passed before firing began
@@ -166,12 +187,9 @@ final class BoundedFiring {
         return !abandoned || finished;
     }
 
-    /**
-     * True when the firing ended on its own: every rule fired, none failed, the deadline was not reached. Only then
-     * may the session be reused ({@link SessionPool}).
-     */
-    synchronized boolean clean() {
-        return finished && !abandoned && !pastDeadline && warnings.isEmpty() && fired < MAX_FIRINGS;
+    /** True when the session went to the {@code afterCleanFiring} task of {@link #fire(long, long, Runnable)}. */
+    synchronized boolean handedOver() {
+        return handedOver;
     }
 
     /** The facts one of {@code rules} inserted (by identity), read once the firing is over. */
@@ -193,7 +211,7 @@ final class BoundedFiring {
     }
 
     /** Removes this firing's listeners from the session, before the session is reused. */
-    void detach() {
+    private void detach() {
         session.removeEventListener(tracker);
         session.removeEventListener(namer);
     }
@@ -249,6 +267,7 @@ final class BoundedFiring {
             warnings.add(Warning.incomplete(ENGINE, 0, (rule == null ? "the rules" : "rule \"" + rule + "\"")
                     + " failed (" + rootMessage(e) + "); rules stopped firing and findings may be incomplete"));
         } finally {
+            boolean clean;
             synchronized (this) {
                 finished = true;
                 worker = null;
@@ -256,8 +275,16 @@ final class BoundedFiring {
                 if (abandoned) {
                     dispose();
                 }
+                clean = !abandoned && !pastDeadline && warnings.isEmpty() && fired < MAX_FIRINGS;
+                handedOver = clean && afterCleanFiring != null;
+            }
+            if (handedOver) {
+                detach(); // before the caller reads the conclusions: clearing the session must not touch them
             }
             done.countDown();
+            if (handedOver) {
+                afterCleanFiring.run(); // on this thread, while the caller builds its report
+            }
         }
     }
 

@@ -91,7 +91,9 @@ final class DroolsSession implements RuleEngine.Session {
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         long abandonAt = t0 + left;
         long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());
-        BoundedFiring.Result result = firing.fire(fireUntil, abandonAt);
+        // a clean firing's worker clears the session for the next analysis while this one builds its report
+        BoundedFiring.Result result = firing.fire(fireUntil, abandonAt,
+                pool == null ? null : () -> pool.giveBack(pooled, firing));
         all.addAll(result.warnings());
         List<Finding> findings = FindingAssembler.assemble(result.detections(), result.explanations(),
                 engine.pack().messages().forLocale(locale), attempts);
@@ -118,10 +120,10 @@ final class DroolsSession implements RuleEngine.Session {
     public void close() {
         if (!closed) {
             closed = true;
-            if (pool != null && finished && firing.clean()) {
-                firing.detach();
-                pool.giveBack(pooled, firing);
-            } else if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
+            if (firing.handedOver()) {
+                return; // the worker gives it back to the pool, or disposes it
+            }
+            if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
                 session.dispose();
             }
         }
