@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EventListener;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,8 @@ public final class DroolsRuleEngine implements RuleEngine {
     private final int maxFacts;
     /** Sessions holding the pack's data, reused across analyses. */
     private final SessionPool sessions;
+    /** The catalog's services per host, for every analysis' attempts ({@link #servicesByHost()}). */
+    private final Map<String, String> servicesByHost;
 
     private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
         this.pack = pack;
@@ -62,6 +65,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         this.keepPerSignature = keepPerSignature;
         this.maxFacts = maxFacts;
         this.sessions = new SessionPool(kieBase, pack.data());
+        this.servicesByHost = servicesByHost(pack.data());
     }
 
     /**
@@ -219,6 +223,28 @@ public final class DroolsRuleEngine implements RuleEngine {
         SortedSet<String> out = new TreeSet<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> out.add(r.getName())));
         return out;
+    }
+
+    /** The catalog's services per host (lower case), names sorted and joined with {@code ", "}. */
+    Map<String, String> servicesByHost() {
+        return servicesByHost;
+    }
+
+    private static Map<String, String> servicesByHost(List<Object> data) {
+        Map<String, TreeSet<String>> services = new HashMap<>();
+        for (Object o : data) {
+            if (o instanceof AllowedUrl u && !u.host().isEmpty() && !u.service().isEmpty()) {
+                services.computeIfAbsent(u.host().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.service());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        services.forEach((h, s) -> out.put(h, String.join(", ", s)));
+        return Map.copyOf(out);
+    }
+
+    /** The pack's texts in this locale (made once per locale by the bundle). */
+    MessageBundle.Texts texts(Locale locale) {
+        return pack.messages().forLocale(locale);
     }
 
     /** The pool of sessions reused across analyses. */

@@ -9,11 +9,7 @@ import dev.sonde.spi.RuleEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import dev.sonde.rules.model.AllowedUrl;
 import java.util.Locale;
 import java.util.Objects;
 import org.kie.api.runtime.KieSession;
@@ -87,7 +83,7 @@ final class DroolsSession implements RuleEngine.Session {
         long t0 = System.nanoTime();
         List<Fact> timeline = new ArrayList<>(admitted);
         timeline.addAll(folder.lastFolded()); // a repeated fact's last sighting ends its timeline
-        Attempts attempts = Attempts.index(timeline, servicesByHost(), Instant.now());
+        Attempts attempts = Attempts.index(timeline, engine.servicesByHost(), Instant.now());
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         long abandonAt = t0 + left;
         long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());
@@ -96,24 +92,11 @@ final class DroolsSession implements RuleEngine.Session {
                 pool == null ? null : () -> pool.giveBack(pooled, firing));
         all.addAll(result.warnings());
         List<Finding> findings = FindingAssembler.assemble(result.detections(), result.explanations(),
-                engine.pack().messages().forLocale(locale), attempts);
+                engine.texts(locale), attempts);
         LOG.debug("{} facts, {} rule firings, {} detections, {} findings in {} ms", folder.admitted(), result.fired(),
                 result.detections().size(), findings.size(), (System.nanoTime() - t0) / 1_000_000);
         all.sort(null);
         return new Report(findings, sources, all, engine.pack().packs());
-    }
-
-    /** The catalog's services per host (lower case), names sorted and joined with {@code ", "}. */
-    private Map<String, String> servicesByHost() {
-        Map<String, TreeSet<String>> services = new HashMap<>();
-        for (Object o : engine.pack().data()) {
-            if (o instanceof AllowedUrl u && !u.host().isEmpty() && !u.service().isEmpty()) {
-                services.computeIfAbsent(u.host().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.service());
-            }
-        }
-        Map<String, String> out = new HashMap<>();
-        services.forEach((h, s) -> out.put(h, String.join(", ", s)));
-        return out;
     }
 
     @Override
