@@ -122,10 +122,10 @@ final class SessionPool {
      */
     void giveBack(Pooled p, BoundedFiring firing) {
         boolean kept = false;
+        boolean room = idleCount.incrementAndGet() <= MAX_IDLE; // a place among the idle ones, taken first
         try {
-            Optional<Set<String>> unconditional = unconditionalRules();
-            if (unconditional.isPresent() && idleCount.get() < MAX_IDLE && clear(p, firing, unconditional.get())) {
-                idleCount.incrementAndGet();
+            Optional<Set<String>> unconditional = room ? unconditionalRules() : Optional.empty();
+            if (unconditional.isPresent() && clear(p, firing, unconditional.get())) {
                 idle.add(p);
                 kept = true;
             }
@@ -133,6 +133,7 @@ final class SessionPool {
             LOG.debug("a session could not be cleared for reuse; disposed", e);
         } finally {
             if (!kept) {
+                idleCount.decrementAndGet();
                 p.session.dispose();
             }
         }
