@@ -8,6 +8,7 @@ import dev.sonde.Evidence;
 import dev.sonde.InputSummary;
 import dev.sonde.Warning;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -80,9 +81,20 @@ public final class Redaction {
      */
     public static Report apply(Report report, boolean anonymize) {
         Pseudonyms pseudonyms = anonymize ? new Pseudonyms() : null;
+        // a report repeats its strings (a file in every evidence, a line in a finding's and its target's evidence):
+        // each is cleaned once; the same string always cleans to the same text, pseudonyms too
+        Map<String, String> cleaned = new HashMap<>();
         UnaryOperator<String> clean = s -> {
-            String out = redact(s);
-            return pseudonyms == null || out == null ? out : pseudonyms.apply(out);
+            if (s == null) {
+                return null;
+            }
+            String known = cleaned.get(s);
+            if (known == null) {
+                known = redact(s);
+                known = pseudonyms == null ? known : pseudonyms.apply(known);
+                cleaned.put(s, known);
+            }
+            return known;
         };
         List<Finding> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
@@ -93,8 +105,7 @@ public final class Redaction {
             String step = clean.apply(f.articleStep());
             List<Evidence> evidence = new ArrayList<>();
             for (Evidence s : f.evidence()) {
-                String file = clean.apply(s.file());
-                evidence.add(new Evidence(file, s.line(), clean.apply(s.text())));
+                evidence.add(clean(s, clean));
             }
             Optional<String> explainedBy = f.explainedBy().map(clean);
             Map<String, String> params = new LinkedHashMap<>();
@@ -108,7 +119,7 @@ public final class Redaction {
                 Target g = t.target();
                 List<Evidence> shown = new ArrayList<>();
                 for (Evidence s : t.evidence()) {
-                    shown.add(new Evidence(clean.apply(s.file()), s.line(), clean.apply(s.text())));
+                    shown.add(clean(s, clean));
                 }
                 targets.add(new FindingTarget(g.withText(clean), t.firstSeen(), t.lastSeen(), t.count(),
                         t.state(), t.explainedBy().map(clean), shown));
@@ -131,6 +142,13 @@ public final class Redaction {
         sources.sort(null);
         warnings.sort(null);
         return new Report(findings, sources, warnings, packs);
+    }
+
+    /** The evidence with its file and text cleaned: the same evidence when neither changed (the usual case). */
+    private static Evidence clean(Evidence e, UnaryOperator<String> clean) {
+        String file = clean.apply(e.file());
+        String text = clean.apply(e.text());
+        return file.equals(e.file()) && text.equals(e.text()) ? e : new Evidence(file, e.line(), text);
     }
 
 }

@@ -76,17 +76,16 @@ final class Secrets {
 
     /** The text with every recognised secret replaced. */
     static String redact(String text) {
-        String lower = text.toLowerCase(Locale.ROOT); // only to skip the patterns whose words are absent
-        String out = text;
+        String out = text; // the hints only skip the patterns whose words are absent from the text
         for (ValueRule rule : VALUE_RULES) {
-            if (anyIn(lower, rule.hints())) {
+            if (anyIn(text, rule.hints())) {
                 out = values(out, rule);
             }
         }
-        if (anyIn(lower, SCHEME_HINTS)) {
+        if (anyIn(text, SCHEME_HINTS)) {
             out = schemeCredentials(out);
         }
-        if (anyIn(lower, TOKEN_HINTS)) {
+        if (anyIn(text, TOKEN_HINTS)) {
             out = WHOLE_TOKEN.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
         }
         if (out.indexOf(':') >= 0 || out.indexOf('%') >= 0) {
@@ -95,13 +94,32 @@ final class Secrets {
         return out;
     }
 
-    private static boolean anyIn(String lower, List<String> hints) {
-        for (String h : hints) {
-            if (lower.contains(h)) {
+    /**
+     * Whether the text holds one of the hints (lower-case ASCII), ignoring ASCII case only, as the patterns' own
+     * {@code (?i)} does; without making a lower-case copy of the text (this runs on every string of every report).
+     */
+    private static boolean anyIn(String text, List<String> hints) {
+        for (int h = 0, n = hints.size(); h < n; h++) {
+            if (containsIgnoringAsciiCase(text, hints.get(h))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean containsIgnoringAsciiCase(String text, String hint) {
+        char first = hint.charAt(0);
+        int last = text.length() - hint.length();
+        for (int i = 0; i <= last; i++) {
+            if (lowerAscii(text.charAt(i)) == first && text.regionMatches(true, i + 1, hint, 1, hint.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** Replaces each value that follows a match of the rule's key pattern. */

@@ -10,8 +10,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -24,14 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires a session's rules on a worker thread so that the deadline holds whatever a rule does. DRL is code: a
- * consequence may sleep, loop, recurse or throw. The caller waits until the firing deadline, then halts the
- * session and interrupts the worker (which ends a sleeping or waiting consequence); a consequence that still
- * does not return by the hard deadline is <em>abandoned</em>: the report is built from the conclusions
+ * Fires a session's rules on a worker thread (one of a shared pool) so that the deadline holds whatever a rule
+ * does. DRL is code: a consequence may sleep, loop, recurse or throw. The caller waits until the firing deadline,
+ * then halts the session and interrupts the worker (which ends a sleeping or waiting consequence); a consequence
+ * that still does not return by the hard deadline is <em>abandoned</em>: the report is built from the conclusions
  * reached so far and names the rule, and the worker thread (a daemon) is left to end on its own, disposing the
- * session when it does. A rule that throws is named, its firing is skipped and the others keep firing; an
- * {@link Error} a consequence provokes (stack overflow, out of memory) stops firing and is named too. Every
- * such event is a {@link Warning.Kind#INCOMPLETE} warning.
+ * session when it does (and only then serving other firings). A rule that throws is named, its firing is skipped
+ * and the others keep firing; an {@link Error} a consequence provokes (stack overflow, out of memory) stops firing
+ * and is named too. Every such event is a {@link Warning.Kind#INCOMPLETE} warning.
  *
  * <p>Conclusions ({@link Detection}s and {@link Explanation}s) are tracked as they are inserted and retracted,
  * so they can be read safely even while an abandoned consequence still runs.
@@ -48,15 +56,51 @@ final class BoundedFiring {
     static final long MIN_HALT_WAIT_NANOS = 50_000_000L;
     /** Rules that may fail (each failure named) before firing stops. */
     static final int MAX_FAILURES = 20;
+    /** Seconds an idle worker thread waits for the next firing before it ends. */
+    static final long IDLE_SECONDS = 30;
 
     /** What a firing run ended with. */
     record Result(List<Detection> detections, List<Explanation> explanations, int fired, List<Warning> warnings,
             boolean abandoned) {
     }
 
+    /**
+     * The worker threads, shared by all sessions: an idle one is reused (starting a thread per analysis cost more
+     * than the rules of a small log), a new one is started when none is idle, and one that stays idle for
+     * {@link #IDLE_SECONDS} ends. So there are at most as many as analyses fire at once, plus the abandoned
+     * consequences still running (as with a thread per analysis), and none once nothing runs.
+     */
+    private static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread t = new Thread(task, "sonde-rules-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+
     private final KieSession session;
+    private final RuleRuntimeEventListener tracker = new ConclusionTracker();
+    private final AgendaEventListener namer = new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            firing = event.getMatch().getRule().getName();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            firing = null;
+        }
+    };
+    /** What runs on the worker after a clean firing; null: nothing. */
+    private volatile Runnable afterCleanFiring;
+    /** Whether {@link #afterCleanFiring} took the session. */
+    private volatile boolean handedOver;
+    /** The worker while it fires this session's rules (null before and after): the one to interrupt. */
+    private Thread worker;
+    private final CountDownLatch done = new CountDownLatch(1);
     private final Set<Object> conclusions = Collections.synchronizedSet(
             Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** What the rules inserted (not the facts given to the session), and which rule did. */
+    private final Map<Object, String> insertedByRule = Collections.synchronizedMap(new IdentityHashMap<>());
     private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
     private volatile String firing;
     private volatile boolean pastDeadline;
@@ -66,18 +110,8 @@ final class BoundedFiring {
 
     BoundedFiring(KieSession session) {
         this.session = session;
-        session.addEventListener(new ConclusionTracker());
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                firing = event.getMatch().getRule().getName();
-            }
-
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                firing = null;
-            }
-        });
+        session.addEventListener(tracker);
+        session.addEventListener(namer);
     }
 
     /**
@@ -85,19 +119,34 @@ final class BoundedFiring {
      * still running at {@code abandonAtNanos} is abandoned.
      */
     Result fire(long fireUntilNanos, long abandonAtNanos) {
-        Thread worker = new Thread(() -> run(fireUntilNanos), "sonde-rules-" + THREADS.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
-        join(worker, fireUntilNanos);
-        if (worker.isAlive()) {
-            pastDeadline = true;
+        return fire(fireUntilNanos, abandonAtNanos, null);
+    }
+
+    /**
+     * Fires the rules as {@link #fire(long, long)} does; when the firing ends cleanly (every rule fired, none failed,
+     * the deadline was not reached) the worker removes this firing's listeners and then, after the results are
+     * handed to the caller, runs {@code afterCleanFiring}, which then owns the session: the caller no longer
+     * disposes it ({@link #handedOver()}). The caller does not wait for it.
+     */
+    Result fire(long fireUntilNanos, long abandonAtNanos, Runnable afterCleanFiring) {
+        this.afterCleanFiring = afterCleanFiring;
+        WORKERS.execute(() -> run(fireUntilNanos));
+        await(fireUntilNanos);
+        boolean late;
+        synchronized (this) {
+            late = !finished;
+            if (late) {
+                pastDeadline = true;
+            }
+        }
+        if (late) {
             session.halt();
-            worker.interrupt();
+            interruptWorker();
             // a halted worker needs a moment to see it, even when the deadline had passed before firing began
-            join(worker, Math.max(abandonAtNanos, System.nanoTime() + MIN_HALT_WAIT_NANOS));
+            await(Math.max(abandonAtNanos, System.nanoTime() + MIN_HALT_WAIT_NANOS));
         }
         synchronized (this) {
-            if (worker.isAlive()) {
+            if (!finished) {
                 abandoned = true;
                 String rule = firing;
                 LOG.warn("rule \"{}\" was still running at the analysis deadline; it was abandoned", rule);
@@ -138,7 +187,46 @@ final class BoundedFiring {
         return !abandoned || finished;
     }
 
+    /** True when the session went to the {@code afterCleanFiring} task of {@link #fire(long, long, Runnable)}. */
+    synchronized boolean handedOver() {
+        return handedOver;
+    }
+
+    /** The facts one of {@code rules} inserted (by identity), read once the firing is over. */
+    List<Object> insertedBy(Set<String> rules) {
+        List<Object> out = new ArrayList<>();
+        synchronized (insertedByRule) {
+            insertedByRule.forEach((fact, rule) -> {
+                if (rules.contains(rule)) {
+                    out.add(fact);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Runs a task on one of the worker threads. */
+    static <T> Future<T> submit(Callable<T> task) {
+        return WORKERS.submit(task);
+    }
+
+    /** Removes this firing's listeners from the session, before the session is reused. */
+    private void detach() {
+        session.removeEventListener(tracker);
+        session.removeEventListener(namer);
+    }
+
+    /** Interrupts the worker if it still fires this session's rules (never a later task of the same thread). */
+    private synchronized void interruptWorker() {
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
     private void run(long fireUntilNanos) {
+        synchronized (this) {
+            worker = Thread.currentThread();
+        }
         int failures = 0;
         try {
             while (true) {
@@ -179,11 +267,23 @@ final class BoundedFiring {
             warnings.add(Warning.incomplete(ENGINE, 0, (rule == null ? "the rules" : "rule \"" + rule + "\"")
                     + " failed (" + rootMessage(e) + "); rules stopped firing and findings may be incomplete"));
         } finally {
+            boolean clean;
             synchronized (this) {
                 finished = true;
+                worker = null;
+                Thread.interrupted(); // an interrupt meant for this firing must not reach the thread's next task
                 if (abandoned) {
                     dispose();
                 }
+                clean = !abandoned && !pastDeadline && warnings.isEmpty() && fired < MAX_FIRINGS;
+                handedOver = clean && afterCleanFiring != null;
+            }
+            if (handedOver) {
+                detach(); // before the caller reads the conclusions: clearing the session must not touch them
+            }
+            done.countDown();
+            if (handedOver) {
+                afterCleanFiring.run(); // on this thread, while the caller builds its report
             }
         }
     }
@@ -205,16 +305,17 @@ final class BoundedFiring {
         return false;
     }
 
-    private static void join(Thread worker, long untilNanos) {
+    /** Waits until the worker is done or {@code untilNanos} ({@link System#nanoTime()}), keeping the caller's interrupt. */
+    private void await(long untilNanos) {
         boolean interrupted = false;
         try {
-            while (worker.isAlive()) {
+            while (done.getCount() > 0) {
                 long left = untilNanos - System.nanoTime();
                 if (left <= 0) {
                     return;
                 }
                 try {
-                    worker.join(Math.max(1, left / 1_000_000));
+                    done.await(left, TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true; // keep the caller's interrupt, but keep the deadline too
                 }
@@ -240,6 +341,9 @@ final class BoundedFiring {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             Object o = event.getObject();
+            if (event.getRule() != null) {
+                insertedByRule.put(o, event.getRule().getName());
+            }
             if (o instanceof Detection || o instanceof Explanation) {
                 conclusions.add(o);
             }

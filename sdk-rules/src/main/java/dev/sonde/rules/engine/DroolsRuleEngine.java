@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EventListener;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A rule pack compiled once into a Drools {@link KieBase}, shared by all threads; every
- * {@link #openSession} makes a fresh stateful session that is disposed when closed. Immutable and
- * thread-safe.
+ * {@link #openSession} takes a stateful session holding the pack's data alone, from a pool of sessions that
+ * earlier analyses left clean ({@link SessionPool}), or a new one. Thread-safe.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
@@ -50,6 +51,10 @@ public final class DroolsRuleEngine implements RuleEngine {
     private final int ruleCount;
     private final int keepPerSignature;
     private final int maxFacts;
+    /** Sessions holding the pack's data, reused across analyses. */
+    private final SessionPool sessions;
+    /** The catalog's services per host, for every analysis' attempts ({@link #servicesByHost()}). */
+    private final Map<String, String> servicesByHost;
 
     private DroolsRuleEngine(RulePack pack, PackCompiler.Compiled compiled, int keepPerSignature, int maxFacts) {
         this.pack = pack;
@@ -59,6 +64,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         this.ruleCount = compiled.rules();
         this.keepPerSignature = keepPerSignature;
         this.maxFacts = maxFacts;
+        this.sessions = new SessionPool(kieBase, pack.data());
+        this.servicesByHost = servicesByHost(pack.data());
     }
 
     /**
@@ -116,7 +123,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Session openSession(Locale locale, Instant deadline) {
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(deadline, "deadline");
-        return new DroolsSession(this, kieBase.newKieSession(), locale, deadline);
+        return new DroolsSession(this, sessions.take(), sessions, locale, deadline);
     }
 
     @Override
@@ -214,7 +221,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      * fired in the golden cases on the real session this way).
      */
     Session openSession(Locale locale, Instant deadline, EventListener... listeners) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = kieBase.newKieSession(); // never reused: the listeners stay on it
         for (EventListener l : listeners) {
             if (l instanceof AgendaEventListener a) {
                 session.addEventListener(a);
@@ -223,7 +230,8 @@ public final class DroolsRuleEngine implements RuleEngine {
                 session.addEventListener(r);
             }
         }
-        return new DroolsSession(this, session, locale, deadline);
+        pack.data().forEach(session::insert);
+        return new DroolsSession(this, new SessionPool.Pooled(session), null, locale, deadline);
     }
 
     /** The names of the pack's rules, by DRL package. */
@@ -231,6 +239,33 @@ public final class DroolsRuleEngine implements RuleEngine {
         SortedSet<String> out = new TreeSet<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> out.add(r.getName())));
         return out;
+    }
+
+    /** The catalog's services per host (lower case), names sorted and joined with {@code ", "}. */
+    Map<String, String> servicesByHost() {
+        return servicesByHost;
+    }
+
+    private static Map<String, String> servicesByHost(List<Object> data) {
+        Map<String, TreeSet<String>> services = new HashMap<>();
+        for (Object o : data) {
+            if (o instanceof AllowedUrl u && !u.host().isEmpty() && !u.service().isEmpty()) {
+                services.computeIfAbsent(u.host().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.service());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        services.forEach((h, s) -> out.put(h, String.join(", ", s)));
+        return Map.copyOf(out);
+    }
+
+    /** The pack's texts in this locale (made once per locale by the bundle). */
+    MessageBundle.Texts texts(Locale locale) {
+        return pack.messages().forLocale(locale);
+    }
+
+    /** The pool of sessions reused across analyses. */
+    SessionPool sessions() {
+        return sessions;
     }
 
     int keepPerSignature() {

@@ -9,11 +9,7 @@ import dev.sonde.spi.RuleEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import dev.sonde.rules.model.AllowedUrl;
 import java.util.Locale;
 import java.util.Objects;
 import org.kie.api.runtime.KieSession;
@@ -21,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One analysis on a fresh stateful {@link KieSession}: facts stream in through {@link #add} (folded
+ * One analysis on a stateful {@link KieSession} holding the pack's data and nothing else ({@link SessionPool}): facts stream in through {@link #add} (folded
  * when they repeat), {@link #finish} fires the rules under the deadline ({@link BoundedFiring}: the deadline
  * holds whatever a rule does) and builds the report. Not thread-safe; use once.
  */
@@ -35,7 +31,10 @@ final class DroolsSession implements RuleEngine.Session {
     static final Duration HALT_GRACE = Duration.ofMillis(500);
 
     private final DroolsRuleEngine engine;
+    private final SessionPool.Pooled pooled;
     private final KieSession session;
+    /** Where the session goes back after a clean analysis; null when it is disposed. */
+    private final SessionPool pool;
     private final Locale locale;
     private final Instant deadline;
     private final FactFolder folder;
@@ -45,16 +44,20 @@ final class DroolsSession implements RuleEngine.Session {
     private boolean finished;
     private boolean closed;
 
-    DroolsSession(DroolsRuleEngine engine, KieSession session, Locale locale, Instant deadline) {
+    /**
+     * A session on {@code session}, which already holds the pack's data; when it comes from {@code pool}, it goes
+     * back there at {@link #close} if its firing ended cleanly (null: it is disposed).
+     */
+    DroolsSession(DroolsRuleEngine engine, SessionPool.Pooled session, SessionPool pool, Locale locale,
+            Instant deadline) {
         this.engine = engine;
-        this.session = session;
+        this.pooled = session;
+        this.session = session.session;
+        this.pool = pool;
         this.locale = locale;
         this.deadline = deadline;
         this.folder = new FactFolder(engine.keepPerSignature(), engine.maxFacts());
-        this.firing = new BoundedFiring(session);
-        for (Object data : engine.pack().data()) {
-            session.insert(data);
-        }
+        this.firing = new BoundedFiring(this.session);
     }
 
     @Override
@@ -80,37 +83,29 @@ final class DroolsSession implements RuleEngine.Session {
         long t0 = System.nanoTime();
         List<Fact> timeline = new ArrayList<>(admitted);
         timeline.addAll(folder.lastFolded()); // a repeated fact's last sighting ends its timeline
-        Attempts attempts = Attempts.index(timeline, servicesByHost(), Instant.now());
+        Attempts attempts = Attempts.index(timeline, engine.servicesByHost(), Instant.now());
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         long abandonAt = t0 + left;
         long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());
-        BoundedFiring.Result result = firing.fire(fireUntil, abandonAt);
+        // a clean firing's worker clears the session for the next analysis while this one builds its report
+        BoundedFiring.Result result = firing.fire(fireUntil, abandonAt,
+                pool == null ? null : () -> pool.giveBack(pooled, firing));
         all.addAll(result.warnings());
         List<Finding> findings = FindingAssembler.assemble(result.detections(), result.explanations(),
-                engine.pack().messages().forLocale(locale), attempts);
+                engine.texts(locale), attempts);
         LOG.debug("{} facts, {} rule firings, {} detections, {} findings in {} ms", folder.admitted(), result.fired(),
                 result.detections().size(), findings.size(), (System.nanoTime() - t0) / 1_000_000);
         all.sort(null);
         return new Report(findings, sources, all, engine.pack().packs());
     }
 
-    /** The catalog's services per host (lower case), names sorted and joined with {@code ", "}. */
-    private Map<String, String> servicesByHost() {
-        Map<String, TreeSet<String>> services = new HashMap<>();
-        for (Object o : engine.pack().data()) {
-            if (o instanceof AllowedUrl u && !u.host().isEmpty() && !u.service().isEmpty()) {
-                services.computeIfAbsent(u.host().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.service());
-            }
-        }
-        Map<String, String> out = new HashMap<>();
-        services.forEach((h, s) -> out.put(h, String.join(", ", s)));
-        return out;
-    }
-
     @Override
     public void close() {
         if (!closed) {
             closed = true;
+            if (firing.handedOver()) {
+                return; // the worker gives it back to the pool, or disposes it
+            }
             if (firing.releasable()) { // an abandoned rule's thread disposes the session when it ends
                 session.dispose();
             }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -53,10 +54,14 @@ public final class MessageBundle {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?(?:\\|([^{}]*))?}");
     private static final Pattern CONDITIONAL = Pattern.compile("(.+)\\[([^\\]]*)]");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ].*");
+    private static final Pattern STEP_NUMBER = Pattern.compile("[0-9]{1,4}");
+    /** Locales whose texts are kept once made (more are made again at each call). */
+    private static final int MAX_CACHED_LOCALES = 16;
 
     private final String packId;
     /** language tag → base key → variants in file order. */
     private final Map<String, Map<String, List<Variant>>> bundles;
+    private final Map<Locale, Texts> texts = new ConcurrentHashMap<>();
 
     MessageBundle(String packId, Map<String, Map<String, String>> byTag) {
         this.packId = packId;
@@ -123,6 +128,18 @@ public final class MessageBundle {
 
     /** Text for one locale. */
     public Texts forLocale(Locale locale) {
+        Texts known = texts.get(locale);
+        if (known != null) {
+            return known;
+        }
+        Texts made = textsFor(locale);
+        if (texts.size() < MAX_CACHED_LOCALES) { // every analysis asks; a bundle is immutable
+            texts.putIfAbsent(locale, made);
+        }
+        return made;
+    }
+
+    private Texts textsFor(Locale locale) {
         List<String> chain = new ArrayList<>();
         String tag = locale.toLanguageTag().toLowerCase(Locale.ROOT);
         while (!tag.isEmpty() && !tag.equals("und")) {
@@ -147,6 +164,8 @@ public final class MessageBundle {
     /** Finding text in one locale (a fall-back chain of bundles). Immutable. */
     public static final class Texts {
         private final List<Map<String, List<Variant>>> chain;
+        /** Remediation steps by key prefix, found once: looking means a walk through every key of the bundles. */
+        private final Map<String, TreeMap<Integer, List<Variant>>> stepsByPrefix = new ConcurrentHashMap<>();
 
         private Texts(List<Map<String, List<Variant>>> chain) {
             this.chain = chain;
@@ -204,11 +223,15 @@ public final class MessageBundle {
 
         /** The steps under {@code prefix} of the first bundle of the chain that has any. */
         private TreeMap<Integer, List<Variant>> steps(String prefix) {
+            return stepsByPrefix.computeIfAbsent(prefix, this::findSteps); // never changed by the caller
+        }
+
+        private TreeMap<Integer, List<Variant>> findSteps(String prefix) {
             for (Map<String, List<Variant>> bundle : chain) {
                 TreeMap<Integer, List<Variant>> steps = new TreeMap<>();
                 for (Map.Entry<String, List<Variant>> e : bundle.entrySet()) {
                     String rest = e.getKey().startsWith(prefix) ? e.getKey().substring(prefix.length()) : null;
-                    if (rest != null && rest.matches("[0-9]{1,4}")) {
+                    if (rest != null && STEP_NUMBER.matcher(rest).matches()) {
                         steps.put(Integer.parseInt(rest), e.getValue());
                     }
                 }
