@@ -143,7 +143,7 @@ final class ServerAnswerDecoder {
                 AnchoredPattern.Finder m = URL.finder(r.text(i), r.low(i));
                 if (m.find()) {
                     String u = m.group();
-                    url = Redaction.redact(u.length() > MAX_URL ? u.substring(0, MAX_URL) : u);
+                    url = u.length() > MAX_URL ? u.substring(0, MAX_URL) : u; // redacted below, if it is kept
                     host = Ascii.lower(m.group(2));
                     port = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(1).length() == 5 ? 443 : 80;
                 }
@@ -159,6 +159,8 @@ final class ServerAnswerDecoder {
         if (statusLine < 0 && host.isEmpty()) { // "Sync finished successfully": about no server
             return List.of();
         }
+        // redacting costs more than the rest of the scan: only for an answer (most lines naming a URL are not one)
+        url = url.isEmpty() ? url : Redaction.redact(url);
         String address = "";
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
