@@ -24,9 +24,14 @@ final class TriggerScan {
     /** The state reached once a word has been seen: the scan stops there. */
     private static final int FOUND = -1;
     private static final int ASCII = 128;
+    /** {@link #FOUND} in {@link #table}. */
+    private static final char FOUND_ENTRY = 0xFFFF;
 
-    /** {@code next[state * 128 + c]}: the state after ASCII character {@code c}, or {@link #FOUND}. */
-    private final int[] next;
+    /**
+     * The automaton as the scans read it: each entry the next state's row ({@code state * 128}), so a step is one
+     * load; chars, so that the table (about 170 states) stays in the first-level cache.
+     */
+    private final char[] table;
 
     /** @param words non-empty words of printable ASCII, lower case */
     TriggerScan(List<String> words) {
@@ -51,7 +56,7 @@ final class TriggerScan {
             ends.set(s, true);
         }
         int states = children.size();
-        next = new int[states * ASCII];
+        int[] next = new int[states * ASCII]; // next[state * 128 + c]: the state after c, or FOUND
         int[] fail = new int[states];
         boolean[] found = new boolean[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -80,6 +85,13 @@ final class TriggerScan {
                 next[s * ASCII + c] = next[s * ASCII + c + 32];
             }
         }
+        if (states * ASCII >= FOUND_ENTRY) {
+            throw new IllegalArgumentException("too many trigger words: " + states + " states");
+        }
+        table = new char[next.length];
+        for (int i = 0; i < next.length; i++) {
+            table[i] = next[i] == FOUND ? FOUND_ENTRY : (char) (next[i] * ASCII);
+        }
     }
 
     private static int[] newNode() {
@@ -90,12 +102,12 @@ final class TriggerScan {
 
     /** True when bytes {@code from} to {@code to} of {@code b} hold a word (bytes outside ASCII match no word). */
     boolean in(byte[] b, int from, int to) {
-        int[] t = next;
-        int s = 0;
+        char[] t = table;
+        int row = 0;
         for (int i = from; i < to; i++) {
             int c = b[i];
-            s = c < 0 ? 0 : t[s * ASCII + c];
-            if (s < 0) {
+            row = c < 0 ? 0 : t[row + c];
+            if (row == FOUND_ENTRY) {
                 return true;
             }
         }
@@ -104,12 +116,12 @@ final class TriggerScan {
 
     /** True when {@code text} holds a word. */
     boolean in(String text) {
-        int[] t = next;
-        int s = 0;
+        char[] t = table;
+        int row = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            s = c >= ASCII ? 0 : t[s * ASCII + c];
-            if (s < 0) {
+            row = c >= ASCII ? 0 : t[row + c];
+            if (row == FOUND_ENTRY) {
                 return true;
             }
         }
