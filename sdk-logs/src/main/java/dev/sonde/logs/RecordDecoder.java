@@ -54,7 +54,11 @@ final class RecordDecoder {
 
     /** The facts in a record, in a stable order. */
     List<Fact> decode(LogRecord record) {
-        RecordText all = RecordText.of(file, record);
+        return decode(RecordText.of(file, record));
+    }
+
+    /** The facts in a record's lines offered to the decoders, in a stable order. */
+    List<Fact> decode(RecordText all) {
         if (all.isEmpty()) {
             return List.of();
         }

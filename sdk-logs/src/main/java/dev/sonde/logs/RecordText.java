@@ -46,11 +46,23 @@ final class RecordText {
 
     /** The record's lines that hold a trigger word ({@link LogRecord#holdsTrigger}) offered to the decoders. */
     static RecordText of(String file, LogRecord record) {
+        return of(file, record, false);
+    }
+
+    /**
+     * Every line of the record offered to the decoders, trigger word or not: what they would find without the
+     * prefilter ({@code TriggerScanTest} checks it finds nothing more).
+     */
+    static RecordText everyLine(String file, LogRecord record) {
+        return of(file, record, true);
+    }
+
+    private static RecordText of(String file, LogRecord record, boolean all) {
         int n = record.size();
         String[] lows = null; // most records hold no trigger: nothing is allocated for them
         String[] words = null;
         for (int i = 0; i < n; i++) {
-            if (record.holdsTrigger(i)) {
+            if (all || record.holdsTrigger(i)) {
                 String low = Ascii.lower(record.text(i));
                 if (lows == null) {
                     lows = new String[n];
