@@ -275,7 +275,7 @@ public final class GwsmoLogReader implements LogReader {
                 return false;
             }
             flushRecord();
-            record.beginPlain(n, b, len, TriggerScan.DECODERS.in(b, message, len));
+            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.in(b, message, len));
             recordOverflowWarned = false;
             return true;
         }

@@ -31,6 +31,9 @@ final class LogRecord {
     private byte[] firstBytes = new byte[256];
     private int firstLength;
     private boolean lazy;
+    /** Where the message starts in {@link #firstBytes}, and the message once made (the decoders read it first). */
+    private int messageStart;
+    private String message;
 
     void begin(long line, String text, RecordStart parsed) {
         start(line, text.length());
@@ -43,12 +46,14 @@ final class LogRecord {
 
     /**
      * Begins a trace record from the bytes of its first line, a plain ASCII line ({@link LogLines#plain()}) that
-     * {@link TraceLogFormat#messageStart} accepted, whose message holds a trigger word or not: its text and
+     * {@link TraceLogFormat#messageStart} accepted (at {@code messageStart}), whose message holds a trigger word or not: its text and
      * {@link RecordStart} are made only if asked for (most records are never decoded).
      */
-    void beginPlain(long line, byte[] bytes, int length, boolean holdsTrigger) {
+    void beginPlain(long line, byte[] bytes, int length, int messageStart, boolean holdsTrigger) {
         start(line, length);
         lazy = true;
+        this.messageStart = messageStart;
+        message = null;
         if (firstBytes.length < length) {
             firstBytes = new byte[Math.max(length, firstBytes.length * 2)];
         }
@@ -136,7 +141,16 @@ final class LogRecord {
 
     /** Line {@code i}'s text for decoding: the first line's message (prefix removed), else the continuation. */
     String text(int i) {
-        return i == 0 ? start().message() : continuations.get(i - 1);
+        if (i > 0) {
+            return continuations.get(i - 1);
+        }
+        if (!lazy) {
+            return start.message();
+        }
+        if (message == null) { // the same characters as start().message(), without parsing the prefix again
+            message = new String(firstBytes, messageStart, firstLength - messageStart, StandardCharsets.ISO_8859_1);
+        }
+        return message;
     }
 
     /** Line {@code i} as printed. */
