@@ -116,6 +116,11 @@ final class LogRecord {
         continuations.clear();
     }
 
+    /** Characters kept, the first line's and its continuations'. */
+    int chars() {
+        return chars;
+    }
+
     boolean isOpen() {
         return open;
     }
