@@ -13,16 +13,14 @@ import java.util.concurrent.TimeUnit;
  * runs it, in the same order, so the facts and warnings are those of one thread, in the same order. On two cores
  * a long log is read in about the time of the slower half instead of the sum.
  *
- * <p>Bounded: at most {@value #QUEUED} batches wait, each of at most {@value #BATCH} actions and about
- * {@value #BATCH_CHARS} characters of records (a record holds up to {@value LogRecord#MAX_CHARS}), so a few MB
- * whatever the input; the reading thread waits for room at most until the deadline. Never blocks without one: both threads wait in short polls and give up once the
+ * <p>Bounded: at most {@value #QUEUED} batches of {@value #BATCH} actions wait; the reading thread waits for room at
+ * most until the deadline. Never blocks without one: both threads wait in short polls and give up once the
  * deadline has passed by {@value #GRACE_SECONDS} s (then the actions left are dropped and the reader says so).
  * What the actions touch belongs to this thread from the first {@link #later} to the return of {@link #finish()}.
  */
 final class DecodingThread {
 
     private static final int BATCH = 256;
-    private static final int BATCH_CHARS = 256 * 1024;
     private static final int QUEUED = 8;
     private static final long POLL_MS = 50;
     private static final long GRACE_SECONDS = 10;
@@ -32,7 +30,6 @@ final class DecodingThread {
     private final Instant giveUp;
     private final Thread thread;
     private List<Runnable> batch = new ArrayList<>(BATCH);
-    private long batchChars;
     private volatile Throwable failure;
     private volatile boolean abandoned;
 
@@ -44,17 +41,12 @@ final class DecodingThread {
         thread.start();
     }
 
-    /**
-     * Runs {@code action} on this thread, after every action handed over before it; {@code chars} is about how much
-     * text it holds (a record's characters, 0 for a fact or a warning).
-     */
-    void later(Runnable action, int chars) {
+    /** Runs {@code action} on this thread, after every action handed over before it. */
+    void later(Runnable action) {
         batch.add(action);
-        batchChars += chars;
-        if (batch.size() >= BATCH || batchChars >= BATCH_CHARS) {
+        if (batch.size() >= BATCH) {
             handOver(batch);
             batch = new ArrayList<>(BATCH);
-            batchChars = 0;
         }
     }
 

@@ -346,7 +346,7 @@ public final class GwsmoLogReader implements LogReader {
                 LogRecord complete = record;
                 complete.start(); // its prefix parsed here: it balances the two threads' work
                 record = new LogRecord();
-                decoding.later(() -> decode(complete), complete.chars());
+                decoding.later(() -> decode(complete));
                 return;
             }
             decode(record);
@@ -373,7 +373,7 @@ public final class GwsmoLogReader implements LogReader {
         /** Gives a fact, after what was handed to the {@link #decoding} thread if there is one. */
         private void emit(Fact f) {
             if (decoding != null) {
-                decoding.later(() -> emitNow(f), 0);
+                decoding.later(() -> emitNow(f));
             } else {
                 emitNow(f);
             }
@@ -390,7 +390,7 @@ public final class GwsmoLogReader implements LogReader {
          */
         private void warn(boolean incomplete, long line, String message) {
             if (decoding != null) {
-                decoding.later(() -> warnNow(incomplete, line, message), 0);
+                decoding.later(() -> warnNow(incomplete, line, message));
             } else {
                 warnNow(incomplete, line, message);
             }

@@ -116,11 +116,6 @@ final class LogRecord {
         continuations.clear();
     }
 
-    /** Characters kept, the first line's and its continuations'. */
-    int chars() {
-        return chars;
-    }
-
     boolean isOpen() {
         return open;
     }
