@@ -344,7 +344,6 @@ public final class GwsmoLogReader implements LogReader {
             }
             if (decoding != null) {
                 LogRecord complete = record;
-                complete.start(); // its prefix parsed here: it balances the two threads' work
                 record = new LogRecord();
                 decoding.later(() -> decode(complete));
                 return;
