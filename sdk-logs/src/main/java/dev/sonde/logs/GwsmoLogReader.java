@@ -51,19 +51,12 @@ public final class GwsmoLogReader implements LogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(GwsmoLogReader.class);
 
-    /**
-     * Lines read on one thread before the rest of the input's decoding moves to a second one ({@link DecodingThread}),
-     * when there are two cores: about 8 MB of a trace log, so a short input never pays for a thread.
-     */
-    static final long SECOND_THREAD_AFTER = 1 << 16;
-
     /** False for the reference path of the tests: every line made a {@code String} and every record decoded. */
     private final boolean prefilter;
-    private final long secondThreadAfter;
 
     /** The reader; {@link java.util.ServiceLoader} finds it. */
     public GwsmoLogReader() {
-        this(true, Runtime.getRuntime().availableProcessors() > 1 ? SECOND_THREAD_AFTER : Long.MAX_VALUE);
+        this(true);
     }
 
     /**
@@ -72,16 +65,7 @@ public final class GwsmoLogReader implements LogReader {
      *                  decoders, the straightforward way the tests compare it to
      */
     GwsmoLogReader(boolean prefilter) {
-        this(prefilter, Long.MAX_VALUE);
-    }
-
-    /**
-     * @param prefilter         as above
-     * @param secondThreadAfter lines after which decoding moves to a second thread ({@code Long.MAX_VALUE}: never)
-     */
-    GwsmoLogReader(boolean prefilter, long secondThreadAfter) {
         this.prefilter = prefilter;
-        this.secondThreadAfter = secondThreadAfter;
     }
 
     @Override
@@ -90,7 +74,7 @@ public final class GwsmoLogReader implements LogReader {
         if (host.isPresent()) { // a saved command output, by its documented name (docs/host-evidence.md)
             return HostOutputPass.read(host.get(), input, facts, warnings, deadline);
         }
-        return new Pass(input.name(), facts, warnings, deadline, prefilter, secondThreadAfter).run(input);
+        return new Pass(input.name(), facts, warnings, deadline, prefilter).run(input);
     }
 
     /** The state of reading one input. */
@@ -100,8 +84,7 @@ public final class GwsmoLogReader implements LogReader {
         private final Consumer<Warning> warningSink;
         private final Instant deadline;
         private final RecordDecoder decoder;
-        /** The record being read; a new one when a complete one goes to the {@link #decoding} thread. */
-        private LogRecord record = new LogRecord();
+        private final LogRecord record = new LogRecord();
         private final ClientInfoDecoder client;
 
         private String format;
@@ -126,17 +109,9 @@ public final class GwsmoLogReader implements LogReader {
 
         private final boolean prefilter;
         private final AsciiBytes view = new AsciiBytes();
-        private final long secondThreadAfter;
-        /**
-         * Once the input is long: the thread that decodes records and gives facts and warnings, in order. The
-         * decoder, the sinks and the counters of facts and warnings are its own until {@link #loop} returns.
-         */
-        private DecodingThread decoding;
 
-        Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline, boolean prefilter,
-                long secondThreadAfter) {
+        Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline, boolean prefilter) {
             this.prefilter = prefilter;
-            this.secondThreadAfter = secondThreadAfter;
             this.file = file;
             this.sink = sink;
             this.warningSink = warnings;
@@ -222,24 +197,9 @@ public final class GwsmoLogReader implements LogReader {
         }
 
         private void loop(LogLines lines) throws IOException {
-            try {
-                readLines(lines);
-            } finally {
-                if (decoding != null) {
-                    DecodingThread d = decoding;
-                    decoding = null; // from here on this thread gives facts and warnings itself
-                    d.finish();
-                }
-            }
-        }
-
-        private void readLines(LogLines lines) throws IOException {
             while (lines.next()) {
                 long n = lines.number();
                 linesRead = n;
-                if (n == secondThreadAfter && decoding == null) {
-                    decoding = new DecodingThread(file, deadline);
-                }
                 if (n % DEADLINE_EVERY == 0 && Instant.now().isAfter(deadline)) {
                     stoppedAt = n;
                     linesRead = n - 1;
@@ -342,60 +302,29 @@ public final class GwsmoLogReader implements LogReader {
                 record.close(); // no line holds a trigger word: no decoder would find anything
                 return;
             }
-            if (decoding != null) {
-                LogRecord complete = record;
-                record = new LogRecord();
-                decoding.later(() -> decode(complete));
-                return;
-            }
-            decode(record);
-        }
-
-        /** Decodes a complete record and gives its facts (on the thread that gives them). */
-        private void decode(LogRecord record) {
             List<Fact> found;
             try {
                 found = decoder.decode(record);
             } catch (RuntimeException e) {
                 LOG.warn("could not decode the record at {}:{}", file, record.firstLine(), e);
-                warnNow(true, record.firstLine(), "the record starting at line " + record.firstLine()
+                warn(true, record.firstLine(), "the record starting at line " + record.firstLine()
                         + " could not be decoded (an internal error, logged); it was skipped");
                 found = List.of();
             } finally {
                 record.close();
             }
             for (Fact f : found) {
-                emitNow(f);
+                emit(f);
             }
         }
 
-        /** Gives a fact, after what was handed to the {@link #decoding} thread if there is one. */
         private void emit(Fact f) {
-            if (decoding != null) {
-                decoding.later(() -> emitNow(f));
-            } else {
-                emitNow(f);
-            }
-        }
-
-        private void emitNow(Fact f) {
             facts++;
             sink.add(f);
         }
 
-        /**
-         * A warning, {@link Warning#incomplete} when something that could hold evidence was lost; after what was
-         * handed to the {@link #decoding} thread if there is one.
-         */
+        /** A warning, {@link Warning#incomplete} when something that could hold evidence was lost. */
         private void warn(boolean incomplete, long line, String message) {
-            if (decoding != null) {
-                decoding.later(() -> warnNow(incomplete, line, message));
-            } else {
-                warnNow(incomplete, line, message);
-            }
-        }
-
-        private void warnNow(boolean incomplete, long line, String message) {
             if (warningsGiven < MAX_WARNINGS) {
                 warningsGiven++;
                 warningSink.accept(incomplete ? Warning.incomplete(file, line, message) : new Warning(file, line, message));
