@@ -16,11 +16,12 @@ log="$data/Trace-generated-${size}MB.log"
 [ -f "$log" ] || java sdk-examples/bench/GenerateTraceLog.java "$log" "$size"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-grep_ms() {  # median wall time of 5 `grep -c .` over the file (it reads every line) (in the page cache after the first), in ms
-  grep -c . "$1" >/dev/null
+grep_ms() {  # median wall time of 5 `grep -c .` over the file (it reads every line; in the page cache after the first), in ms
+  # its output is kept: GNU grep writing to /dev/null stops at the first match
+  local n; n=$(grep -c . "$1")
   for _ in 1 2 3 4 5; do
     local t0; t0=$(date +%s%N)
-    grep -c . "$1" >/dev/null
+    n=$(grep -c . "$1")
     echo $(( ($(date +%s%N) - t0) / 1000 ))
   done | median | awk '{printf "%.1f", $1 / 1000}'
 }
