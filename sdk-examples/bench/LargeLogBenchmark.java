@@ -5,36 +5,55 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Analyzes one log in-process and prints throughput and peak heap. Run it with a small heap
- * ({@code -Xmx256m}) to show memory does not grow with the log's size.
+ * ({@code -Xmx256m}, {@code -Xmx128m} for the 2 GB log) to show memory does not grow with the log's size.
+ * With {@code RUNS} above 1 the same {@link Sonde} analyzes the log again (a warm JVM), and the median is printed
+ * too. With {@code GREP_MS} (the time {@code grep -c .} took on the same file, measured by {@code run.sh} in the same
+ * run) the ratio to it is printed.
  *
- * <p>Usage: {@code java -Xmx256m -cp sdk-cli/target/sonde.jar LargeLogBenchmark.java LOG}
+ * <p>Usage: {@code java -Xmx256m -cp sdk-cli/target/sonde.jar LargeLogBenchmark.java LOG [RUNS] [GREP_MS]}
  */
 public class LargeLogBenchmark {
     public static void main(String[] args) throws Exception {
         Path log = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        double grepMs = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         double mb = Files.size(log) / 1048576.0;
         long t0 = System.nanoTime();
         Sonde sonde = Sonde.builder().build();
         long t1 = System.nanoTime();
-        Report report = sonde.analyze(log);
-        long t2 = System.nanoTime();
+        System.out.printf("rule pack compile: %.2f s%n", (t1 - t0) / 1e9);
+        double[] seconds = new double[runs];
+        Report report = null;
+        for (int run = 0; run < runs; run++) {
+            long a = System.nanoTime();
+            report = sonde.analyze(log);
+            seconds[run] = (System.nanoTime() - a) / 1e9;
+            System.out.printf("analysis %d%s: %.2f s, %.1f MB/s%s%n", run + 1, run == 0 ? " (cold JVM)" : "", seconds[run],
+                    mb / seconds[run], grepMs > 0 ? String.format(", %.1fx grep -c", seconds[run] * 1000 / grepMs) : "");
+        }
+        if (runs > 1) {
+            double[] sorted = seconds.clone();
+            Arrays.sort(sorted);
+            double median = sorted[runs / 2];
+            System.out.printf("analysis median of %d: %.2f s, %.1f MB/s%s%n", runs, median, mb / median,
+                    grepMs > 0 ? String.format(", %.1fx grep -c (%.0f ms)", median * 1000 / grepMs, grepMs) : "");
+        }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        double seconds = (t2 - t1) / 1e9;
         System.out.printf("log: %.1f MB, %,d lines read, %,d skipped%n", mb,
                 report.inputs().get(0).linesRead(), report.inputs().get(0).linesSkipped());
-        System.out.printf("rule pack compile: %.2f s%n", (t1 - t0) / 1e9);
-        System.out.printf("analysis: %.2f s, %.1f MB/s%n", seconds, mb / seconds);
         System.out.printf("peak heap used (sum of pool peaks): %.1f MB of max %.0f MB%n", peak / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.printf("findings: %s%n", report.findings().stream().map(f -> f.rank() + ":" + f.id()).toList());
         report.warnings().forEach(w -> System.out.println("warning: " + w));
+        sonde.close();
     }
 }

@@ -59,7 +59,9 @@ final class AnchoredPattern {
 
     /** Steps through the matches in one text, like a {@link Matcher} with {@link Matcher#find()}. */
     final class Finder {
-        private final Matcher m;
+        /** Made at the first candidate: most lines hold no anchor, and a matcher costs more than the scan. */
+        private Matcher m;
+        private final String text;
         private final String low;
         private final int end;
         /** For each anchor, its next occurrence at or after {@link #cursor}, -1 when none is left, -2 unknown. */
@@ -67,11 +69,9 @@ final class AnchoredPattern {
         private int cursor;
 
         private Finder(String text, String low) {
-            this.m = pattern.matcher(text);
+            this.text = text;
             this.low = low;
             this.end = text.length();
-            // \b and lookbehind at a candidate see the characters before it; ^ does not match there
-            m.useTransparentBounds(true).useAnchoringBounds(false);
             java.util.Arrays.fill(next, -2);
         }
 
@@ -81,6 +81,11 @@ final class AnchoredPattern {
                 int at = candidate();
                 if (at < 0) {
                     return false;
+                }
+                if (m == null) {
+                    m = pattern.matcher(text);
+                    // \b and lookbehind at a candidate see the characters before it; ^ does not match there
+                    m.useTransparentBounds(true).useAnchoringBounds(false);
                 }
                 m.region(at, end);
                 if (m.lookingAt()) {

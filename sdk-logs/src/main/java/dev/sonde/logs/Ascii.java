@@ -39,7 +39,7 @@ final class Ascii {
     }
 
     /** True when {@code s} has {@code count} ASCII digits from {@code from}. */
-    static boolean digits(String s, int from, int count) {
+    static boolean digits(CharSequence s, int from, int count) {
         if (from + count > s.length()) {
             return false;
         }
@@ -52,7 +52,7 @@ final class Ascii {
     }
 
     /** The number written by {@code count} digits at {@code from} (caller checked they are digits). */
-    static int number(String s, int from, int count) {
+    static int number(CharSequence s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             v = v * 10 + (s.charAt(i) - '0');

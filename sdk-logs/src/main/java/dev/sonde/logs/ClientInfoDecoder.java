@@ -122,6 +122,11 @@ final class ClientInfoDecoder {
         return keys >= 2 || (keys >= 1 && !exe.isEmpty());
     }
 
+    /** True once the client is known (or cannot be any more): {@link #atRecord} has nothing left to find. */
+    boolean done() {
+        return done;
+    }
+
     /** The client, when this record start (line {@code number}, {@code text}) is the first to tell it. */
     Optional<ClientInfo> atRecord(RecordStart start, long number, String text) {
         if (done) {

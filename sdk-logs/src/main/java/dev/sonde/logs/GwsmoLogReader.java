@@ -51,13 +51,30 @@ public final class GwsmoLogReader implements LogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(GwsmoLogReader.class);
 
+    /** False for the reference path of the tests: every line made a {@code String} and every record decoded. */
+    private final boolean prefilter;
+
+    /** The reader; {@link java.util.ServiceLoader} finds it. */
+    public GwsmoLogReader() {
+        this(true);
+    }
+
+    /**
+     * @param prefilter true to read plain ASCII lines from their bytes and decode only records that hold a trigger
+     *                  word ({@link TriggerScan}); false reads every line as text and offers every record to the
+     *                  decoders, the straightforward way the tests compare it to
+     */
+    GwsmoLogReader(boolean prefilter) {
+        this.prefilter = prefilter;
+    }
+
     @Override
     public InputSummary read(LogInput input, FactSink facts, Consumer<Warning> warnings, Instant deadline) {
         Optional<HostEvidence> host = HostEvidence.ofFile(input.name());
         if (host.isPresent()) { // a saved command output, by its documented name (docs/host-evidence.md)
             return HostOutputPass.read(host.get(), input, facts, warnings, deadline);
         }
-        return new Pass(input.name(), facts, warnings, deadline).run(input);
+        return new Pass(input.name(), facts, warnings, deadline, prefilter).run(input);
     }
 
     /** The state of reading one input. */
@@ -90,7 +107,11 @@ public final class GwsmoLogReader implements LogReader {
         private String firstContent;
         private long firstContentLine;
 
-        Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline) {
+        private final boolean prefilter;
+        private final AsciiBytes view = new AsciiBytes();
+
+        Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline, boolean prefilter) {
+            this.prefilter = prefilter;
             this.file = file;
             this.sink = sink;
             this.warningSink = warnings;
@@ -199,6 +220,9 @@ public final class GwsmoLogReader implements LogReader {
                     }
                     continue;
                 }
+                if (prefilter && lines.plain() && firstContent != null && plainRecordStart(lines, n)) {
+                    continue;
+                }
                 String text = lines.text();
                 if (lines.discarded() > 0) {
                     warn(true, n, "line is longer than " + LogLines.MAX_LINE + " characters; only its first "
@@ -235,6 +259,27 @@ public final class GwsmoLogReader implements LogReader {
             }
         }
 
+        /**
+         * Begins a trace record from the bytes of a plain ASCII line ({@link LogLines#plain()}) without making its
+         * text, when the line starts one and nothing needs its text now (the format and the client are known);
+         * false when the line is to be read as text.
+         */
+        private boolean plainRecordStart(LogLines lines, long n) {
+            byte[] b = lines.bytes();
+            int len = lines.byteCount();
+            if (len == 0 || b[0] < '0' || b[0] > '9' || format == null || !client.done()) {
+                return false;
+            }
+            int message = TraceLogFormat.messageStart(view.of(b, len));
+            if (message < 0) {
+                return false;
+            }
+            flushRecord();
+            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.in(b, message, len));
+            recordOverflowWarned = false;
+            return true;
+        }
+
         private static RecordStart parseStart(String text) {
             if (text.isEmpty()) {
                 return null;
@@ -251,6 +296,10 @@ public final class GwsmoLogReader implements LogReader {
 
         private void flushRecord() {
             if (!record.isOpen()) {
+                return;
+            }
+            if (prefilter && !record.anyTrigger()) {
+                record.close(); // no line holds a trigger word: no decoder would find anything
                 return;
             }
             List<Fact> found;

@@ -2,6 +2,8 @@ package dev.sonde.logs;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 
 /** Reads {@code YYYY-MM-DDTHH:MM:SS[.fff]} (also with a space for {@code T}, or a comma for the dot) without regex. */
 final class IsoTime {
@@ -10,35 +12,44 @@ final class IsoTime {
     }
 
     /** The local date-time written at {@code p}, or {@code null}. */
-    static LocalDateTime localDateTime(String s, int p) {
+    static LocalDateTime localDateTime(CharSequence s, int p) {
+        if (!isDateTime(s, p)) {
+            return null;
+        }
+        int end = end(s, p);
+        int nanos = end > p + 19 ? nanos(s, p + 20, end) : 0;
+        return LocalDateTime.of(Ascii.number(s, p, 4), Ascii.number(s, p + 5, 2), Ascii.number(s, p + 8, 2),
+                Ascii.number(s, p + 11, 2), Ascii.number(s, p + 14, 2), Ascii.number(s, p + 17, 2), nanos);
+    }
+
+    /**
+     * True when a valid local date-time is written at {@code p} (what {@link #localDateTime} reads, without making
+     * it: the reader asks this of every line).
+     */
+    static boolean isDateTime(CharSequence s, int p) {
         if (!Ascii.digits(s, p, 4) || s.length() < p + 19 || s.charAt(p + 4) != '-' || !Ascii.digits(s, p + 5, 2)
                 || s.charAt(p + 7) != '-' || !Ascii.digits(s, p + 8, 2)) {
-            return null;
+            return false;
         }
         char t = s.charAt(p + 10);
         if ((t != 'T' && t != ' ' && t != 't') || !Ascii.digits(s, p + 11, 2) || s.charAt(p + 13) != ':'
                 || !Ascii.digits(s, p + 14, 2) || s.charAt(p + 16) != ':' || !Ascii.digits(s, p + 17, 2)) {
-            return null;
+            return false;
         }
-        int nanos = 0;
         int q = p + 19;
-        if (q < s.length() && (s.charAt(q) == '.' || s.charAt(q) == ',')) {
-            int start = q + 1;
-            int end = start;
-            while (end < s.length() && Ascii.isDigit(s.charAt(end))) {
-                end++;
-            }
-            if (end == start) {
-                return null;
-            }
-            nanos = nanos(s, start, end);
+        if (q < s.length() && (s.charAt(q) == '.' || s.charAt(q) == ',') && (q + 1 >= s.length() || !Ascii.isDigit(s.charAt(q + 1)))) {
+            return false; // a separator without a fraction
         }
-        return of(Ascii.number(s, p, 4), Ascii.number(s, p + 5, 2), Ascii.number(s, p + 8, 2),
-                Ascii.number(s, p + 11, 2), Ascii.number(s, p + 14, 2), Ascii.number(s, p + 17, 2), nanos);
+        int year = Ascii.number(s, p, 4);
+        int month = Ascii.number(s, p + 5, 2);
+        int day = Ascii.number(s, p + 8, 2);
+        // the ranges LocalDateTime.of checks (a fraction has at most 9 digits read: always in range)
+        return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
+                && Ascii.number(s, p + 11, 2) <= 23 && Ascii.number(s, p + 14, 2) <= 59 && Ascii.number(s, p + 17, 2) <= 59;
     }
 
     /** Index just past the date-time (and its fraction) that starts at {@code p}. */
-    static int end(String s, int p) {
+    static int end(CharSequence s, int p) {
         int q = p + 19;
         if (q < s.length() && (s.charAt(q) == '.' || s.charAt(q) == ',')) {
             q++;
@@ -50,7 +61,7 @@ final class IsoTime {
     }
 
     /** A fraction of a second written by the digits from {@code start} to {@code end}, in nanoseconds. */
-    static int nanos(String s, int start, int end) {
+    static int nanos(CharSequence s, int start, int end) {
         int v = 0;
         for (int i = start; i < start + 9; i++) {
             v = v * 10 + (i < end ? s.charAt(i) - '0' : 0);

@@ -31,6 +31,7 @@ final class LineText {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private char[] chars = new char[256];
 
+    /** The line's text; {@code null} for a plain line until {@link LogLines#text()} makes it. */
     String text = "";
     Kind kind = Kind.TEXT;
     /** The last 8-bit line was not valid UTF-8 and was read as Windows-1252. */
@@ -145,6 +146,14 @@ final class LineText {
     /** A control character that marks binary content (tab, form feed and ESC occur in text logs; NUL apart). */
     private static boolean control(int c) {
         return (c < 0x20 && c != '\t' && c != 0x0C && c != 0x1B) || c == 0x7F;
+    }
+
+    /** A line of printable ASCII: text, its {@code String} left to be made from the bytes ({@link LogLines#text()}). */
+    void plain() {
+        text = null;
+        kind = Kind.TEXT;
+        fallback = false;
+        sawNul = false;
     }
 
     void nulOnly() {

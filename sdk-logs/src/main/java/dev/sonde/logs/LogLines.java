@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -133,7 +134,28 @@ final class LogLines implements Closeable {
 
     /** The current line's text (without its line end); empty unless {@link #kind()} is TEXT. */
     String text() {
+        if (decoder.text == null) {
+            decoder.text = new String(line.bytes, 0, line.kept, StandardCharsets.ISO_8859_1);
+        }
         return decoder.text;
+    }
+
+    /**
+     * True when the current line is 8-bit text of printable ASCII and tabs only, kept whole: its {@link #bytes()}
+     * are its characters, one each, and its {@link #text()} is made only when asked for.
+     */
+    boolean plain() {
+        return line.plain;
+    }
+
+    /** The current line's bytes, {@code [0, byteCount())}; for a {@link #plain()} line, its characters. */
+    byte[] bytes() {
+        return line.bytes;
+    }
+
+    /** How many of {@link #bytes()} are the current line's. */
+    int byteCount() {
+        return line.kept;
     }
 
     /** Whether the current line is text, binary content or a run of NUL bytes. */
@@ -196,10 +218,23 @@ final class LogLines implements Closeable {
             int start = src.pos;
             int i = start;
             int end = src.limit;
-            while (i < end && b[i] != '\n' && b[i] != '\r') {
-                i++;
+            boolean plain = true;
+            for (; i < end; i++) { // one test per byte for printable ASCII, the bulk of a log
+                byte c = b[i];
+                if (c < 0x20 || c == 0x7F) { // bytes from 0x80 are negative
+                    if (c == '\n' || c == '\r') {
+                        break;
+                    }
+                    plain &= c == '\t';
+                }
             }
-            line.append(b, start, i - start);
+            if (plain && i > start) {
+                line.keep(b, start, i - start);
+                line.nonNul = true;
+            } else {
+                line.append(b, start, i - start);
+                line.plain &= plain;
+            }
             any = true;
             if (i < end) {
                 src.pos = i + 1;
@@ -212,6 +247,11 @@ final class LogLines implements Closeable {
 
     /** Ends an 8-bit line ({@code end} is its line-end byte, or -1 at the end of the input). */
     private int finishEightBit(int end) {
+        if (line.plain && line.whole()) {
+            decoder.plain(); // no byte-order mark, NUL or control byte: the text is the bytes, made only if asked for
+            return emit(LineEncoding.EIGHT_BIT, 0);
+        }
+        line.plain = false;
         if (!decoded && line.whole()) {
             int bom = line.kept >= 3 && (line.bytes[0] & 0xff) == 0xEF && (line.bytes[1] & 0xff) == 0xBB && (line.bytes[2] & 0xff) == 0xBF ? 3 : 0;
             if (bom > 0) { // another writer started here, with a UTF-8 byte-order mark
@@ -300,6 +340,7 @@ final class LogLines implements Closeable {
                     }
                 }
                 if (i > from) {
+                    line.plain = false;
                     line.keep(b, from, i - from);
                     src.pos = i;
                     continue;

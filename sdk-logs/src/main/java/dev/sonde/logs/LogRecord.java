@@ -1,7 +1,9 @@
 package dev.sonde.logs;
 
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -23,14 +25,54 @@ final class LogRecord {
     private long[] numbers = new long[16];
     private int chars;
     private boolean open;
+    /** The record's lines that hold a trigger word ({@link TriggerScan}): the only ones the decoders read. */
+    private final BitSet triggered = new BitSet();
+    /** A trace record's first line kept as bytes ({@link #beginPlain}) until its text is asked for. */
+    private byte[] firstBytes = new byte[256];
+    private int firstLength;
+    private boolean lazy;
+    /** Where the message starts in {@link #firstBytes}, and the message once made (the decoders read it first). */
+    private int messageStart;
+    private String message;
 
     void begin(long line, String text, RecordStart parsed) {
-        firstLine = line;
+        start(line, text.length());
         firstText = text;
         start = parsed;
+        if (TriggerScan.DECODERS.in(parsed.message())) {
+            triggered.set(0);
+        }
+    }
+
+    /**
+     * Begins a trace record from the bytes of its first line, a plain ASCII line ({@link LogLines#plain()}) that
+     * {@link TraceLogFormat#messageStart} accepted (at {@code messageStart}), whose message holds a trigger word or not: its text and
+     * {@link RecordStart} are made only if asked for (most records are never decoded).
+     */
+    void beginPlain(long line, byte[] bytes, int length, int messageStart, boolean holdsTrigger) {
+        start(line, length);
+        lazy = true;
+        this.messageStart = messageStart;
+        message = null;
+        if (firstBytes.length < length) {
+            firstBytes = new byte[Math.max(length, firstBytes.length * 2)];
+        }
+        System.arraycopy(bytes, 0, firstBytes, 0, length);
+        firstLength = length;
+        firstText = null;
+        start = null;
+        if (holdsTrigger) {
+            triggered.set(0);
+        }
+    }
+
+    private void start(long line, int length) {
+        firstLine = line;
         continuations.clear();
-        chars = text.length();
+        triggered.clear();
+        chars = length;
         open = true;
+        lazy = false;
     }
 
     /** Adds a continuation line; false (and nothing kept) when the record is full. */
@@ -45,7 +87,28 @@ final class LogRecord {
         numbers[i] = line;
         continuations.add(text);
         chars += text.length();
+        if (TriggerScan.DECODERS.in(text)) {
+            triggered.set(i + 1);
+        }
         return true;
+    }
+
+    /** True when line {@code i} holds a trigger word (for the first line, its message). */
+    boolean holdsTrigger(int i) {
+        return triggered.get(i);
+    }
+
+    /** True when a line of the record holds a trigger word: else no decoder finds anything in it. */
+    boolean anyTrigger() {
+        return !triggered.isEmpty();
+    }
+
+    private void materialize() {
+        if (lazy) {
+            lazy = false;
+            firstText = new String(firstBytes, 0, firstLength, StandardCharsets.ISO_8859_1);
+            start = TraceLogFormat.parse(firstText); // never null: messageStart accepted the same characters
+        }
     }
 
     void close() {
@@ -58,6 +121,7 @@ final class LogRecord {
     }
 
     RecordStart start() {
+        materialize();
         return start;
     }
 
@@ -66,6 +130,7 @@ final class LogRecord {
     }
 
     String firstText() {
+        materialize();
         return firstText;
     }
 
@@ -76,12 +141,21 @@ final class LogRecord {
 
     /** Line {@code i}'s text for decoding: the first line's message (prefix removed), else the continuation. */
     String text(int i) {
-        return i == 0 ? start.message() : continuations.get(i - 1);
+        if (i > 0) {
+            return continuations.get(i - 1);
+        }
+        if (!lazy) {
+            return start.message();
+        }
+        if (message == null) { // the same characters as start().message(), without parsing the prefix again
+            message = new String(firstBytes, messageStart, firstLength - messageStart, StandardCharsets.ISO_8859_1);
+        }
+        return message;
     }
 
     /** Line {@code i} as printed. */
     String raw(int i) {
-        return i == 0 ? firstText : continuations.get(i - 1);
+        return i == 0 ? firstText() : continuations.get(i - 1);
     }
 
     /** Line {@code i}'s 1-based number in the file. */

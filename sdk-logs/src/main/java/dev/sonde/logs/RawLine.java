@@ -17,12 +17,18 @@ final class RawLine {
     boolean nonNul;
     /** Most bytes kept. */
     int cap;
+    /**
+     * Every byte of an 8-bit line so far is printable ASCII or a tab: its bytes are its characters, so the reader
+     * can look at them before (or instead of) making it a {@code String}. False for a UTF-16 line.
+     */
+    boolean plain;
 
     void reset(int cap) {
         this.cap = cap;
         kept = 0;
         length = 0;
         nonNul = false;
+        plain = true;
     }
 
     /** Adds bytes of an 8-bit line. */
@@ -51,6 +57,7 @@ final class RawLine {
 
     /** Adds one byte of a UTF-16 line (whether it is NUL is judged per unit, line ends left out). */
     void add(int c) {
+        plain = false;
         if (kept < cap) {
             room(1);
             bytes[kept++] = (byte) c;

@@ -37,7 +37,8 @@ final class RecordDecoder {
 
     /**
      * Words one of which a line must hold (lower-cased) to be read at all: every decoder's. A line holding any
-     * of them is offered to every decoder (a cheap first scan most lines of a log fail).
+     * of them is offered to every decoder (a cheap first scan most lines of a log fail); {@link TriggerScan} looks
+     * for them all in one pass, on the line's bytes when it is plain ASCII.
      */
     static final List<String> TRIGGERS = Stream.of(NetworkErrorDecoder.TRIGGERS, TlsFailureDecoder.TRIGGERS,
             DestinationDecoder.TRIGGERS, ProxyEventDecoder.TRIGGERS, CertificateDecoder.TRIGGERS,
@@ -53,7 +54,11 @@ final class RecordDecoder {
 
     /** The facts in a record, in a stable order. */
     List<Fact> decode(LogRecord record) {
-        RecordText all = RecordText.of(file, record, TRIGGERS);
+        return decode(RecordText.of(file, record));
+    }
+
+    /** The facts in a record's lines offered to the decoders, in a stable order. */
+    List<Fact> decode(RecordText all) {
         if (all.isEmpty()) {
             return List.of();
         }

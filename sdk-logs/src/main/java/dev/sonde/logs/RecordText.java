@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * One complete record as the decoders read it, and all they share: its lines, its time and thread, and how a
  * fact quotes it. Immutable; each decoder reads it on its own.
  *
- * <p>A line is read by the decoders only when it holds one of their trigger words ({@link RecordDecoder#TRIGGERS}):
- * a cheap first scan that most lines of a log fail. Such a line is offered three ways: as printed
+ * <p>A line is read by the decoders only when it holds one of their trigger words ({@link RecordDecoder#TRIGGERS}, found by
+ * {@link TriggerScan} as the line is read): a cheap first scan that most lines of a log fail. Such a line is offered three ways: as printed
  * ({@link #text}), lower-cased ({@link #low}, same indexes) and lower-cased with quoted text blanked
  * ({@link #words}): text in quotes ({@code "Re: 407 parking"}, {@code 'TLS failure review'}) is content such as a
  * mail subject or an event title, into which the word and number heuristics do not look.
@@ -44,14 +44,26 @@ final class RecordText {
         this.empty = !any;
     }
 
-    /** The record's lines that hold one of {@code triggers} (lower case) offered to the decoders. */
-    static RecordText of(String file, LogRecord record, List<String> triggers) {
+    /** The record's lines that hold a trigger word ({@link LogRecord#holdsTrigger}) offered to the decoders. */
+    static RecordText of(String file, LogRecord record) {
+        return of(file, record, false);
+    }
+
+    /**
+     * Every line of the record offered to the decoders, trigger word or not: what they would find without the
+     * prefilter ({@code TriggerScanTest} checks it finds nothing more).
+     */
+    static RecordText everyLine(String file, LogRecord record) {
+        return of(file, record, true);
+    }
+
+    private static RecordText of(String file, LogRecord record, boolean all) {
         int n = record.size();
         String[] lows = null; // most records hold no trigger: nothing is allocated for them
         String[] words = null;
         for (int i = 0; i < n; i++) {
-            String low = Ascii.lower(record.text(i));
-            if (holdsAny(low, triggers)) {
+            if (all || record.holdsTrigger(i)) {
+                String low = Ascii.lower(record.text(i));
                 if (lows == null) {
                     lows = new String[n];
                     words = new String[n];
@@ -61,15 +73,6 @@ final class RecordText {
             }
         }
         return lows == null ? new RecordText(file, record, NONE, NONE) : new RecordText(file, record, lows, words);
-    }
-
-    private static boolean holdsAny(String low, List<String> triggers) {
-        for (String t : triggers) {
-            if (low.contains(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The same record with {@code lines} passed over too (the lines of a certificate block, say). */

@@ -118,40 +118,40 @@ final class ServerAnswerDecoder {
         int status = 0;
         int statedLine = -1;
         boolean negated = false;
-        String url = "";
-        String host = "";
-        int port = 0;
-        for (int i = 0; i < r.size() && (statusLine < 0 || url.isEmpty()); i++) {
+        for (int i = 0; i < r.size() && statusLine < 0; i++) {
             if (!r.reads(i)) {
                 continue;
             }
             String words = r.words(i);
-            if (statusLine < 0) {
-                int found = status(words);
-                if (found == PROXY_AUTH) {
-                    return List.of();
-                }
-                if (found > 0) {
-                    statusLine = i;
-                    status = found;
-                } else if (statedLine < 0 && STATED.finder(words, words).find()) {
-                    statedLine = i;
-                    negated = NEGATED.finder(words, words).find();
-                }
+            int found = status(words);
+            if (found == PROXY_AUTH) {
+                return List.of();
             }
-            if (url.isEmpty() && r.low(i).contains("http")) {
-                AnchoredPattern.Finder m = URL.finder(r.text(i), r.low(i));
-                if (m.find()) {
-                    String u = m.group();
-                    url = Redaction.redact(u.length() > MAX_URL ? u.substring(0, MAX_URL) : u);
-                    host = Ascii.lower(m.group(2));
-                    port = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(1).length() == 5 ? 443 : 80;
-                }
+            if (found > 0) {
+                statusLine = i;
+                status = found;
+            } else if (statedLine < 0 && STATED.finder(words, words).find()) {
+                statedLine = i;
+                negated = NEGATED.finder(words, words).find();
             }
         }
         int line = statusLine >= 0 ? statusLine : statedLine;
         if (line < 0 || (statusLine < 0 && negated)) {
-            return List.of();
+            return List.of(); // before the URL is looked for: most lines naming one (a request sent) are no answer
+        }
+        String url = "";
+        String host = "";
+        int port = 0;
+        for (int i = 0; i < r.size() && url.isEmpty(); i++) { // the record's first URL
+            if (r.reads(i) && r.low(i).contains("http")) {
+                AnchoredPattern.Finder m = URL.finder(r.text(i), r.low(i));
+                if (m.find()) {
+                    String u = m.group();
+                    url = u.length() > MAX_URL ? u.substring(0, MAX_URL) : u; // redacted below, if it is kept
+                    host = Ascii.lower(m.group(2));
+                    port = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(1).length() == 5 ? 443 : 80;
+                }
+            }
         }
         if (host.isEmpty()) {
             host = hostName(r);
@@ -159,6 +159,8 @@ final class ServerAnswerDecoder {
         if (statusLine < 0 && host.isEmpty()) { // "Sync finished successfully": about no server
             return List.of();
         }
+        // redacting costs more than the rest of the scan: only for an answer (most lines naming a URL are not one)
+        url = url.isEmpty() ? url : Redaction.redact(url);
         String address = "";
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);

@@ -1,8 +1,6 @@
 package dev.sonde.logs;
 
 import dev.sonde.facts.LogTime;
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -80,29 +78,64 @@ final class TraceLogFormat {
 
     /** The parsed record start, or {@code null} when the line does not start a trace record. */
     static RecordStart parse(String s) {
-        int n = s.length();
-        if (n < 24 || !Ascii.isDigit(s.charAt(0))) {
+        Prefix at = new Prefix();
+        if (scan(s, at) < 0) {
             return null;
         }
-        LocalDateTime local = IsoTime.localDateTime(s, 0);
-        if (local == null) {
-            return null;
+        ZoneOffset offset = at.sign == 0 ? null : at.sign == 'Z' ? ZoneOffset.UTC
+                : at.sign == '-' ? ZoneOffset.ofHoursMinutes(-at.hours, -at.minutes) : ZoneOffset.ofHoursMinutes(at.hours, at.minutes);
+        String thread = Ascii.lower(s.substring(at.threadStart, at.threadEnd));
+        String level = String.valueOf(Character.toUpperCase(s.charAt(at.level)));
+        String location = s.substring(at.locationStart, at.locationEnd).strip();
+        return new RecordStart(NAME, new LogTime(IsoTime.localDateTime(s, 0), offset), thread, level, location,
+                s.substring(at.message));
+    }
+
+    /**
+     * Where the message of the trace record {@code s} starts (the prefix checked as {@link #parse} checks it), or
+     * -1 when {@code s} does not start a trace record. Makes no object: the reader asks it of every line, and
+     * builds the {@link RecordStart} only for a record it decodes.
+     */
+    static int messageStart(CharSequence s) {
+        return scan(s, null);
+    }
+
+    /** Where the parts of a record start are, for {@link #parse}. */
+    private static final class Prefix {
+        /** 0 (no offset), 'Z', '+' or '-'. */
+        char sign;
+        int hours;
+        int minutes;
+        int threadStart;
+        int threadEnd;
+        int level;
+        int locationStart;
+        int locationEnd;
+        int message;
+    }
+
+    /** The start of the message, or -1 when {@code s} is not a record start; fills {@code at} unless null. */
+    private static int scan(CharSequence s, Prefix at) {
+        int n = s.length();
+        if (n < 24 || !Ascii.isDigit(s.charAt(0)) || !IsoTime.isDateTime(s, 0)) {
+            return -1;
         }
         int p = IsoTime.end(s, 0);
-        ZoneOffset offset = null;
+        char sign = 0;
+        int hours = 0;
+        int minutes = 0;
         if (p < n) {
             char c = s.charAt(p);
             if (c == 'Z' || c == 'z') {
-                offset = ZoneOffset.UTC;
+                sign = 'Z';
                 p++;
             } else if (c == '+' || c == '-') {
                 int q = p + 1;
                 if (!Ascii.digits(s, q, 2)) {
-                    return null;
+                    return -1;
                 }
-                int hours = Ascii.number(s, q, 2);
+                hours = Ascii.number(s, q, 2);
                 q += 2;
-                int minutes = 0;
                 if (q < n && s.charAt(q) == ':' && Ascii.digits(s, q + 1, 2)) {
                     minutes = Ascii.number(s, q + 1, 2);
                     q += 3;
@@ -110,62 +143,91 @@ final class TraceLogFormat {
                     minutes = Ascii.number(s, q, 2);
                     q += 2;
                 }
-                try {
-                    offset = c == '-' ? ZoneOffset.ofHoursMinutes(-hours, -minutes) : ZoneOffset.ofHoursMinutes(hours, minutes);
-                } catch (DateTimeException e) {
-                    return null;
+                // what ZoneOffset.ofHoursMinutes accepts
+                if (hours > 18 || minutes > 59 || (hours == 18 && minutes > 0)) {
+                    return -1;
                 }
+                sign = c;
                 p = q;
             }
         }
         if (p >= n || !isSpace(s.charAt(p))) {
-            return null;
+            return -1;
         }
         p = skipSpaces(s, p);
-        String thread = "";
+        int threadStart = p;
+        int threadEnd = p;
         if (!isLevel(s, p)) {
-            int t = p;
             while (p < n && Ascii.isHex(s.charAt(p))) {
                 p++;
             }
-            if (p == t || p - t > 16 || p >= n || !isSpace(s.charAt(p))) {
-                return null;
+            if (p == threadStart || p - threadStart > 16 || p >= n || !isSpace(s.charAt(p))) {
+                return -1;
             }
-            thread = Ascii.lower(s.substring(t, p));
+            threadEnd = p;
             p = skipSpaces(s, p);
             if (!isLevel(s, p)) {
-                return null;
+                return -1;
             }
         }
-        String level = String.valueOf(Character.toUpperCase(s.charAt(p)));
+        int level = p;
         p += 2;
         while (p < n && !isSpace(s.charAt(p))) { // category
             p++;
         }
         p = skipSpaces(s, p);
-        String location;
+        int locationStart = p;
+        int locationEnd;
         int messageStart;
-        int arrow = s.indexOf("()>", p);
+        int arrow = indexOf(s, "()>", p);
         if (arrow >= 0) {
-            location = s.substring(p, arrow).strip();
+            locationEnd = arrow;
             messageStart = arrow + 3;
         } else {
-            int gt = s.indexOf("> ", p);
+            int gt = indexOf(s, "> ", p);
             if (gt >= 0) {
-                location = s.substring(p, gt).strip();
+                locationEnd = gt;
                 messageStart = gt + 1;
             } else {
-                location = "";
+                locationEnd = p;
                 messageStart = p;
             }
         }
         if (messageStart < n && s.charAt(messageStart) == ' ') {
             messageStart++;
         }
-        return new RecordStart(NAME, new LogTime(local, offset), thread, level, location, s.substring(messageStart));
+        if (at != null) {
+            at.sign = sign;
+            at.hours = hours;
+            at.minutes = minutes;
+            at.threadStart = threadStart;
+            at.threadEnd = threadEnd;
+            at.level = level;
+            at.locationStart = locationStart;
+            at.locationEnd = locationEnd;
+            at.message = messageStart;
+        }
+        return messageStart;
     }
 
-    private static boolean isLevel(String s, int p) {
+    /** {@link String#indexOf(String, int)} for any character sequence. */
+    private static int indexOf(CharSequence s, String word, int from) {
+        char first = word.charAt(0);
+        for (int i = from, last = s.length() - word.length(); i <= last; i++) {
+            if (s.charAt(i) == first) {
+                int k = 1;
+                while (k < word.length() && s.charAt(i + k) == word.charAt(k)) {
+                    k++;
+                }
+                if (k == word.length()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLevel(CharSequence s, int p) {
         return p + 1 < s.length() && LEVELS.indexOf(s.charAt(p)) >= 0 && s.charAt(p + 1) == ':';
     }
 
@@ -173,7 +235,7 @@ final class TraceLogFormat {
         return c == ' ' || c == '\t';
     }
 
-    static int skipSpaces(String s, int p) {
+    static int skipSpaces(CharSequence s, int p) {
         while (p < s.length() && isSpace(s.charAt(p))) {
             p++;
         }
