@@ -14,10 +14,14 @@ import java.time.Instant;
 final class ByteSource implements Closeable {
 
     private static final int BUFFER = 64 * 1024;
+    /** The smallest buffer: more than {@link LogLines}' encoding sniff, the most it asks for at once. */
+    private static final int MIN_BUFFER = 8 * 1024;
 
     private final InputStream in;
     private final Instant deadline;
-    byte[] buf = new byte[BUFFER];
+    byte[] buf;
+    /** The last read filled the whole buffer: the next one gets a larger buffer (up to {@link #BUFFER}). */
+    private boolean grow;
     int pos;
     int limit;
     private boolean eof;
@@ -28,6 +32,19 @@ final class ByteSource implements Closeable {
     ByteSource(InputStream in, Instant deadline) {
         this.in = in;
         this.deadline = deadline;
+        this.buf = new byte[initialSize(in)];
+    }
+
+    /**
+     * A buffer the input's size when it says (a file: most logs of an embedded analysis are a few KB, and 64 KiB
+     * each was the largest thing a warm analysis allocated), else the smallest, grown while reads fill it.
+     */
+    private static int initialSize(InputStream in) {
+        try {
+            return (int) Math.max(MIN_BUFFER, Math.min(BUFFER, in.available() + 1L));
+        } catch (IOException e) {
+            return MIN_BUFFER;
+        }
     }
 
     /**
@@ -78,6 +95,10 @@ final class ByteSource implements Closeable {
                 return false;
             }
             if (!keep || pos == limit) {
+                if (grow) { // a new array: lines may still hold a view of the old one until they are taken
+                    buf = new byte[Math.min(BUFFER, buf.length * 2)];
+                    grow = false;
+                }
                 pos = 0;
                 limit = 0;
             } else if (limit == buf.length) {
@@ -91,6 +112,7 @@ final class ByteSource implements Closeable {
                 return false;
             }
             if (r > 0) {
+                grow = limit + r == buf.length && buf.length < BUFFER;
                 limit += r;
                 return true;
             }
