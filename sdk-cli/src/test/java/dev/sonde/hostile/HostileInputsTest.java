@@ -158,9 +158,16 @@ class HostileInputsTest {
     @Test
     void aFloodOfFilesStopsAtTheDeadlineAndSaysSo() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("flood"));
-        byte[] tiny = "[2024-01-01T00:00:00:INFO:x.cc(1)] hello\n".getBytes(StandardCharsets.US_ASCII);
+        // each file a burst of answers that must be decoded (not chatter the reader skips) and are no problem: 30,000
+        // files of 40 records take seconds to read however fast the reader gets, so the deadline of 1 s must stop it
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            burst.append(String.format("[2024-01-01T00:00:%02d:INFO:windows_http.cc(212)] Request to"
+                    + " https://www.googleapis.com/calendar/v3/users/me/%d completed with HTTP status: 200%n", i, i));
+        }
+        byte[] answers = burst.toString().getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 30_000; i++) {
-            Files.write(dir.resolve(String.format("f%05d.log", i)), tiny);
+            Files.write(dir.resolve(String.format("f%05d.log", i)), answers);
         }
         Run run = sonde("analyze", dir.toString(), "--format", "json", "--deadline", "1");
         JsonNode report = run.json();
