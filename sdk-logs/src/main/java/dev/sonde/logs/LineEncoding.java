@@ -51,4 +51,33 @@ enum LineEncoding {
         }
         return null;
     }
+
+    /** The encoding of the input's start (a byte-order mark is passed over). */
+    static LineEncoding sniff(ByteSource src) {
+        byte[] b = src.buf;
+        int p = src.pos;
+        int n = src.limit - p;
+        if (n >= 3 && (b[p] & 0xff) == 0xEF && (b[p + 1] & 0xff) == 0xBB && (b[p + 2] & 0xff) == 0xBF) {
+            src.pos += 3;
+            return EIGHT_BIT;
+        }
+        LineEncoding bom = utf16Bom(b, p, n);
+        if (bom != null) {
+            src.pos += 2;
+            return bom;
+        }
+        LineEncoding guess = guess(b, p, Math.min(n, 1024));
+        return guess == null ? EIGHT_BIT : guess;
+    }
+
+    /** The UTF-16 encoding a byte-order mark at {@code b[p]} names, or null. */
+    static LineEncoding utf16Bom(byte[] b, int p, int n) {
+        if (n >= 2 && (b[p] & 0xff) == 0xFF && (b[p + 1] & 0xff) == 0xFE) {
+            return UTF_16LE;
+        }
+        if (n >= 2 && (b[p] & 0xff) == 0xFE && (b[p + 1] & 0xff) == 0xFF) {
+            return UTF_16BE;
+        }
+        return null;
+    }
 }

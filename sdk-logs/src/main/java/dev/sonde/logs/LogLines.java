@@ -85,35 +85,7 @@ final class LogLines implements Closeable {
             src.close();
             throw e;
         }
-        return new LogLines(src, sniff(src), false);
-    }
-
-    /** The encoding of the input's start (a byte-order mark is passed over). */
-    private static LineEncoding sniff(ByteSource src) {
-        byte[] b = src.buf;
-        int p = src.pos;
-        int n = src.limit - p;
-        if (n >= 3 && (b[p] & 0xff) == 0xEF && (b[p + 1] & 0xff) == 0xBB && (b[p + 2] & 0xff) == 0xBF) {
-            src.pos += 3;
-            return LineEncoding.EIGHT_BIT;
-        }
-        LineEncoding bom = utf16Bom(b, p, n);
-        if (bom != null) {
-            src.pos += 2;
-            return bom;
-        }
-        LineEncoding guess = LineEncoding.guess(b, p, Math.min(n, 1024));
-        return guess == null ? LineEncoding.EIGHT_BIT : guess;
-    }
-
-    private static LineEncoding utf16Bom(byte[] b, int p, int n) {
-        if (n >= 2 && (b[p] & 0xff) == 0xFF && (b[p + 1] & 0xff) == 0xFE) {
-            return LineEncoding.UTF_16LE;
-        }
-        if (n >= 2 && (b[p] & 0xff) == 0xFE && (b[p + 1] & 0xff) == 0xFF) {
-            return LineEncoding.UTF_16BE;
-        }
-        return null;
+        return new LogLines(src, LineEncoding.sniff(src), false);
     }
 
     /**
@@ -259,7 +231,7 @@ final class LogLines implements Closeable {
                 line.kept -= bom;
                 line.length -= bom;
             }
-            LineEncoding wide = utf16Bom(line.bytes, 0, line.kept);
+            LineEncoding wide = LineEncoding.utf16Bom(line.bytes, 0, line.kept);
             if (wide != null) {
                 return splitAgain(wide, 2, end);
             }
