@@ -71,6 +71,29 @@ public final class PacOptions {
         return new Builder();
     }
 
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.evaluationTimeout = evaluationTimeout;
+        b.totalTimeout = totalTimeout;
+        b.instructionBudget = instructionBudget;
+        b.maxStackDepth = maxStackDepth;
+        b.maxScriptBytes = maxScriptBytes;
+        b.maxResultChars = maxResultChars;
+        b.maxStringChars = maxStringChars;
+        b.maxArrayLength = maxArrayLength;
+        b.dnsTimeout = dnsTimeout;
+        b.maxDnsLookups = maxDnsLookups;
+        b.fetchTimeout = fetchTimeout;
+        b.maxRedirects = maxRedirects;
+        b.allowFile = allowFile;
+        b.resolver = resolver;
+        b.localAddresses = localAddresses;
+        b.clock = clock;
+        b.zone = zone;
+        return b;
+    }
+
     public Duration evaluationTimeout() {
         return evaluationTimeout;
     }

@@ -20,7 +20,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +71,7 @@ public final class SavedScript {
         }
         AtomicInteger lookups = new AtomicInteger();
         AtomicBoolean localAddress = new AtomicBoolean();
-        PacOptions offline = PacOptions.builder()
+        PacOptions offline = limits.toBuilder()
                 .resolver((host, d) -> {
                     lookups.incrementAndGet();
                     throw new UnknownHostException(host + " (not looked up: the script is not on its own machine)");
@@ -82,10 +81,6 @@ public final class SavedScript {
                     return List.of(InetAddress.getLoopbackAddress());
                 })
                 .totalTimeout(left.compareTo(limits.totalTimeout()) < 0 ? left : limits.totalTimeout())
-                .evaluationTimeout(limits.evaluationTimeout()).instructionBudget(limits.instructionBudget())
-                .maxStackDepth(limits.maxStackDepth()).maxScriptBytes(limits.maxScriptBytes())
-                .maxResultChars(limits.maxResultChars()).maxStringChars(limits.maxStringChars())
-                .maxArrayLength(limits.maxArrayLength()).clock(limits.clock(), limits.zone())
                 .build();
         List<Fact> found = PacRoutes.evaluateSaved(name, text.source(), urls, offline);
         found.forEach(facts::add);
@@ -142,16 +137,15 @@ public final class SavedScript {
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(Arrays.copyOf(bytes, prefix.length),
-                toBytes(prefix));
-    }
-
-    private static byte[] toBytes(int[] values) {
-        byte[] out = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (byte) values[i];
+        if (bytes.length < prefix.length) {
+            return false;
         }
-        return out;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> strictUtf8(byte[] bytes) {

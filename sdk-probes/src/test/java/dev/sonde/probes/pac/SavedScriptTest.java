@@ -152,4 +152,19 @@ class SavedScriptTest {
         assertThat(s.encoding()).isEqualTo("windows-1252");
         assertThat(facts).first().isInstanceOf(PacRoute.class);
     }
+
+    @Test
+    void theOfflineEvaluationKeepsTheLimitsItIsGiven() {
+        PacOptions small = PacOptions.builder().maxScriptBytes(64).maxResultChars(20).build();
+        PacOptions copy = small.toBuilder().build();
+        assertThat(copy.maxScriptBytes()).isEqualTo(64);
+        assertThat(copy.maxResultChars()).isEqualTo(20);
+        assertThat(copy.evaluationTimeout()).isEqualTo(small.evaluationTimeout());
+
+        InputSummary s = SavedScript.evaluate(LogInput.ofText("proxy.pac", GOOGLE_APIS_TO_PROXY), CATALOG.endpoints()
+                .stream().map(e -> java.net.URI.create(e.url())).toList(), facts::add, warnings::add,
+                Instant.now().plusSeconds(30), small);
+        assertThat(s.facts()).isZero();
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message()).contains("larger than 64 bytes"));
+    }
 }
