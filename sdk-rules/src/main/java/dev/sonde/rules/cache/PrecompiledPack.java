@@ -2,6 +2,7 @@ package dev.sonde.rules.cache;
 
 import dev.sonde.PackProblem;
 import dev.sonde.rules.pack.PackDigest;
+import dev.sonde.rules.pack.ParsedJson;
 import dev.sonde.rules.pack.RulePack;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.drools.base.util.Drools;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
@@ -28,31 +35,79 @@ import org.slf4j.LoggerFactory;
  * The built-in pack's rules compiled at build time and shipped in the jar ({@value #RESOURCE}), so that no run,
  * not even the first, compiles them. It holds the form the compile cache uses ({@link CompiledForm}) under a key
  * of what the compiled rules depend on: the DRL's digest ({@link PackDigest#drl}), the Drools version and the
- * compiler's options. Sonde's own classes are not part of it: the resource is built with them, into the same jar.
+ * compiler's options, and the pack's JSON files as read ({@link ParsedJson}: each with its bytes' SHA-256, so
+ * that a start parses none of them with Jackson). Sonde's own classes are not part of the key: the resource is
+ * built with them, into the same jar.
  *
- * <p>It is read only for a pack whose key is the resource's: a pack edited after the build (an exported and
- * changed built-in pack, a class folder whose DRL changed without a rebuild) never uses it. Its SHA-256 is
- * checked before any of it is deserialized; a damaged resource, or one that cannot be read back, is logged as a
- * warning and the rules are compiled. Unlike a cache entry it is not authenticated by a secret: it is part of
- * the jar, as trusted as the classes beside it.
+ * <p>The rules are used only for a pack whose key is the resource's: a pack edited after the build (an exported
+ * and changed built-in pack, a class folder whose DRL changed without a rebuild) never uses them, and a JSON file
+ * whose bytes changed is parsed. The resource's SHA-256 is checked before any of it is deserialized, and every
+ * part is deserialized through a JEP 290 filter ({@link CompileCache#filter}); a damaged resource, or one that
+ * cannot be read back, is logged as a warning and the rules are compiled. Unlike a cache entry it is not
+ * authenticated by a secret: it is part of the jar, as trusted as the classes beside it.
+ *
+ * <p>{@link #open} checks the resource without decoding it ({@link PrecompiledParts}), so that a start can decode
+ * the rules (Drools' deserialization and the Rete network: half a start) on a second core while the pack's files
+ * are read, or from the CLI's first line on ({@link #prefetch}); they are used only once the key of the pack read
+ * matches.
  */
 public final class PrecompiledPack {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrecompiledPack.class);
     /** Where the build puts the built-in pack's compiled rules on the class path. */
     public static final String RESOURCE = "dev/sonde/packs/gwsmo.kbase";
-    static final String FORMAT = "sonde-precompiled/1";
+    static final String FORMAT = "sonde-precompiled/2";
     private static final int SHA_BYTES = 32;
-
     private PrecompiledPack() {
     }
 
+    /** A reading of the resource begun by {@link #prefetch}, for the next {@link #open} to take. */
+    private static final AtomicReference<FutureTask<Optional<PrecompiledParts>>> PREFETCHED = new AtomicReference<>();
+
     /**
-     * The rules of {@code pack} as compiled at build time, when the class path holds them for this very DRL; empty
-     * (the caller compiles) when there are none, they are of another DRL, or they cannot be read back (a warning is
-     * logged). Never throws.
+     * Begins reading the resource and decoding its rules on a short-lived daemon thread, for the next {@link #open}
+     * in this JVM to take (the CLI calls it first thing, so that the rules are decoded while the command line is
+     * parsed). Does nothing while an earlier one waits to be taken.
      */
-    public static Optional<CompileCache.Entry> read(RulePack pack, ClassLoader loader, Properties options) {
+    public static void prefetch(ClassLoader loader, Properties options) {
+        FutureTask<Optional<PrecompiledParts>> opening = new FutureTask<>(PrecompiledPack::openNow);
+        if (!PREFETCHED.compareAndSet(null, opening)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            opening.run();
+            try {
+                opening.get().ifPresent(parts -> parts.readHere(loader, options));
+            } catch (ExecutionException | InterruptedException e) {
+                LOG.debug("prefetching the precompiled rules failed", e); // open() says so again, and they are compiled
+            }
+        }, "sonde-rules-read");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The resource on the class path, its size, checksum and format checked (nothing decoded yet): the one
+     * {@link #prefetch} began reading, if any (taken once), else read now. Empty when there is none or it is damaged
+     * (a warning is logged). Never throws.
+     */
+    public static Optional<PrecompiledParts> open() {
+        FutureTask<Optional<PrecompiledParts>> prefetched = PREFETCHED.getAndSet(null);
+        if (prefetched == null) {
+            return openNow();
+        }
+        prefetched.run(); // reads it here unless the prefetching thread has begun
+        try {
+            return prefetched.get(PrecompiledParts.WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return damaged(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PrecompiledParts> openNow() {
         long t0 = System.nanoTime();
         byte[] bytes;
         try (InputStream in = PrecompiledPack.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -65,7 +120,20 @@ public final class PrecompiledPack {
             LOG.warn("the precompiled rules {} cannot be read ({}); the rules are compiled", RESOURCE, e.toString());
             return Optional.empty();
         }
-        return read(bytes, pack, loader, options, t0);
+        try {
+            return Optional.of(parse(bytes, t0));
+        } catch (IOException | RuntimeException e) {
+            return damaged(e);
+        }
+    }
+
+    /**
+     * The rules of {@code pack} as compiled at build time, when the class path holds them for this very DRL; empty
+     * (the caller compiles) when there are none, they are of another DRL, or they cannot be read back (a warning is
+     * logged). Never throws.
+     */
+    public static Optional<CompileCache.Entry> read(RulePack pack, ClassLoader loader, Properties options) {
+        return open().flatMap(r -> r.rules(pack, loader, options));
     }
 
     /** {@link #read(RulePack, ClassLoader, Properties)} of these bytes. */
@@ -74,57 +142,78 @@ public final class PrecompiledPack {
         try {
             return decode(bytes, pack, loader, options, t0);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | StackOverflowError e) {
-            LOG.warn("the precompiled rules {} are damaged ({}); the rules are compiled", RESOURCE, e.toString());
-            LOG.debug("precompiled rules not usable", e);
-            return Optional.empty();
+            return damaged(e);
         }
+    }
+
+    /** Logs that the resource is damaged and the rules are compiled; empty. */
+    static <T> Optional<T> damaged(Throwable e) {
+        LOG.warn("the precompiled rules {} are damaged ({}); the rules are compiled", RESOURCE, e.toString());
+        LOG.debug("precompiled rules not usable", e);
+        return Optional.empty();
     }
 
     /** The entry in {@code bytes}, or empty when it is of another DRL; throws when it is damaged. */
     static Optional<CompileCache.Entry> decode(byte[] bytes, RulePack pack, ClassLoader loader, Properties options,
             long t0) throws IOException, ClassNotFoundException {
+        PrecompiledParts parts = parse(bytes, t0);
+        if (!parts.of(pack, options)) {
+            LOG.debug("the precompiled rules are of another DRL than rule pack {}; it is compiled", pack.manifest().id());
+            return Optional.empty();
+        }
+        return Optional.of(parts.decode(loader, options));
+    }
+
+    /** The resource in {@code bytes}, checked: size, checksum, format; nothing deserialized yet. */
+    private static PrecompiledParts parse(byte[] bytes, long t0) throws IOException {
         if (bytes.length <= SHA_BYTES || bytes.length > CompileCache.MAX_ENTRY_BYTES) {
             throw new IOException("a resource of " + bytes.length + " bytes");
         }
-        byte[] sha = sha256().digest(Arrays.copyOf(bytes, bytes.length - SHA_BYTES));
-        if (!MessageDigest.isEqual(sha, Arrays.copyOfRange(bytes, bytes.length - SHA_BYTES, bytes.length))) {
+        MessageDigest md = sha256();
+        md.update(bytes, 0, bytes.length - SHA_BYTES);
+        if (!MessageDigest.isEqual(md.digest(), Arrays.copyOfRange(bytes, bytes.length - SHA_BYTES, bytes.length))) {
             throw new IOException("its checksum does not match");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - SHA_BYTES))) {
             if (!FORMAT.equals(in.readUTF())) {
                 throw new IOException("a resource of another format");
             }
-            String key = key(pack, options);
-            if (!key.equals(in.readUTF())) {
-                // expected when the pack is not the one built (an edited copy of it): never a stale compilation
-                LOG.debug("the precompiled rules are of another DRL than rule pack {}; it is compiled",
-                        pack.manifest().id());
-                return Optional.empty();
-            }
+            String key = in.readUTF();
             List<String> allowed = new ArrayList<>();
             for (int i = 0, n = in.readInt(); i < n; i++) {
                 allowed.add(in.readUTF());
             }
-            byte[] head = new byte[in.readInt()];
-            in.readFully(head);
-            byte[] body = new byte[in.readInt()];
-            in.readFully(body);
-            CompileCache.Entry entry = CompiledForm.read(head, body, allowed, loader, options);
-            LOG.debug("rule pack {}: precompiled rules read in {} ms", pack.manifest().id(),
-                    (System.nanoTime() - t0) / 1_000_000);
-            return Optional.of(entry);
+            byte[] head = bytes(in);
+            byte[] body = bytes(in);
+            byte[] json = bytes(in);
+            return new PrecompiledParts(key, allowed, head, body, json, t0);
         }
+    }
+
+    /** A length, then that many bytes (within what is left). */
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("a part of " + n + " bytes where " + in.available() + " are left");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
     }
 
     /**
      * The bytes {@link #read} reads: format, key, the packages classes may come from ({@link CompiledForm}), head,
-     * body, then the SHA-256 of all of it.
+     * body, the pack's JSON files as read ({@code json}), then the SHA-256 of all of it.
      */
-    public static byte[] encode(RulePack pack, KieBase kieBase, List<PackProblem> warnings, Properties options)
-            throws IOException {
+    public static byte[] encode(RulePack pack, KieBase kieBase, List<PackProblem> warnings, Properties options,
+            ParsedJson json) throws IOException {
         byte[] head = CompiledForm.head(kieBase, warnings);
         byte[] body = CompiledForm.body(kieBase);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length + body.length + 256);
+        ByteArrayOutputStream parsed = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(parsed)) {
+            json.write(out);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length + body.length + parsed.size() + 256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(FORMAT);
             out.writeUTF(key(pack, options));
@@ -133,10 +222,10 @@ public final class PrecompiledPack {
             for (String p : allowed) {
                 out.writeUTF(p);
             }
-            out.writeInt(head.length);
-            out.write(head);
-            out.writeInt(body.length);
-            out.write(body);
+            for (byte[] part : List.of(head, body, parsed.toByteArray())) {
+                out.writeInt(part.length);
+                out.write(part);
+            }
             out.write(sha256().digest(bytes.toByteArray()));
         }
         return bytes.toByteArray();

@@ -2,6 +2,7 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.PackProblem;
 import dev.sonde.rules.cache.PrecompiledPack;
+import dev.sonde.rules.pack.ParsedJson;
 import dev.sonde.rules.pack.RulePack;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,6 +68,6 @@ public final class BuiltInPrecompiler extends AbstractProcessor {
         if (compiled == null || problems.stream().anyMatch(PackProblem::isError)) {
             throw new IllegalStateException("the built-in rule pack does not compile: " + problems);
         }
-        return PrecompiledPack.encode(pack, compiled.kieBase(), problems, PackCompiler.options());
+        return PrecompiledPack.encode(pack, compiled.kieBase(), problems, PackCompiler.options(), ParsedJson.builtIn());
     }
 }

@@ -2,10 +2,13 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.ProbeCatalog;
 import dev.sonde.SondeException;
+import dev.sonde.rules.cache.PrecompiledPack;
+import dev.sonde.rules.cache.PrecompiledParts;
 import dev.sonde.rules.model.AllowedUrl;
 import dev.sonde.rules.model.TrustedRoot;
 import dev.sonde.rules.pack.CatalogFile;
 import dev.sonde.rules.pack.MessageBundle;
+import dev.sonde.rules.pack.ParsedJson;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.spi.RuleEngine;
 import java.nio.file.Path;
@@ -95,16 +98,21 @@ public final class DroolsRuleEngine implements RuleEngine {
      * this very DRL ({@link dev.sonde.rules.cache.PrecompiledPack}), else as {@link #compile(RulePack, Optional)}.
      */
     public static DroolsRuleEngine builtIn(Optional<Path> compileCache) {
-        return compile(RulePack.builtIn(), DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS, compileCache, true);
+        // the rules are decoded on a second core while the pack's files are read (its JSON files taken as the build
+        // read them): they are used only if the pack read is the one they were compiled from
+        Optional<PrecompiledParts> precompiled = PrecompiledPack.open()
+                .map(r -> r.readInBackground(PackCompiler.class.getClassLoader(), PackCompiler.options()));
+        RulePack pack = RulePack.builtIn(precompiled.map(PrecompiledParts::json).orElse(ParsedJson.NONE));
+        return compile(pack, DEFAULT_KEEP_PER_SIGNATURE, DEFAULT_MAX_FACTS, compileCache, precompiled);
     }
 
     private static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts,
             Optional<Path> compileCache) {
-        return compile(pack, keepPerSignature, maxFacts, compileCache, false);
+        return compile(pack, keepPerSignature, maxFacts, compileCache, Optional.empty());
     }
 
     private static DroolsRuleEngine compile(RulePack pack, int keepPerSignature, int maxFacts,
-            Optional<Path> compileCache, boolean precompiled) {
+            Optional<Path> compileCache, Optional<PrecompiledParts> precompiled) {
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(compileCache, "compileCache");
         if (keepPerSignature < 1 || maxFacts < 1) {
@@ -171,6 +179,15 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     public static void warmUp() {
         Warmup.start();
+    }
+
+    /**
+     * Begins reading the built-in pack's precompiled rules on a background thread, for the next {@link #builtIn} in
+     * this JVM to take: a program that will use the built-in pack calls it first thing (the CLI does, before
+     * parsing its command line), so that the rules are decoded meanwhile. What it read is held until then. Optional.
+     */
+    public static void prefetchBuiltIn() {
+        PrecompiledPack.prefetch(PackCompiler.class.getClassLoader(), PackCompiler.options());
     }
 
     /**

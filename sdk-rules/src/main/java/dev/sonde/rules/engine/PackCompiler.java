@@ -5,6 +5,7 @@ import dev.sonde.RulePackException;
 import dev.sonde.rules.cache.CacheKey;
 import dev.sonde.rules.cache.CompileCache;
 import dev.sonde.rules.cache.PrecompiledPack;
+import dev.sonde.rules.cache.PrecompiledParts;
 import dev.sonde.rules.model.RuleMetadata;
 import dev.sonde.rules.pack.DrlOutline;
 import dev.sonde.rules.pack.MessageBundle;
@@ -103,17 +104,17 @@ public final class PackCompiler {
 
     /** Compiles {@code pack}, or reads it from the compile cache in {@code cacheDir} when it holds this pack. */
     static Compiled compile(RulePack pack, Optional<Path> cacheDir) {
-        return compile(pack, cacheDir, false);
+        return compile(pack, cacheDir, Optional.empty());
     }
 
     /**
-     * As {@link #compile(RulePack, Optional)}; with {@code precompiled}, first tries the rules compiled at build time
-     * ({@link PrecompiledPack}: read only when they are of this very DRL).
+     * As {@link #compile(RulePack, Optional)}; with a {@code precompiled} resource, first tries the rules compiled at
+     * build time ({@link PrecompiledPack}: used only when they are of this very DRL).
      */
-    static Compiled compile(RulePack pack, Optional<Path> cacheDir, boolean precompiled) {
+    static Compiled compile(RulePack pack, Optional<Path> cacheDir, Optional<PrecompiledParts> precompiled) {
         String id = pack.manifest().id();
         List<PackProblem> problems = new ArrayList<>();
-        Compiled compiled = precompiled ? precompiled(pack, problems) : null;
+        Compiled compiled = precompiled.isPresent() ? precompiled(pack, precompiled.get(), problems) : null;
         if (compiled == null) {
             compiled = compile(pack, problems, cacheDir.map(CompileCache::new));
         }
@@ -170,8 +171,8 @@ public final class PackCompiler {
     }
 
     /** The rules compiled at build time, checked as compiled ones are; null when there are none for this DRL. */
-    private static Compiled precompiled(RulePack pack, List<PackProblem> problems) {
-        Optional<CompileCache.Entry> entry = PrecompiledPack.read(pack, PackCompiler.class.getClassLoader(), options());
+    private static Compiled precompiled(RulePack pack, PrecompiledParts resource, List<PackProblem> problems) {
+        Optional<CompileCache.Entry> entry = resource.rules(pack, PackCompiler.class.getClassLoader(), options());
         if (entry.isEmpty()) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param host    the URL's host
  * @param port    the URL's port (80 for http, 443 for https unless given)
  */
-public record AllowedUrl(String service, String url, String host, int port) {
+public record AllowedUrl(String service, String url, String host, int port) implements Serializable {
 
     public AllowedUrl {
         Objects.requireNonNull(service, "service");

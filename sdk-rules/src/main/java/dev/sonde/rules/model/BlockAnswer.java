@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param status  the HTTP status ({@code 403})
  * @param because what it means, for people reading the data
  */
-public record BlockAnswer(int status, String because) {
+public record BlockAnswer(int status, String because) implements Serializable {
 
     public BlockAnswer {
         because = Objects.requireNonNullElse(because, "");

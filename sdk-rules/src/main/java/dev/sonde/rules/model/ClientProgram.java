@@ -3,6 +3,7 @@ package dev.sonde.rules.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sonde.facts.FirewallRule;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  *                of a firewall rule's program ({@link FirewallRule#programFile()})
  * @param product the product it belongs to, for people reading the data ({@code GWSMO})
  */
-public record ClientProgram(String exe, String product) {
+public record ClientProgram(String exe, String product) implements Serializable {
 
     public ClientProgram {
         exe = Objects.requireNonNull(exe, "exe").toLowerCase(Locale.ROOT);

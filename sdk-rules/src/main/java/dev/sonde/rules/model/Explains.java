@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param magnitude   which sizes must agree ({@link Magnitude#NONE} when the row does not say)
  */
 public record Explains(String cause, String consequence, Scope scope, String because, Where where, boolean overlap,
-        Magnitude magnitude) {
+        Magnitude magnitude) implements Serializable {
 
     public Explains {
         Objects.requireNonNull(cause, "cause");

@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  *              sub-domains at any depth and a certificate's literal wildcard) or {@code mail.google.com}
  * @param regex the compiled form
  */
-public record GoogleHost(String glob, Pattern regex) {
+public record GoogleHost(String glob, Pattern regex) implements Serializable {
 
     public GoogleHost {
         Objects.requireNonNull(glob, "glob");

@@ -3,6 +3,7 @@ package dev.sonde.rules.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sonde.net.IpLiterals;
+import java.io.Serializable;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param first  the block's first address, as a number
  * @param bits   the prefix length
  */
-public record GoogleIpRange(String prefix, boolean v6, BigInteger first, int bits) {
+public record GoogleIpRange(String prefix, boolean v6, BigInteger first, int bits) implements Serializable {
 
     public GoogleIpRange {
         Objects.requireNonNull(prefix, "prefix");

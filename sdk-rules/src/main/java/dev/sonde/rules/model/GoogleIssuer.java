@@ -3,6 +3,7 @@ package dev.sonde.rules.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sonde.facts.Certificate;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * @param pattern searched (case-insensitive) in each issuer value; anchor it ({@code ^WR[1-4]$}) to
  *                match a whole value
  */
-public record GoogleIssuer(String name, Pattern pattern) {
+public record GoogleIssuer(String name, Pattern pattern) implements Serializable {
 
     public GoogleIssuer {
         Objects.requireNonNull(name, "name");

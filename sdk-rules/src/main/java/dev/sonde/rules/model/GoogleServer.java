@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * @param name    a label for people ({@code ESF})
  * @param pattern matched (case-insensitive) against the whole header value, trimmed
  */
-public record GoogleServer(String name, Pattern pattern) {
+public record GoogleServer(String name, Pattern pattern) implements Serializable {
 
     public GoogleServer {
         Objects.requireNonNull(name, "name");

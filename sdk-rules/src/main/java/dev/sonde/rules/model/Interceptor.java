@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sonde.facts.Certificate;
 import dev.sonde.facts.InstalledRoot;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * @param root    searched (case-insensitive) in each subject value of an installed root: the product's inspection
  *                authority only; {@code null} when the issuer pattern says it
  */
-public record Interceptor(String product, Pattern issuer, List<Integer> ports, Pattern root) {
+public record Interceptor(String product, Pattern issuer, List<Integer> ports, Pattern root) implements Serializable {
 
     public Interceptor {
         Objects.requireNonNull(product, "product");

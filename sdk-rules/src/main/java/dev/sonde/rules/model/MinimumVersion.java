@@ -3,6 +3,7 @@ package dev.sonde.rules.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sonde.facts.ClientInfo;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param product as {@link ClientInfo#product()} names it ({@code GWSMO}); compared case-insensitively
  * @param version dotted version, e.g. {@code 4.3.0.0}
  */
-public record MinimumVersion(String product, String version) {
+public record MinimumVersion(String product, String version) implements Serializable {
 
     public MinimumVersion {
         Objects.requireNonNull(product, "product");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sonde.Severity;
 import dev.sonde.facts.NetworkErrorKind;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param because     why, for people reading the data
  */
 public record NetworkErrorFinding(NetworkErrorKind kind, String finding, Severity severity, double confidence,
-        String articleStep, String because) implements FindingMetadata {
+        String articleStep, String because) implements FindingMetadata, Serializable {
 
     public NetworkErrorFinding {
         Objects.requireNonNull(kind, "kind");

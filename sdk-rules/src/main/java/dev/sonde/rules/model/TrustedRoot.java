@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param sha256 SHA-256 of the DER encoding, lower-case hex
  * @param pem    the certificate, PEM
  */
-public record TrustedRoot(String name, String sha256, String pem) {
+public record TrustedRoot(String name, String sha256, String pem) implements Serializable {
 
     public TrustedRoot {
         Objects.requireNonNull(name, "name");

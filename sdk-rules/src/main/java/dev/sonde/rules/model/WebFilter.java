@@ -2,6 +2,7 @@ package dev.sonde.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param product the product's name, shown to people ({@code Blue Coat / Symantec ProxySG})
  * @param pattern searched (case-insensitive) in each header value, trimmed
  */
-public record WebFilter(String product, Pattern pattern) {
+public record WebFilter(String product, Pattern pattern) implements Serializable {
 
     /** The longest header value searched: a probe keeps at most 120 characters (headers longer are cut first). */
     static final int MAX_VALUE_CHARS = 200;

@@ -24,9 +24,20 @@ final class BuiltInPack {
     private BuiltInPack() {
     }
 
-    /** The built-in pack, read as any pack folder is (its golden cases aside: the engine never reads them). */
-    static RulePack read() {
-        return on((root, origin) -> RulePack.of(PackFiles.readTree(root, origin, false)));
+    /**
+     * The built-in pack, read as any pack folder is (its golden cases aside: the engine never reads them), the
+     * JSON files that {@code known} holds as they are taken from there.
+     */
+    static RulePack read(ParsedJson known) {
+        return on((root, origin) -> RulePack.of(PackFiles.readTree(root, origin, false), known));
+    }
+
+    /** The built-in pack's JSON files as read (what the build stores beside its precompiled rules). */
+    static ParsedJson parsedJson() {
+        return on((root, origin) -> {
+            PackFiles files = PackFiles.readTree(root, origin, false);
+            return ParsedJson.of(files, RulePack.of(files));
+        });
     }
 
     /** Writes the built-in pack's files into {@code target}; see {@link RulePack#exportBuiltIn}. */

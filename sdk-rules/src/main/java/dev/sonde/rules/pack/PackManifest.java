@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sonde.PackProblem;
 import dev.sonde.RulePackException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  *                    built-in pack's id ({@code gwsmo}) loads it first
  */
 public record PackManifest(String id, String version, int apiVersion, String description, List<String> disables,
-        List<String> extendsPacks) {
+        List<String> extendsPacks) implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 

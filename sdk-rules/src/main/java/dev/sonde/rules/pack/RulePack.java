@@ -183,7 +183,15 @@ public final class RulePack {
 
     /** The built-in GWSMO pack, from the class path (a folder in development, a jar entry when packaged). */
     public static RulePack builtIn() {
-        return BuiltInPack.read();
+        return builtIn(ParsedJson.NONE);
+    }
+
+    /**
+     * The built-in pack, taking from {@code known} what it holds of its JSON files as they are (see
+     * {@link ParsedJson}): the same pack as {@link #builtIn()}, read faster.
+     */
+    public static RulePack builtIn(ParsedJson known) {
+        return BuiltInPack.read(Objects.requireNonNull(known, "known"));
     }
 
     /**
@@ -239,11 +247,20 @@ public final class RulePack {
 
     /** The pack made of these files' bytes: what was read (and verified) is what is compiled. */
     public static RulePack of(PackFiles files) {
+        return of(files, ParsedJson.NONE);
+    }
+
+    /**
+     * {@link #of(PackFiles)}, taking the manifest and data records from {@code known} for each JSON file of the
+     * very bytes they were read from (see {@link ParsedJson}).
+     */
+    static RulePack of(PackFiles files, ParsedJson known) {
         String origin = files.origin();
         byte[] manifestBytes = files.bytes("pack.json")
                 .orElseThrow(() -> new RulePackException("rule pack " + origin + " has no pack.json",
                         List.of(PackProblem.error("pack.json", "missing: every pack needs a pack.json"))));
-        PackManifest manifest = PackManifest.read(text(manifestBytes, "pack.json"));
+        PackManifest manifest = known.manifest(files.files().get("pack.json").sha256())
+                .orElseGet(() -> PackManifest.read(text(manifestBytes, "pack.json")));
         String prefix = manifest.id() + "/";
         Map<String, String> drl = new TreeMap<>();
         Map<String, List<Object>> data = new LinkedHashMap<>();
@@ -260,7 +277,8 @@ public final class RulePack {
                 if (lower.endsWith(".drl")) {
                     drl.put(rel, text(bytes, rel));
                 } else if (lower.endsWith(".json")) {
-                    data.put(rel, PackData.records(rel, text(bytes, rel)));
+                    byte[] sha = f.getValue().sha256();
+                    data.put(rel, known.records(rel, sha).orElseGet(() -> PackData.records(rel, text(bytes, rel))));
                 } else if (lower.endsWith(".properties") && lower.startsWith("messages") && !rel.contains("/")) {
                     messages.put(languageTag(name), readProperties(rel, text(bytes, rel)));
                 }
