@@ -108,7 +108,6 @@ public final class GwsmoLogReader implements LogReader {
         private long firstContentLine;
 
         private final boolean prefilter;
-        private final AsciiBytes view = new AsciiBytes();
 
         Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline, boolean prefilter) {
             this.prefilter = prefilter;
@@ -270,7 +269,7 @@ public final class GwsmoLogReader implements LogReader {
             if (len == 0 || b[0] < '0' || b[0] > '9' || format == null || !client.done()) {
                 return false;
             }
-            int message = TraceLogFormat.messageStart(view.of(b, len));
+            int message = TraceLogFormat.messageStart(b, len);
             if (message < 0) {
                 return false;
             }

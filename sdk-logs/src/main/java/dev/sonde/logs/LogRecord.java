@@ -107,7 +107,7 @@ final class LogRecord {
         if (lazy) {
             lazy = false;
             firstText = new String(firstBytes, 0, firstLength, StandardCharsets.ISO_8859_1);
-            start = TraceLogFormat.parse(firstText); // never null: messageStart accepted the same characters
+            start = TraceLogFormat.parse(firstText, firstBytes, firstLength); // never null: messageStart accepted the same characters
         }
     }
 
