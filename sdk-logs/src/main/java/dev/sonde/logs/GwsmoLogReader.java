@@ -115,7 +115,7 @@ public final class GwsmoLogReader implements LogReader {
             this.sink = sink;
             this.warningSink = warnings;
             this.deadline = deadline;
-            this.decoder = new RecordDecoder(file);
+            this.decoder = new RecordDecoder(file, prefilter);
             this.client = new ClientInfoDecoder(file);
         }
 
@@ -274,7 +274,7 @@ public final class GwsmoLogReader implements LogReader {
                 return false;
             }
             flushRecord();
-            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.in(b, message, len));
+            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.scan(b, message, len));
             recordOverflowWarned = false;
             return true;
         }
