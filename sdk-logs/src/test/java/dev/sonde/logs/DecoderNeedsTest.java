@@ -107,9 +107,37 @@ class DecoderNeedsTest {
         }
     }
 
+    /** Bit k when the text, lower-cased, contains a word of list k of {@link RecordDecoder#WORD_LISTS}. */
+    private static int byContains(String text) {
+        String low = Ascii.lower(text);
+        int bits = 0;
+        for (int k = 0; k < RecordDecoder.WORD_LISTS.size(); k++) {
+            if (RecordDecoder.WORD_LISTS.get(k).stream().anyMatch(low::contains)) {
+                bits |= 1 << k;
+            }
+        }
+        return bits;
+    }
+
+    @Test
+    void theScanAnswersAsContainsDoesForEveryList() {
+        List<String> pieces = new ArrayList<>();
+        for (String w : RecordDecoder.WORD_LISTS.stream().flatMap(List::stream).toList()) {
+            pieces.addAll(List.of(w, w.toUpperCase(), w.substring(0, w.length() - 1), w.substring(1)));
+        }
+        pieces.addAll(List.of(" ", "a", "s", "-", "0", "é", "\u0130", "\u212a", "\t"));
+        qt().withExamples(20_000).forAll(lists().of(Generate.pick(pieces)).ofSizeBetween(0, 10).map(l -> String.join("", l)))
+                .checkAssert(t -> {
+                    byte[] utf8 = ("pad " + t).getBytes(StandardCharsets.UTF_8);
+                    int expected = byContains(new String(utf8, 4, utf8.length - 4, StandardCharsets.ISO_8859_1));
+                    assertThat(TriggerScan.DECODERS.scan(utf8, 4, utf8.length)).as("%s", t).isEqualTo(expected);
+                    assertThat(TriggerScan.DECODERS.scan(t)).as("%s", t).isEqualTo(byContains(t));
+                });
+    }
+
     @Test
     void theScanTellsWhichListsALineHolds() {
-        TriggerScan scan = TriggerScan.of(List.of(List.of("status"), List.of("us"), List.of("tatu", "x")));
+        TriggerScan scan = TriggerScan.of(List.of(List.of("status"), List.of("us"), List.of("tatu", "xy")));
         assertThat(scan.scan("HTTP STATUS 200")).isEqualTo(0b111);
         assertThat(scan.scan("bus")).isEqualTo(0b010);
         byte[] b = "..status".getBytes(StandardCharsets.US_ASCII);
