@@ -124,6 +124,11 @@ final class CertificateDecoder {
 
     /** Words that make a line worth reading for this decoder ({@link RecordDecoder#TRIGGERS}). */
     static final List<String> TRIGGERS = List.of("subject", "issuer", "certificate", "---");
+    /**
+     * Words one of which a record must hold for this decoder to find anything ({@link RecordDecoder#NEEDS}):
+     * {@link #mayHold} asks for {@code certificate details}, {@code subject} or a line starting with {@code --}.
+     */
+    static final List<String> NEEDS = List.of("certificate", "subject", "--");
 
     private static final Pattern LABELLED_SUBJECT = Pattern.compile(
             "(?i)^\\s*+(?:server\\s++certificate\\s*+:?+\\s*+)?subject\\s*+[:=]\\s*+\\S*=");
@@ -132,7 +137,7 @@ final class CertificateDecoder {
     record Found(List<Certificate> certificates, BitSet lines) {
     }
 
-    private static final Found NONE = new Found(List.of(), new BitSet());
+    static final Found NONE = new Found(List.of(), new BitSet());
 
     private CertificateDecoder() {
     }

@@ -53,6 +53,11 @@ final class DestinationDecoder {
      * address counts only in a failure, whose words the other decoders bring.
      */
     static final List<String> TRIGGERS = List.of("destination");
+    /**
+     * What a record must hold for this decoder to find anything ({@link RecordDecoder#NEEDS}): {@code destination};
+     * a connection's address is read only when the record reports a failure, and then the decoder always runs.
+     */
+    static final List<String> NEEDS = TRIGGERS;
 
     // Tried only where an anchor word starts; linear time on hostile lines (see AnchoredPattern).
     static final AnchoredPattern DESTINATION = new AnchoredPattern(

@@ -108,7 +108,6 @@ public final class GwsmoLogReader implements LogReader {
         private long firstContentLine;
 
         private final boolean prefilter;
-        private final AsciiBytes view = new AsciiBytes();
 
         Pass(String file, FactSink sink, Consumer<Warning> warnings, Instant deadline, boolean prefilter) {
             this.prefilter = prefilter;
@@ -116,7 +115,7 @@ public final class GwsmoLogReader implements LogReader {
             this.sink = sink;
             this.warningSink = warnings;
             this.deadline = deadline;
-            this.decoder = new RecordDecoder(file);
+            this.decoder = new RecordDecoder(file, prefilter);
             this.client = new ClientInfoDecoder(file);
         }
 
@@ -270,12 +269,12 @@ public final class GwsmoLogReader implements LogReader {
             if (len == 0 || b[0] < '0' || b[0] > '9' || format == null || !client.done()) {
                 return false;
             }
-            int message = TraceLogFormat.messageStart(view.of(b, len));
+            int message = TraceLogFormat.messageStart(b, len);
             if (message < 0) {
                 return false;
             }
             flushRecord();
-            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.in(b, message, len));
+            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.scan(b, message, len));
             recordOverflowWarned = false;
             return true;
         }

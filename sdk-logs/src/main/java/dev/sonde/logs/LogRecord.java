@@ -27,6 +27,8 @@ final class LogRecord {
     private boolean open;
     /** The record's lines that hold a trigger word ({@link TriggerScan}): the only ones the decoders read. */
     private final BitSet triggered = new BitSet();
+    /** The {@link TriggerScan#DECODERS} bits of all its lines: which decoders may find something ({@link RecordDecoder#NEEDS}). */
+    private int needs;
     /** A trace record's first line kept as bytes ({@link #beginPlain}) until its text is asked for. */
     private byte[] firstBytes = new byte[256];
     private int firstLength;
@@ -39,17 +41,16 @@ final class LogRecord {
         start(line, text.length());
         firstText = text;
         start = parsed;
-        if (TriggerScan.DECODERS.in(parsed.message())) {
-            triggered.set(0);
-        }
+        scanned(0, TriggerScan.DECODERS.scan(parsed.message()));
     }
 
     /**
      * Begins a trace record from the bytes of its first line, a plain ASCII line ({@link LogLines#plain()}) that
-     * {@link TraceLogFormat#messageStart} accepted (at {@code messageStart}), whose message holds a trigger word or not: its text and
-     * {@link RecordStart} are made only if asked for (most records are never decoded).
+     * {@link TraceLogFormat#messageStart} accepted (at {@code messageStart}), whose message holds the words {@code words}
+     * ({@link TriggerScan#DECODERS}): its text and {@link RecordStart} are made only if asked for (most records are
+     * never decoded).
      */
-    void beginPlain(long line, byte[] bytes, int length, int messageStart, boolean holdsTrigger) {
+    void beginPlain(long line, byte[] bytes, int length, int messageStart, int words) {
         start(line, length);
         lazy = true;
         this.messageStart = messageStart;
@@ -61,15 +62,22 @@ final class LogRecord {
         firstLength = length;
         firstText = null;
         start = null;
-        if (holdsTrigger) {
-            triggered.set(0);
+        scanned(0, words);
+    }
+
+    /** Notes the words line {@code i} holds. */
+    private void scanned(int i, int words) {
+        if ((words & 1) != 0) {
+            triggered.set(i);
         }
+        needs |= words;
     }
 
     private void start(long line, int length) {
         firstLine = line;
         continuations.clear();
         triggered.clear();
+        needs = 0;
         chars = length;
         open = true;
         lazy = false;
@@ -87,15 +95,18 @@ final class LogRecord {
         numbers[i] = line;
         continuations.add(text);
         chars += text.length();
-        if (TriggerScan.DECODERS.in(text)) {
-            triggered.set(i + 1);
-        }
+        scanned(i + 1, TriggerScan.DECODERS.scan(text));
         return true;
     }
 
     /** True when line {@code i} holds a trigger word (for the first line, its message). */
     boolean holdsTrigger(int i) {
         return triggered.get(i);
+    }
+
+    /** The {@link TriggerScan#DECODERS} bits of the record's lines (all of them, read or not). */
+    int needs() {
+        return needs;
     }
 
     /** True when a line of the record holds a trigger word: else no decoder finds anything in it. */
@@ -107,7 +118,7 @@ final class LogRecord {
         if (lazy) {
             lazy = false;
             firstText = new String(firstBytes, 0, firstLength, StandardCharsets.ISO_8859_1);
-            start = TraceLogFormat.parse(firstText); // never null: messageStart accepted the same characters
+            start = TraceLogFormat.parse(firstText, firstBytes, firstLength); // never null: messageStart accepted the same characters
         }
     }
 

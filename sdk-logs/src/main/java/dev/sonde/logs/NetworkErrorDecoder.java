@@ -74,6 +74,14 @@ final class NetworkErrorDecoder {
      */
     static final List<String> TRIGGERS = List.of("0x", "code", "err", "fail", "result", "wsa", "winhttp", "-21470",
             "timed out", "could not be", "refused", "forcibly", "no such host", "abnormally");
+    /**
+     * Words one of which a record must hold for {@link #find} to find a code ({@link RecordDecoder#NEEDS}; without a
+     * code there is no error, and no operation is looked for): the words {@link #codes} asks for before each of its
+     * patterns, and a piece of each of the {@link #MESSAGES} ({@code DecoderNeedsTest} checks each message
+     * holds one). Not {@code result} nor {@code winhttp}: they name the operation of a code found otherwise.
+     */
+    static final List<String> NEEDS = List.of("0x", "err", "code", "fail", "return", "-21470", "wsa", "timed out",
+            "properly respond", "could not be", "no such host", "refused", "abnormally", "was reset", "forcibly");
 
     /**
      * Windows' message texts (FormatMessage) for the network errors, for logs that print the text

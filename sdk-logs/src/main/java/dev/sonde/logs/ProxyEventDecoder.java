@@ -63,6 +63,12 @@ final class ProxyEventDecoder {
 
     /** Words that make a line worth reading for this decoder ({@link RecordDecoder#TRIGGERS}). */
     static final List<String> TRIGGERS = List.of("proxy", "407");
+    /**
+     * Words one of which a record must hold for this decoder to find anything ({@link RecordDecoder#NEEDS}): a
+     * fallback needs {@code proxy}, every spelling of {@link #AUTH_407} holds {@code proxy} or {@code 407}, and a
+     * challenge is a {@code proxy-authenticate} header.
+     */
+    static final List<String> NEEDS = TRIGGERS;
 
     private static final String AUTHENTICATE = "proxy-authenticate";
 

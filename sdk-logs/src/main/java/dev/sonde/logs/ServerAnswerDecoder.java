@@ -71,6 +71,13 @@ final class ServerAnswerDecoder {
 
     /** Words that make a line worth reading for this decoder ({@link RecordDecoder#TRIGGERS}). */
     static final List<String> TRIGGERS = List.of("status", "http/", "response", "succe", "fetched", "refreshed");
+    /**
+     * Words one of which a record must hold for this decoder to find an answer ({@link RecordDecoder#NEEDS}): the
+     * anchors of {@link #STATUS} and {@link #STATED}; {@code headers_available} is not a trigger word of its own, but
+     * a line another decoder's word let in may hold it.
+     */
+    static final List<String> NEEDS = List.of("status", "http/", "response", "headers_available", "succe", "fetched",
+            "refreshed");
 
     /** The longest URL kept (the rest is cut: a URL is evidence of a host, not a payload). */
     static final int MAX_URL = 300;

@@ -73,6 +73,14 @@ final class TlsFailureDecoder {
 
     /** Words that make a line worth reading for this decoder ({@link RecordDecoder#TRIGGERS}). */
     static final List<String> TRIGGERS = List.of("0x", "status", "winhttp", "secure", "tls", "ssl", "info");
+    /**
+     * Words one of which a record must hold for {@link #decode} to find a failure by itself ({@link RecordDecoder#NEEDS};
+     * it also runs whenever the network errors named a code): a flag's name ({@link #FLAG_PREFIX}), a TLS failure
+     * word's line ({@code secure}, {@code tls}, {@code ssl}), or the secure-failure status, which is
+     * {@code 0x10000} in hexadecimal digits (with any leading zeros, so it holds {@code 10000}) or {@code 65536}.
+     * Not {@code status} alone: {@code HTTP status 200} is a server's answer.
+     */
+    static final List<String> NEEDS = List.of("status_flag_", "secure", "tls", "ssl", "10000", "65536");
 
     static final String FLAG_PREFIX = "winhttp_callback_status_flag_";
 

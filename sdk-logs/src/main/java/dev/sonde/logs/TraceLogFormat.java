@@ -1,6 +1,9 @@
 package dev.sonde.logs;
 
 import dev.sonde.facts.LogTime;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 
 /**
@@ -71,15 +74,28 @@ final class TraceLogFormat {
             Proxy-Authenticate: Negotiate
             Proxy-Authenticate: NTLM
             """;
-    private static final String LEVELS = "AIEFWVaiefwv";
 
     private TraceLogFormat() {
     }
 
     /** The parsed record start, or {@code null} when the line does not start a trace record. */
     static RecordStart parse(String s) {
+        int n = s.length();
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) { // one byte per character: every test below is on ASCII, never met by 0x80
+            char c = s.charAt(i);
+            b[i] = c < 0x80 ? (byte) c : (byte) 0x80;
+        }
+        return parse(s, b, n);
+    }
+
+    /**
+     * {@link #parse(String)} of {@code s}, whose characters are the first {@code n} bytes of {@code b} (one byte per
+     * character, as in {@link #parse(String)}, or the line's own bytes when it is plain ASCII).
+     */
+    static RecordStart parse(String s, byte[] b, int n) {
         Prefix at = new Prefix();
-        if (scan(s, at) < 0) {
+        if (scan(b, n, at) < 0) {
             return null;
         }
         ZoneOffset offset = at.sign == 0 ? null : at.sign == 'Z' ? ZoneOffset.UTC
@@ -87,17 +103,18 @@ final class TraceLogFormat {
         String thread = Ascii.lower(s.substring(at.threadStart, at.threadEnd));
         String level = String.valueOf(Character.toUpperCase(s.charAt(at.level)));
         String location = s.substring(at.locationStart, at.locationEnd).strip();
-        return new RecordStart(NAME, new LogTime(IsoTime.localDateTime(s, 0), offset), thread, level, location,
-                s.substring(at.message));
+        LocalDateTime time = LocalDateTime.of(number(b, 0, 4), number(b, 5, 2), number(b, 8, 2), number(b, 11, 2),
+                number(b, 14, 2), number(b, 17, 2), at.nanos);
+        return new RecordStart(NAME, new LogTime(time, offset), thread, level, location, s.substring(at.message));
     }
 
     /**
-     * Where the message of the trace record {@code s} starts (the prefix checked as {@link #parse} checks it), or
-     * -1 when {@code s} does not start a trace record. Makes no object: the reader asks it of every line, and
-     * builds the {@link RecordStart} only for a record it decodes.
+     * Where the message of the trace record in the first {@code n} bytes of {@code b} starts (the prefix checked as
+     * {@link #parse} checks it), or -1 when they do not start a trace record. Reads bytes and makes no object: the
+     * reader asks it of every plain ASCII line, and builds the {@link RecordStart} only for a record it decodes.
      */
-    static int messageStart(CharSequence s) {
-        return scan(s, null);
+    static int messageStart(byte[] b, int n) {
+        return scan(b, n, null);
     }
 
     /** Where the parts of a record start are, for {@link #parse}. */
@@ -106,6 +123,7 @@ final class TraceLogFormat {
         char sign;
         int hours;
         int minutes;
+        int nanos;
         int threadStart;
         int threadEnd;
         int level;
@@ -114,77 +132,92 @@ final class TraceLogFormat {
         int message;
     }
 
-    /** The start of the message, or -1 when {@code s} is not a record start; fills {@code at} unless null. */
-    private static int scan(CharSequence s, Prefix at) {
-        int n = s.length();
-        if (n < 24 || !Ascii.isDigit(s.charAt(0)) || !IsoTime.isDateTime(s, 0)) {
+    /**
+     * The start of the message, or -1 when {@code s[0, n)} is not a record start; fills {@code at} unless null.
+     * Bytes of 0x80 and above are never what a test looks for.
+     */
+    private static int scan(byte[] s, int n, Prefix at) {
+        if (n < 24 || !isDateTime(s)) {
             return -1;
         }
-        int p = IsoTime.end(s, 0);
+        int p = 19;
+        int nanos = 0;
+        if (s[p] == '.' || s[p] == ',') { // a fraction of up to 9 digits read (more are allowed, and ignored)
+            p++;
+            while (p < n && isDigit(s[p])) {
+                if (p < 29) {
+                    nanos = nanos * 10 + (s[p] - '0');
+                }
+                p++;
+            }
+            for (int k = Math.min(p, 29); k < 29; k++) {
+                nanos *= 10;
+            }
+        }
         char sign = 0;
         int hours = 0;
         int minutes = 0;
         if (p < n) {
-            char c = s.charAt(p);
+            byte c = s[p];
             if (c == 'Z' || c == 'z') {
                 sign = 'Z';
                 p++;
             } else if (c == '+' || c == '-') {
                 int q = p + 1;
-                if (!Ascii.digits(s, q, 2)) {
+                if (!digits(s, n, q, 2)) {
                     return -1;
                 }
-                hours = Ascii.number(s, q, 2);
+                hours = number(s, q, 2);
                 q += 2;
-                if (q < n && s.charAt(q) == ':' && Ascii.digits(s, q + 1, 2)) {
-                    minutes = Ascii.number(s, q + 1, 2);
+                if (q < n && s[q] == ':' && digits(s, n, q + 1, 2)) {
+                    minutes = number(s, q + 1, 2);
                     q += 3;
-                } else if (Ascii.digits(s, q, 2)) {
-                    minutes = Ascii.number(s, q, 2);
+                } else if (digits(s, n, q, 2)) {
+                    minutes = number(s, q, 2);
                     q += 2;
                 }
                 // what ZoneOffset.ofHoursMinutes accepts
                 if (hours > 18 || minutes > 59 || (hours == 18 && minutes > 0)) {
                     return -1;
                 }
-                sign = c;
+                sign = (char) c;
                 p = q;
             }
         }
-        if (p >= n || !isSpace(s.charAt(p))) {
+        if (p >= n || !isSpace(s[p])) {
             return -1;
         }
-        p = skipSpaces(s, p);
+        p = skipSpaces(s, n, p);
         int threadStart = p;
         int threadEnd = p;
-        if (!isLevel(s, p)) {
-            while (p < n && Ascii.isHex(s.charAt(p))) {
+        if (!isLevel(s, n, p)) {
+            while (p < n && isHex(s[p])) {
                 p++;
             }
-            if (p == threadStart || p - threadStart > 16 || p >= n || !isSpace(s.charAt(p))) {
+            if (p == threadStart || p - threadStart > 16 || p >= n || !isSpace(s[p])) {
                 return -1;
             }
             threadEnd = p;
-            p = skipSpaces(s, p);
-            if (!isLevel(s, p)) {
+            p = skipSpaces(s, n, p);
+            if (!isLevel(s, n, p)) {
                 return -1;
             }
         }
         int level = p;
         p += 2;
-        while (p < n && !isSpace(s.charAt(p))) { // category
+        while (p < n && !isSpace(s[p])) { // category
             p++;
         }
-        p = skipSpaces(s, p);
+        p = skipSpaces(s, n, p);
         int locationStart = p;
         int locationEnd;
         int messageStart;
-        int arrow = indexOf(s, "()>", p);
+        int arrow = indexOf(s, n, '(', ')', '>', p);
         if (arrow >= 0) {
             locationEnd = arrow;
             messageStart = arrow + 3;
         } else {
-            int gt = indexOf(s, "> ", p);
+            int gt = indexOf(s, n, '>', ' ', p);
             if (gt >= 0) {
                 locationEnd = gt;
                 messageStart = gt + 1;
@@ -193,13 +226,14 @@ final class TraceLogFormat {
                 messageStart = p;
             }
         }
-        if (messageStart < n && s.charAt(messageStart) == ' ') {
+        if (messageStart < n && s[messageStart] == ' ') {
             messageStart++;
         }
         if (at != null) {
             at.sign = sign;
             at.hours = hours;
             at.minutes = minutes;
+            at.nanos = nanos;
             at.threadStart = threadStart;
             at.threadEnd = threadEnd;
             at.level = level;
@@ -210,35 +244,97 @@ final class TraceLogFormat {
         return messageStart;
     }
 
-    /** {@link String#indexOf(String, int)} for any character sequence. */
-    private static int indexOf(CharSequence s, String word, int from) {
-        char first = word.charAt(0);
-        for (int i = from, last = s.length() - word.length(); i <= last; i++) {
-            if (s.charAt(i) == first) {
-                int k = 1;
-                while (k < word.length() && s.charAt(i + k) == word.charAt(k)) {
-                    k++;
-                }
-                if (k == word.length()) {
-                    return i;
-                }
+    /**
+     * True when a valid local date-time starts {@code s} ({@code YYYY-MM-DDTHH:MM:SS}, {@code T} also a space or
+     * {@code t}, then a fraction after a dot or comma, or none): what {@link IsoTime#isDateTime} accepts, for at
+     * least 24 bytes.
+     */
+    private static boolean isDateTime(byte[] s) {
+        if (!digits(s, 24, 0, 4) || s[4] != '-' || !digits(s, 24, 5, 2) || s[7] != '-' || !digits(s, 24, 8, 2)) {
+            return false;
+        }
+        byte t = s[10];
+        if ((t != 'T' && t != ' ' && t != 't') || !digits(s, 24, 11, 2) || s[13] != ':' || !digits(s, 24, 14, 2)
+                || s[16] != ':' || !digits(s, 24, 17, 2)) {
+            return false;
+        }
+        if ((s[19] == '.' || s[19] == ',') && !isDigit(s[20])) {
+            return false; // a separator without a fraction
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        // the ranges LocalDateTime.of checks
+        return month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= Month.of(month).length(Year.isLeap(year)))
+                && number(s, 11, 2) <= 23 && number(s, 14, 2) <= 59 && number(s, 17, 2) <= 59;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** True when {@code s[0, n)} has {@code count} digits from {@code from}. */
+    private static boolean digits(byte[] s, int n, int from, int count) {
+        if (from + count > n) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(s[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(byte[] s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    }
+
+    /** Where the bytes {@code a b c} (or {@code a b} when {@code c} is 0) first appear in {@code s[from, n)}, or -1. */
+    private static int indexOf(byte[] s, int n, char a, char b, char c, int from) {
+        int width = c == 0 ? 2 : 3;
+        for (int i = from, last = n - width; i <= last; i++) {
+            if (s[i] == a && s[i + 1] == b && (width == 2 || s[i + 2] == c)) {
+                return i;
             }
         }
         return -1;
     }
 
-    private static boolean isLevel(CharSequence s, int p) {
-        return p + 1 < s.length() && LEVELS.indexOf(s.charAt(p)) >= 0 && s.charAt(p + 1) == ':';
+    private static int indexOf(byte[] s, int n, char a, char b, int from) {
+        return indexOf(s, n, a, b, (char) 0, from);
+    }
+
+    private static boolean isLevel(byte[] s, int n, int p) {
+        if (p + 1 >= n || s[p + 1] != ':') {
+            return false;
+        }
+        return switch (s[p]) {
+            case 'A', 'I', 'E', 'F', 'W', 'V', 'a', 'i', 'e', 'f', 'w', 'v' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static int skipSpaces(byte[] s, int n, int p) {
+        while (p < n && isSpace(s[p])) {
+            p++;
+        }
+        return p;
     }
 
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
-    }
-
-    static int skipSpaces(CharSequence s, int p) {
-        while (p < s.length() && isSpace(s.charAt(p))) {
-            p++;
-        }
-        return p;
     }
 }

@@ -6,64 +6,85 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Whether a line holds one of the decoders' trigger words ({@link RecordDecoder#TRIGGERS}), ASCII case ignored, in
- * one pass over its bytes or characters: an Aho-Corasick automaton (a trie whose misses follow failure links,
- * compiled into a table of 128 entries per state). Same answer as lower-casing the line ({@link Ascii#lower}) and
- * asking {@link String#contains} for every word, which costs a pass per word (issue 12: that was a fifth of the
- * reading time); {@code TriggerScanTest} checks the two agree.
+ * Which of several lists of words a line holds, ASCII case ignored, in one pass over its bytes or characters: an
+ * Aho-Corasick automaton (a trie whose misses follow failure links, compiled into a table of 128 entries per state).
+ * Same answer as lower-casing the line ({@link Ascii#lower}) and asking {@link String#contains} for every word, which
+ * costs a pass per word (issue 12: that was a fifth of the reading time); {@code TriggerScanTest} checks the two agree.
  *
- * <p>It is the reader's prefilter: a record none of whose lines holds a trigger is never decoded, and the first line
- * of such a record is never made a {@code String} ({@link GwsmoLogReader}). Built from the decoders' own lists, so
- * a decoder's words and the prefilter cannot drift apart.
+ * <p>It is the reader's prefilter ({@link #DECODERS}): list 0 is the decoders' trigger words
+ * ({@link RecordDecoder#TRIGGERS}): a record none of whose lines holds one is never decoded, and the first line of
+ * such a record is never made a {@code String} ({@link GwsmoLogReader}); the other lists are the words each decoder
+ * needs in a record to find anything in it ({@link RecordDecoder#NEEDS}): a decoder runs only on a record holding one
+ * of its own. Built from the decoders' own lists, so a decoder's words and the prefilter cannot drift apart.
  */
 final class TriggerScan {
 
-    /** The decoders' words. */
-    static final TriggerScan DECODERS = new TriggerScan(RecordDecoder.TRIGGERS);
+    /** The decoders' words: bit 0 for their trigger words, then one bit per decoder ({@link RecordDecoder#NEEDS}). */
+    static final TriggerScan DECODERS = TriggerScan.of(RecordDecoder.WORD_LISTS);
 
-    /** The state reached once a word has been seen: the scan stops there. */
-    private static final int FOUND = -1;
     private static final int ASCII = 128;
-    /** {@link #FOUND} in {@link #table}. */
-    private static final char FOUND_ENTRY = 0xFFFF;
+    /** Most lists: a list's bit is kept in the low 7 bits of a table entry, whose upper bits are the next row. */
+    static final int MAX_LISTS = 7;
 
     /**
-     * The automaton as the scans read it: each entry the next state's row ({@code state * 128}), so a step is one
-     * load; chars, so that the table (about 170 states) stays in the first-level cache.
+     * The automaton as the scans read it: each entry the next state's row ({@code state * 128}) plus, in its low 7
+     * bits, the lists a word of which ends at that state; so a step is one load; chars, so that the table (about 250
+     * states) stays in the first-level cache.
      */
     private final char[] table;
 
-    /** @param words non-empty words of printable ASCII, lower case */
+    /** @param words non-empty words of printable ASCII, lower case: one list (bit 0) */
     TriggerScan(List<String> words) {
+        this(compile(List.of(words)));
+    }
+
+    private TriggerScan(char[] table) {
+        this.table = table;
+    }
+
+    /** @param lists up to {@value #MAX_LISTS} lists of non-empty words of printable ASCII, lower case; list k is bit k */
+    static TriggerScan of(List<List<String>> lists) {
+        return new TriggerScan(compile(lists));
+    }
+
+    private static char[] compile(List<List<String>> lists) {
+        if (lists.size() > MAX_LISTS) {
+            throw new IllegalArgumentException("at most " + MAX_LISTS + " lists of words");
+        }
         List<int[]> children = new ArrayList<>();
-        List<Boolean> ends = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         children.add(newNode());
-        ends.add(false);
-        for (String w : words) {
-            if (w.isEmpty() || !w.equals(Ascii.lower(w)) || !w.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-                throw new IllegalArgumentException("a trigger is a lower-case word of printable ASCII: " + w);
-            }
-            int s = 0;
-            for (int k = 0; k < w.length(); k++) {
-                int c = w.charAt(k);
-                if (children.get(s)[c] < 0) {
-                    children.get(s)[c] = children.size();
-                    children.add(newNode());
-                    ends.add(false);
+        ends.add(0);
+        for (int list = 0; list < lists.size(); list++) {
+            for (String w : lists.get(list)) {
+                if (w.isEmpty() || !w.equals(Ascii.lower(w)) || !w.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                    throw new IllegalArgumentException("a trigger is a lower-case word of printable ASCII: " + w);
                 }
-                s = children.get(s)[c];
+                int s = 0;
+                for (int k = 0; k < w.length(); k++) {
+                    int c = w.charAt(k);
+                    if (children.get(s)[c] < 0) {
+                        children.get(s)[c] = children.size();
+                        children.add(newNode());
+                        ends.add(0);
+                    }
+                    s = children.get(s)[c];
+                }
+                ends.set(s, ends.get(s) | 1 << list);
             }
-            ends.set(s, true);
         }
         int states = children.size();
-        int[] next = new int[states * ASCII]; // next[state * 128 + c]: the state after c, or FOUND
+        if (states * ASCII > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("too many trigger words: " + states + " states");
+        }
+        int[] next = new int[states * ASCII]; // next[state * 128 + c]: the state after c
         int[] fail = new int[states];
-        boolean[] found = new boolean[states];
+        int[] found = new int[states]; // the lists a word of which ends here (or at a suffix of this state's word)
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(0);
         while (!queue.isEmpty()) { // breadth first: a state's failure state is complete before the state
             int s = queue.poll();
-            found[s] = ends.get(s) || (s != 0 && found[fail[s]]);
+            found[s] = ends.get(s) | (s != 0 ? found[fail[s]] : 0);
             for (int c = 0; c < ASCII; c++) {
                 int child = children.get(s)[c];
                 if (child >= 0) {
@@ -75,23 +96,16 @@ final class TriggerScan {
                 }
             }
         }
-        for (int i = 0; i < next.length; i++) { // reaching a word's state ends the scan
-            if (next[i] >= 0 && found[next[i]]) {
-                next[i] = FOUND;
-            }
-        }
         for (int s = 0; s < states; s++) { // upper case reads as lower case
             for (int c = 'A'; c <= 'Z'; c++) {
                 next[s * ASCII + c] = next[s * ASCII + c + 32];
             }
         }
-        if (states * ASCII >= FOUND_ENTRY) {
-            throw new IllegalArgumentException("too many trigger words: " + states + " states");
-        }
-        table = new char[next.length];
+        char[] table = new char[next.length];
         for (int i = 0; i < next.length; i++) {
-            table[i] = next[i] == FOUND ? FOUND_ENTRY : (char) (next[i] * ASCII);
+            table[i] = (char) (next[i] * ASCII | found[next[i]]);
         }
+        return table;
     }
 
     private static int[] newNode() {
@@ -100,31 +114,42 @@ final class TriggerScan {
         return n;
     }
 
-    /** True when bytes {@code from} to {@code to} of {@code b} hold a word (bytes outside ASCII match no word). */
-    boolean in(byte[] b, int from, int to) {
+    /**
+     * The lists (bit k for list k) a word of which bytes {@code from} to {@code to} of {@code b} hold (bytes outside
+     * ASCII match no word).
+     */
+    int scan(byte[] b, int from, int to) {
         char[] t = table;
-        int row = 0;
+        int entry = 0;
+        int seen = 0;
         for (int i = from; i < to; i++) {
             int c = b[i];
-            row = c < 0 ? 0 : t[row + c];
-            if (row == FOUND_ENTRY) {
-                return true;
-            }
+            entry = c < 0 ? 0 : t[(entry & -ASCII) + c];
+            seen |= entry;
         }
-        return false;
+        return seen & (ASCII - 1);
     }
 
-    /** True when {@code text} holds a word. */
-    boolean in(String text) {
+    /** The lists a word of which {@code text} holds. */
+    int scan(String text) {
         char[] t = table;
-        int row = 0;
+        int entry = 0;
+        int seen = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            row = c >= ASCII ? 0 : t[row + c];
-            if (row == FOUND_ENTRY) {
-                return true;
-            }
+            entry = c >= ASCII ? 0 : t[(entry & -ASCII) + c];
+            seen |= entry;
         }
-        return false;
+        return seen & (ASCII - 1);
+    }
+
+    /** True when bytes {@code from} to {@code to} of {@code b} hold a word of the first list. */
+    boolean in(byte[] b, int from, int to) {
+        return (scan(b, from, to) & 1) != 0;
+    }
+
+    /** True when {@code text} holds a word of the first list. */
+    boolean in(String text) {
+        return (scan(text) & 1) != 0;
     }
 }

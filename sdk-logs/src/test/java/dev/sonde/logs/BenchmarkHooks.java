@@ -167,11 +167,10 @@ public final class BenchmarkHooks {
     /** The prefilter's parts over record starts (as bytes): finding the message, or trigger words in it. */
     private static DecoderRun prefilter(boolean start, List<String> firstLines, int lines) {
         List<byte[]> bytes = firstLines.stream().map(l -> l.getBytes(StandardCharsets.ISO_8859_1)).toList();
-        AsciiBytes view = new AsciiBytes();
         return new DecoderRun(() -> {
             int found = 0;
             for (byte[] b : bytes) {
-                int message = TraceLogFormat.messageStart(view.of(b, b.length));
+                int message = TraceLogFormat.messageStart(b, b.length);
                 found += start ? message : TriggerScan.DECODERS.in(b, Math.max(0, message), b.length) ? 1 : 0;
             }
             return found;
