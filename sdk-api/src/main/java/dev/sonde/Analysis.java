@@ -30,6 +30,8 @@ final class Analysis {
     private final Duration deadline;
     /** Whether reports replace e-mail addresses and home folder user names by pseudonyms (secrets go always). */
     private final boolean anonymize;
+    /** The end of the deadline kept for the rules to fire ({@link #readingDeadline}), computed once. */
+    private final Duration firingShare;
 
     Analysis(LogReader reader, Prober prober, Locale locale, Duration deadline, boolean anonymize) {
         this.reader = reader;
@@ -37,6 +39,7 @@ final class Analysis {
         this.locale = locale;
         this.deadline = deadline;
         this.anonymize = anonymize;
+        this.firingShare = firingShare(deadline);
     }
 
     /** False when there is no prober: {@link Sonde#probe()} and {@link Sonde#diagnose} cannot run. */
@@ -77,13 +80,18 @@ final class Analysis {
      * {@link Sonde#MIN_FIRING_SHARE} and {@link Sonde#MAX_FIRING_SHARE} (and never more than half).
      */
     private Instant readingDeadline(Instant until) {
+        return until.minus(firingShare);
+    }
+
+    /** A fifth of the deadline, between the least and the most firing share, and never more than half of it. */
+    private static Duration firingShare(Duration deadline) {
         Duration firing = deadline.dividedBy(5);
         firing = firing.compareTo(Sonde.MIN_FIRING_SHARE) < 0 ? Sonde.MIN_FIRING_SHARE
                 : firing.compareTo(Sonde.MAX_FIRING_SHARE) > 0 ? Sonde.MAX_FIRING_SHARE : firing;
         if (firing.compareTo(deadline.dividedBy(2)) > 0) {
             firing = deadline.dividedBy(2);
         }
-        return until.minus(firing);
+        return firing;
     }
 
     /** One input: a saved auto-config script goes to the prober, which can run it; anything else to the log reader. */

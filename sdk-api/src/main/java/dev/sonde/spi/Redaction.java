@@ -98,6 +98,10 @@ public final class Redaction {
         };
         List<Finding> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
+            if (unchanged(f, clean)) {
+                findings.add(f); // nothing to remove (the usual case): the finding as it is, not a copy
+                continue;
+            }
             String id = clean.apply(f.id());
             String title = clean.apply(f.title());
             String explanation = clean.apply(f.explanation());
@@ -129,6 +133,10 @@ public final class Redaction {
         }
         List<InputSummary> sources = new ArrayList<>();
         for (InputSummary s : report.inputs()) {
+            if (same(s.name(), clean) && same(s.format(), clean) && same(s.encoding(), clean)) {
+                sources.add(s);
+                continue;
+            }
             String name = clean.apply(s.name());
             sources.add(new InputSummary(name, clean.apply(s.format()), clean.apply(s.encoding()), s.linesRead(),
                     s.linesSkipped(), s.facts(), s.status()));
@@ -142,6 +150,42 @@ public final class Redaction {
         sources.sort(null);
         warnings.sort(null);
         return new Report(findings, sources, warnings, packs);
+    }
+
+    /**
+     * True when cleaning changes none of the finding's strings. Visits them in the order {@link #apply} cleans them and
+     * stops at the first change, so that pseudonyms are numbered as they would be without this check.
+     */
+    private static boolean unchanged(Finding f, UnaryOperator<String> clean) {
+        if (!same(f.id(), clean) || !same(f.title(), clean) || !same(f.explanation(), clean)
+                || !f.remediation().stream().allMatch(r -> same(r, clean)) || !same(f.articleStep(), clean)
+                || !f.evidence().stream().allMatch(e -> same(e, clean))
+                || !f.explainedBy().map(c -> same(c, clean)).orElse(true)) {
+            return false;
+        }
+        for (Map.Entry<String, String> p : f.params().entrySet()) {
+            if (!same(p.getKey(), clean) || !same(p.getValue(), clean)) {
+                return false;
+            }
+        }
+        for (FindingTarget t : f.targets()) {
+            Target g = t.target();
+            if (!t.evidence().stream().allMatch(e -> same(e, clean))
+                    || (!g.machine() && !(same(g.host(), clean) && same(g.address(), clean) && same(g.proxy(), clean)
+                            && same(g.service(), clean)))
+                    || !t.explainedBy().map(c -> same(c, clean)).orElse(true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(Evidence e, UnaryOperator<String> clean) {
+        return same(e.file(), clean) && same(e.text(), clean);
+    }
+
+    private static boolean same(String s, UnaryOperator<String> clean) {
+        return s == null || s.equals(clean.apply(s));
     }
 
     /** The evidence with its file and text cleaned: the same evidence when neither changed (the usual case). */

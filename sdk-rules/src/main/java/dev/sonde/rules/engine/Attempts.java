@@ -78,6 +78,10 @@ final class Attempts {
     /** One machine's log times in one order: trace logs carry their UTC offset, authorization logs do not. */
     private final MachineTimes times;
     private final Comparator<Attempt> byTime;
+    /** {@link #toward} per target, made on first use (an index is read by one thread, after it is built). */
+    private final Map<Target, List<Attempt>> toward = new HashMap<>();
+    /** {@link #successes()}, made on first use. */
+    private List<Attempt> successes;
 
     private Attempts(LogTime end, MachineTimes times) {
         this.end = end;
@@ -176,6 +180,11 @@ final class Attempts {
         if (target.machine()) {
             return all;
         }
+        // each finding's targets ask again for the same ones: made once per target and analysis
+        return toward.computeIfAbsent(target, this::towardUncached);
+    }
+
+    private List<Attempt> towardUncached(Target target) {
         TreeSet<Attempt> out = new TreeSet<>(byTime);
         if (!target.host().isEmpty()) {
             out.addAll(byHost.getOrDefault(target.host().toLowerCase(Locale.ROOT), List.of()));
@@ -186,10 +195,16 @@ final class Attempts {
         if (out.isEmpty() && !target.service().isEmpty()) {
             out.addAll(byService.getOrDefault(target.service(), List.of()));
         }
-        for (String file : out.stream().map(Attempt::file).filter(f -> !f.isEmpty()).distinct().toList()) {
+        List<String> files = new ArrayList<>(2);
+        for (Attempt a : out) {
+            if (!a.file().isEmpty() && !files.contains(a.file())) {
+                files.add(a.file());
+            }
+        }
+        for (String file : files) {
             out.addAll(unnamedSuccessesByFile.getOrDefault(file, List.of()));
         }
-        return new ArrayList<>(out);
+        return List.copyOf(out);
     }
 
     /**
@@ -198,7 +213,16 @@ final class Attempts {
      * failures elsewhere do not count (they may be another server's problem).
      */
     List<Attempt> successes() {
-        return all.stream().filter(a -> a.outcome() == Outcome.SUCCEEDED).toList();
+        if (successes == null) {
+            List<Attempt> out = new ArrayList<>();
+            for (Attempt a : all) {
+                if (a.outcome() == Outcome.SUCCEEDED) {
+                    out.add(a);
+                }
+            }
+            successes = List.copyOf(out);
+        }
+        return successes;
     }
 
     private void add(List<Fact> facts, Target target, LogTime probeTime, String file) {

@@ -23,10 +23,13 @@ final class TargetCauses {
     private final Map<String, List<TargetSpan>> spans;
     private final Map<TargetSpan, List<String>> causesOn = new IdentityHashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
+    /** Causes by rank: fewest levels down, then weight. */
+    private final Comparator<String> byRank;
 
     private TargetCauses(Map<String, List<TargetSpan>> spans, Map<String, Integer> weightRank) {
         this.spans = spans;
         this.weightRank = weightRank;
+        this.byRank = Comparator.comparingInt(this::depth).thenComparingInt(weightRank::get);
     }
 
     static TargetCauses of(List<Explanation> explanations, Map<String, List<TargetSpan>> spans,
@@ -95,8 +98,8 @@ final class TargetCauses {
 
     /** The best cause on one target of a finding; empty where it is a root cause. */
     Optional<String> best(TargetSpan target) {
-        return causesOn.getOrDefault(target, List.of()).stream()
-                .min(Comparator.comparingInt(this::depth).thenComparingInt(weightRank::get));
+        List<String> causes = causesOn.get(target);
+        return causes == null ? Optional.empty() : causes.stream().min(byRank);
     }
 
     /**
@@ -112,7 +115,6 @@ final class TargetCauses {
 
     /** The best cause among its targets' causes, whether or not it is a root cause elsewhere. */
     Optional<String> bestCause(String id) {
-        return spans.get(id).stream().map(this::best).flatMap(Optional::stream)
-                .min(Comparator.comparingInt(this::depth).thenComparingInt(weightRank::get));
+        return spans.get(id).stream().map(this::best).flatMap(Optional::stream).min(byRank);
     }
 }

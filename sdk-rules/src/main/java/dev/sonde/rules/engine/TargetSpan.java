@@ -32,26 +32,40 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
 
     /** The first time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime first() {
-        return attempts.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(times)
-                .orElse(LogTime.UNKNOWN);
+        return bound(false, true);
     }
 
     /** The last time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime last() {
-        return attempts.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(times)
-                .orElse(LogTime.UNKNOWN);
+        return bound(false, false);
     }
 
     /** The first time a log saw it here (live checks' times are not printed), or {@link LogTime#UNKNOWN}. */
     LogTime firstLogged() {
-        return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::first).filter(LogTime::known)
-                .min(times).orElse(LogTime.UNKNOWN);
+        return bound(true, true);
     }
 
     /** The last time a log saw it here, or {@link LogTime#UNKNOWN}. */
     LogTime lastLogged() {
-        return attempts.stream().filter(a -> !a.live()).map(Attempts.Attempt::last).filter(LogTime::known)
-                .max(times).orElse(LogTime.UNKNOWN);
+        return bound(true, false);
+    }
+
+    /**
+     * The earliest first time ({@code earliest}) or the latest last time of the attempts (only those a log saw when
+     * {@code logged}), in the analysis' order; the first of equal ones, as {@code Stream.min} and {@code max} keep.
+     */
+    private LogTime bound(boolean logged, boolean earliest) {
+        LogTime out = null;
+        for (Attempts.Attempt a : attempts) {
+            LogTime t = earliest ? a.first() : a.last();
+            if ((logged && a.live()) || !t.known()) {
+                continue;
+            }
+            if (out == null || (earliest ? times.compare(t, out) < 0 : times.compare(t, out) > 0)) {
+                out = t;
+            }
+        }
+        return out == null ? LogTime.UNKNOWN : out;
     }
 
     /** How many attempts it was seen in here (at least one). */
@@ -65,13 +79,15 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
      * belong to (an attempt that names no destination: a {@link Target#unknown()} one, never the machine; a detection
      * without an indexed fact is on {@link Target#MACHINE}).
      */
+    private static final Comparator<Target> TARGET_ORDER = Comparator.comparing(Target::toString)
+            .thenComparing(Target::service).thenComparingInt(Target::port).thenComparing(Target::machine);
+
     static List<TargetSpan> of(List<Detection> detections, Attempts index) {
         Map<Target, Set<Attempts.Attempt>> attempts = new LinkedHashMap<>();
         Map<Target, Set<Evidence>> evidence = new LinkedHashMap<>();
         Map<Target, List<Detection>> byTarget = new LinkedHashMap<>();
         for (Detection d : detections) {
-            Map<Target, List<Object>> facts = new TreeMap<>(Comparator.comparing(Target::toString)
-                    .thenComparing(Target::service).thenComparingInt(Target::port).thenComparing(Target::machine));
+            Map<Target, List<Object>> facts = new TreeMap<>(TARGET_ORDER);
             for (Object f : d.facts()) {
                 index.of(f).ifPresent(a -> facts.computeIfAbsent(d.machineWide() ? Target.MACHINE : a.target(),
                         k -> new ArrayList<>()).add(f));

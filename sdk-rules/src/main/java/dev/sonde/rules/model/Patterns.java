@@ -1,7 +1,10 @@
 package dev.sonde.rules.model;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,14 +26,42 @@ final class Patterns {
         }
     }
 
+    /**
+     * Each thread's matchers, by pattern (identity: a {@link Pattern} does not override {@code equals}), so that a
+     * rule condition evaluated for every interceptor and certificate does not make a {@link Matcher} (and its arrays)
+     * each time: those were a fifth of what a small warm analysis allocated. Emptied when it holds more than
+     * {@link #MATCHERS_PER_THREAD}, so that the patterns of replaced rule packs are not kept.
+     */
+    private static final ThreadLocal<Map<Pattern, Matcher>> MATCHERS = ThreadLocal.withInitial(IdentityHashMap::new);
+    static final int MATCHERS_PER_THREAD = 512;
+
     /** True when the pattern is found in one of the values (each trimmed). */
     static boolean anyValue(Pattern pattern, List<String> values) {
+        Matcher m = null;
         for (String v : values) {
-            if (v != null && pattern.matcher(v.trim()).find()) {
-                return true;
+            if (v != null) {
+                m = m != null ? m.reset(v.trim()) : matcher(pattern, v.trim());
+                if (m.find()) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** This thread's matcher of the pattern, reset to {@code text}. */
+    private static Matcher matcher(Pattern pattern, String text) {
+        Map<Pattern, Matcher> matchers = MATCHERS.get();
+        Matcher m = matchers.get(pattern);
+        if (m == null) {
+            if (matchers.size() >= MATCHERS_PER_THREAD) {
+                matchers.clear();
+            }
+            m = pattern.matcher(text);
+            matchers.put(pattern, m);
+            return m;
+        }
+        return m.reset(text);
     }
 
     /**
