@@ -28,7 +28,7 @@ final class TriggerScan {
 
     /**
      * The automaton as the scans read it: each entry the next state's row ({@code state * 128}) plus, in its low 7
-     * bits, the lists a word of which ends at that state; so a step is one load; chars, so that the table (about 250
+     * bits, the lists a word of which ends at that state; so a step is one load; chars, so that the table (under 512
      * states) stays in the first-level cache.
      */
     private final char[] table;
