@@ -61,8 +61,9 @@ public final class GwsmoLogReader implements LogReader {
 
     /**
      * @param prefilter true to read plain ASCII lines from their bytes and decode only records that hold a trigger
-     *                  word ({@link TriggerScan}); false reads every line as text and offers every record to the
-     *                  decoders, the straightforward way the tests compare it to
+     *                  word ({@link TriggerScan}), each with only the decoders whose words it holds
+     *                  ({@link RecordDecoder#NEEDS}); false reads every line as text and offers every record to every
+     *                  decoder, the straightforward way the tests compare it to
      */
     GwsmoLogReader(boolean prefilter) {
         this.prefilter = prefilter;
