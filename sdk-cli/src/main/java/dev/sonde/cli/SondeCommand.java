@@ -63,13 +63,14 @@ public final class SondeCommand implements Runnable {
 
     public static void main(String[] args) {
         StartTiming.start();
-        if (usesBuiltInPack(args)) {
-            DroolsRuleEngine.prefetchBuiltIn(); // its rules are decoded on another core while the rest starts
-        }
         STDERR_IS_PROCESS.set(true);
         if (java.util.Arrays.asList(args).contains("--debug")) {
-            // the library logs through SLF4J; a CLI user sees its lines only when asking for them
+            // the library logs through SLF4J; a CLI user sees its lines only when asking for them (set before
+            // anything logs: the logger reads it once)
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        if (usesBuiltInPack(args)) {
+            DroolsRuleEngine.prefetchBuiltIn(); // its rules are decoded on another core while the rest starts
         }
         PrintWriter err = new PrintWriter(System.err, true);
         int exit = run(args, new PrintWriter(System.out, true), err);
