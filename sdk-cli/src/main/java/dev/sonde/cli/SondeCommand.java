@@ -1,10 +1,7 @@
 package dev.sonde.cli;
 
-import dev.sonde.rules.engine.DroolsRuleEngine;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,9 +60,6 @@ public final class SondeCommand implements Runnable {
 
     public static void main(String[] args) {
         StartTiming.start();
-        if (usesBuiltInPack(args)) {
-            DroolsRuleEngine.prefetchBuiltIn(); // its rules are decoded on another core while the rest starts
-        }
         STDERR_IS_PROCESS.set(true);
         if (java.util.Arrays.asList(args).contains("--debug")) {
             // the library logs through SLF4J; a CLI user sees its lines only when asking for them
@@ -75,14 +69,6 @@ public final class SondeCommand implements Runnable {
         int exit = run(args, new PrintWriter(System.out, true), err);
         StartTiming.print(err);
         System.exit(exit);
-    }
-
-    /** True when the command named will read the built-in rule pack: one that reports, given no {@code --rules}. */
-    static boolean usesBuiltInPack(String[] args) {
-        if (args.length == 0 || !List.of("analyze", "diagnose", "probe", "archive-training").contains(args[0])) {
-            return false;
-        }
-        return Arrays.stream(args).noneMatch(a -> a.equals("--rules") || a.startsWith("--rules="));
     }
 
     /** Runs the tool with the given streams and returns its exit code (never calls System.exit). */

@@ -21,11 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.drools.base.util.Drools;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
@@ -48,8 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #open} checks the resource without decoding it ({@link PrecompiledParts}), so that a start can decode
  * the rules (Drools' deserialization and the Rete network: half a start) on a second core while the pack's files
- * are read, or from the CLI's first line on ({@link #prefetch}); they are used only once the key of the pack read
- * matches.
+ * are read; they are used only once the key of the pack read matches.
  */
 public final class PrecompiledPack {
 
@@ -61,53 +55,11 @@ public final class PrecompiledPack {
     private PrecompiledPack() {
     }
 
-    /** A reading of the resource begun by {@link #prefetch}, for the next {@link #open} to take. */
-    private static final AtomicReference<FutureTask<Optional<PrecompiledParts>>> PREFETCHED = new AtomicReference<>();
-
     /**
-     * Begins reading the resource and decoding its rules on a short-lived daemon thread, for the next {@link #open}
-     * in this JVM to take (the CLI calls it first thing, so that the rules are decoded while the command line is
-     * parsed). Does nothing while an earlier one waits to be taken.
-     */
-    public static void prefetch(ClassLoader loader, Properties options) {
-        FutureTask<Optional<PrecompiledParts>> opening = new FutureTask<>(PrecompiledPack::openNow);
-        if (!PREFETCHED.compareAndSet(null, opening)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            opening.run();
-            try {
-                opening.get().ifPresent(parts -> parts.readHere(loader, options));
-            } catch (ExecutionException | InterruptedException e) {
-                LOG.debug("prefetching the precompiled rules failed", e); // open() says so again, and they are compiled
-            }
-        }, "sonde-rules-read");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /**
-     * The resource on the class path, its size, checksum and format checked (nothing decoded yet): the one
-     * {@link #prefetch} began reading, if any (taken once), else read now. Empty when there is none or it is damaged
-     * (a warning is logged). Never throws.
+     * The resource on the class path, its size, checksum and format checked (nothing decoded yet); empty when there
+     * is none or it is damaged (a warning is logged). Never throws.
      */
     public static Optional<PrecompiledParts> open() {
-        FutureTask<Optional<PrecompiledParts>> prefetched = PREFETCHED.getAndSet(null);
-        if (prefetched == null) {
-            return openNow();
-        }
-        prefetched.run(); // reads it here unless the prefetching thread has begun
-        try {
-            return prefetched.get(PrecompiledParts.WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return damaged(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<PrecompiledParts> openNow() {
         long t0 = System.nanoTime();
         byte[] bytes;
         try (InputStream in = PrecompiledPack.class.getClassLoader().getResourceAsStream(RESOURCE)) {

@@ -101,15 +101,6 @@ public final class PrecompiledParts {
         return this;
     }
 
-    /** Decodes the rules on this thread, unless it has begun elsewhere (then returns at once). */
-    void readHere(ClassLoader loader, Properties options) {
-        FutureTask<CompileCache.Entry> task;
-        synchronized (this) {
-            task = reading != null ? reading : task(loader, options);
-        }
-        task.run();
-    }
-
     private FutureTask<CompileCache.Entry> task(ClassLoader loader, Properties options) {
         Properties copy = new Properties();
         copy.putAll(options);

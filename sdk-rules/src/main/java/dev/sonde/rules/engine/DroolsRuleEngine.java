@@ -182,15 +182,6 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
-     * Begins reading the built-in pack's precompiled rules on a background thread, for the next {@link #builtIn} in
-     * this JVM to take: a program that will use the built-in pack calls it first thing (the CLI does, before
-     * parsing its command line), so that the rules are decoded meanwhile. What it read is held until then. Optional.
-     */
-    public static void prefetchBuiltIn() {
-        PrecompiledPack.prefetch(PackCompiler.class.getClassLoader(), PackCompiler.options());
-    }
-
-    /**
      * What the person running Sonde should know about how this engine was made, one sentence each, none of which
      * failed loading (the CLI prints each as {@code sonde: <note>} on stderr): first, when packs were layered, how
      * ({@code rules: pack acme 1.0 (...): 3 rules in use}, {@code rules: acme overrides rule ...}; see

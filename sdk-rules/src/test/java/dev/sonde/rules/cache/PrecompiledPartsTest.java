@@ -3,7 +3,6 @@ package dev.sonde.rules.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sonde.rules.engine.DroolsRuleEngine;
 import dev.sonde.rules.engine.PackCompiler;
 import dev.sonde.rules.pack.ParsedJson;
 import dev.sonde.rules.pack.RulePack;
@@ -15,14 +14,13 @@ import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
  * The precompiled resource checked but not decoded ({@link PrecompiledParts}): the JSON files it holds are
  * deserialized through the JEP 290 filter and of the types expected, or the resource counts as damaged (the rules
- * are compiled, with a warning); rules decoded in the background, or prefetched, are the built-in pack's.
+ * are compiled, with a warning); rules decoded in the background are used for the pack they are of only.
  */
 class PrecompiledPartsTest {
 
@@ -39,18 +37,6 @@ class PrecompiledPartsTest {
         Properties other = PackCompiler.options();
         other.setProperty("drools.propertySpecific", "ALWAYS");
         assertThat(parts.rules(pack, loader(), other)).as("another key").isEmpty();
-    }
-
-    @Test
-    void prefetchedRulesAreTakenOnceByTheNextBuiltInEngine() {
-        DroolsRuleEngine.prefetchBuiltIn();
-        DroolsRuleEngine prefetched = DroolsRuleEngine.builtIn(Optional.empty());
-        DroolsRuleEngine again = DroolsRuleEngine.builtIn(Optional.empty());
-        assertThat(prefetched.fromCache()).isTrue();
-        assertThat(again.fromCache()).isTrue();
-        assertThat(prefetched.ruleCount()).isEqualTo(again.ruleCount());
-        assertThat(prefetched.findingIds()).isEqualTo(again.findingIds());
-        assertThat(prefetched.notes()).isEmpty();
     }
 
     @Test
