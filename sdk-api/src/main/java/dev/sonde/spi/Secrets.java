@@ -74,14 +74,15 @@ final class Secrets {
                     + "|" + TOKEN_START + "eyJ[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]*+"); // JWT
     private static final List<String> TOKEN_HINTS = List.of("ya29.", "1/", "1%", "gocspx-", "aiza", "4/", "4%", "eyj");
 
+    /** The bits of {@link #groupsIn}: bit {@code r} for {@code VALUE_RULES.get(r)}, then these two. */
+    private static final int SCHEME_GROUP = 1 << VALUE_RULES.size();
+    private static final int TOKEN_GROUP = SCHEME_GROUP << 1;
+    private static final int ALL_GROUPS = (TOKEN_GROUP << 1) - 1;
     /**
      * Every hint (lower-case ASCII) by its first character, with the pattern groups it stands for: bit {@code r} for
      * {@code VALUE_RULES.get(r)}, then {@link #SCHEME_GROUP} and {@link #TOKEN_GROUP}. Built once, so that one scan of
      * a text tells which patterns may match it (a scan per hint cost a quarter of a small analysis).
      */
-    private static final int SCHEME_GROUP = 1 << VALUE_RULES.size();
-    private static final int TOKEN_GROUP = SCHEME_GROUP << 1;
-    private static final int ALL_GROUPS = (TOKEN_GROUP << 1) - 1;
     private static final String[][] HINTS_BY_FIRST = new String[128][];
     private static final int[][] GROUPS_BY_FIRST = new int[128][];
 

@@ -34,9 +34,6 @@ final class Ascii {
         return c >= '0' && c <= '9';
     }
 
-    static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
 
     /** True when {@code s} has {@code count} ASCII digits from {@code from}. */
     static boolean digits(CharSequence s, int from, int count) {
@@ -56,6 +53,38 @@ final class Ascii {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    // The same on a line's bytes (one per character), for the trace reader's record-prefix check.
+
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isHex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** True when the first {@code n} bytes of {@code s} have {@code count} ASCII digits from {@code from}. */
+    static boolean digits(byte[] s, int n, int from, int count) {
+        if (from + count > n) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(s[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number written by {@code count} digits at {@code from} (caller checked they are digits). */
+    static int number(byte[] s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + (s[i] - '0');
         }
         return v;
     }

@@ -40,12 +40,36 @@ final class IsoTime {
         if (q < s.length() && (s.charAt(q) == '.' || s.charAt(q) == ',') && (q + 1 >= s.length() || !Ascii.isDigit(s.charAt(q + 1)))) {
             return false; // a separator without a fraction
         }
-        int year = Ascii.number(s, p, 4);
-        int month = Ascii.number(s, p + 5, 2);
-        int day = Ascii.number(s, p + 8, 2);
-        // the ranges LocalDateTime.of checks (a fraction has at most 9 digits read: always in range)
-        return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
-                && Ascii.number(s, p + 11, 2) <= 23 && Ascii.number(s, p + 14, 2) <= 59 && Ascii.number(s, p + 17, 2) <= 59;
+        return inRange(Ascii.number(s, p, 4), Ascii.number(s, p + 5, 2), Ascii.number(s, p + 8, 2),
+                Ascii.number(s, p + 11, 2), Ascii.number(s, p + 14, 2), Ascii.number(s, p + 17, 2));
+    }
+
+    /**
+     * {@link #isDateTime(CharSequence, int)} at the start of {@code s}, a line's bytes (one per character: bytes of
+     * 0x80 and above are never what it looks for), of which there are at least 24: the trace reader asks it of every
+     * plain line, without making a character view of it.
+     */
+    static boolean isDateTime(byte[] s) {
+        if (!Ascii.digits(s, 24, 0, 4) || s[4] != '-' || !Ascii.digits(s, 24, 5, 2) || s[7] != '-'
+                || !Ascii.digits(s, 24, 8, 2)) {
+            return false;
+        }
+        byte t = s[10];
+        if ((t != 'T' && t != ' ' && t != 't') || !Ascii.digits(s, 24, 11, 2) || s[13] != ':'
+                || !Ascii.digits(s, 24, 14, 2) || s[16] != ':' || !Ascii.digits(s, 24, 17, 2)) {
+            return false;
+        }
+        if ((s[19] == '.' || s[19] == ',') && !Ascii.isDigit(s[20])) {
+            return false; // a separator without a fraction
+        }
+        return inRange(Ascii.number(s, 0, 4), Ascii.number(s, 5, 2), Ascii.number(s, 8, 2), Ascii.number(s, 11, 2),
+                Ascii.number(s, 14, 2), Ascii.number(s, 17, 2));
+    }
+
+    /** The ranges {@link LocalDateTime#of} checks (a fraction has at most 9 digits read: always in range). */
+    private static boolean inRange(int year, int month, int day, int hour, int minute, int second) {
+        return month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= Month.of(month).length(Year.isLeap(year)))
+                && hour <= 23 && minute <= 59 && second <= 59;
     }
 
     /** Index just past the date-time (and its fraction) that starts at {@code p}. */

@@ -2,8 +2,6 @@ package dev.sonde.logs;
 
 import dev.sonde.facts.LogTime;
 import java.time.LocalDateTime;
-import java.time.Month;
-import java.time.Year;
 import java.time.ZoneOffset;
 
 /**
@@ -103,8 +101,8 @@ final class TraceLogFormat {
         String thread = Ascii.lower(s.substring(at.threadStart, at.threadEnd));
         String level = String.valueOf(Character.toUpperCase(s.charAt(at.level)));
         String location = s.substring(at.locationStart, at.locationEnd).strip();
-        LocalDateTime time = LocalDateTime.of(number(b, 0, 4), number(b, 5, 2), number(b, 8, 2), number(b, 11, 2),
-                number(b, 14, 2), number(b, 17, 2), at.nanos);
+        LocalDateTime time = LocalDateTime.of(Ascii.number(b, 0, 4), Ascii.number(b, 5, 2), Ascii.number(b, 8, 2),
+                Ascii.number(b, 11, 2), Ascii.number(b, 14, 2), Ascii.number(b, 17, 2), at.nanos);
         return new RecordStart(NAME, new LogTime(time, offset), thread, level, location, s.substring(at.message));
     }
 
@@ -137,14 +135,14 @@ final class TraceLogFormat {
      * Bytes of 0x80 and above are never what a test looks for.
      */
     private static int scan(byte[] s, int n, Prefix at) {
-        if (n < 24 || !isDateTime(s)) {
+        if (n < 24 || !IsoTime.isDateTime(s)) {
             return -1;
         }
         int p = 19;
         int nanos = 0;
         if (s[p] == '.' || s[p] == ',') { // a fraction of up to 9 digits read (more are allowed, and ignored)
             p++;
-            while (p < n && isDigit(s[p])) {
+            while (p < n && Ascii.isDigit(s[p])) {
                 if (p < 29) {
                     nanos = nanos * 10 + (s[p] - '0');
                 }
@@ -164,16 +162,16 @@ final class TraceLogFormat {
                 p++;
             } else if (c == '+' || c == '-') {
                 int q = p + 1;
-                if (!digits(s, n, q, 2)) {
+                if (!Ascii.digits(s, n, q, 2)) {
                     return -1;
                 }
-                hours = number(s, q, 2);
+                hours = Ascii.number(s, q, 2);
                 q += 2;
-                if (q < n && s[q] == ':' && digits(s, n, q + 1, 2)) {
-                    minutes = number(s, q + 1, 2);
+                if (q < n && s[q] == ':' && Ascii.digits(s, n, q + 1, 2)) {
+                    minutes = Ascii.number(s, q + 1, 2);
                     q += 3;
-                } else if (digits(s, n, q, 2)) {
-                    minutes = number(s, q, 2);
+                } else if (Ascii.digits(s, n, q, 2)) {
+                    minutes = Ascii.number(s, q, 2);
                     q += 2;
                 }
                 // what ZoneOffset.ofHoursMinutes accepts
@@ -191,7 +189,7 @@ final class TraceLogFormat {
         int threadStart = p;
         int threadEnd = p;
         if (!isLevel(s, n, p)) {
-            while (p < n && isHex(s[p])) {
+            while (p < n && Ascii.isHex(s[p])) {
                 p++;
             }
             if (p == threadStart || p - threadStart > 16 || p >= n || !isSpace(s[p])) {
@@ -242,60 +240,6 @@ final class TraceLogFormat {
             at.message = messageStart;
         }
         return messageStart;
-    }
-
-    /**
-     * True when a valid local date-time starts {@code s} ({@code YYYY-MM-DDTHH:MM:SS}, {@code T} also a space or
-     * {@code t}, then a fraction after a dot or comma, or none): what {@link IsoTime#isDateTime} accepts, for at
-     * least 24 bytes.
-     */
-    private static boolean isDateTime(byte[] s) {
-        if (!digits(s, 24, 0, 4) || s[4] != '-' || !digits(s, 24, 5, 2) || s[7] != '-' || !digits(s, 24, 8, 2)) {
-            return false;
-        }
-        byte t = s[10];
-        if ((t != 'T' && t != ' ' && t != 't') || !digits(s, 24, 11, 2) || s[13] != ':' || !digits(s, 24, 14, 2)
-                || s[16] != ':' || !digits(s, 24, 17, 2)) {
-            return false;
-        }
-        if ((s[19] == '.' || s[19] == ',') && !isDigit(s[20])) {
-            return false; // a separator without a fraction
-        }
-        int year = number(s, 0, 4);
-        int month = number(s, 5, 2);
-        int day = number(s, 8, 2);
-        // the ranges LocalDateTime.of checks
-        return month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= Month.of(month).length(Year.isLeap(year)))
-                && number(s, 11, 2) <= 23 && number(s, 14, 2) <= 59 && number(s, 17, 2) <= 59;
-    }
-
-    private static boolean isDigit(byte c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(byte c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    /** True when {@code s[0, n)} has {@code count} digits from {@code from}. */
-    private static boolean digits(byte[] s, int n, int from, int count) {
-        if (from + count > n) {
-            return false;
-        }
-        for (int i = from; i < from + count; i++) {
-            if (!isDigit(s[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int number(byte[] s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            v = v * 10 + (s[i] - '0');
-        }
-        return v;
     }
 
     /** Where the bytes {@code a b c} (or {@code a b} when {@code c} is 0) first appear in {@code s[from, n)}, or -1. */

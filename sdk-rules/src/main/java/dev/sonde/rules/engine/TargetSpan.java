@@ -73,15 +73,16 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
         return Math.max(1, attempts.size());
     }
 
+    /** The order of a detection's targets: by text, then service, port, machine. */
+    private static final Comparator<Target> TARGET_ORDER = Comparator.comparing(Target::toString)
+            .thenComparing(Target::service).thenComparingInt(Target::port).thenComparing(Target::machine);
+
     /**
      * The targets of one finding's detections, ordered by first seen, then target text: a machine-wide detection
      * ({@code @scope("machine")}) has {@link Target#MACHINE}; any other is on the targets of the attempts its facts
      * belong to (an attempt that names no destination: a {@link Target#unknown()} one, never the machine; a detection
      * without an indexed fact is on {@link Target#MACHINE}).
      */
-    private static final Comparator<Target> TARGET_ORDER = Comparator.comparing(Target::toString)
-            .thenComparing(Target::service).thenComparingInt(Target::port).thenComparing(Target::machine);
-
     static List<TargetSpan> of(List<Detection> detections, Attempts index) {
         Map<Target, Set<Attempts.Attempt>> attempts = new LinkedHashMap<>();
         Map<Target, Set<Evidence>> evidence = new LinkedHashMap<>();
