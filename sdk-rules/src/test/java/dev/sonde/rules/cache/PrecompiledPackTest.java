@@ -138,7 +138,7 @@ class PrecompiledPackTest {
     }
 
     /** What the logging backend (slf4j-simple, test scope) wrote to System.err while {@code action} ran. */
-    private static String stderrOf(Runnable action) {
+    static String stderrOf(Runnable action) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

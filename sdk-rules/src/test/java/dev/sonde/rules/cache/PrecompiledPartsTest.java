@@ -11,8 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,7 @@ class PrecompiledPartsTest {
     }
 
     private static void assertRefused(PrecompiledParts parts) {
-        String logged = stderrOf(() -> assertThat(parts.json()).isSameAs(ParsedJson.NONE));
+        String logged = PrecompiledPackTest.stderrOf(() -> assertThat(parts.json()).isSameAs(ParsedJson.NONE));
         assertThat(logged).contains("WARN").contains("are damaged").contains("are compiled");
         assertThat(parts.rules(RulePack.builtIn(), loader(), OPTIONS)).as("damaged: compiled").isEmpty();
     }
@@ -85,17 +83,5 @@ class PrecompiledPartsTest {
 
     private static ClassLoader loader() {
         return PackCompiler.class.getClassLoader();
-    }
-
-    private static String stderrOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
