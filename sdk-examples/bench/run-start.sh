@@ -3,6 +3,7 @@
 # (through the launcher), with `java -version` timed in the same loop for the ratio.
 #   warm:        caches as after the first run: the class-data archive (AppCDS / AOT cache) made, rules precompiled
 #   no archive:  the same with SONDE_CDS=0 (no class-data archive)
+#   tiered:      the same with both JIT compilers (SONDE_JIT=tiered), where the launcher picks C1 alone for this input
 #   first run:   right after a build: an empty cache folder (no compile cache, no archive); each such run is
 #                followed by the archive being made in the background, which is waited for before the next run
 #   split:       SONDE_TIMING=1's phases (median of each over the warm runs)
@@ -47,23 +48,26 @@ done
 analyze "$work/cache" >/dev/null || true                       # warms the OS file cache, makes the archive
 wait_for_archive "$work/cache"
 : >"$work/timing"
-warm=(); nocds=(); jv=()
+warm=(); nocds=(); tiered=(); jv=()
 for _ in $(seq "$runs"); do
   jv+=("$(ms "$java_cmd" -XX:+UseSerialGC -Xshare:auto -version)")
   warm+=("$(ms analyze "$work/cache")")
   nocds+=("$(SONDE_CDS=0 ms analyze "$work/cache")")
+  tiered+=("$(SONDE_JIT=tiered ms analyze "$work/cache")")
   SONDE_TIMING=1 SONDE_CACHE_DIR="$work/cache" ./sonde analyze "$sample" 2>&1 >/dev/null | grep '^sonde timing:' >>"$work/timing" || true
 done
 j=$(printf '%s\n' "${jv[@]}" | median)
 w=$(printf '%s\n' "${warm[@]}" | median)
 n=$(printf '%s\n' "${nocds[@]}" | median)
 f=$(printf '%s\n' "${first[@]}" | median)
+t=$(printf '%s\n' "${tiered[@]}" | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
 
 echo "sonde analyze $sample: median of $runs cold JVM starts on $(nproc) cores, $("$java_cmd" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  java -version:                              ${j} ms"
 echo "  warm (class-data archive, rules in the jar): ${w} ms   ($(ratio "$w" "$j") x java -version)   runs: ${warm[*]}"
 echo "  without the archive (SONDE_CDS=0):           ${n} ms   ($(ratio "$n" "$j") x)   runs: ${nocds[*]}"
+echo "  both JIT compilers (SONDE_JIT=tiered):      ${t} ms   ($(ratio "$t" "$j") x)   runs: ${tiered[*]}"
 echo "  first run after a build (empty cache):       ${f} ms   ($(ratio "$f" "$j") x)   runs: ${first[*]}"
 echo "  archive: $(du -k "$work"/cache/sonde-*.jsa "$work"/cache/sonde-*.aot 2>/dev/null | cut -f1 | head -1) KiB"
 # the split: each phase's median over the warm runs (the "NAME N ms" parts of the SONDE_TIMING lines)
