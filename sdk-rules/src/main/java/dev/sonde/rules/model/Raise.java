@@ -152,6 +152,10 @@ public final class Raise {
 
     /** The distinct non-blank texts of a value: one for a scalar, each element's for a collection. */
     static List<String> values(Object value) {
+        if (!(value instanceof Collection<?>)) { // the usual case: one value, no set to make
+            String t = text(value);
+            return t.isBlank() ? List.of() : List.of(t);
+        }
         Set<String> distinct = new LinkedHashSet<>();
         if (value instanceof Collection<?> c) {
             for (Object e : c) {

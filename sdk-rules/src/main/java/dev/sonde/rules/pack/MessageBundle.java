@@ -15,8 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A pack's message bundles ({@code messages_<lang>.properties}) and how finding text is made from them.
@@ -50,10 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageBundle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageBundle.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?(?:\\|([^{}]*))?}");
     private static final Pattern CONDITIONAL = Pattern.compile("(.+)\\[([^\\]]*)]");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ].*");
     private static final Pattern STEP_NUMBER = Pattern.compile("[0-9]{1,4}");
     /** Locales whose texts are kept once made (more are made again at each call). */
     private static final int MAX_CACHED_LOCALES = 16;
@@ -215,7 +210,7 @@ public final class MessageBundle {
                     v = choose(plain.get(n), params);
                 }
                 if (v != null && !v.text.isBlank()) {
-                    out.add(fill(v.text, params, this));
+                    out.add(v.template.fill(params, this));
                 }
             }
             return out;
@@ -259,7 +254,7 @@ public final class MessageBundle {
                 List<Variant> variants = bundle.get(key);
                 if (variants != null) {
                     Variant v = choose(variants, params);
-                    return v == null ? null : fill(v.text, params, this);
+                    return v == null ? null : v.template.fill(params, this);
                 }
             }
             return null;
@@ -359,48 +354,12 @@ public final class MessageBundle {
         }
     }
 
-    static String fill(String template, Map<String, List<String>> params, Texts texts) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String format = m.group(2);
-            List<String> values = params.getOrDefault(name, List.of());
-            String replacement;
-            if (values.isEmpty() && m.group(3) != null) {
-                replacement = m.group(3); // the text to show when the detection has no such value
-            } else if (values.isEmpty()) {
-                LOG.debug("message parameter '{}' is missing in: {}", name, template);
-                replacement = m.group();
-            } else if ("duration".equals(format)) {
-                replacement = values.stream().map(texts::duration).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("amount".equals(format)) {
-                replacement = values.stream().map(texts::amount).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("time".equals(format)) {
-                replacement = values.stream().map(MessageBundle::time).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("term".equals(format)) {
-                replacement = values.stream().map(v -> texts.term(name, v)).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("date".equals(format)) {
-                Set<String> dates = new java.util.LinkedHashSet<>();
-                for (String value : values) {
-                    Matcher d = ISO_DATE.matcher(value);
-                    dates.add(d.matches() ? d.group(1) : value);
-                }
-                replacement = String.join(", ", dates);
-            } else {
-                replacement = String.join(", ", values);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-            if (replacement.isEmpty() && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
-                out.setLength(out.length() - 1); // "the proxy {proxy|} failed": one space left, not two
-            }
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     /** One variant of a key: its base key, its conditions and its text. */
-    private record Variant(String base, Map<String, String> conditions, String text) {
+    private record Variant(String base, Map<String, String> conditions, String text, MessageTemplate template) {
+
+        Variant(String base, Map<String, String> conditions, String text) {
+            this(base, conditions, text, MessageTemplate.parse(text));
+        }
 
         static Variant parse(String key, String text) {
             Matcher m = CONDITIONAL.matcher(key.trim());
