@@ -229,15 +229,27 @@ final class FindingAssembler {
             }
             Map<String, List<String>> params = new TreeMap<>();
             values.forEach((name, v) -> {
-                List<String> list = new ArrayList<>(v);
                 int n = keep.get(name);
-                if (list.size() > n) {
-                    list = new ArrayList<>(list.subList(0, n));
+                if (v.size() > n) {
+                    List<String> list = new ArrayList<>(n + 1);
+                    for (String value : v) {
+                        if (list.size() == n) {
+                            break;
+                        }
+                        list.add(value);
+                    }
                     list.add(CUT);
+                    params.put(name, List.copyOf(list));
+                } else {
+                    params.put(name, List.copyOf(v));
                 }
-                params.put(name, List.copyOf(list));
             });
-            Detection primary = group.stream().sorted(PRIMARY_ORDER).findFirst().orElseThrow();
+            Detection primary = group.get(0); // the first of the smallest, as a stable sort would give
+            for (Detection d : group) {
+                if (PRIMARY_ORDER.compare(d, primary) < 0) {
+                    primary = d;
+                }
+            }
             out.put(e.getKey(), new Merged(e.getKey(), severity, confidence, step, params, new ArrayList<>(evidence),
                     primary));
         }
