@@ -200,7 +200,8 @@ final class CertificateDecoder {
             if (details >= 0) {
                 String rest = afterColon(line, details + "certificate details".length());
                 b = CertificateBlock.parse(r, i, rest.isEmpty() ? null : rest);
-            } else if (LABELLED_SUBJECT.matcher(line).lookingAt()) {
+            } else if (RecordText.indexOfLower(line, "subject") >= 0 // no matcher for the lines that cannot match
+                    && LABELLED_SUBJECT.matcher(line).lookingAt()) {
                 b = CertificateBlock.parse(r, i, line);
             } else if (i > 0 && line.startsWith("--") && CertificateBlock.sectionMarker(line.strip()) != null) {
                 b = CertificateBlock.parse(r, i - 1, null).from(i); // a block printed without its "Certificate details:" line

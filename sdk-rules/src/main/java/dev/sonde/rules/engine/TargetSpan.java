@@ -168,8 +168,16 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
      */
     static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
         Comparator<LogTime> order = index.times();
-        LogTime first = own.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(order).orElse(null);
-        LogTime last = own.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(order).orElse(null);
+        LogTime first = null; // the first of equal ones, as Stream.min and max keep
+        LogTime last = null;
+        for (Attempts.Attempt a : own) {
+            if (a.first().known() && (first == null || order.compare(a.first(), first) < 0)) {
+                first = a.first();
+            }
+            if (a.last().known() && (last == null || order.compare(a.last(), last) > 0)) {
+                last = a.last();
+            }
+        }
         if (first == null) {
             return Target.State.ONGOING;
         }
