@@ -58,7 +58,7 @@ final class FindingAssembler {
         /** The parameters as a finding shows them: each one's values joined with {@code ", "}. */
         Map<String, String> joined() {
             Map<String, String> out = new TreeMap<>();
-            params.forEach((name, values) -> out.put(name, String.join(", ", values)));
+            params.forEach((name, values) -> out.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values)));
             return out;
         }
     }
@@ -219,7 +219,13 @@ final class FindingAssembler {
             }
             names.sort(null);
             Map<String, Integer> keep = new HashMap<>();
+            Map<String, List<String>> params = new TreeMap<>();
             for (String name : names) {
+                List<String> one = group.size() == 1 ? group.get(0).params().get(name) : null;
+                if (one != null && one.size() <= 1) { // one detection's one value: nothing to merge or cut
+                    params.put(name, one);
+                    continue;
+                }
                 LinkedHashSet<String> v = new LinkedHashSet<>();
                 int widest = 0;
                 for (Detection d : group) {
@@ -230,7 +236,6 @@ final class FindingAssembler {
                 values.put(name, v);
                 keep.put(name, Math.max(VALUES_PER_PARAM, widest)); // never cut what one rule gave
             }
-            Map<String, List<String>> params = new TreeMap<>();
             values.forEach((name, v) -> {
                 int n = keep.get(name);
                 if (v.size() > n) {
