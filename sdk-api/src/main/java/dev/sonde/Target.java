@@ -77,8 +77,9 @@ public record Target(String host, String address, int port, String proxy, String
             b.append("destination not logged");
         } else if (!host.isEmpty()) {
             b.append(host);
-            if (!endpoint().isEmpty()) {
-                b.append(" (").append(endpoint()).append(')');
+            String endpoint = endpoint();
+            if (!endpoint.isEmpty()) {
+                b.append(" (").append(endpoint).append(')');
             } else if (port != 0) {
                 b.append(':').append(port);
             }

@@ -32,6 +32,9 @@ public enum SecurityFlag {
     /** WinHTTP's {@code Status} value for a secure failure. */
     public static final long SECURE_FAILURE_STATUS = 0x00010000L;
 
+    /** {@link #values()}, which copies its array at every call. */
+    private static final SecurityFlag[] ALL = values();
+
     private final long bit;
 
     SecurityFlag(long bit) {
@@ -46,7 +49,7 @@ public enum SecurityFlag {
     /** The flags set in a bitmask; unknown bits are ignored. */
     public static Set<SecurityFlag> decode(long mask) {
         EnumSet<SecurityFlag> flags = EnumSet.noneOf(SecurityFlag.class);
-        for (SecurityFlag f : values()) {
+        for (SecurityFlag f : ALL) {
             if ((mask & f.bit) != 0) {
                 flags.add(f);
             }

@@ -64,7 +64,7 @@ record CertificateBlock(List<String> subject, List<String> issuer, Instant notBe
                     continue;
                 }
             }
-            if (Ascii.lower(t).contains("certificate details")) {
+            if (RecordText.indexOfLower(t, "certificate details") >= 0) {
                 break; // the next block starts
             }
             if (section == Section.SUBJECT || section == Section.ISSUER) {
@@ -95,6 +95,10 @@ record CertificateBlock(List<String> subject, List<String> issuer, Instant notBe
     }
 
     private static boolean labelled(String t, List<String> subject, List<String> issuer, Instant[] validity) {
+        // every label starts with one of these letters: no matcher for the other lines
+        if (t.isEmpty() || "sivneSIVNE".indexOf(t.charAt(0)) < 0) {
+            return false;
+        }
         Matcher m = LABEL.matcher(t);
         if (!m.matches()) {
             return false;

@@ -172,18 +172,36 @@ final class CertificateDecoder {
         return false;
     }
 
+    /** {@code line} from {@code from} on, without the white space and the one colon that start it. */
+    private static String afterColon(String line, int from) {
+        int i = skipSpace(line, from);
+        if (i < line.length() && line.charAt(i) == ':') {
+            i = skipSpace(line, i + 1);
+        }
+        return line.substring(i);
+    }
+
+    /** The first index at or after {@code i} that is not white space as {@code \s} means it. */
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
     private static List<CertificateBlock> blocks(RecordText r) {
         List<CertificateBlock> blocks = new ArrayList<>(1);
         int n = r.size();
         int i = 0;
         while (i < n) {
             String line = r.text(i);
-            int details = Ascii.lower(line).indexOf("certificate details");
+            int details = RecordText.indexOfLower(line, "certificate details");
             CertificateBlock b = null;
             if (details >= 0) {
-                String rest = line.substring(details + "certificate details".length()).replaceFirst("^\\s*:?\\s*", "");
+                String rest = afterColon(line, details + "certificate details".length());
                 b = CertificateBlock.parse(r, i, rest.isEmpty() ? null : rest);
-            } else if (LABELLED_SUBJECT.matcher(line).lookingAt()) {
+            } else if (RecordText.indexOfLower(line, "subject") >= 0 // no matcher for the lines that cannot match
+                    && LABELLED_SUBJECT.matcher(line).lookingAt()) {
                 b = CertificateBlock.parse(r, i, line);
             } else if (i > 0 && line.startsWith("--") && CertificateBlock.sectionMarker(line.strip()) != null) {
                 b = CertificateBlock.parse(r, i - 1, null).from(i); // a block printed without its "Certificate details:" line

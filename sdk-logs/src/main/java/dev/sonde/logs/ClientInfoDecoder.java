@@ -4,8 +4,10 @@ import dev.sonde.Evidence;
 import dev.sonde.facts.ClientInfo;
 import dev.sonde.facts.LogTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@link ClientInfo} of a file: which product wrote it, and which version. From the header block a trace
@@ -106,15 +108,34 @@ final class ClientInfoDecoder {
 
     /** A header key in the form of {@link #KEYS}: {@code ProductVersion}, {@code product_version} and {@code Product Version } are "product version". */
     private static String key(String raw) {
-        String k = raw.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+        String k = raw.strip().toLowerCase(Locale.ROOT);
+        if (needsSpacing(k)) {
+            k = WHITESPACE.matcher(k.replace('_', ' ').replace('-', ' ')).replaceAll(" ");
+        }
         if (k.indexOf(' ') < 0) {
-            for (String known : KEYS) {
-                if (known.indexOf(' ') > 0 && known.replace(" ", "").equals(k)) {
-                    return known;
-                }
+            String known = BY_COMPACT_FORM.get(k);
+            if (known != null) {
+                return known;
             }
         }
         return k;
+    }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** The keys of {@link #KEYS} with a space, by their form without spaces ({@code productversion}). */
+    private static final Map<String, String> BY_COMPACT_FORM = KEYS.stream().filter(k -> k.indexOf(' ') > 0)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(k -> k.replace(" ", ""), k -> k));
+
+    /** True unless the key is already in its form: no {@code _}, {@code -}, run of spaces or other white space. */
+    private static boolean needsSpacing(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c == '_' || c == '-' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                    || (c == ' ' && i + 1 < k.length() && k.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the file began with a header block (two known keys at least, or an executable's name). */

@@ -58,7 +58,7 @@ final class FindingAssembler {
         /** The parameters as a finding shows them: each one's values joined with {@code ", "}. */
         Map<String, String> joined() {
             Map<String, String> out = new TreeMap<>();
-            params.forEach((name, values) -> out.put(name, String.join(", ", values)));
+            params.forEach((name, values) -> out.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values)));
             return out;
         }
     }
@@ -183,7 +183,10 @@ final class FindingAssembler {
         Map<String, Merged> out = new TreeMap<>();
         for (Map.Entry<String, List<Detection>> e : byId.entrySet()) {
             List<Detection> group = e.getValue();
-            group.sort(DETECTION_ORDER);
+            if (group.size() > 1) {
+                Map<Detection, String> texts = new java.util.IdentityHashMap<>();
+                group.sort(detectionOrder(d -> texts.computeIfAbsent(d, FindingAssembler::paramsText)));
+            }
             Severity severity = Severity.INFO;
             double confidence = 0;
             String step = "";
@@ -216,7 +219,13 @@ final class FindingAssembler {
             }
             names.sort(null);
             Map<String, Integer> keep = new HashMap<>();
+            Map<String, List<String>> params = new TreeMap<>();
             for (String name : names) {
+                List<String> one = group.size() == 1 ? group.get(0).params().get(name) : null;
+                if (one != null && one.size() <= 1) { // one detection's one value: nothing to merge or cut
+                    params.put(name, one);
+                    continue;
+                }
                 LinkedHashSet<String> v = new LinkedHashSet<>();
                 int widest = 0;
                 for (Detection d : group) {
@@ -227,17 +236,28 @@ final class FindingAssembler {
                 values.put(name, v);
                 keep.put(name, Math.max(VALUES_PER_PARAM, widest)); // never cut what one rule gave
             }
-            Map<String, List<String>> params = new TreeMap<>();
             values.forEach((name, v) -> {
-                List<String> list = new ArrayList<>(v);
                 int n = keep.get(name);
-                if (list.size() > n) {
-                    list = new ArrayList<>(list.subList(0, n));
+                if (v.size() > n) {
+                    List<String> list = new ArrayList<>(n + 1);
+                    for (String value : v) {
+                        if (list.size() == n) {
+                            break;
+                        }
+                        list.add(value);
+                    }
                     list.add(CUT);
+                    params.put(name, List.copyOf(list));
+                } else {
+                    params.put(name, List.copyOf(v));
                 }
-                params.put(name, List.copyOf(list));
             });
-            Detection primary = group.stream().sorted(PRIMARY_ORDER).findFirst().orElseThrow();
+            Detection primary = group.get(0); // the first of the smallest, as a stable sort would give
+            for (Detection d : group) {
+                if (PRIMARY_ORDER.compare(d, primary) < 0) { // ties: the first in detection order
+                    primary = d;
+                }
+            }
             out.put(e.getKey(), new Merged(e.getKey(), severity, confidence, step, params, new ArrayList<>(evidence),
                     primary));
         }
@@ -247,31 +267,36 @@ final class FindingAssembler {
     /**
      * The detection whose text a finding shows, first: the one that ranks it (worst severity, then highest confidence),
      * then the one that says most (more parameters: the rule that read the certificate's issuer rather than the bare
-     * flag), then the earliest in {@link #DETECTION_ORDER}. Deterministic, whatever the firing order.
+     * flag), then the earliest in {@link #detectionOrder} (the group is sorted by it first, and ties keep the first).
+     * Deterministic, whatever the firing order.
      */
     private static final Comparator<Detection> PRIMARY_ORDER = Comparator.comparing(Detection::severity)
             .thenComparing(Comparator.comparingDouble(Detection::confidence).reversed())
-            .thenComparing(Comparator.comparingInt((Detection d) -> d.params().size()).reversed())
-            .thenComparing((a, b) -> FindingAssembler.DETECTION_ORDER.compare(a, b));
+            .thenComparing(Comparator.comparingInt((Detection d) -> d.params().size()).reversed());
 
-    /** Detections in evidence order (then rule, then parameters): "first seen" without depending on firing order. */
-    private static final Comparator<Detection> DETECTION_ORDER = (a, b) -> {
-        int n = Math.min(a.evidence().size(), b.evidence().size());
-        for (int i = 0; i < n; i++) {
-            int c = a.evidence().get(i).compareTo(b.evidence().get(i));
-            if (c != 0) {
-                return c;
+    /**
+     * Detections in evidence order (then rule, then parameters, as {@code paramsText} writes them, each detection's
+     * text made once per merge): "first seen" without depending on firing order.
+     */
+    private static Comparator<Detection> detectionOrder(java.util.function.Function<Detection, String> paramsText) {
+        return (a, b) -> {
+            int n = Math.min(a.evidence().size(), b.evidence().size());
+            for (int i = 0; i < n; i++) {
+                int c = a.evidence().get(i).compareTo(b.evidence().get(i));
+                if (c != 0) {
+                    return c;
+                }
             }
-        }
-        int c = Integer.compare(a.evidence().size(), b.evidence().size());
-        if (c == 0) {
-            c = a.rule().compareTo(b.rule());
-        }
-        if (c == 0) {
-            c = paramsText(a).compareTo(paramsText(b));
-        }
-        return c;
-    };
+            int c = Integer.compare(a.evidence().size(), b.evidence().size());
+            if (c == 0) {
+                c = a.rule().compareTo(b.rule());
+            }
+            if (c == 0) {
+                c = paramsText.apply(a).compareTo(paramsText.apply(b));
+            }
+            return c;
+        };
+    }
 
     /** A detection's parameters as one text ({@code {name=v1, v2, ...}}), to order otherwise equal detections. */
     private static String paramsText(Detection d) {

@@ -99,7 +99,7 @@ final class TargetCauses {
     /** The best cause on one target of a finding; empty where it is a root cause. */
     Optional<String> best(TargetSpan target) {
         List<String> causes = causesOn.get(target);
-        return causes == null ? Optional.empty() : causes.stream().min(byRank);
+        return causes == null ? Optional.empty() : Optional.ofNullable(min(causes, null));
     }
 
     /**
@@ -115,6 +115,23 @@ final class TargetCauses {
 
     /** The best cause among its targets' causes, whether or not it is a root cause elsewhere. */
     Optional<String> bestCause(String id) {
-        return spans.get(id).stream().map(this::best).flatMap(Optional::stream).min(byRank);
+        String best = null;
+        for (TargetSpan t : spans.get(id)) {
+            List<String> causes = causesOn.get(t);
+            if (causes != null) {
+                best = min(causes, best);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The first smallest of {@code causes} and {@code best} (when not null, it comes first), as Stream.min keeps. */
+    private String min(List<String> causes, String best) {
+        for (String c : causes) {
+            if (best == null || byRank.compare(c, best) < 0) {
+                best = c;
+            }
+        }
+        return best;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -88,15 +89,7 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
         Map<Target, Set<Evidence>> evidence = new LinkedHashMap<>();
         Map<Target, List<Detection>> byTarget = new LinkedHashMap<>();
         for (Detection d : detections) {
-            Map<Target, List<Object>> facts = new TreeMap<>(TARGET_ORDER);
-            for (Object f : d.facts()) {
-                index.of(f).ifPresent(a -> facts.computeIfAbsent(d.machineWide() ? Target.MACHINE : a.target(),
-                        k -> new ArrayList<>()).add(f));
-            }
-            if (facts.isEmpty()) {
-                facts.put(Target.MACHINE, List.of());
-            }
-            facts.forEach((t, fs) -> {
+            factsByTarget(d, index).forEach((t, fs) -> {
                 Set<Attempts.Attempt> as = attempts.computeIfAbsent(t,
                         k -> new TreeSet<>(Comparator.comparingInt(Attempts.Attempt::id)));
                 Set<Evidence> ev = evidence.computeIfAbsent(t, k -> new TreeSet<>());
@@ -125,6 +118,45 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
     }
 
     /**
+     * A detection's indexed facts by target, in {@link #TARGET_ORDER}; {@link Target#MACHINE} with none when it has
+     * no indexed fact. Most detections' facts are all on one target: those get a map of one entry, without a
+     * sorted map whose comparisons would write out the target's text each time.
+     */
+    private static Map<Target, List<Object>> factsByTarget(Detection d, Attempts index) {
+        Target only = null;
+        for (Object f : d.facts()) {
+            Optional<Attempts.Attempt> a = index.of(f);
+            if (a.isPresent()) {
+                Target t = d.machineWide() ? Target.MACHINE : a.get().target();
+                if (only == null) {
+                    only = t;
+                } else if (!only.equals(t)) {
+                    only = null;
+                    break;
+                }
+            }
+        }
+        if (only != null) {
+            List<Object> fs = new ArrayList<>();
+            for (Object f : d.facts()) {
+                if (index.of(f).isPresent()) {
+                    fs.add(f);
+                }
+            }
+            return Map.of(only, fs);
+        }
+        Map<Target, List<Object>> facts = new TreeMap<>(TARGET_ORDER);
+        for (Object f : d.facts()) {
+            index.of(f).ifPresent(a -> facts.computeIfAbsent(d.machineWide() ? Target.MACHINE : a.target(),
+                    k -> new ArrayList<>()).add(f));
+        }
+        if (facts.isEmpty()) {
+            facts.put(Target.MACHINE, List.of());
+        }
+        return facts;
+    }
+
+    /**
      * ONGOING when no attempt toward the target succeeded after the finding was last seen there; RESOLVED when some
      * did and the last of the later attempts succeeded; INTERMITTENT when a success falls between its first and last
      * sighting, or a failure follows a later success. Unknown times give ONGOING (nothing says it stopped). On
@@ -136,8 +168,16 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
      */
     static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
         Comparator<LogTime> order = index.times();
-        LogTime first = own.stream().map(Attempts.Attempt::first).filter(LogTime::known).min(order).orElse(null);
-        LogTime last = own.stream().map(Attempts.Attempt::last).filter(LogTime::known).max(order).orElse(null);
+        LogTime first = null; // the first of equal ones, as Stream.min and max keep
+        LogTime last = null;
+        for (Attempts.Attempt a : own) {
+            if (a.first().known() && (first == null || order.compare(a.first(), first) < 0)) {
+                first = a.first();
+            }
+            if (a.last().known() && (last == null || order.compare(a.last(), last) > 0)) {
+                last = a.last();
+            }
+        }
         if (first == null) {
             return Target.State.ONGOING;
         }

@@ -28,6 +28,6 @@ public record GoogleHost(String glob, Pattern regex) implements Serializable {
 
     /** True when the name (a host or a certificate's subject name) is covered by this pattern. */
     public boolean covers(String name) {
-        return name != null && !name.isBlank() && regex.matcher(name.trim()).matches();
+        return name != null && !name.isBlank() && Patterns.matches(regex, name.trim());
     }
 }

@@ -27,6 +27,6 @@ public record GoogleServer(String name, Pattern pattern) implements Serializable
 
     /** True when {@code server} (a {@code Server} header) is this front end's. */
     public boolean sent(String server) {
-        return server != null && pattern.matcher(server.strip()).matches();
+        return server != null && Patterns.matches(pattern, server.strip());
     }
 }

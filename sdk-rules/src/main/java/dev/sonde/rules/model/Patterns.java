@@ -38,15 +38,46 @@ final class Patterns {
     /** True when the pattern is found in one of the values (each trimmed). */
     static boolean anyValue(Pattern pattern, List<String> values) {
         Matcher m = null;
-        for (String v : values) {
-            if (v != null) {
-                m = m != null ? m.reset(v.trim()) : matcher(pattern, v.trim());
-                if (m.find()) {
-                    return true;
+        try {
+            for (String v : values) {
+                if (v != null) {
+                    m = m != null ? m.reset(v.trim()) : matcher(pattern, v.trim());
+                    if (m.find()) {
+                        return true;
+                    }
                 }
             }
+            return false;
+        } finally {
+            release(m);
         }
-        return false;
+    }
+
+    /** True when the whole text matches the pattern (this thread's matcher). */
+    static boolean matches(Pattern pattern, String text) {
+        Matcher m = matcher(pattern, text);
+        try {
+            return m.matches();
+        } finally {
+            release(m);
+        }
+    }
+
+    /** True when the pattern is found in the text (this thread's matcher). */
+    static boolean find(Pattern pattern, String text) {
+        Matcher m = matcher(pattern, text);
+        try {
+            return m.find();
+        } finally {
+            release(m);
+        }
+    }
+
+    /** Drops the matcher's reference to the text it last read (a log's value: not kept alive by a cache). */
+    private static void release(Matcher m) {
+        if (m != null) {
+            m.reset("");
+        }
     }
 
     /** This thread's matcher of the pattern, reset to {@code text}. */

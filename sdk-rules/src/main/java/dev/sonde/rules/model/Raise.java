@@ -6,7 +6,6 @@ import dev.sonde.facts.Fact;
 import dev.sonde.facts.LogTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -124,16 +123,15 @@ public final class Raise {
         double confidence = row != null ? row.confidence() : RuleMetadata.confidence(rule.getName(), meta);
         String step = row != null ? row.articleStep() : RuleMetadata.articleStep(meta);
         Set<Evidence> sources = new TreeSet<>();
-        List<Object> supporting = new ArrayList<>();
         for (Object f : facts) {
-            supporting.add(f);
             Evidence source = ((Fact) f).source();
             if (source != null) {
                 sources.add(source);
             }
         }
+        List<Object> supporting = List.copyOf(facts); // immutable: the detection keeps it without a copy
         boolean machine = RuleMetadata.machineWide(rule.getName(), meta);
-        return new Detection(id, severity, confidence, step, rule.getName(), params, new ArrayList<>(sources),
+        return new Detection(id, severity, confidence, step, rule.getName(), params, List.copyOf(sources),
                 supporting, machine, Magnitudes.clockOffset(supporting), Magnitudes.outsideValidity(supporting),
                 RuleMetadata.message(rule.getName(), meta));
     }
@@ -152,6 +150,10 @@ public final class Raise {
 
     /** The distinct non-blank texts of a value: one for a scalar, each element's for a collection. */
     static List<String> values(Object value) {
+        if (!(value instanceof Collection<?>)) { // the usual case: one value, no set to make
+            String t = text(value);
+            return t.isBlank() ? List.of() : List.of(t);
+        }
         Set<String> distinct = new LinkedHashSet<>();
         if (value instanceof Collection<?> c) {
             for (Object e : c) {

@@ -43,6 +43,6 @@ public record WebFilter(String product, Pattern pattern) implements Serializable
             return false;
         }
         String v = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value;
-        return pattern.matcher(v.strip()).find();
+        return Patterns.find(pattern, v.strip());
     }
 }

@@ -15,8 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A pack's message bundles ({@code messages_<lang>.properties}) and how finding text is made from them.
@@ -50,10 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageBundle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageBundle.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:,([a-z]+))?(?:\\|([^{}]*))?}");
     private static final Pattern CONDITIONAL = Pattern.compile("(.+)\\[([^\\]]*)]");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ].*");
     private static final Pattern STEP_NUMBER = Pattern.compile("[0-9]{1,4}");
     /** Locales whose texts are kept once made (more are made again at each call). */
     private static final int MAX_CACHED_LOCALES = 16;
@@ -166,6 +161,8 @@ public final class MessageBundle {
         private final List<Map<String, List<Variant>>> chain;
         /** Remediation steps by key prefix, found once: looking means a walk through every key of the bundles. */
         private final Map<String, TreeMap<Integer, List<Variant>>> stepsByPrefix = new ConcurrentHashMap<>();
+        /** By finding id, then message: where its title, explanation and steps are (pack keys only, no values). */
+        private final Map<String, Map<String, Lookup>> lookups = new ConcurrentHashMap<>();
 
         private Texts(List<Map<String, List<Variant>>> chain) {
             this.chain = chain;
@@ -178,7 +175,7 @@ public final class MessageBundle {
 
         /** The title of the text a rule names ({@code message}, or {@code ""} for the plain keys), or {@code null}. */
         public String title(String id, String message, Map<String, List<String>> params) {
-            return part(id, message, "title", params);
+            return part(lookup(id, message).title(), params);
         }
 
         /** The finding's explanation, or {@code null}. */
@@ -188,7 +185,7 @@ public final class MessageBundle {
 
         /** The explanation of the text a rule names, or {@code null}. */
         public String explanation(String id, String message, Map<String, List<String>> params) {
-            return part(id, message, "explanation", params);
+            return part(lookup(id, message).explanation(), params);
         }
 
         /** The finding's remediation steps, in order (those whose conditions hold). */
@@ -202,23 +199,61 @@ public final class MessageBundle {
          * else from {@code <ID>.remediation.<n>}.
          */
         public List<String> remediation(String id, String message, Map<String, List<String>> params) {
-            TreeMap<Integer, List<Variant>> plain = steps(id + ".remediation.");
-            TreeMap<Integer, List<Variant>> named = message == null || message.isEmpty()
-                    ? new TreeMap<>() : steps(id + "." + message + ".remediation.");
-            TreeMap<Integer, Boolean> numbers = new TreeMap<>();
-            plain.keySet().forEach(n -> numbers.put(n, true));
-            named.keySet().forEach(n -> numbers.put(n, true));
             List<String> out = new ArrayList<>();
-            for (int n : numbers.keySet()) {
-                Variant v = named.containsKey(n) ? choose(named.get(n), params) : null;
-                if (v == null && plain.containsKey(n)) {
-                    v = choose(plain.get(n), params);
-                }
+            for (Part step : lookup(id, message).steps()) {
+                Variant v = step.chosen(params);
                 if (v != null && !v.text.isBlank()) {
-                    out.add(fill(v.text, params, this));
+                    out.add(v.template.fill(params, this));
                 }
             }
             return out;
+        }
+
+        /** The most ids whose lookups are kept ({@link #lookup}): a pack has far fewer; others are not kept. */
+        static final int LOOKUPS_KEPT = 1024;
+
+        /** What the text of a finding id and a rule's message looks up, found once per id and message. */
+        private Lookup lookup(String id, String message) {
+            String m = message == null ? "" : message;
+            Map<String, Lookup> byMessage = lookups.get(id);
+            Lookup known = byMessage == null ? null : byMessage.get(m);
+            if (known != null) {
+                return known;
+            }
+            Lookup made = findLookup(id, m);
+            if (byMessage != null || lookups.size() < LOOKUPS_KEPT) {
+                lookups.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).putIfAbsent(m, made);
+            }
+            return made;
+        }
+
+        private Lookup findLookup(String id, String message) {
+            boolean named = !message.isEmpty();
+            TreeMap<Integer, List<Variant>> plain = steps(id + ".remediation.");
+            TreeMap<Integer, List<Variant>> namedSteps = named ? steps(id + "." + message + ".remediation.")
+                    : new TreeMap<>();
+            TreeMap<Integer, Boolean> numbers = new TreeMap<>();
+            plain.keySet().forEach(n -> numbers.put(n, true));
+            namedSteps.keySet().forEach(n -> numbers.put(n, true));
+            List<Part> steps = new ArrayList<>();
+            for (int n : numbers.keySet()) {
+                steps.add(new Part(namedSteps.get(n), plain.get(n)));
+            }
+            return new Lookup(
+                    new Part(named ? variants(id + "." + message + ".title") : null, variants(id + ".title")),
+                    new Part(named ? variants(id + "." + message + ".explanation") : null, variants(id + ".explanation")),
+                    List.copyOf(steps));
+        }
+
+        /** The variants of a key in the first bundle of the chain that has it, or {@code null}. */
+        private List<Variant> variants(String key) {
+            for (Map<String, List<Variant>> bundle : chain) {
+                List<Variant> variants = bundle.get(key);
+                if (variants != null) {
+                    return variants;
+                }
+            }
+            return null;
         }
 
         /** The steps under {@code prefix} of the first bundle of the chain that has any. */
@@ -243,9 +278,9 @@ public final class MessageBundle {
         }
 
         /** {@code <ID>.<message>.<part>}, else {@code <ID>.<part>}. */
-        private String part(String id, String message, String part, Map<String, List<String>> params) {
-            String named = message == null || message.isEmpty() ? null : text(id + "." + message + "." + part, params);
-            return named != null ? named : text(id + "." + part, params);
+        private String part(Part part, Map<String, List<String>> params) {
+            Variant v = part.chosen(params);
+            return v == null ? null : v.template.fill(params, this);
         }
 
         /** The label of an article step ({@code step.4}), or {@code null}. */
@@ -259,7 +294,7 @@ public final class MessageBundle {
                 List<Variant> variants = bundle.get(key);
                 if (variants != null) {
                     Variant v = choose(variants, params);
-                    return v == null ? null : fill(v.text, params, this);
+                    return v == null ? null : v.template.fill(params, this);
                 }
             }
             return null;
@@ -359,48 +394,29 @@ public final class MessageBundle {
         }
     }
 
-    static String fill(String template, Map<String, List<String>> params, Texts texts) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String format = m.group(2);
-            List<String> values = params.getOrDefault(name, List.of());
-            String replacement;
-            if (values.isEmpty() && m.group(3) != null) {
-                replacement = m.group(3); // the text to show when the detection has no such value
-            } else if (values.isEmpty()) {
-                LOG.debug("message parameter '{}' is missing in: {}", name, template);
-                replacement = m.group();
-            } else if ("duration".equals(format)) {
-                replacement = values.stream().map(texts::duration).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("amount".equals(format)) {
-                replacement = values.stream().map(texts::amount).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("time".equals(format)) {
-                replacement = values.stream().map(MessageBundle::time).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("term".equals(format)) {
-                replacement = values.stream().map(v -> texts.term(name, v)).collect(java.util.stream.Collectors.joining(", "));
-            } else if ("date".equals(format)) {
-                Set<String> dates = new java.util.LinkedHashSet<>();
-                for (String value : values) {
-                    Matcher d = ISO_DATE.matcher(value);
-                    dates.add(d.matches() ? d.group(1) : value);
-                }
-                replacement = String.join(", ", dates);
-            } else {
-                replacement = String.join(", ", values);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-            if (replacement.isEmpty() && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
-                out.setLength(out.length() - 1); // "the proxy {proxy|} failed": one space left, not two
-            }
+    /**
+     * One text of a finding: the variants of the key the rule's message names ({@code <ID>.<message>.title}) and
+     * of the plain key ({@code <ID>.title}), each {@code null} when no bundle has it.
+     */
+    private record Part(List<Variant> named, List<Variant> plain) {
+
+        /** The named key's variant that holds, else the plain key's, or {@code null}. */
+        Variant chosen(Map<String, List<String>> params) {
+            Variant v = named == null ? null : Texts.choose(named, params);
+            return v != null || plain == null ? v : Texts.choose(plain, params);
         }
-        m.appendTail(out);
-        return out.toString();
+    }
+
+    /** Where the title, the explanation and the remediation steps (in order) of a finding's text are. */
+    private record Lookup(Part title, Part explanation, List<Part> steps) {
     }
 
     /** One variant of a key: its base key, its conditions and its text. */
-    private record Variant(String base, Map<String, String> conditions, String text) {
+    private record Variant(String base, Map<String, String> conditions, String text, MessageTemplate template) {
+
+        Variant(String base, Map<String, String> conditions, String text) {
+            this(base, conditions, text, MessageTemplate.parse(text));
+        }
 
         static Variant parse(String key, String text) {
             Matcher m = CONDITIONAL.matcher(key.trim());
