@@ -71,6 +71,18 @@ class LauncherJitIT {
     }
 
     @Test
+    void aHostileFileNameNeitherBreaksTheLauncherNorHidesSize() throws Exception {
+        // a line feed followed by digits in a name: read line by line, it would be taken for a size (and bash's
+        // arithmetic on "12abc" aborts the script)
+        Path logs = Files.createDirectories(tmp.resolve("odd"));
+        Files.writeString(logs.resolve("Trace\n12abc x.log"), "x", StandardCharsets.UTF_8);
+        assertThat(level(Map.of(), "analyze", logs.toString(), "--deadline", "0")).as("a small folder").isEqualTo(1);
+        sparse(logs.resolve("Trace\n1 big.log"), 200L << 20);
+        assertThat(level(Map.of(), "analyze", logs.toString(), "--deadline", "0")).as("its 200 MB file counts")
+                .isEqualTo(4);
+    }
+
+    @Test
     void theUserOverridesTheChoice() throws Exception {
         Path big = sparse(tmp.resolve("Trace-big.log"), 200L << 20);
         assertThat(level(Map.of("SONDE_JIT", "c1"), "analyze", big.toString(), "--deadline", "0")).isEqualTo(1);
