@@ -61,6 +61,9 @@ final class LogLines implements Closeable {
 
     /** The current line's raw bytes. */
     private final RawLine line = new RawLine();
+    /** The current line's entry in {@link ByteSource#index} (found ahead), or -1. */
+    private int indexed = -1;
+    private LineIndex indexedIn;
 
     private long number;
     private long discarded;
@@ -74,18 +77,37 @@ final class LogLines implements Closeable {
 
     /** Opens an input, detecting the encoding of its start; reading stops once {@code deadline} has passed. */
     static LogLines open(LogInput input, Instant deadline) throws IOException {
+        return open(input, deadline, Integer.MAX_VALUE, ChunkReader.CHUNK);
+    }
+
+    /**
+     * {@link #open(LogInput, Instant)}, reading an input of at least {@code readAheadFrom} bytes ahead on a second
+     * thread in chunks of {@code chunkSize} bytes ({@link ChunkReader}); the lines read are the same.
+     */
+    static LogLines open(LogInput input, Instant deadline, long readAheadFrom, int chunkSize) throws IOException {
         if (input.reader().isPresent()) {
             return new LogLines(new ByteSource(new ReaderBytes(input.reader().get()), deadline), LineEncoding.UTF_16LE, true);
         }
         InputStream in = input.openBytes().orElseThrow(() -> new IOException("the input has no content to read"));
-        ByteSource src = new ByteSource(in, deadline);
+        ByteSource src;
+        try {
+            src = new ByteSource(in, deadline, readAheadFrom, chunkSize);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        LineEncoding start;
         try {
             src.fillAtLeast(SNIFF);
+            start = LineEncoding.sniff(src);
         } catch (IOException | RuntimeException e) {
             src.close();
             throw e;
         }
-        return new LogLines(src, LineEncoding.sniff(src), false);
+        if (start.wide()) {
+            src.stopIndexing();
+        }
+        return new LogLines(src, start, false);
     }
 
     /**
@@ -130,6 +152,32 @@ final class LogLines implements Closeable {
         return line.kept;
     }
 
+    /**
+     * Where the current line's trace message starts ({@link TraceLogFormat#messageStart}) when that was found ahead:
+     * -1 for none, -2 when not known.
+     */
+    int messageStart() {
+        return indexed < 0 ? -2 : indexedIn.message(indexed);
+    }
+
+    /**
+     * The {@link TriggerScan#DECODERS} words of the current line when they were found ahead (in its message when it
+     * has one, else in the whole line), or -1 when not known.
+     */
+    int words() {
+        return indexed < 0 ? -1 : indexedIn.words(indexed);
+    }
+
+    /** The current line's record start when it was parsed ahead ({@link LineIndex#start}), else null. */
+    RecordStart parsedStart() {
+        return indexed < 0 ? null : indexedIn.start(indexed);
+    }
+
+    /** The current line's text when its record start was parsed ahead, else null. */
+    String parsedText() {
+        return indexed < 0 ? null : indexedIn.text(indexed);
+    }
+
     /** Whether the current line is text, binary content or a run of NUL bytes. */
     LineText.Kind kind() {
         return decoder.kind;
@@ -157,6 +205,7 @@ final class LogLines implements Closeable {
 
     /** Advances to the next line; false at the end of the input, or once the deadline has passed. */
     boolean next() throws IOException {
+        indexed = -1;
         while (true) {
             line.reset(enc.wide() ? 2 * MAX_LINE : MAX_LINE);
             int r = enc.wide() ? nextWide() : nextEightBit();
@@ -188,6 +237,18 @@ final class LogLines implements Closeable {
                 }
             }
             int start = src.pos;
+            LineIndex index = src.index;
+            int k;
+            if (index != null && !any && (k = index.at(start)) >= 0) { // split ahead: the same line as below finds
+                int at = index.end(k);
+                line.keep(b, start, at - start);
+                line.nonNul = true;
+                src.pos = at + 1;
+                skipLf = b[at] == '\r';
+                indexed = k;
+                indexedIn = index;
+                return finishEightBit(b[at]);
+            }
             int i = start;
             int end = src.limit;
             boolean plain = true;

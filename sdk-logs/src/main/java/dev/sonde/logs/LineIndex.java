@@ -1,0 +1,134 @@
+package dev.sonde.logs;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The plain ASCII lines of a chunk of 8-bit bytes ({@link ChunkReader}) and what the reader would find in each: where
+ * a line ends, where its trace record's message starts ({@link TraceLogFormat#messageStart}, -1 for none) and the
+ * {@link TriggerScan#DECODERS} words it holds (in the message of a record start, else in the whole line), computed
+ * ahead on another thread. A line is listed only when it is non-empty, at most {@link LogLines#MAX_LINE} bytes of
+ * printable ASCII and tabs, and ends (at a CR or LF) inside the chunk: every other line the reader splits itself.
+ * At most {@value #MAX_LINES} lines per chunk, so its size is bounded whatever the chunk holds.
+ */
+final class LineIndex {
+
+    /** Most lines listed per chunk (a chunk of very short lines lists its first ones only). */
+    static final int MAX_LINES = 32 * 1024;
+
+    private int[] starts = new int[1024];
+    private int[] ends = new int[1024];
+    /** The message start plus one, shifted left by 8 bits, or'ed with the words. */
+    private int[] found = new int[1024];
+    private int count;
+    private int cursor;
+    /** For lines whose record will be decoded: their text and parsed start (else null), made only when needed. */
+    private String[] texts;
+    private RecordStart[] parsed;
+
+    /** The lines of {@code b[0, limit)}, which starts at a line start. */
+    static LineIndex of(byte[] b, int limit) {
+        LineIndex x = new LineIndex();
+        byte[] line = new byte[256];
+        int i = 0;
+        while (i < limit && x.count < MAX_LINES) {
+            int start = i;
+            boolean plain = true;
+            for (; i < limit; i++) { // the same test as LogLines' splitter
+                byte c = b[i];
+                if (c < 0x20 || c == 0x7F) {
+                    if (c == '\n' || c == '\r') {
+                        break;
+                    }
+                    plain &= c == '\t';
+                }
+            }
+            if (i >= limit) {
+                break; // the last line goes on in the next chunk
+            }
+            int len = i - start;
+            if (plain && len > 0 && len <= LogLines.MAX_LINE) {
+                int message = -1;
+                if (b[start] >= '0' && b[start] <= '9') {
+                    if (line.length < len) {
+                        line = new byte[Math.max(len, line.length * 2)];
+                    }
+                    System.arraycopy(b, start, line, 0, len); // messageStart reads a line from its index 0
+                    message = TraceLogFormat.messageStart(line, len);
+                }
+                int words = TriggerScan.DECODERS.scan(b, message >= 0 ? start + message : start, i);
+                x.add(start, i, message, words);
+                if (message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
+                    x.parse(line, len); // a record the reader will decode: parse its start here too
+                }
+            }
+            i++;
+        }
+        return x;
+    }
+
+    /** Parses the start of the record whose first line is the last added, {@code line[0, len)}. */
+    private void parse(byte[] line, int len) {
+        if (texts == null) {
+            texts = new String[starts.length];
+            parsed = new RecordStart[starts.length];
+        } else if (texts.length < starts.length) {
+            texts = java.util.Arrays.copyOf(texts, starts.length);
+            parsed = java.util.Arrays.copyOf(parsed, starts.length);
+        }
+        String text = new String(line, 0, len, StandardCharsets.ISO_8859_1);
+        try {
+            parsed[count - 1] = TraceLogFormat.parse(text, line, len);
+            texts[count - 1] = text;
+        } catch (RuntimeException e) {
+            parsed[count - 1] = null; // the reader parses it again, and meets the same failure where it always did
+        }
+    }
+
+    /** Line {@code k}'s text when its record start was parsed ahead ({@link #start}), else null. */
+    String text(int k) {
+        return texts == null || k >= texts.length ? null : texts[k];
+    }
+
+    /** Line {@code k}'s record start parsed ahead (a record the decoders will read), else null. */
+    RecordStart start(int k) {
+        return parsed == null || k >= parsed.length ? null : parsed[k];
+    }
+
+    private void add(int start, int end, int message, int words) {
+        if (count == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, count * 2);
+            ends = java.util.Arrays.copyOf(ends, count * 2);
+            found = java.util.Arrays.copyOf(found, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        found[count] = (message + 1) << 8 | words;
+        count++;
+    }
+
+    /**
+     * The listed line starting at {@code pos}, or -1; asked with increasing positions (each call passes over the
+     * lines before {@code pos}).
+     */
+    int at(int pos) {
+        while (cursor < count && starts[cursor] < pos) {
+            cursor++;
+        }
+        return cursor < count && starts[cursor] == pos ? cursor : -1;
+    }
+
+    /** Where line {@code k} ends: the index of its CR or LF. */
+    int end(int k) {
+        return ends[k];
+    }
+
+    /** Where line {@code k}'s trace message starts, or -1 when it does not start a trace record. */
+    int message(int k) {
+        return (found[k] >>> 8) - 1;
+    }
+
+    /** The {@link TriggerScan#DECODERS} words of line {@code k}: of its message, or of the whole line when it has none. */
+    int words(int k) {
+        return found[k] & 0xff;
+    }
+}
