@@ -25,45 +25,58 @@ final class LineIndex {
     private String[] texts;
     private RecordStart[] parsed;
 
-    /** The lines of {@code b[0, limit)}, which starts at a line start. */
+    /**
+     * The lines of {@code b[0, limit)}, which starts at a line start. A line feed always ends a line (alone or after a
+     * CR), so lines are found with {@link String#indexOf(int, int)} over the chunk seen as Latin-1 (a vectorised
+     * search); then one loop per line checks that it is plain and, from its message on, looks for the trigger words.
+     * A line holding any other control byte (a lone CR among them) is left to the reader.
+     */
     static LineIndex of(byte[] b, int limit) {
         LineIndex x = new LineIndex();
+        String chunk = new String(b, 0, limit, StandardCharsets.ISO_8859_1);
         byte[] line = new byte[256];
         int i = 0;
         while (i < limit && x.count < MAX_LINES) {
-            int start = i;
-            boolean plain = true;
-            for (; i < limit; i++) { // the same test as LogLines' splitter
-                byte c = b[i];
-                if (c < 0x20 || c == 0x7F) {
-                    if (c == '\n' || c == '\r') {
-                        break;
-                    }
-                    plain &= c == '\t';
-                }
-            }
-            if (i >= limit) {
+            int lf = chunk.indexOf('\n', i);
+            if (lf < 0) {
                 break; // the last line goes on in the next chunk
             }
-            int len = i - start;
-            if (plain && len > 0 && len <= LogLines.MAX_LINE) {
+            int end = lf > i && b[lf - 1] == '\r' ? lf - 1 : lf;
+            int len = end - i;
+            if (len > 0 && len <= LogLines.MAX_LINE) {
                 int message = -1;
-                if (b[start] >= '0' && b[start] <= '9') {
+                if (b[i] >= '0' && b[i] <= '9') {
                     if (line.length < len) {
                         line = new byte[Math.max(len, line.length * 2)];
                     }
-                    System.arraycopy(b, start, line, 0, len); // messageStart reads a line from its index 0
+                    System.arraycopy(b, i, line, 0, len); // messageStart reads a line from its index 0
                     message = TraceLogFormat.messageStart(line, len);
                 }
-                int words = TriggerScan.DECODERS.scan(b, message >= 0 ? start + message : start, i);
-                x.add(start, i, message, words);
-                if (message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
-                    x.parse(line, len); // a record the reader will decode: parse its start here too
+                int from = message >= 0 ? i + message : i;
+                if (plain(b, i, from)) {
+                    int words = TriggerScan.DECODERS.scanPlain(b, from, end);
+                    if (words >= 0) {
+                        x.add(i, end, message, words);
+                        if (message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
+                            x.parse(line, len); // a record the reader will decode: parse its start here too
+                        }
+                    }
                 }
             }
-            i++;
+            i = lf + 1;
         }
         return x;
+    }
+
+    /** True when {@code b[from, to)} is printable ASCII and tabs (the same test as {@link LogLines}' splitter). */
+    private static boolean plain(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            byte c = b[k];
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses the start of the record whose first line is the last added, {@code line[0, len)}. */

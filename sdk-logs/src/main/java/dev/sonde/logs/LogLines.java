@@ -52,6 +52,8 @@ final class LogLines implements Closeable {
     /** Text already decoded by the caller: one encoding, never re-detected. */
     private final boolean decoded;
     private final Set<LineEncoding> used = new LinkedHashSet<>();
+    /** The encoding last added to {@link #used}. */
+    private LineEncoding lastUsed;
     private final LineText decoder = new LineText();
     /** The encoding of the input's start, named when no line was text. */
     private final LineEncoding start;
@@ -485,8 +487,9 @@ final class LogLines implements Closeable {
     private int emit(LineEncoding as, long readPast) {
         number++;
         discarded = readPast;
-        if (decoder.kind == LineText.Kind.TEXT && line.length > 0) {
-            used.add(as);
+        if (as != lastUsed && decoder.kind == LineText.Kind.TEXT && line.length > 0) {
+            used.add(as); // once per change of encoding, not per line: a set's add costs a hash
+            lastUsed = as;
         }
         return LINE;
     }
