@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bytes of a large input read ahead on a second thread in chunks, each with its {@link LineIndex}: so the
+ * The bytes of a large input read ahead on a second thread in chunks of 256 KiB, each with its {@link LineIndex}: so the
  * per-byte work of reading (splitting lines, checking record prefixes, scanning for trigger words) runs on one core
  * while the reader's own thread builds records and decodes them on the other (issue 12). Everything that decides a
  * fact stays on the reader's thread, in file order: the index only answers, for a line starting at a given byte,
@@ -25,10 +25,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChunkReader implements Closeable {
 
-    /** Chunks in existence: one being read ahead, one being read by the reader, one ready. */
-    static final int IN_FLIGHT = 3;
-    /** The bytes of a chunk. */
-    static final int CHUNK = 1 << 20;
+    /** Chunks in existence: one being read ahead, one being read by the reader, two ready (slack for a busy machine). */
+    static final int IN_FLIGHT = 4;
+    /**
+     * The bytes of a chunk: under half of G1's smallest region (1 MiB), so that neither a chunk nor the Latin-1 view
+     * {@link LineIndex} makes of it is a humongous allocation (with 1 MiB chunks, each view started a GC cycle).
+     */
+    static final int CHUNK = 256 * 1024;
     /** Inputs smaller than this are read as before, on the caller's thread: a thread costs more than it saves. */
     static final long MIN_INPUT = 8L << 20;
     /** The smallest first chunk. */
