@@ -56,6 +56,27 @@ final class ByteSource implements Closeable {
         }
     }
 
+    /**
+     * A source over {@code in} with at least {@code sniff} bytes buffered (fewer at the end of the input); the input is
+     * closed if that fails.
+     */
+    static ByteSource open(InputStream in, Instant deadline, long readAheadFrom, int chunkSize, int sniff) throws IOException {
+        ByteSource src;
+        try {
+            src = new ByteSource(in, deadline, readAheadFrom, chunkSize);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        try {
+            src.fillAtLeast(sniff);
+        } catch (IOException | RuntimeException e) {
+            src.close();
+            throw e;
+        }
+        return src;
+    }
+
     private static long available(InputStream in) {
         try {
             return in.available();
@@ -187,6 +208,23 @@ final class ByteSource implements Closeable {
         limit = c.limit;
         index = c.index;
         return true;
+    }
+
+    /**
+     * Takes the line starting at {@link #pos} into {@code line} when it was split ahead ({@link LineIndex}: a plain
+     * line of at most the cap, ended inside the buffer) and returns its index, positioned on it, with {@link #pos} just
+     * past its line-end byte; else null and nothing taken.
+     */
+    LineIndex takeAhead(RawLine line) {
+        LineIndex x = index;
+        if (x == null || !x.at(pos)) {
+            return null;
+        }
+        int end = x.end();
+        line.keep(buf, pos, end - pos);
+        line.nonNul = true;
+        pos = end + 1;
+        return x;
     }
 
     /** Gives back {@code len} bytes of {@code b}: they are read again before what is still buffered. */

@@ -257,7 +257,8 @@ public final class GwsmoLogReader implements LogReader {
                     recordOverflowWarned = false;
                     client.atRecord(start, n, text).ifPresent(this::emit);
                 } else if (record.isOpen()) {
-                    if (!record.add(n, text, lines.messageStart() == -1 ? lines.words() : -1)) {
+                    LineIndex ahead = lines.ahead();
+                    if (!record.add(n, text, ahead != null && ahead.message() < 0 ? ahead.words() : -1)) {
                         skipped++;
                         if (!recordOverflowWarned) {
                             recordOverflowWarned = true;
@@ -285,20 +286,16 @@ public final class GwsmoLogReader implements LogReader {
             if (len == 0 || b[0] < '0' || b[0] > '9' || format == null || !client.done()) {
                 return false;
             }
-            int message = lines.messageStart(); // found ahead on another thread, or -2
-            if (message == -2) {
-                message = TraceLogFormat.messageStart(b, len);
-            }
+            LineIndex ahead = lines.ahead(); // the line split ahead on another thread, or null
+            int message = ahead != null ? ahead.message() : TraceLogFormat.messageStart(b, len);
             if (message < 0) {
                 return false;
             }
-            int words = lines.words();
             flushRecord();
-            RecordStart parsed = lines.parsedStart();
-            if (parsed != null) {
-                record.begin(n, lines.parsedText(), parsed, words);
+            if (ahead != null && ahead.start() != null) {
+                record.begin(n, ahead.text(), ahead.start(), ahead.words());
             } else {
-                record.beginPlain(n, b, len, message, words >= 0 ? words : TriggerScan.DECODERS.scan(b, message, len));
+                record.beginPlain(n, b, len, message, ahead != null ? ahead.words() : TriggerScan.DECODERS.scan(b, message, len));
             }
             recordOverflowWarned = false;
             return true;

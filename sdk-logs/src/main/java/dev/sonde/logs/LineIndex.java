@@ -97,16 +97,6 @@ final class LineIndex {
         }
     }
 
-    /** Line {@code k}'s text when its record start was parsed ahead ({@link #start}), else null. */
-    String text(int k) {
-        return texts == null || k >= texts.length ? null : texts[k];
-    }
-
-    /** Line {@code k}'s record start parsed ahead (a record the decoders will read), else null. */
-    RecordStart start(int k) {
-        return parsed == null || k >= parsed.length ? null : parsed[k];
-    }
-
     private void add(int start, int end, int message, int words) {
         if (count == starts.length) {
             starts = java.util.Arrays.copyOf(starts, count * 2);
@@ -120,28 +110,38 @@ final class LineIndex {
     }
 
     /**
-     * The listed line starting at {@code pos}, or -1; asked with increasing positions (each call passes over the
-     * lines before {@code pos}).
+     * True when a listed line starts at {@code pos}, which becomes the current line of the accessors below; asked with
+     * increasing positions (each call passes over the lines before {@code pos}).
      */
-    int at(int pos) {
+    boolean at(int pos) {
         while (cursor < count && starts[cursor] < pos) {
             cursor++;
         }
-        return cursor < count && starts[cursor] == pos ? cursor : -1;
+        return cursor < count && starts[cursor] == pos;
     }
 
-    /** Where line {@code k} ends: the index of its CR or LF. */
-    int end(int k) {
-        return ends[k];
+    /** Where the current line ends: the index of its CR or LF. */
+    int end() {
+        return ends[cursor];
     }
 
-    /** Where line {@code k}'s trace message starts, or -1 when it does not start a trace record. */
-    int message(int k) {
-        return (found[k] >>> 8) - 1;
+    /** Where the current line's trace message starts, or -1 when it does not start a trace record. */
+    int message() {
+        return (found[cursor] >>> 8) - 1;
     }
 
-    /** The {@link TriggerScan#DECODERS} words of line {@code k}: of its message, or of the whole line when it has none. */
-    int words(int k) {
-        return found[k] & 0xff;
+    /** The {@link TriggerScan#DECODERS} words of the current line: of its message, or of the whole line when it has none. */
+    int words() {
+        return found[cursor] & 0xff;
+    }
+
+    /** The current line's record start when parsed ahead (a record the decoders will read), else null. */
+    RecordStart start() {
+        return parsed == null || cursor >= parsed.length ? null : parsed[cursor];
+    }
+
+    /** The current line's text when its record start was parsed ahead, else null. */
+    String text() {
+        return texts == null || cursor >= texts.length ? null : texts[cursor];
     }
 }

@@ -8,9 +8,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * The lines of one log, read in one streaming pass with a fixed amount of memory, by one line splitter over
@@ -39,6 +36,7 @@ import java.util.StringJoiner;
  * past and counted in {@link #discarded()}. A line holding NUL or several control characters is
  * {@link LineText.Kind#BINARY binary}, one of NUL bytes only is {@link LineText.Kind#NUL}: its text is empty.
  * Reading stops when the deadline passes (checked at every buffer fill, {@link ByteSource}).
+ * An input of 8 MiB or more is read ahead on a second thread ({@link ChunkReader}); the lines are the same.
  */
 final class LogLines implements Closeable {
 
@@ -51,21 +49,17 @@ final class LogLines implements Closeable {
     private final ByteSource src;
     /** Text already decoded by the caller: one encoding, never re-detected. */
     private final boolean decoded;
-    private final Set<LineEncoding> used = new LinkedHashSet<>();
-    /** The encoding last added to {@link #used}. */
-    private LineEncoding lastUsed;
+    private final UsedEncodings used = new UsedEncodings();
     private final LineText decoder = new LineText();
     /** The encoding of the input's start, named when no line was text. */
     private final LineEncoding start;
     private LineEncoding enc;
-    private boolean fallbackUsed;
     private boolean skipLf;
 
     /** The current line's raw bytes. */
     private final RawLine line = new RawLine();
-    /** The current line's entry in {@link ByteSource#index} (found ahead), or -1. */
-    private int indexed = -1;
-    private LineIndex indexedIn;
+    /** The index holding the current line, when it was split ahead ({@link ChunkReader}), else null. */
+    private LineIndex ahead;
 
     private long number;
     private long discarded;
@@ -91,21 +85,8 @@ final class LogLines implements Closeable {
             return new LogLines(new ByteSource(new ReaderBytes(input.reader().get()), deadline), LineEncoding.UTF_16LE, true);
         }
         InputStream in = input.openBytes().orElseThrow(() -> new IOException("the input has no content to read"));
-        ByteSource src;
-        try {
-            src = new ByteSource(in, deadline, readAheadFrom, chunkSize);
-        } catch (RuntimeException e) {
-            in.close();
-            throw e;
-        }
-        LineEncoding start;
-        try {
-            src.fillAtLeast(SNIFF);
-            start = LineEncoding.sniff(src);
-        } catch (IOException | RuntimeException e) {
-            src.close();
-            throw e;
-        }
+        ByteSource src = ByteSource.open(in, deadline, readAheadFrom, chunkSize, SNIFF);
+        LineEncoding start = LineEncoding.sniff(src);
         if (start.wide()) {
             src.stopIndexing();
         }
@@ -118,14 +99,7 @@ final class LogLines implements Closeable {
      * {@code decoded text} for a {@link Reader}.
      */
     String encoding() {
-        if (decoded) {
-            return "decoded text";
-        }
-        StringJoiner j = new StringJoiner("+");
-        for (LineEncoding e : used.isEmpty() ? Set.of(start) : used) {
-            j.add(e == LineEncoding.EIGHT_BIT && fallbackUsed ? e.label + "/windows-1252" : e.label);
-        }
-        return j.toString();
+        return decoded ? "decoded text" : used.label(start);
     }
 
     /** The current line's text (without its line end); empty unless {@link #kind()} is TEXT. */
@@ -155,29 +129,11 @@ final class LogLines implements Closeable {
     }
 
     /**
-     * Where the current line's trace message starts ({@link TraceLogFormat#messageStart}) when that was found ahead:
-     * -1 for none, -2 when not known.
+     * The current line's entry in the index made ahead ({@link LineIndex}: its message start, words, parsed start),
+     * or null when this thread split it.
      */
-    int messageStart() {
-        return indexed < 0 ? -2 : indexedIn.message(indexed);
-    }
-
-    /**
-     * The {@link TriggerScan#DECODERS} words of the current line when they were found ahead (in its message when it
-     * has one, else in the whole line), or -1 when not known.
-     */
-    int words() {
-        return indexed < 0 ? -1 : indexedIn.words(indexed);
-    }
-
-    /** The current line's record start when it was parsed ahead ({@link LineIndex#start}), else null. */
-    RecordStart parsedStart() {
-        return indexed < 0 ? null : indexedIn.start(indexed);
-    }
-
-    /** The current line's text when its record start was parsed ahead, else null. */
-    String parsedText() {
-        return indexed < 0 ? null : indexedIn.text(indexed);
+    LineIndex ahead() {
+        return ahead;
     }
 
     /** Whether the current line is text, binary content or a run of NUL bytes. */
@@ -207,7 +163,7 @@ final class LogLines implements Closeable {
 
     /** Advances to the next line; false at the end of the input, or once the deadline has passed. */
     boolean next() throws IOException {
-        indexed = -1;
+        ahead = null;
         while (true) {
             line.reset(enc.wide() ? 2 * MAX_LINE : MAX_LINE);
             int r = enc.wide() ? nextWide() : nextEightBit();
@@ -239,17 +195,9 @@ final class LogLines implements Closeable {
                 }
             }
             int start = src.pos;
-            LineIndex index = src.index;
-            int k;
-            if (index != null && !any && (k = index.at(start)) >= 0) { // split ahead: the same line as below finds
-                int at = index.end(k);
-                line.keep(b, start, at - start);
-                line.nonNul = true;
-                src.pos = at + 1;
-                skipLf = b[at] == '\r';
-                indexed = k;
-                indexedIn = index;
-                return finishEightBit(b[at]);
+            if (!any && (ahead = src.takeAhead(line)) != null) { // split ahead: the line the loop below finds
+                skipLf = b[src.pos - 1] == '\r';
+                return finishEightBit(b[src.pos - 1]);
             }
             int i = start;
             int end = src.limit;
@@ -308,7 +256,7 @@ final class LogLines implements Closeable {
         if (!decoded && line.whole() && decoder.sawNul && (wide = LineEncoding.guess(line.bytes, 0, line.kept)) != null) {
             return splitAgain(wide, 0, end);
         }
-        fallbackUsed |= decoder.fallback;
+        used.fallback |= decoder.fallback;
         return emit(LineEncoding.EIGHT_BIT, line.length - line.kept);
     }
 
@@ -487,9 +435,8 @@ final class LogLines implements Closeable {
     private int emit(LineEncoding as, long readPast) {
         number++;
         discarded = readPast;
-        if (as != lastUsed && decoder.kind == LineText.Kind.TEXT && line.length > 0) {
-            used.add(as); // once per change of encoding, not per line: a set's add costs a hash
-            lastUsed = as;
+        if (decoder.kind == LineText.Kind.TEXT && line.length > 0) {
+            used.add(as);
         }
         return LINE;
     }
