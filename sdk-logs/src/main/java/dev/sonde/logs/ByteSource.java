@@ -29,10 +29,68 @@ final class ByteSource implements Closeable {
     /** A read error met while more bytes were wanted at once ({@link #fillAtLeast}): thrown at the next fill. */
     private IOException pending;
 
+    /** Reads ahead on a second thread (a large input), else null. */
+    private final ChunkReader chunks;
+    /** The chunk {@link #buf} came from, given back at the next fill. */
+    private ChunkReader.Chunk chunk;
+    /** The lines of {@link #buf} from {@link #pos} on, split ahead ({@link ChunkReader}), or null. */
+    LineIndex index;
+
     ByteSource(InputStream in, Instant deadline) {
+        this(in, deadline, Integer.MAX_VALUE, ChunkReader.CHUNK);
+    }
+
+    /**
+     * @param readAheadFrom inputs that say they hold at least this many bytes are read ahead on a second thread
+     *                      ({@link ChunkReader}), in chunks of {@code chunkSize} bytes
+     */
+    ByteSource(InputStream in, Instant deadline, long readAheadFrom, int chunkSize) {
         this.in = in;
         this.deadline = deadline;
-        this.buf = new byte[initialSize(in)];
+        if (available(in) >= readAheadFrom) {
+            this.chunks = new ChunkReader(in, chunkSize, deadline);
+            this.buf = new byte[0];
+        } else {
+            this.chunks = null;
+            this.buf = new byte[initialSize(in)];
+        }
+    }
+
+    /**
+     * A source over {@code in} with at least {@code sniff} bytes buffered (fewer at the end of the input); the input is
+     * closed if that fails.
+     */
+    static ByteSource open(InputStream in, Instant deadline, long readAheadFrom, int chunkSize, int sniff) throws IOException {
+        ByteSource src;
+        try {
+            src = new ByteSource(in, deadline, readAheadFrom, chunkSize);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        try {
+            src.fillAtLeast(sniff);
+        } catch (IOException | RuntimeException e) {
+            src.close();
+            throw e;
+        }
+        return src;
+    }
+
+    private static long available(InputStream in) {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Stops splitting lines ahead: the reader left 8-bit text (or never read any). */
+    void stopIndexing() {
+        index = null;
+        if (chunks != null) {
+            chunks.stopIndexing();
+        }
     }
 
     /**
@@ -89,6 +147,9 @@ final class ByteSource implements Closeable {
         if (eof || deadlinePassed) {
             return false;
         }
+        if (chunks != null) {
+            return nextChunk(keep);
+        }
         while (true) {
             if (Instant.now().isAfter(deadline)) {
                 deadlinePassed = true;
@@ -119,11 +180,59 @@ final class ByteSource implements Closeable {
         }
     }
 
+    private boolean nextChunk(boolean keep) throws IOException {
+        if (Instant.now().isAfter(deadline)) {
+            deadlinePassed = true;
+            return false;
+        }
+        if (keep && pos < limit) {
+            return false; // only the sniff asks for more at once, and the first chunk holds it unless the input is shorter
+        }
+        ChunkReader.Chunk c = chunks.next(deadline);
+        if (c == null || c.stopped) {
+            deadlinePassed = true;
+            return false;
+        }
+        if (c.error != null) {
+            eof = true;
+            throw c.error;
+        }
+        if (c.end) {
+            eof = true;
+            return false;
+        }
+        chunks.release(chunk);
+        chunk = c;
+        buf = c.buf;
+        pos = 0;
+        limit = c.limit;
+        index = c.index;
+        return true;
+    }
+
+    /**
+     * Takes the line starting at {@link #pos} into {@code line} when it was split ahead ({@link LineIndex}: a plain
+     * line of at most the cap, ended inside the buffer) and returns its index, positioned on it, with {@link #pos} just
+     * past its line-end byte; else null and nothing taken.
+     */
+    LineIndex takeAhead(RawLine line) {
+        LineIndex x = index;
+        if (x == null || !x.at(pos)) {
+            return null;
+        }
+        int end = x.end();
+        line.keep(buf, pos, end - pos);
+        line.nonNul = true;
+        pos = end + 1;
+        return x;
+    }
+
     /** Gives back {@code len} bytes of {@code b}: they are read again before what is still buffered. */
     void unread(byte[] b, int off, int len) {
         if (len == 0) {
             return;
         }
+        index = null; // the bytes before pos change: what was found in them no longer holds
         if (pos >= len) {
             pos -= len;
             System.arraycopy(b, off, buf, pos, len);
@@ -144,6 +253,10 @@ final class ByteSource implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        if (chunks != null) {
+            chunks.close(); // stops the read-ahead thread, then closes the input
+        } else {
+            in.close();
+        }
     }
 }

@@ -53,10 +53,23 @@ public final class GwsmoLogReader implements LogReader {
 
     /** False for the reference path of the tests: every line made a {@code String} and every record decoded. */
     private final boolean prefilter;
+    /** Inputs of at least this many bytes are read ahead on a second thread ({@link ChunkReader}). */
+    private final long readAheadFrom;
+    private final int chunkSize;
 
     /** The reader; {@link java.util.ServiceLoader} finds it. */
     public GwsmoLogReader() {
         this(true);
+    }
+
+    /**
+     * The reader, reading inputs of at least {@code readAheadFrom} bytes ahead on a second thread in chunks of
+     * {@code chunkSize} bytes: for the tests, which force small chunks so that records straddle them.
+     */
+    GwsmoLogReader(long readAheadFrom, int chunkSize) {
+        this.prefilter = true;
+        this.readAheadFrom = readAheadFrom;
+        this.chunkSize = chunkSize;
     }
 
     /**
@@ -67,6 +80,8 @@ public final class GwsmoLogReader implements LogReader {
      */
     GwsmoLogReader(boolean prefilter) {
         this.prefilter = prefilter;
+        this.readAheadFrom = prefilter ? ChunkReader.MIN_INPUT : Long.MAX_VALUE;
+        this.chunkSize = ChunkReader.CHUNK;
     }
 
     @Override
@@ -75,7 +90,7 @@ public final class GwsmoLogReader implements LogReader {
         if (host.isPresent()) { // a saved command output, by its documented name (docs/host-evidence.md)
             return HostOutputPass.read(host.get(), input, facts, warnings, deadline);
         }
-        return new Pass(input.name(), facts, warnings, deadline, prefilter).run(input);
+        return new Pass(input.name(), facts, warnings, deadline, prefilter).run(input, readAheadFrom, chunkSize);
     }
 
     /** The state of reading one input. */
@@ -120,10 +135,10 @@ public final class GwsmoLogReader implements LogReader {
             this.client = new ClientInfoDecoder(file);
         }
 
-        InputSummary run(LogInput input) {
+        InputSummary run(LogInput input, long readAheadFrom, int chunkSize) {
             LogLines lines;
             try {
-                lines = LogLines.open(input, deadline);
+                lines = LogLines.open(input, deadline, readAheadFrom, chunkSize);
             } catch (IOException | RuntimeException e) {
                 log("cannot open " + file, e);
                 // a folder, pipe, device or socket is refused before it is opened: the reason says which
@@ -242,7 +257,8 @@ public final class GwsmoLogReader implements LogReader {
                     recordOverflowWarned = false;
                     client.atRecord(start, n, text).ifPresent(this::emit);
                 } else if (record.isOpen()) {
-                    if (!record.add(n, text)) {
+                    LineIndex ahead = lines.ahead();
+                    if (!record.add(n, text, ahead != null && ahead.message() < 0 ? ahead.words() : -1)) {
                         skipped++;
                         if (!recordOverflowWarned) {
                             recordOverflowWarned = true;
@@ -270,12 +286,17 @@ public final class GwsmoLogReader implements LogReader {
             if (len == 0 || b[0] < '0' || b[0] > '9' || format == null || !client.done()) {
                 return false;
             }
-            int message = TraceLogFormat.messageStart(b, len);
+            LineIndex ahead = lines.ahead(); // the line split ahead on another thread, or null
+            int message = ahead != null ? ahead.message() : TraceLogFormat.messageStart(b, len);
             if (message < 0) {
                 return false;
             }
             flushRecord();
-            record.beginPlain(n, b, len, message, TriggerScan.DECODERS.scan(b, message, len));
+            if (ahead != null && ahead.start() != null) {
+                record.begin(n, ahead.text(), ahead.start(), ahead.words());
+            } else {
+                record.beginPlain(n, b, len, message, ahead != null ? ahead.words() : TriggerScan.DECODERS.scan(b, message, len));
+            }
             recordOverflowWarned = false;
             return true;
         }

@@ -8,9 +8,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * The lines of one log, read in one streaming pass with a fixed amount of memory, by one line splitter over
@@ -39,6 +36,7 @@ import java.util.StringJoiner;
  * past and counted in {@link #discarded()}. A line holding NUL or several control characters is
  * {@link LineText.Kind#BINARY binary}, one of NUL bytes only is {@link LineText.Kind#NUL}: its text is empty.
  * Reading stops when the deadline passes (checked at every buffer fill, {@link ByteSource}).
+ * An input of 8 MiB or more is read ahead on a second thread ({@link ChunkReader}); the lines are the same.
  */
 final class LogLines implements Closeable {
 
@@ -51,16 +49,17 @@ final class LogLines implements Closeable {
     private final ByteSource src;
     /** Text already decoded by the caller: one encoding, never re-detected. */
     private final boolean decoded;
-    private final Set<LineEncoding> used = new LinkedHashSet<>();
+    private final UsedEncodings used = new UsedEncodings();
     private final LineText decoder = new LineText();
     /** The encoding of the input's start, named when no line was text. */
     private final LineEncoding start;
     private LineEncoding enc;
-    private boolean fallbackUsed;
     private boolean skipLf;
 
     /** The current line's raw bytes. */
     private final RawLine line = new RawLine();
+    /** The index holding the current line, when it was split ahead ({@link ChunkReader}), else null. */
+    private LineIndex ahead;
 
     private long number;
     private long discarded;
@@ -74,18 +73,24 @@ final class LogLines implements Closeable {
 
     /** Opens an input, detecting the encoding of its start; reading stops once {@code deadline} has passed. */
     static LogLines open(LogInput input, Instant deadline) throws IOException {
+        return open(input, deadline, Integer.MAX_VALUE, ChunkReader.CHUNK);
+    }
+
+    /**
+     * {@link #open(LogInput, Instant)}, reading an input of at least {@code readAheadFrom} bytes ahead on a second
+     * thread in chunks of {@code chunkSize} bytes ({@link ChunkReader}); the lines read are the same.
+     */
+    static LogLines open(LogInput input, Instant deadline, long readAheadFrom, int chunkSize) throws IOException {
         if (input.reader().isPresent()) {
             return new LogLines(new ByteSource(new ReaderBytes(input.reader().get()), deadline), LineEncoding.UTF_16LE, true);
         }
         InputStream in = input.openBytes().orElseThrow(() -> new IOException("the input has no content to read"));
-        ByteSource src = new ByteSource(in, deadline);
-        try {
-            src.fillAtLeast(SNIFF);
-        } catch (IOException | RuntimeException e) {
-            src.close();
-            throw e;
+        ByteSource src = ByteSource.open(in, deadline, readAheadFrom, chunkSize, SNIFF);
+        LineEncoding start = LineEncoding.sniff(src);
+        if (start.wide()) {
+            src.stopIndexing();
         }
-        return new LogLines(src, LineEncoding.sniff(src), false);
+        return new LogLines(src, start, false);
     }
 
     /**
@@ -94,14 +99,7 @@ final class LogLines implements Closeable {
      * {@code decoded text} for a {@link Reader}.
      */
     String encoding() {
-        if (decoded) {
-            return "decoded text";
-        }
-        StringJoiner j = new StringJoiner("+");
-        for (LineEncoding e : used.isEmpty() ? Set.of(start) : used) {
-            j.add(e == LineEncoding.EIGHT_BIT && fallbackUsed ? e.label + "/windows-1252" : e.label);
-        }
-        return j.toString();
+        return decoded ? "decoded text" : used.label(start);
     }
 
     /** The current line's text (without its line end); empty unless {@link #kind()} is TEXT. */
@@ -128,6 +126,14 @@ final class LogLines implements Closeable {
     /** How many of {@link #bytes()} are the current line's. */
     int byteCount() {
         return line.kept;
+    }
+
+    /**
+     * The current line's entry in the index made ahead ({@link LineIndex}: its message start, words, parsed start),
+     * or null when this thread split it.
+     */
+    LineIndex ahead() {
+        return ahead;
     }
 
     /** Whether the current line is text, binary content or a run of NUL bytes. */
@@ -157,6 +163,7 @@ final class LogLines implements Closeable {
 
     /** Advances to the next line; false at the end of the input, or once the deadline has passed. */
     boolean next() throws IOException {
+        ahead = null;
         while (true) {
             line.reset(enc.wide() ? 2 * MAX_LINE : MAX_LINE);
             int r = enc.wide() ? nextWide() : nextEightBit();
@@ -188,6 +195,10 @@ final class LogLines implements Closeable {
                 }
             }
             int start = src.pos;
+            if (!any && (ahead = src.takeAhead(line)) != null) { // split ahead: the line the loop below finds
+                skipLf = b[src.pos - 1] == '\r';
+                return finishEightBit(b[src.pos - 1]);
+            }
             int i = start;
             int end = src.limit;
             boolean plain = true;
@@ -245,7 +256,7 @@ final class LogLines implements Closeable {
         if (!decoded && line.whole() && decoder.sawNul && (wide = LineEncoding.guess(line.bytes, 0, line.kept)) != null) {
             return splitAgain(wide, 0, end);
         }
-        fallbackUsed |= decoder.fallback;
+        used.fallback |= decoder.fallback;
         return emit(LineEncoding.EIGHT_BIT, line.length - line.kept);
     }
 

@@ -38,10 +38,15 @@ final class LogRecord {
     private String message;
 
     void begin(long line, String text, RecordStart parsed) {
+        begin(line, text, parsed, TriggerScan.DECODERS.scan(parsed.message()));
+    }
+
+    /** {@link #begin(long, String, RecordStart)} of a line whose message holds the words {@code words} (found ahead). */
+    void begin(long line, String text, RecordStart parsed, int words) {
         start(line, text.length());
         firstText = text;
         start = parsed;
-        scanned(0, TriggerScan.DECODERS.scan(parsed.message()));
+        scanned(0, words);
     }
 
     /**
@@ -85,6 +90,14 @@ final class LogRecord {
 
     /** Adds a continuation line; false (and nothing kept) when the record is full. */
     boolean add(long line, String text) {
+        return add(line, text, -1);
+    }
+
+    /**
+     * Adds a continuation line holding the {@link TriggerScan#DECODERS} words {@code words} (found ahead), or -1 to
+     * scan it here; false (and nothing kept) when the record is full.
+     */
+    boolean add(long line, String text, int words) {
         if (continuations.size() >= MAX_CONTINUATIONS || chars + text.length() > MAX_CHARS) {
             return false;
         }
@@ -95,7 +108,7 @@ final class LogRecord {
         numbers[i] = line;
         continuations.add(text);
         chars += text.length();
-        scanned(i + 1, TriggerScan.DECODERS.scan(text));
+        scanned(i + 1, words >= 0 ? words : TriggerScan.DECODERS.scan(text));
         return true;
     }
 

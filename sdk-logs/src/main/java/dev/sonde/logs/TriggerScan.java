@@ -130,6 +130,24 @@ final class TriggerScan {
         return seen & (ASCII - 1);
     }
 
+    /**
+     * {@link #scan(byte[], int, int)} of bytes that are to be printable ASCII and tabs, checked in the same loop (the
+     * check costs nothing beside the table's chain of loads); -1 when one is not.
+     */
+    int scanPlain(byte[] b, int from, int to) {
+        char[] t = table;
+        int entry = 0;
+        int seen = 0;
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            plain &= c >= 0x20 ? c != 0x7F : c == '\t'; // bytes from 0x80 are negative
+            entry = c < 0 ? 0 : t[(entry & -ASCII) + c];
+            seen |= entry;
+        }
+        return plain ? seen & (ASCII - 1) : -1;
+    }
+
     /** The lists a word of which {@code text} holds. */
     int scan(String text) {
         char[] t = table;

@@ -2,6 +2,7 @@ package dev.sonde.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.sonde.facts.Fact;
@@ -52,6 +53,21 @@ class TriggerScanTest {
             // bytes from 4: the part of a line the reader scans (a record's message)
             boolean expected = byContains(new String(utf8, 4, utf8.length - 4, StandardCharsets.ISO_8859_1));
             assertThat(TriggerScan.DECODERS.in(utf8, 4, utf8.length)).as("%s", t).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void theFusedPlainCheckAnswersAsTheScanAndTheSplittersTest() {
+        Gen<String> withControls = texts().zip(Generate.pick(List.of("", "\u0001", "\u007f", "\r", "\u0000", "\u001f")),
+                integers().between(0, 12), (t, c, at) -> new StringBuilder(t).insert(Math.min(at, t.length()), c).toString());
+        qt().withExamples(20_000).forAll(withControls).checkAssert(t -> {
+            byte[] b = t.getBytes(StandardCharsets.UTF_8);
+            boolean plain = true;
+            for (byte c : b) {
+                plain &= (c >= 0x20 && c != 0x7F) || c == '\t';
+            }
+            assertThat(TriggerScan.DECODERS.scanPlain(b, 0, b.length)).as(t)
+                    .isEqualTo(plain ? TriggerScan.DECODERS.scan(b, 0, b.length) : -1);
         });
     }
 

@@ -1,0 +1,147 @@
+package dev.sonde.logs;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The plain ASCII lines of a chunk of 8-bit bytes ({@link ChunkReader}) and what the reader would find in each: where
+ * a line ends, where its trace record's message starts ({@link TraceLogFormat#messageStart}, -1 for none) and the
+ * {@link TriggerScan#DECODERS} words it holds (in the message of a record start, else in the whole line), computed
+ * ahead on another thread. A line is listed only when it is non-empty, at most {@link LogLines#MAX_LINE} bytes of
+ * printable ASCII and tabs, and ends (at a CR or LF) inside the chunk: every other line the reader splits itself.
+ * At most {@value #MAX_LINES} lines per chunk, so its size is bounded whatever the chunk holds.
+ */
+final class LineIndex {
+
+    /** Most lines listed per chunk (a chunk of very short lines lists its first ones only). */
+    static final int MAX_LINES = 32 * 1024;
+
+    private int[] starts = new int[1024];
+    private int[] ends = new int[1024];
+    /** The message start plus one, shifted left by 8 bits, or'ed with the words. */
+    private int[] found = new int[1024];
+    private int count;
+    private int cursor;
+    /** For lines whose record will be decoded: their text and parsed start (else null), made only when needed. */
+    private String[] texts;
+    private RecordStart[] parsed;
+
+    /**
+     * The lines of {@code b[0, limit)}, which starts at a line start. A line feed always ends a line (alone or after a
+     * CR), so lines are found with {@link String#indexOf(int, int)} over the chunk seen as Latin-1 (a vectorised
+     * search); then one loop per line checks that it is plain and, from its message on, looks for the trigger words.
+     * A line holding any other control byte (a lone CR among them) is left to the reader.
+     */
+    static LineIndex of(byte[] b, int limit) {
+        LineIndex x = new LineIndex();
+        String chunk = new String(b, 0, limit, StandardCharsets.ISO_8859_1);
+        byte[] line = new byte[256];
+        int i = 0;
+        while (i < limit && x.count < MAX_LINES) {
+            int lf = chunk.indexOf('\n', i);
+            if (lf < 0) {
+                break; // the last line goes on in the next chunk
+            }
+            int end = lf > i && b[lf - 1] == '\r' ? lf - 1 : lf;
+            int len = end - i;
+            if (len > 0 && len <= LogLines.MAX_LINE) {
+                int message = -1;
+                if (b[i] >= '0' && b[i] <= '9') {
+                    if (line.length < len) {
+                        line = new byte[Math.max(len, line.length * 2)];
+                    }
+                    System.arraycopy(b, i, line, 0, len); // messageStart reads a line from its index 0
+                    message = TraceLogFormat.messageStart(line, len);
+                }
+                int from = message >= 0 ? i + message : i;
+                if (plain(b, i, from)) {
+                    int words = TriggerScan.DECODERS.scanPlain(b, from, end);
+                    if (words >= 0) {
+                        x.add(i, end, message, words);
+                        if (message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
+                            x.parse(line, len); // a record the reader will decode: parse its start here too
+                        }
+                    }
+                }
+            }
+            i = lf + 1;
+        }
+        return x;
+    }
+
+    /** True when {@code b[from, to)} is printable ASCII and tabs (the same test as {@link LogLines}' splitter). */
+    private static boolean plain(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            byte c = b[k];
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses the start of the record whose first line is the last added, {@code line[0, len)}. */
+    private void parse(byte[] line, int len) {
+        if (texts == null) {
+            texts = new String[starts.length];
+            parsed = new RecordStart[starts.length];
+        } else if (texts.length < starts.length) {
+            texts = java.util.Arrays.copyOf(texts, starts.length);
+            parsed = java.util.Arrays.copyOf(parsed, starts.length);
+        }
+        String text = new String(line, 0, len, StandardCharsets.ISO_8859_1);
+        try {
+            parsed[count - 1] = TraceLogFormat.parse(text, line, len);
+            texts[count - 1] = text;
+        } catch (RuntimeException e) {
+            parsed[count - 1] = null; // the reader parses it again, and meets the same failure where it always did
+        }
+    }
+
+    private void add(int start, int end, int message, int words) {
+        if (count == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, count * 2);
+            ends = java.util.Arrays.copyOf(ends, count * 2);
+            found = java.util.Arrays.copyOf(found, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        found[count] = (message + 1) << 8 | words;
+        count++;
+    }
+
+    /**
+     * True when a listed line starts at {@code pos}, which becomes the current line of the accessors below; asked with
+     * increasing positions (each call passes over the lines before {@code pos}).
+     */
+    boolean at(int pos) {
+        while (cursor < count && starts[cursor] < pos) {
+            cursor++;
+        }
+        return cursor < count && starts[cursor] == pos;
+    }
+
+    /** Where the current line ends: the index of its CR or LF. */
+    int end() {
+        return ends[cursor];
+    }
+
+    /** Where the current line's trace message starts, or -1 when it does not start a trace record. */
+    int message() {
+        return (found[cursor] >>> 8) - 1;
+    }
+
+    /** The {@link TriggerScan#DECODERS} words of the current line: of its message, or of the whole line when it has none. */
+    int words() {
+        return found[cursor] & 0xff;
+    }
+
+    /** The current line's record start when parsed ahead (a record the decoders will read), else null. */
+    RecordStart start() {
+        return parsed == null || cursor >= parsed.length ? null : parsed[cursor];
+    }
+
+    /** The current line's text when its record start was parsed ahead, else null. */
+    String text() {
+        return texts == null || cursor >= texts.length ? null : texts[cursor];
+    }
+}
