@@ -1,11 +1,8 @@
 package dev.sonde.cli;
 
-import dev.sonde.rules.engine.DroolsRuleEngine;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -68,26 +65,10 @@ public final class SondeCommand implements Runnable {
             // the library logs through SLF4J; a CLI user sees its lines only when asking for them
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        prepareRules(args);
         PrintWriter err = new PrintWriter(System.err, true);
         int exit = run(args, new PrintWriter(System.out, true), err);
         StartTiming.print(err);
         System.exit(exit);
-    }
-
-    /**
-     * Begins reading the built-in rules on a second thread while picocli parses the arguments (a tenth of a cold
-     * start, with one core half idle), when the command will use them: {@code analyze} or {@code diagnose} without
-     * {@code --rules}. A guess from the raw arguments: if the command ends up not asking for them, nothing waits.
-     */
-    private static void prepareRules(String[] args) {
-        List<String> all = java.util.Arrays.asList(args);
-        if (args.length == 0 || !(args[0].equals("analyze") || args[0].equals("diagnose"))
-                || all.stream().anyMatch(a -> a.startsWith("--rules") || a.equals("-h") || a.equals("--help"))) {
-            return;
-        }
-        DroolsRuleEngine.prepareBuiltIn(all.contains("--no-cache") ? Optional.empty()
-                : ReportOptions.cacheFolder(System.getenv(), System.getProperties()));
     }
 
     /** Runs the tool with the given streams and returns its exit code (never calls System.exit). */

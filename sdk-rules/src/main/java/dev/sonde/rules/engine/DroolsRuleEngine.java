@@ -25,10 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -50,15 +46,6 @@ public final class DroolsRuleEngine implements RuleEngine {
     public static final int DEFAULT_KEEP_PER_SIGNATURE = 16;
     /** Distinct facts one session analyzes at most. */
     public static final int DEFAULT_MAX_FACTS = 50_000;
-
-    /**
-     * How long {@link #builtIn} waits for the engine {@link #prepareBuiltIn} began: reading the precompiled rules takes
-     * well under a second, compiling the pack (when they do not match its DRL) up to a minute on a slow machine.
-     */
-    static final long PREPARED_WAIT_SECONDS = 600;
-    /** The built-in engine {@link #prepareBuiltIn} began, and its cache folder (guarded by the class). */
-    private static FutureTask<DroolsRuleEngine> preparing;
-    private static Optional<Path> preparingCache;
 
     private final RulePack pack;
     private final PackCompiler.Compiled compiled;
@@ -111,67 +98,6 @@ public final class DroolsRuleEngine implements RuleEngine {
      * this very DRL ({@link dev.sonde.rules.cache.PrecompiledPack}), else as {@link #compile(RulePack, Optional)}.
      */
     public static DroolsRuleEngine builtIn(Optional<Path> compileCache) {
-        FutureTask<DroolsRuleEngine> task = prepared(compileCache);
-        if (task != null) {
-            return take(task);
-        }
-        return readBuiltIn(compileCache);
-    }
-
-    /**
-     * Begins {@link #builtIn} on a daemon thread, for a command line tool that knows, before it has parsed its
-     * arguments, that it will ask for the built-in pack: on a cold JVM the second core is half idle while the
-     * arguments are parsed. The next {@code builtIn} call with the same cache folder takes the engine (waiting for it
-     * at most {@link #PREPARED_WAIT_SECONDS}, or building it itself if the thread has not begun); any other call
-     * builds its own. Nothing waits for an engine never asked for.
-     */
-    public static void prepareBuiltIn(Optional<Path> compileCache) {
-        Objects.requireNonNull(compileCache, "compileCache");
-        FutureTask<DroolsRuleEngine> task = new FutureTask<>(() -> readBuiltIn(compileCache));
-        synchronized (DroolsRuleEngine.class) {
-            if (preparing != null) {
-                return;
-            }
-            preparing = task;
-            preparingCache = compileCache;
-        }
-        Thread t = new Thread(task, "sonde-rules-prepare");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The engine {@link #prepareBuiltIn} began for this cache folder, handed over once; null when none. */
-    static synchronized FutureTask<DroolsRuleEngine> prepared(Optional<Path> compileCache) {
-        FutureTask<DroolsRuleEngine> task = compileCache.equals(preparingCache) ? preparing : null;
-        if (task != null) {
-            preparing = null;
-            preparingCache = null;
-        }
-        return task;
-    }
-
-    private static DroolsRuleEngine take(FutureTask<DroolsRuleEngine> task) {
-        task.run(); // builds it here unless the thread has begun (then nothing)
-        try {
-            return task.get(PREPARED_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            throw new SondeException("the built-in rules were not read within " + PREPARED_WAIT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SondeException("interrupted while the built-in rules were read");
-        }
-    }
-
-    private static DroolsRuleEngine readBuiltIn(Optional<Path> compileCache) {
         // the rules are decoded on a second core while the pack's files are read (its JSON files taken as the build
         // read them): they are used only if the pack read is the one they were compiled from
         Optional<PrecompiledParts> precompiled = PrecompiledPack.open()
