@@ -77,9 +77,24 @@ final class StartTiming {
         line.append(classLoadingTimes());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:AOTCache="))
-                .forEach(a -> line.append("; class-data archive ").append(a.substring(a.indexOf('=') + 1)));
+                .forEach(a -> line.append("; class-data archive ").append(a.substring(a.indexOf('=') + 1))
+                        .append(archiveMapped()));
         err.println(line);
         err.flush();
+    }
+
+    /**
+     * Whether the JVM mapped the archive it was given: it turns class-data sharing off when it refuses one (another
+     * class path, another JVM), silently under {@code -Xshare:auto}.
+     */
+    private static String archiveMapped() {
+        try {
+            boolean on = Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseSharedSpaces").getValue());
+            return on ? " (mapped)" : " (refused by the JVM)";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**

@@ -47,13 +47,13 @@ class LauncherArchiveIT {
         assertThat(run(root, cache)).doesNotContain("class-data archive");
         Path archive = awaitArchive(cache);
         String used = run(root, cache);
-        assertThat(used).contains("class-data archive " + archive);
+        assertThat(used).contains("class-data archive " + archive + " (mapped)");
         assertThat(run(root, cache, "SONDE_CDS", "0")).doesNotContain("class-data archive");
 
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertThat(run(root, cache)).as("writable by others").doesNotContain("class-data archive");
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("r--r--r--"));
-        assertThat(run(root, cache)).contains("class-data archive " + archive);
+        assertThat(run(root, cache)).contains("class-data archive " + archive + " (mapped)");
 
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-------"));
         byte[] bytes = Files.readAllBytes(archive);
