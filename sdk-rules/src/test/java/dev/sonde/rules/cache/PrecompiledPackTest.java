@@ -109,7 +109,7 @@ class PrecompiledPackTest {
             byte[] body = "not Drools' serialization".getBytes(StandardCharsets.UTF_8);
             out.writeInt(body.length);
             out.write(body);
-            out.write(sha256(bytes.toByteArray()));
+            out.write(crc32c(bytes.toByteArray()));
         }
         assertThatThrownBy(() -> PrecompiledPack.decode(bytes.toByteArray(), builtIn, loader(), OPTIONS, 0))
                 .isInstanceOf(IOException.class);
@@ -129,12 +129,11 @@ class PrecompiledPackTest {
         return PackCompiler.class.getClassLoader();
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** CRC-32C, big-endian: the resource's trailer. */
+    private static byte[] crc32c(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
     }
 
     /** What the logging backend (slf4j-simple, test scope) wrote to System.err while {@code action} ran. */
