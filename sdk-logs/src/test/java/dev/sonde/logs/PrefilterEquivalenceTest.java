@@ -2,26 +2,20 @@ package dev.sonde.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.sonde.LogInput;
 import dev.sonde.testkit.logs.GwsmoLog;
 import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testkit.logs.LogEncoding;
-import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.LogGenerators;
 import dev.sonde.testsupport.MixedLog;
 import dev.sonde.testsupport.ReadResult;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * Issue 12: the reader's fast path (plain ASCII lines read from their bytes, records without a trigger word never
@@ -56,18 +50,7 @@ class PrefilterEquivalenceTest {
     }
 
     private static Gen<Variant> variants() {
-        Gen<String> logs = Generate.enumValues(LogStyle.class).flatMap(LogGenerators::logs);
-        Gen<List<String>> junk = lists().of(LogGenerators.junkText()).ofSizeBetween(0, 4);
-        List<String> encodings = new ArrayList<>();
-        Arrays.stream(LogEncoding.values()).forEach(e -> encodings.add(e.name()));
-        encodings.add("windows-1252");
-        return logs.zip(junk, integers().between(0, 1000), Generate.pick(encodings), (log, lines, seed, encoding) -> {
-            List<String> out = new ArrayList<>(List.of(log.split("\n", -1)));
-            for (int k = 0; k < lines.size(); k++) {
-                out.add((seed * (k + 7)) % out.size(), lines.get(k));
-            }
-            return new Variant(String.join("\n", out), encoding);
-        });
+        return LogGenerators.logsWithJunk().zip(LogGenerators.encodingNames(), Variant::new);
     }
 
     @Test

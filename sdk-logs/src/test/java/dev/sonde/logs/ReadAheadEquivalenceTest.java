@@ -3,12 +3,10 @@ package dev.sonde.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.sonde.LogInput;
 import dev.sonde.testkit.logs.GwsmoLogs;
 import dev.sonde.testkit.logs.LogEncoding;
-import dev.sonde.testkit.logs.LogStyle;
 import dev.sonde.testsupport.LogGenerators;
 import dev.sonde.testsupport.MixedLog;
 import dev.sonde.testsupport.ReadResult;
@@ -18,9 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -70,20 +66,8 @@ class ReadAheadEquivalenceTest {
     }
 
     private static Gen<Variant> variants() {
-        Gen<String> logs = Generate.enumValues(LogStyle.class).flatMap(LogGenerators::logs);
-        Gen<List<String>> junk = lists().of(LogGenerators.junkText()).ofSizeBetween(0, 4);
-        List<String> encodings = new ArrayList<>();
-        Arrays.stream(LogEncoding.values()).forEach(e -> encodings.add(e.name()));
-        encodings.add("windows-1252");
-        Gen<String> texts = logs.zip(junk, integers().between(0, 1000), (log, lines, seed) -> {
-            List<String> out = new ArrayList<>(List.of(log.split("\n", -1)));
-            for (int k = 0; k < lines.size(); k++) {
-                out.add((seed * (k + 7)) % out.size(), lines.get(k));
-            }
-            return String.join("\n", out);
-        });
-        return texts.zip(Generate.pick(encodings), Generate.booleans(), integers().between(0, 40),
-                Variant::new);
+        return LogGenerators.logsWithJunk().zip(LogGenerators.encodingNames(), Generate.booleans(),
+                integers().between(0, 40), Variant::new);
     }
 
     private static Gen<Integer> chunks() {

@@ -13,6 +13,8 @@ import dev.sonde.facts.SecurityFlag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -151,6 +153,27 @@ public final class LogGenerators {
                 "WINHTTP_CALLBACK_STATUS_FLAG_", "Subject: CN=", "[9999-99-99T99:99:99:ERROR:x]", "\n", "\r", "\r\n", "\t",
                 "é", "\u0000", "\uFFFD", "\uD800", "0x", "(", ")", "=", ",", ":", " ", "Error result 9"));
         return lists().of(fragment).ofSizeBetween(0, 40).map(parts -> String.join("", parts));
+    }
+
+    /** Whole logs of either style with up to four {@link #junkText} lines put in at generated places. */
+    public static Gen<String> logsWithJunk() {
+        Gen<String> logs = Generate.enumValues(LogStyle.class).flatMap(LogGenerators::logs);
+        Gen<List<String>> junk = lists().of(junkText()).ofSizeBetween(0, 4);
+        return logs.zip(junk, integers().between(0, 1000), (log, lines, seed) -> {
+            List<String> out = new ArrayList<>(List.of(log.split("\n", -1)));
+            for (int k = 0; k < lines.size(); k++) {
+                out.add((seed * (k + 7)) % out.size(), lines.get(k));
+            }
+            return String.join("\n", out);
+        });
+    }
+
+    /** The name of every encoding the log writers produce, and windows-1252. */
+    public static Gen<String> encodingNames() {
+        List<String> names = new ArrayList<>();
+        Arrays.stream(LogEncoding.values()).forEach(e -> names.add(e.name()));
+        names.add("windows-1252");
+        return Generate.pick(names);
     }
 
     /** Arbitrary bytes, up to 4 KiB. */
