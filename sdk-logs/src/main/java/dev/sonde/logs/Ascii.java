@@ -30,6 +30,33 @@ final class Ascii {
         return new String(out);
     }
 
+    /**
+     * {@code lower(s).indexOf(word)} without the lower-cased copy: {@code word} is lower-case ASCII, and {@link #lower(String)}
+     * changes only A-Z, so the indexes are the same.
+     */
+    static int indexOfLower(String s, String word) {
+        int last = s.length() - word.length();
+        for (int i = 0; i <= last; i++) {
+            int j = 0;
+            while (j < word.length() && lower(s.charAt(i + j)) == word.charAt(j)) {
+                j++;
+            }
+            if (j == word.length()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /** White space as the regex {@code \s} means it: space, tab, line feed, vertical tab, form feed, carriage return. */
+    static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -64,7 +64,7 @@ record CertificateBlock(List<String> subject, List<String> issuer, Instant notBe
                     continue;
                 }
             }
-            if (RecordText.indexOfLower(t, "certificate details") >= 0) {
+            if (Ascii.indexOfLower(t, "certificate details") >= 0) {
                 break; // the next block starts
             }
             if (section == Section.SUBJECT || section == Section.ISSUER) {

@@ -181,9 +181,9 @@ final class CertificateDecoder {
         return line.substring(i);
     }
 
-    /** The first index at or after {@code i} that is not white space as {@code \s} means it. */
+    /** The first index at or after {@code i} that is not white space ({@link Ascii#isSpace}). */
     private static int skipSpace(String s, int i) {
-        while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+        while (i < s.length() && Ascii.isSpace(s.charAt(i))) {
             i++;
         }
         return i;
@@ -195,12 +195,12 @@ final class CertificateDecoder {
         int i = 0;
         while (i < n) {
             String line = r.text(i);
-            int details = RecordText.indexOfLower(line, "certificate details");
+            int details = Ascii.indexOfLower(line, "certificate details");
             CertificateBlock b = null;
             if (details >= 0) {
                 String rest = afterColon(line, details + "certificate details".length());
                 b = CertificateBlock.parse(r, i, rest.isEmpty() ? null : rest);
-            } else if (RecordText.indexOfLower(line, "subject") >= 0 // no matcher for the lines that cannot match
+            } else if (Ascii.indexOfLower(line, "subject") >= 0 // no matcher for the lines that cannot match
                     && LABELLED_SUBJECT.matcher(line).lookingAt()) {
                 b = CertificateBlock.parse(r, i, line);
             } else if (i > 0 && line.startsWith("--") && CertificateBlock.sectionMarker(line.strip()) != null) {

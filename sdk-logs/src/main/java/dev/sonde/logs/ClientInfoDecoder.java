@@ -130,7 +130,7 @@ final class ClientInfoDecoder {
     private static boolean needsSpacing(String k) {
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
-            if (c == '_' || c == '-' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+            if (c == '_' || c == '-' || (c != ' ' && Ascii.isSpace(c))
                     || (c == ' ' && i + 1 < k.length() && k.charAt(i + 1) == ' ')) {
                 return true;
             }

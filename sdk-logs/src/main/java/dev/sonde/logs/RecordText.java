@@ -57,28 +57,6 @@ final class RecordText {
         return of(file, record, true);
     }
 
-    /**
-     * {@code Ascii.lower(s).indexOf(word)} without the lower-cased copy: {@code word} is lower-case ASCII, and
-     * {@link Ascii#lower} changes only A-Z, so the indexes are the same.
-     */
-    static int indexOfLower(String s, String word) {
-        int last = s.length() - word.length();
-        for (int i = 0; i <= last; i++) {
-            int j = 0;
-            while (j < word.length() && lowerAscii(s.charAt(i + j)) == word.charAt(j)) {
-                j++;
-            }
-            if (j == word.length()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
     private static RecordText of(String file, LogRecord record, boolean all) {
         int n = record.size();
         String[] lows = null; // most records hold no trigger: nothing is allocated for them

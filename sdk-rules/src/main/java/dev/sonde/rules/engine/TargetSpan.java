@@ -33,29 +33,31 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
 
     /** The first time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime first() {
-        return bound(false, true);
+        return bound(attempts, times, false, true);
     }
 
     /** The last time it was seen here, or {@link LogTime#UNKNOWN}. */
     LogTime last() {
-        return bound(false, false);
+        return bound(attempts, times, false, false);
     }
 
     /** The first time a log saw it here (live checks' times are not printed), or {@link LogTime#UNKNOWN}. */
     LogTime firstLogged() {
-        return bound(true, true);
+        return bound(attempts, times, true, true);
     }
 
     /** The last time a log saw it here, or {@link LogTime#UNKNOWN}. */
     LogTime lastLogged() {
-        return bound(true, false);
+        return bound(attempts, times, true, false);
     }
 
     /**
      * The earliest first time ({@code earliest}) or the latest last time of the attempts (only those a log saw when
-     * {@code logged}), in the analysis' order; the first of equal ones, as {@code Stream.min} and {@code max} keep.
+     * {@code logged}), in the analysis' order {@code times}; the first of equal ones, as {@code Stream.min} and
+     * {@code max} keep; {@link LogTime#UNKNOWN} when none is known.
      */
-    private LogTime bound(boolean logged, boolean earliest) {
+    private static LogTime bound(List<Attempts.Attempt> attempts, Comparator<LogTime> times, boolean logged,
+            boolean earliest) {
         LogTime out = null;
         for (Attempts.Attempt a : attempts) {
             LogTime t = earliest ? a.first() : a.last();
@@ -168,17 +170,9 @@ record TargetSpan(Target target, List<Attempts.Attempt> attempts, List<Evidence>
      */
     static Target.State state(Target target, List<Attempts.Attempt> own, Attempts index) {
         Comparator<LogTime> order = index.times();
-        LogTime first = null; // the first of equal ones, as Stream.min and max keep
-        LogTime last = null;
-        for (Attempts.Attempt a : own) {
-            if (a.first().known() && (first == null || order.compare(a.first(), first) < 0)) {
-                first = a.first();
-            }
-            if (a.last().known() && (last == null || order.compare(a.last(), last) > 0)) {
-                last = a.last();
-            }
-        }
-        if (first == null) {
+        LogTime first = bound(own, order, false, true);
+        LogTime last = bound(own, order, false, false);
+        if (!first.known()) {
             return Target.State.ONGOING;
         }
         boolean between = false;

@@ -55,19 +55,18 @@ final class Patterns {
 
     /** True when the whole text matches the pattern (this thread's matcher). */
     static boolean matches(Pattern pattern, String text) {
-        Matcher m = matcher(pattern, text);
-        try {
-            return m.matches();
-        } finally {
-            release(m);
-        }
+        return test(pattern, text, true);
     }
 
     /** True when the pattern is found in the text (this thread's matcher). */
     static boolean find(Pattern pattern, String text) {
+        return test(pattern, text, false);
+    }
+
+    private static boolean test(Pattern pattern, String text, boolean whole) {
         Matcher m = matcher(pattern, text);
         try {
-            return m.find();
+            return whole ? m.matches() : m.find();
         } finally {
             release(m);
         }
