@@ -144,7 +144,9 @@ final class ChunkReader implements Closeable {
                 }
                 if (indexing) {
                     try {
-                        c.index = LineIndex.of(c.buf, c.limit);
+                        // the record starts are parsed here only while the reader has a chunk waiting: when it
+                        // waits for this thread, it parses them itself, so the two threads share the work evenly
+                        c.index = LineIndex.of(c.buf, c.limit, !ready.isEmpty());
                     } catch (RuntimeException e) {
                         c.index = null; // a bug here costs speed, never a result: the reader splits the lines itself
                     }

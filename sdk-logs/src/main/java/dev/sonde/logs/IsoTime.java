@@ -45,25 +45,26 @@ final class IsoTime {
     }
 
     /**
-     * {@link #isDateTime(CharSequence, int)} at the start of {@code s}, a line's bytes (one per character: bytes of
-     * 0x80 and above are never what it looks for), of which there are at least 24: the trace reader asks it of every
-     * plain line, without making a character view of it.
+     * {@link #isDateTime(CharSequence, int)} at {@code p} in {@code s}, a line's bytes (one per character: bytes of
+     * 0x80 and above are never what it looks for), of which there are at least 24 from {@code p}: the trace reader
+     * asks it of every plain line, without making a character view of it.
      */
-    static boolean isDateTime(byte[] s) {
-        if (!Ascii.digits(s, 24, 0, 4) || s[4] != '-' || !Ascii.digits(s, 24, 5, 2) || s[7] != '-'
-                || !Ascii.digits(s, 24, 8, 2)) {
+    static boolean isDateTime(byte[] s, int p) {
+        int n = p + 24;
+        if (!Ascii.digits(s, n, p, 4) || s[p + 4] != '-' || !Ascii.digits(s, n, p + 5, 2) || s[p + 7] != '-'
+                || !Ascii.digits(s, n, p + 8, 2)) {
             return false;
         }
-        byte t = s[10];
-        if ((t != 'T' && t != ' ' && t != 't') || !Ascii.digits(s, 24, 11, 2) || s[13] != ':'
-                || !Ascii.digits(s, 24, 14, 2) || s[16] != ':' || !Ascii.digits(s, 24, 17, 2)) {
+        byte t = s[p + 10];
+        if ((t != 'T' && t != ' ' && t != 't') || !Ascii.digits(s, n, p + 11, 2) || s[p + 13] != ':'
+                || !Ascii.digits(s, n, p + 14, 2) || s[p + 16] != ':' || !Ascii.digits(s, n, p + 17, 2)) {
             return false;
         }
-        if ((s[19] == '.' || s[19] == ',') && !Ascii.isDigit(s[20])) {
+        if ((s[p + 19] == '.' || s[p + 19] == ',') && !Ascii.isDigit(s[p + 20])) {
             return false; // a separator without a fraction
         }
-        return inRange(Ascii.number(s, 0, 4), Ascii.number(s, 5, 2), Ascii.number(s, 8, 2), Ascii.number(s, 11, 2),
-                Ascii.number(s, 14, 2), Ascii.number(s, 17, 2));
+        return inRange(Ascii.number(s, p, 4), Ascii.number(s, p + 5, 2), Ascii.number(s, p + 8, 2),
+                Ascii.number(s, p + 11, 2), Ascii.number(s, p + 14, 2), Ascii.number(s, p + 17, 2));
     }
 
     /** The ranges {@link LocalDateTime#of} checks (a fraction has at most 9 digits read: always in range). */

@@ -24,46 +24,68 @@ final class LineIndex {
     /** For lines whose record will be decoded: their text and parsed start (else null), made only when needed. */
     private String[] texts;
     private RecordStart[] parsed;
+    /** The line being parsed, copied. */
+    private byte[] line = new byte[256];
+    private final boolean parseStarts;
+
+    private LineIndex(boolean parseStarts) {
+        this.parseStarts = parseStarts;
+    }
 
     /**
      * The lines of {@code b[0, limit)}, which starts at a line start. A line feed always ends a line (alone or after a
      * CR), so lines are found with {@link String#indexOf(int, int)} over the chunk seen as Latin-1 (a vectorised
-     * search); then one loop per line checks that it is plain and, from its message on, looks for the trigger words.
-     * A line holding any other control byte (a lone CR among them) is left to the reader.
+     * search). A record's prefix is checked in place ({@link TraceLogFormat#messageStart(byte[], int, int,
+     * TraceLogFormat.Prefix)}), then the trigger words are looked for, two lines at a time
+     * ({@link TriggerScan#scanPlainPair}), from the message on, in the same loop that checks the line is plain. A line
+     * holding any other control byte (a lone CR among them) is left to the reader.
+     *
+     * @param parseStarts true to parse the start of each record the reader will decode ({@link #start()}), false to
+     *                    leave that to the reader (a result never depends on which thread parsed it)
      */
-    static LineIndex of(byte[] b, int limit) {
-        LineIndex x = new LineIndex();
+    static LineIndex of(byte[] b, int limit, boolean parseStarts) {
+        LineIndex x = new LineIndex(parseStarts);
         String chunk = new String(b, 0, limit, StandardCharsets.ISO_8859_1);
-        byte[] line = new byte[256];
+        TraceLogFormat.Prefix prefix = new TraceLogFormat.Prefix();
+        boolean pending = false; // a line waiting for a second one to be scanned with
+        int pendingStart = 0;
+        int pendingEnd = 0;
+        int pendingMessage = 0;
+        int pendingFrom = 0;
         int i = 0;
-        while (i < limit && x.count < MAX_LINES) {
+        while (i < limit && x.count + (pending ? 1 : 0) < MAX_LINES) {
             int lf = chunk.indexOf('\n', i);
             if (lf < 0) {
                 break; // the last line goes on in the next chunk
             }
             int end = lf > i && b[lf - 1] == '\r' ? lf - 1 : lf;
             int len = end - i;
-            if (len > 0 && len <= LogLines.MAX_LINE) {
-                int message = -1;
-                if (b[i] >= '0' && b[i] <= '9') {
-                    if (line.length < len) {
-                        line = new byte[Math.max(len, line.length * 2)];
-                    }
-                    System.arraycopy(b, i, line, 0, len); // messageStart reads a line from its index 0
-                    message = TraceLogFormat.messageStart(line, len);
-                }
-                int from = message >= 0 ? i + message : i;
-                if (plain(b, i, from)) {
-                    int words = TriggerScan.DECODERS.scanPlain(b, from, end);
-                    if (words >= 0) {
-                        x.add(i, end, message, words);
-                        if (message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
-                            x.parse(line, len); // a record the reader will decode: parse its start here too
-                        }
-                    }
-                }
-            }
+            int start = i;
             i = lf + 1;
+            if (len == 0 || len > LogLines.MAX_LINE) {
+                continue;
+            }
+            int message = b[start] >= '0' && b[start] <= '9' ? TraceLogFormat.messageStart(b, start, len, prefix) : -1;
+            // the bytes before the category are the prefix's own ASCII: only the category and location are checked
+            if (message >= 0 && !plain(b, start + prefix.category, start + message)) {
+                continue;
+            }
+            int from = message >= 0 ? start + message : start;
+            if (!pending) {
+                pending = true;
+                pendingStart = start;
+                pendingEnd = end;
+                pendingMessage = message;
+                pendingFrom = from;
+                continue;
+            }
+            long words = TriggerScan.DECODERS.scanPlainPair(b, pendingFrom, pendingEnd, from, end);
+            x.list(b, pendingStart, pendingEnd, pendingMessage, (int) words);
+            x.list(b, start, end, message, (int) (words >>> 32));
+            pending = false;
+        }
+        if (pending) {
+            x.list(b, pendingStart, pendingEnd, pendingMessage, TriggerScan.DECODERS.scanPlain(b, pendingFrom, pendingEnd));
         }
         return x;
     }
@@ -79,8 +101,22 @@ final class LineIndex {
         return true;
     }
 
-    /** Parses the start of the record whose first line is the last added, {@code line[0, len)}. */
-    private void parse(byte[] line, int len) {
+    /**
+     * Lists the line {@code b[start, end)} with its message start and words, unless it is not plain (words -1); parses
+     * its record start too when the reader will decode that record.
+     */
+    private void list(byte[] b, int start, int end, int message, int words) {
+        if (words < 0) {
+            return;
+        }
+        add(start, end, message, words);
+        if (parseStarts && message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
+            parse(b, start, end - start);
+        }
+    }
+
+    /** Parses the start of the record whose first line is the last added, {@code b[start, start + len)}. */
+    private void parse(byte[] b, int start, int len) {
         if (texts == null) {
             texts = new String[starts.length];
             parsed = new RecordStart[starts.length];
@@ -88,6 +124,10 @@ final class LineIndex {
             texts = java.util.Arrays.copyOf(texts, starts.length);
             parsed = java.util.Arrays.copyOf(parsed, starts.length);
         }
+        if (line.length < len) {
+            line = new byte[Math.max(len, line.length * 2)];
+        }
+        System.arraycopy(b, start, line, 0, len); // parse reads a line from its index 0
         String text = new String(line, 0, len, StandardCharsets.ISO_8859_1);
         try {
             parsed[count - 1] = TraceLogFormat.parse(text, line, len);

@@ -93,7 +93,7 @@ final class TraceLogFormat {
      */
     static RecordStart parse(String s, byte[] b, int n) {
         Prefix at = new Prefix();
-        if (scan(b, n, at) < 0) {
+        if (scan(b, 0, n, at) < 0) {
             return null;
         }
         ZoneOffset offset = at.sign == 0 ? null : at.sign == 'Z' ? ZoneOffset.UTC
@@ -112,11 +112,23 @@ final class TraceLogFormat {
      * reader asks it of every plain ASCII line, and builds the {@link RecordStart} only for a record it decodes.
      */
     static int messageStart(byte[] b, int n) {
-        return scan(b, n, null);
+        return scan(b, 0, n, null);
     }
 
-    /** Where the parts of a record start are, for {@link #parse}. */
-    private static final class Prefix {
+    /**
+     * {@link #messageStart(byte[], int)} of the line {@code b[off, off + n)}, counted from {@code off}, with {@code at}
+     * filled (its positions counted from {@code off} too) when it starts a record.
+     */
+    static int messageStart(byte[] b, int off, int n, Prefix at) {
+        return scan(b, off, n, at);
+    }
+
+    /**
+     * Where the parts of a record start are, for {@link #parse}; counted from the line's first byte. The bytes before
+     * {@link #category} are all checked to be ASCII characters of the prefix (digits, signs, hex, level, spaces and
+     * tabs); the category and the location are not.
+     */
+    static final class Prefix {
         /** 0 (no offset), 'Z', '+' or '-'. */
         char sign;
         int hours;
@@ -125,30 +137,33 @@ final class TraceLogFormat {
         int threadStart;
         int threadEnd;
         int level;
+        /** Just past the level's colon. */
+        int category;
         int locationStart;
         int locationEnd;
         int message;
     }
 
     /**
-     * The start of the message, or -1 when {@code s[0, n)} is not a record start; fills {@code at} unless null.
-     * Bytes of 0x80 and above are never what a test looks for.
+     * The start of the message of the line {@code s[off, off + n)}, counted from {@code off}, or -1 when it is not a
+     * record start; fills {@code at} unless null. Bytes of 0x80 and above are never what a test looks for.
      */
-    private static int scan(byte[] s, int n, Prefix at) {
-        if (n < 24 || !IsoTime.isDateTime(s)) {
+    private static int scan(byte[] s, int off, int length, Prefix at) {
+        if (length < 24 || !IsoTime.isDateTime(s, off)) {
             return -1;
         }
-        int p = 19;
+        int n = off + length;
+        int p = off + 19;
         int nanos = 0;
         if (s[p] == '.' || s[p] == ',') { // a fraction of up to 9 digits read (more are allowed, and ignored)
             p++;
             while (p < n && Ascii.isDigit(s[p])) {
-                if (p < 29) {
+                if (p < off + 29) {
                     nanos = nanos * 10 + (s[p] - '0');
                 }
                 p++;
             }
-            for (int k = Math.min(p, 29); k < 29; k++) {
+            for (int k = Math.min(p, off + 29); k < off + 29; k++) {
                 nanos *= 10;
             }
         }
@@ -203,6 +218,7 @@ final class TraceLogFormat {
         }
         int level = p;
         p += 2;
+        int category = p;
         while (p < n && !isSpace(s[p])) { // category
             p++;
         }
@@ -232,14 +248,15 @@ final class TraceLogFormat {
             at.hours = hours;
             at.minutes = minutes;
             at.nanos = nanos;
-            at.threadStart = threadStart;
-            at.threadEnd = threadEnd;
-            at.level = level;
-            at.locationStart = locationStart;
-            at.locationEnd = locationEnd;
-            at.message = messageStart;
+            at.threadStart = threadStart - off;
+            at.threadEnd = threadEnd - off;
+            at.level = level - off;
+            at.category = category - off;
+            at.locationStart = locationStart - off;
+            at.locationEnd = locationEnd - off;
+            at.message = messageStart - off;
         }
-        return messageStart;
+        return messageStart - off;
     }
 
     /** Where the bytes {@code a b c} (or {@code a b} when {@code c} is 0) first appear in {@code s[from, n)}, or -1. */

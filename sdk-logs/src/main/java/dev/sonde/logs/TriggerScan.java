@@ -148,6 +148,48 @@ final class TriggerScan {
         return plain ? seen & (ASCII - 1) : -1;
     }
 
+    /**
+     * {@link #scanPlain} of two lines at once, {@code b[from1, to1)} and {@code b[from2, to2)}: the first's answer in
+     * the low 32 bits, the second's in the high ones. A scan is a chain of table loads, each waiting for the one
+     * before; two independent chains in one loop keep the core busy while each waits (measured: a quarter less time
+     * than two {@code scanPlain} calls on a trace log's messages).
+     */
+    long scanPlainPair(byte[] b, int from1, int to1, int from2, int to2) {
+        char[] t = table;
+        int entry1 = 0;
+        int entry2 = 0;
+        int seen1 = 0;
+        int seen2 = 0;
+        boolean plain1 = true;
+        boolean plain2 = true;
+        int both = Math.min(to1 - from1, to2 - from2);
+        for (int k = 0; k < both; k++) {
+            int c = b[from1 + k];
+            int d = b[from2 + k];
+            plain1 &= c >= 0x20 ? c != 0x7F : c == '\t';
+            plain2 &= d >= 0x20 ? d != 0x7F : d == '\t';
+            entry1 = c < 0 ? 0 : t[(entry1 & -ASCII) + c];
+            entry2 = d < 0 ? 0 : t[(entry2 & -ASCII) + d];
+            seen1 |= entry1;
+            seen2 |= entry2;
+        }
+        for (int i = from1 + both; i < to1; i++) { // the rest of the longer line
+            int c = b[i];
+            plain1 &= c >= 0x20 ? c != 0x7F : c == '\t';
+            entry1 = c < 0 ? 0 : t[(entry1 & -ASCII) + c];
+            seen1 |= entry1;
+        }
+        for (int i = from2 + both; i < to2; i++) {
+            int d = b[i];
+            plain2 &= d >= 0x20 ? d != 0x7F : d == '\t';
+            entry2 = d < 0 ? 0 : t[(entry2 & -ASCII) + d];
+            seen2 |= entry2;
+        }
+        int first = plain1 ? seen1 & (ASCII - 1) : -1;
+        int second = plain2 ? seen2 & (ASCII - 1) : -1;
+        return (first & 0xFFFFFFFFL) | (long) second << 32;
+    }
+
     /** The lists a word of which {@code text} holds. */
     int scan(String text) {
         char[] t = table;

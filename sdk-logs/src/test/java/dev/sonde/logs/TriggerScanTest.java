@@ -72,6 +72,22 @@ class TriggerScanTest {
     }
 
     @Test
+    void scanningTwoLinesAtOnceAnswersAsScanningEachAlone() {
+        Gen<String> withControls = texts().zip(Generate.pick(List.of("", "", "\u0001", "\u007f", "\r")),
+                integers().between(0, 12), (t, c, at) -> new StringBuilder(t).insert(Math.min(at, t.length()), c).toString());
+        qt().withExamples(20_000).forAll(withControls, withControls).checkAssert((first, second) -> {
+            // both lines in one array, as in a chunk, the second after the first and a line feed
+            byte[] b = (first + "\n" + second).getBytes(StandardCharsets.UTF_8);
+            int firstEnd = first.getBytes(StandardCharsets.UTF_8).length;
+            long both = TriggerScan.DECODERS.scanPlainPair(b, 0, firstEnd, firstEnd + 1, b.length);
+            assertThat((int) both).as("first of %s | %s", first, second)
+                    .isEqualTo(TriggerScan.DECODERS.scanPlain(b, 0, firstEnd));
+            assertThat((int) (both >>> 32)).as("second of %s | %s", first, second)
+                    .isEqualTo(TriggerScan.DECODERS.scanPlain(b, firstEnd + 1, b.length));
+        });
+    }
+
+    @Test
     void findsEveryWordAlone() {
         for (String t : RecordDecoder.TRIGGERS) {
             assertThat(TriggerScan.DECODERS.in(t)).as(t).isTrue();

@@ -1,0 +1,64 @@
+package dev.sonde.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.sonde.testkit.logs.GwsmoLogs;
+import dev.sonde.testsupport.LogGenerators;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+
+/**
+ * What {@link LineIndex} lists for a chunk is what the reader would find line by line: each plain line's end, its
+ * record's message start ({@link TraceLogFormat#messageStart}) and its trigger words ({@link TriggerScan#scanPlain}),
+ * and, where it parsed a record start, what {@link TraceLogFormat#parse} gives; with or without parsing the starts
+ * (the read-ahead thread leaves them to the reader when the reader waits for it).
+ */
+class LineIndexTest {
+
+    @Test
+    void listsWhatTheReaderWouldFindOnEachLine() {
+        qt().withExamples(600).forAll(LogGenerators.logsWithJunk(), Generate.booleans(), Generate.booleans())
+                .checkAssert((log, crlf, parse) -> {
+                    byte[] b = (crlf ? GwsmoLogs.toCrlf(log) : log).getBytes(StandardCharsets.UTF_8);
+                    LineIndex index = LineIndex.of(b, b.length, parse);
+                    int listed = 0;
+                    for (int start = 0; start < b.length; ) {
+                        int lf = start;
+                        while (lf < b.length && b[lf] != '\n') {
+                            lf++;
+                        }
+                        if (lf == b.length) {
+                            assertThat(index.at(start)).as("a line without its line feed is left to the reader").isFalse();
+                            break;
+                        }
+                        int end = lf > start && b[lf - 1] == '\r' ? lf - 1 : lf;
+                        byte[] line = java.util.Arrays.copyOfRange(b, start, end);
+                        int message = line.length > 0 && line[0] >= '0' && line[0] <= '9'
+                                ? TraceLogFormat.messageStart(line, line.length) : -1;
+                        boolean plain = TriggerScan.DECODERS.scanPlain(line, 0, line.length) >= 0;
+                        String shown = new String(line, StandardCharsets.UTF_8);
+                        assertThat(index.at(start)).as("listed: %s", shown)
+                                .isEqualTo(plain && line.length > 0 && line.length <= LogLines.MAX_LINE);
+                        if (index.at(start)) {
+                            listed++;
+                            assertThat(index.end()).as(shown).isEqualTo(end);
+                            assertThat(index.message()).as(shown).isEqualTo(message);
+                            assertThat(index.words()).as(shown)
+                                    .isEqualTo(TriggerScan.DECODERS.scanPlain(line, Math.max(0, message), line.length));
+                            boolean decoded = message >= 0 && (index.words() & 1) != 0
+                                    && (index.words() & RecordDecoder.NEEDS) != 0;
+                            assertThat(index.start() != null).as("start parsed: %s", shown).isEqualTo(parse && decoded);
+                            if (index.start() != null) {
+                                String text = new String(line, StandardCharsets.ISO_8859_1);
+                                assertThat(index.text()).isEqualTo(text);
+                                assertThat(index.start()).as(shown).isEqualTo(TraceLogFormat.parse(text));
+                            }
+                        }
+                        start = lf + 1;
+                    }
+                    assertThat(listed).as("lines listed, at most %d", LineIndex.MAX_LINES).isLessThanOrEqualTo(LineIndex.MAX_LINES);
+                });
+    }
+}
