@@ -50,21 +50,33 @@ final class IsoTime {
      * asks it of every plain line, without making a character view of it.
      */
     static boolean isDateTime(byte[] s, int p) {
-        int n = p + 24;
-        if (!Ascii.digits(s, n, p, 4) || s[p + 4] != '-' || !Ascii.digits(s, n, p + 5, 2) || s[p + 7] != '-'
-                || !Ascii.digits(s, n, p + 8, 2)) {
+        byte t = s[p + 10];
+        if (s[p + 4] != '-' || s[p + 7] != '-' || (t != 'T' && t != ' ' && t != 't') || s[p + 13] != ':'
+                || s[p + 16] != ':') {
             return false;
         }
-        byte t = s[p + 10];
-        if ((t != 'T' && t != ' ' && t != 't') || !Ascii.digits(s, n, p + 11, 2) || s[p + 13] != ':'
-                || !Ascii.digits(s, n, p + 14, 2) || s[p + 16] != ':' || !Ascii.digits(s, n, p + 17, 2)) {
+        int century = twoDigits(s, p); // each negative when a digit is not one
+        int years = twoDigits(s, p + 2);
+        int month = twoDigits(s, p + 5);
+        int day = twoDigits(s, p + 8);
+        int hour = twoDigits(s, p + 11);
+        int minute = twoDigits(s, p + 14);
+        int second = twoDigits(s, p + 17);
+        if ((century | years | month | day | hour | minute | second) < 0) {
             return false;
         }
         if ((s[p + 19] == '.' || s[p + 19] == ',') && !Ascii.isDigit(s[p + 20])) {
             return false; // a separator without a fraction
         }
-        return inRange(Ascii.number(s, p, 4), Ascii.number(s, p + 5, 2), Ascii.number(s, p + 8, 2),
-                Ascii.number(s, p + 11, 2), Ascii.number(s, p + 14, 2), Ascii.number(s, p + 17, 2));
+        return inRange(century * 100 + years, month, day, hour, minute, second);
+    }
+
+    /** The number the two ASCII digits at {@code p} write, or a negative number when either is not a digit. */
+    private static int twoDigits(byte[] s, int p) {
+        int tens = s[p] - '0';
+        int ones = s[p + 1] - '0';
+        // negative when either is below 0 or above 9
+        return (tens | ones | (9 - tens) | (9 - ones)) < 0 ? -1 : tens * 10 + ones;
     }
 
     /** The ranges {@link LocalDateTime#of} checks (a fraction has at most 9 digits read: always in range). */

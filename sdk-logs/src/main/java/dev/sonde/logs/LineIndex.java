@@ -47,6 +47,7 @@ final class LineIndex {
         LineIndex x = new LineIndex(parseStarts);
         String chunk = new String(b, 0, limit, StandardCharsets.ISO_8859_1);
         TraceLogFormat.Prefix prefix = new TraceLogFormat.Prefix();
+        prefix.latin1 = chunk;
         boolean pending = false; // a line waiting for a second one to be scanned with
         int pendingStart = 0;
         int pendingEnd = 0;

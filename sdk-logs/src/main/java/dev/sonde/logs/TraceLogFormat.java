@@ -142,6 +142,15 @@ final class TraceLogFormat {
         int locationStart;
         int locationEnd;
         int message;
+        /**
+         * The lines' bytes seen as Latin-1 characters (same indexes), or null: when set, the {@code ()>} that ends a
+         * location is found with {@link String#indexOf(String, int)} (a vectorised search) instead of byte by byte.
+         * Lines are then to be scanned in increasing order, each once: {@link #nextArrow} carries the next
+         * occurrence from one line to the next, so that a chunk without one is searched once, not once per line.
+         */
+        String latin1;
+        /** Where the next {@code ()>} at or after the last line's location starts; {@code MAX_VALUE} when none is left. */
+        int nextArrow = -1;
     }
 
     /**
@@ -226,7 +235,16 @@ final class TraceLogFormat {
         int locationStart = p;
         int locationEnd;
         int messageStart;
-        int arrow = indexOf(s, n, '(', ')', '>', p);
+        int arrow;
+        if (at != null && at.latin1 != null) {
+            if (at.nextArrow < p) {
+                int found = at.latin1.indexOf("()>", p);
+                at.nextArrow = found < 0 ? Integer.MAX_VALUE : found;
+            }
+            arrow = at.nextArrow <= n - 3 ? at.nextArrow : -1; // never across the line's end: that is a CR or LF
+        } else {
+            arrow = indexOf(s, n, '(', ')', '>', p);
+        }
         if (arrow >= 0) {
             locationEnd = arrow;
             messageStart = arrow + 3;
