@@ -58,10 +58,12 @@ public record LogTime(LocalDateTime local, ZoneOffset offset) implements Compara
         if (!known() || !other.known()) {
             return false;
         }
-        Duration gap = zoned() && other.zoned()
-                ? Duration.between(instant(), other.instant())
-                : Duration.between(local, other.local);
-        return gap.abs().getSeconds() <= seconds;
+        boolean instants = zoned() && other.zoned();
+        Duration gap = instants ? Duration.between(instant(), other.instant()) : Duration.between(local, other.local);
+        if (gap.isNegative()) { // the other way round rather than abs(), which multiplies with BigDecimal
+            gap = instants ? Duration.between(other.instant(), instant()) : Duration.between(other.local, local);
+        }
+        return gap.getSeconds() <= seconds;
     }
 
     /** Orders by instant; unknown times first. */

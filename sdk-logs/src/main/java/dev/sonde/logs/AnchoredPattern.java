@@ -54,7 +54,48 @@ final class AnchoredPattern {
 
     /** The matches in {@code text}; {@code low} is {@code Ascii.lower(text)} (the same string when it is lower case). */
     Finder finder(String text, String low) {
-        return new Finder(text, low);
+        return new Finder(text, low, null);
+    }
+
+    /**
+     * {@link #finder(String, String)} whose {@link Matcher} comes from {@code reuse}, or is made when it is null. The
+     * finder must be done with before the next one of this pattern is made from the same {@code reuse}: a finder used
+     * after that throws {@link IllegalStateException}, so a decoder that broke the rule fails its tests.
+     */
+    Finder finder(String text, String low, Matchers reuse) {
+        return new Finder(text, low, reuse);
+    }
+
+    /**
+     * One {@link Matcher} per pattern, handed from one {@link Finder} to the next: a matcher costs more to make than
+     * most lines cost to match. For one reader's pass over one input (a single thread), and dropped with it, so that
+     * no line's text outlives the pass. Bounded by the patterns in use.
+     */
+    static final class Matchers {
+        private final java.util.IdentityHashMap<AnchoredPattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+        private final java.util.IdentityHashMap<AnchoredPattern, Finder> owners = new java.util.IdentityHashMap<>();
+
+        private void claim(AnchoredPattern p, Finder f) {
+            owners.put(p, f);
+        }
+
+        private Matcher take(AnchoredPattern p, String text) {
+            Matcher m = matchers.get(p);
+            if (m == null) {
+                m = p.pattern.matcher(text);
+                // \b and lookbehind at a candidate see the characters before it; ^ does not match there
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+                matchers.put(p, m);
+                return m;
+            }
+            return m.reset(text); // bounds' transparency and anchoring are kept by reset
+        }
+
+        private void check(AnchoredPattern p, Finder f) {
+            if (owners.get(p) != f) {
+                throw new IllegalStateException("a finder of " + p.pattern + " was used after the next one was made");
+            }
+        }
     }
 
     /** Steps through the matches in one text, like a {@link Matcher} with {@link Matcher#find()}. */
@@ -67,22 +108,30 @@ final class AnchoredPattern {
         /** For each anchor, its next occurrence at or after {@link #cursor}, -1 when none is left, -2 unknown. */
         private final int[] next = new int[anchors.length];
         private int cursor;
+        private final Matchers reuse;
 
-        private Finder(String text, String low) {
+        private Finder(String text, String low, Matchers reuse) {
             this.text = text;
             this.low = low;
             this.end = text.length();
+            this.reuse = reuse;
             java.util.Arrays.fill(next, -2);
+            if (reuse != null) {
+                reuse.claim(AnchoredPattern.this, this);
+            }
         }
 
         /** Advances to the next match; false when there is none. */
         boolean find() {
+            owned();
             while (true) {
                 int at = candidate();
                 if (at < 0) {
                     return false;
                 }
-                if (m == null) {
+                if (m == null && reuse != null) {
+                    m = reuse.take(AnchoredPattern.this, text);
+                } else if (m == null) {
                     m = pattern.matcher(text);
                     // \b and lookbehind at a candidate see the characters before it; ^ does not match there
                     m.useTransparentBounds(true).useAnchoringBounds(false);
@@ -112,17 +161,26 @@ final class AnchoredPattern {
 
         /** The text of group {@code g} of the current match (or {@code null}). */
         String group(int g) {
+            owned();
             return m.group(g);
         }
 
         /** The current match. */
         String group() {
+            owned();
             return m.group();
         }
 
         /** Where the current match starts. */
         int start() {
+            owned();
             return m.start();
+        }
+
+        private void owned() {
+            if (reuse != null) {
+                reuse.check(AnchoredPattern.this, this);
+            }
         }
     }
 }

@@ -20,8 +20,21 @@ final class Ascii {
         if (i == n) {
             return s;
         }
+        byte[] latin1 = new byte[n]; // most text is Latin-1: one byte per character, as the String keeps it
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c > 0xFF) {
+                return lowerWide(s, i);
+            }
+            latin1[k] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        return new String(latin1, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #lower} of text holding characters beyond Latin-1, whose first A-Z is at {@code from}. */
+    private static String lowerWide(String s, int from) {
         char[] out = s.toCharArray();
-        for (; i < n; i++) {
+        for (int i = from; i < out.length; i++) {
             char c = out[i];
             if (c >= 'A' && c <= 'Z') {
                 out[i] = (char) (c + 32);

@@ -88,10 +88,10 @@ final class DestinationDecoder {
             String line = r.text(i);
             String low = r.low(i);
             if (low.contains("destination")) {
-                addresses(DESTINATION.finder(line, low), i, details);
+                addresses(r.finder(DESTINATION, line, low), i, details);
             }
             if (failure && (low.contains(" to ") || low.contains(" with "))) {
-                addresses(CONNECTION_TO.finder(line, low), i, connections);
+                addresses(r.finder(CONNECTION_TO, line, low), i, connections);
             }
         }
         // "Connection to 1.2.3.4:443 timed out (error 12002)"

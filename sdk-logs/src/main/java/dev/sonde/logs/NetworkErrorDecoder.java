@@ -139,35 +139,35 @@ final class NetworkErrorDecoder {
         List<Named> out = new ArrayList<>(0);
         for (int i = 0; i < r.size(); i++) {
             if (r.reads(i)) {
-                codes(r.low(i), r.words(i), i, out);
+                codes(r, r.low(i), r.words(i), i, out);
             }
         }
         return out;
     }
 
-    private static void codes(String low, String words, int i, List<Named> out) {
+    private static void codes(RecordText r, String low, String words, int i, List<Named> out) {
         if (low.contains("0x") || low.contains("err") || low.contains("code") || low.contains("fail") || low.contains("return")) {
-            AnchoredPattern.Finder m = ERROR_NUMBER.finder(words, words);
+            AnchoredPattern.Finder m = r.finder(ERROR_NUMBER, words, words);
             while (m.find()) {
                 String digits = m.group(1);
                 long v = digits.startsWith("0x") || digits.length() == 8 ? Ascii.parseHex(digits) : Long.parseLong(digits);
                 add(NetworkErrorCode.fromNumber(v), i, out);
             }
             if (low.contains("0x8007")) {
-                AnchoredPattern.Finder h = HRESULT.finder(words, words);
+                AnchoredPattern.Finder h = r.finder(HRESULT, words, words);
                 while (h.find()) {
                     add(NetworkErrorCode.fromNumber(Ascii.parseHex(h.group())), i, out);
                 }
             }
         }
         if (low.contains("-21470")) {
-            AnchoredPattern.Finder m = SIGNED_HRESULT.finder(words, words);
+            AnchoredPattern.Finder m = r.finder(SIGNED_HRESULT, words, words);
             while (m.find()) {
                 add(NetworkErrorCode.fromNumber(Long.parseLong(m.group(1)) & 0xFFFFFFFFL), i, out);
             }
         }
         if (low.contains("error_winhttp_") || low.contains("wsa")) {
-            AnchoredPattern.Finder m = ERROR_NAME.finder(words, words);
+            AnchoredPattern.Finder m = r.finder(ERROR_NAME, words, words);
             while (m.find()) {
                 add(NetworkErrorCode.fromName(m.group(1)), i, out);
             }
@@ -210,15 +210,15 @@ final class NetworkErrorDecoder {
                 continue;
             }
             String[] byRank = new String[4];
-            AnchoredPattern.Finder m = API.finder(line, low);
+            AnchoredPattern.Finder m = r.finder(API, line, low);
             if (m.find()) {
                 byRank[0] = m.group(1);
             }
-            m = API_FAILED.finder(line, low);
+            m = r.finder(API_FAILED, line, low);
             if (m.find()) {
                 byRank[1] = m.group(1);
             }
-            m = ASYNC_RESULT.finder(low, low);
+            m = r.finder(ASYNC_RESULT, low, low);
             if (m.find()) {
                 int k = Integer.parseInt(m.group(1));
                 if (k >= 1 && k < OPERATIONS.length) {
@@ -226,7 +226,7 @@ final class NetworkErrorDecoder {
                 }
             }
             if (named(found, i)) {
-                m = API_NAME.finder(line, low);
+                m = r.finder(API_NAME, line, low);
                 if (m.find()) {
                     byRank[3] = m.group(1);
                 }

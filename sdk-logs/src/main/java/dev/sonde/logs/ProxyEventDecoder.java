@@ -109,18 +109,18 @@ final class ProxyEventDecoder {
             String low = r.low(i);
             String words = r.words(i);
             if (low.contains("proxy")) {
-                if (fallbackLine < 0 && DIRECT.finder(words, words).find()) {
+                if (fallbackLine < 0 && r.finder(DIRECT, words, words).find()) {
                     fallbackLine = i;
                 }
                 if (proxy.isEmpty()) {
-                    AnchoredPattern.Finder m = PROXY_ADDRESS.finder(line, low);
+                    AnchoredPattern.Finder m = r.finder(PROXY_ADDRESS, line, low);
                     if (m.find()) {
                         proxy = m.group(1);
                     }
                 }
             }
             if ((low.contains("407") || low.contains("proxy auth") || low.contains("proxy_auth") || low.contains("requires auth"))
-                    && AUTH_407.finder(words, words).find()) {
+                    && r.finder(AUTH_407, words, words).find()) {
                 authLines.add(i);
             }
             int value = authenticateValue(low);

@@ -69,6 +69,7 @@ final class RecordDecoder {
     private final String file;
     private final boolean gated;
     private final RepeatedAnswers repeats = new RepeatedAnswers();
+    private final AnchoredPattern.Matchers matchers = new AnchoredPattern.Matchers();
 
     /** A decoder that runs every decoder on every record. */
     RecordDecoder(String file) {
@@ -87,7 +88,7 @@ final class RecordDecoder {
         if ((needs & NEEDS) == 0) {
             return List.of(); // no decoder would find anything: its lines are not even lower-cased
         }
-        return decode(RecordText.of(file, record), needs);
+        return decode(RecordText.of(file, record, matchers), needs);
     }
 
     /** The facts in a record's lines offered to the decoders, in a stable order, every decoder run. */

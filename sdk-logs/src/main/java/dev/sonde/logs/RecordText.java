@@ -32,9 +32,13 @@ final class RecordText {
 
     private static final String[] NONE = {};
 
-    private RecordText(String file, LogRecord record, String[] lows, String[] words) {
+    /** The matchers of the reader's pass, reused from record to record, or null. */
+    private final AnchoredPattern.Matchers matchers;
+
+    private RecordText(String file, LogRecord record, String[] lows, String[] words, AnchoredPattern.Matchers matchers) {
         this.file = file;
         this.record = record;
+        this.matchers = matchers;
         this.lows = lows;
         this.words = words;
         boolean any = false;
@@ -46,7 +50,12 @@ final class RecordText {
 
     /** The record's lines that hold a trigger word ({@link LogRecord#holdsTrigger}) offered to the decoders. */
     static RecordText of(String file, LogRecord record) {
-        return of(file, record, false);
+        return of(file, record, false, null);
+    }
+
+    /** {@link #of(String, LogRecord)} whose finders take their matchers from {@code matchers} (the reader's pass'). */
+    static RecordText of(String file, LogRecord record, AnchoredPattern.Matchers matchers) {
+        return of(file, record, false, matchers);
     }
 
     /**
@@ -54,10 +63,10 @@ final class RecordText {
      * prefilter ({@code TriggerScanTest} checks it finds nothing more).
      */
     static RecordText everyLine(String file, LogRecord record) {
-        return of(file, record, true);
+        return of(file, record, true, null);
     }
 
-    private static RecordText of(String file, LogRecord record, boolean all) {
+    private static RecordText of(String file, LogRecord record, boolean all, AnchoredPattern.Matchers matchers) {
         int n = record.size();
         String[] lows = null; // most records hold no trigger: nothing is allocated for them
         String[] words = null;
@@ -72,7 +81,8 @@ final class RecordText {
                 words[i] = low.indexOf('"') >= 0 || low.indexOf('\'') >= 0 ? Ascii.unquoted(low) : low;
             }
         }
-        return lows == null ? new RecordText(file, record, NONE, NONE) : new RecordText(file, record, lows, words);
+        return lows == null ? new RecordText(file, record, NONE, NONE, matchers)
+                : new RecordText(file, record, lows, words, matchers);
     }
 
     /** The same record with {@code lines} passed over too (the lines of a certificate block, say). */
@@ -86,7 +96,12 @@ final class RecordText {
             l[i] = null;
             w[i] = null;
         });
-        return new RecordText(file, record, l, w);
+        return new RecordText(file, record, l, w, matchers);
+    }
+
+    /** The matches of {@code pattern} in {@code text} ({@code low} lower-cased): {@link AnchoredPattern#finder}. */
+    AnchoredPattern.Finder finder(AnchoredPattern pattern, String text, String low) {
+        return pattern.finder(text, low, matchers);
     }
 
     /** True when no line is offered to the decoders. */

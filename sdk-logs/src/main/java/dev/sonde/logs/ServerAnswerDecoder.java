@@ -130,16 +130,16 @@ final class ServerAnswerDecoder {
                 continue;
             }
             String words = r.words(i);
-            int found = status(words);
+            int found = status(r, words);
             if (found == PROXY_AUTH) {
                 return List.of();
             }
             if (found > 0) {
                 statusLine = i;
                 status = found;
-            } else if (statedLine < 0 && STATED.finder(words, words).find()) {
+            } else if (statedLine < 0 && r.finder(STATED, words, words).find()) {
                 statedLine = i;
-                negated = NEGATED.finder(words, words).find();
+                negated = r.finder(NEGATED, words, words).find();
             }
         }
         int line = statusLine >= 0 ? statusLine : statedLine;
@@ -150,8 +150,9 @@ final class ServerAnswerDecoder {
         String host = "";
         int port = 0;
         for (int i = 0; i < r.size() && url.isEmpty(); i++) { // the record's first URL
-            if (r.reads(i) && r.low(i).contains("http")) {
-                AnchoredPattern.Finder m = URL.finder(r.text(i), r.low(i));
+            // URL matches hold "://": "HTTP status 200" alone, a fifth of a busy log's lines, is no URL
+            if (r.reads(i) && r.low(i).contains("://") && r.low(i).contains("http")) {
+                AnchoredPattern.Finder m = r.finder(URL, r.text(i), r.low(i));
                 if (m.find()) {
                     String u = m.group();
                     url = u.length() > MAX_URL ? u.substring(0, MAX_URL) : u; // redacted below, if it is kept
@@ -188,8 +189,8 @@ final class ServerAnswerDecoder {
     }
 
     /** The first HTTP status a line gives, or 0. */
-    private static int status(String words) {
-        AnchoredPattern.Finder m = STATUS.finder(words, words);
+    private static int status(RecordText r, String words) {
+        AnchoredPattern.Finder m = r.finder(STATUS, words, words);
         if (!m.find()) {
             return 0;
         }
@@ -205,7 +206,7 @@ final class ServerAnswerDecoder {
     private static String hostName(RecordText r) {
         for (int i = 0; i < r.size(); i++) {
             if (r.reads(i)) {
-                AnchoredPattern.Finder m = HOST_NAME.finder(r.words(i), r.words(i));
+                AnchoredPattern.Finder m = r.finder(HOST_NAME, r.words(i), r.words(i));
                 if (m.find()) {
                     return m.group(1);
                 }

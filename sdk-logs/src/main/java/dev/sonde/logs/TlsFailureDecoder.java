@@ -122,7 +122,7 @@ final class TlsFailureDecoder {
                 lines.add(i);
             }
             if (low.contains("status")) {
-                AnchoredPattern.Finder m = STATUS.finder(low, low);
+                AnchoredPattern.Finder m = r.finder(STATUS, low, low);
                 while (m.find()) {
                     boolean dec = m.group(1).equals("65536"); // WINHTTP_CALLBACK_STATUS_SECURE_FAILURE in decimal
                     long v = dec ? SecurityFlag.SECURE_FAILURE_STATUS : Ascii.parseHex(m.group(1));
@@ -138,7 +138,7 @@ final class TlsFailureDecoder {
                 }
             }
             if (info < 0 && (low.contains("info") || low.contains("flag"))) {
-                AnchoredPattern.Finder m = INFO.finder(low, low);
+                AnchoredPattern.Finder m = r.finder(INFO, low, low);
                 if (m.find()) {
                     String digits = m.group(1) != null ? m.group(1) : m.group(2);
                     info = Ascii.parseHex(digits);
@@ -151,7 +151,7 @@ final class TlsFailureDecoder {
                 }
             }
             String w = r.words(i);
-            if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && TLS_WORDS.finder(w, w).find()) {
+            if ((low.contains("secure") || low.contains("tls") || low.contains("ssl")) && r.finder(TLS_WORDS, w, w).find()) {
                 words = true;
                 lines.add(i);
             }

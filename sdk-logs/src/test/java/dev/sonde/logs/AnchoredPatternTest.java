@@ -55,8 +55,13 @@ class AnchoredPatternTest {
     }
 
     private static List<String> anchored(AnchoredPattern p, String text) {
+        return anchored(p, text, null);
+    }
+
+    /** {@link #anchored(AnchoredPattern, String)} with matchers taken from {@code reuse} (null: made per finder). */
+    private static List<String> anchored(AnchoredPattern p, String text, AnchoredPattern.Matchers reuse) {
         List<String> out = new ArrayList<>();
-        AnchoredPattern.Finder f = p.finder(text, Ascii.lower(text));
+        AnchoredPattern.Finder f = p.finder(text, Ascii.lower(text), reuse);
         int groups = p.pattern().matcher("").groupCount();
         while (f.find()) {
             StringBuilder b = new StringBuilder().append(f.start()).append(':').append(f.group());
@@ -73,12 +78,32 @@ class AnchoredPatternTest {
         Map<String, AnchoredPattern> all = patterns();
         assertThat(all).hasSizeGreaterThanOrEqualTo(16);
         Gen<String> texts = lists().of(Generate.pick(FRAGMENTS)).ofSizeBetween(0, 24).map(parts -> String.join("", parts));
+        AnchoredPattern.Matchers reused = new AnchoredPattern.Matchers(); // one matcher per pattern for every text
         qt().withExamples(3000).forAll(texts).checkAssert(text -> {
             for (String variant : List.of(text, Ascii.lower(text))) {
-                all.forEach((name, p) -> assertThat(anchored(p, variant)).as("%s on \"%s\"", name, variant)
-                        .isEqualTo(plain(p, variant)));
+                all.forEach((name, p) -> {
+                    assertThat(anchored(p, variant)).as("%s on \"%s\"", name, variant).isEqualTo(plain(p, variant));
+                    assertThat(anchored(p, variant, reused)).as("%s on \"%s\", matcher reused", name, variant)
+                            .isEqualTo(plain(p, variant));
+                });
             }
         });
+    }
+
+    @Test
+    void aFinderUsedAfterTheNextOneOfItsPatternWasMadeFails() {
+        AnchoredPattern.Matchers reuse = new AnchoredPattern.Matchers();
+        AnchoredPattern.Finder first = ServerAnswerDecoder.STATUS.finder("http status 200", "http status 200", reuse);
+        assertThat(first.find()).isTrue();
+        AnchoredPattern.Finder second = ServerAnswerDecoder.STATUS.finder("status 404", "status 404", reuse);
+        assertThatThrownBy(() -> first.group(2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(first::find).isInstanceOf(IllegalStateException.class);
+        assertThat(second.find()).isTrue();
+        assertThat(second.group(2)).isEqualTo("404");
+        // another pattern's finder does not disturb it
+        AnchoredPattern.Finder url = ServerAnswerDecoder.URL.finder("see https://x.example", "see https://x.example", reuse);
+        assertThat(url.find()).isTrue();
+        assertThat(second.start()).isZero();
     }
 
     /**
