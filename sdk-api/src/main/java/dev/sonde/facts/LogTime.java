@@ -58,7 +58,9 @@ public record LogTime(LocalDateTime local, ZoneOffset offset) implements Compara
         if (!known() || !other.known()) {
             return false;
         }
-        boolean instants = zoned() && other.zoned();
+        // as instants when both are zoned, unless at the same offset: then wall-clock times differ as much, and
+        // cost no conversion (a busy log compares thousands of times at one offset)
+        boolean instants = zoned() && other.zoned() && !offset.equals(other.offset);
         Duration gap = instants ? Duration.between(instant(), other.instant()) : Duration.between(local, other.local);
         if (gap.isNegative()) { // the other way round rather than abs(), which multiplies with BigDecimal
             gap = instants ? Duration.between(other.instant(), instant()) : Duration.between(other.local, local);

@@ -105,8 +105,9 @@ final class AnchoredPattern {
         private final String text;
         private final String low;
         private final int end;
-        /** For each anchor, its next occurrence at or after {@link #cursor}, -1 when none is left, -2 unknown. */
+        /** For each anchor, its next occurrence at or after {@link #cursor}, -1 when none is left (all unknown until {@link #started}). */
         private final int[] next = new int[anchors.length];
+        private boolean started;
         private int cursor;
         private final Matchers reuse;
 
@@ -115,7 +116,6 @@ final class AnchoredPattern {
             this.low = low;
             this.end = text.length();
             this.reuse = reuse;
-            java.util.Arrays.fill(next, -2);
             if (reuse != null) {
                 reuse.claim(AnchoredPattern.this, this);
             }
@@ -149,13 +149,14 @@ final class AnchoredPattern {
         private int candidate() {
             int best = -1;
             for (int k = 0; k < next.length; k++) {
-                if (next[k] == -2 || (next[k] >= 0 && next[k] < cursor)) {
+                if (!started || (next[k] >= 0 && next[k] < cursor)) {
                     next[k] = low.indexOf(anchors[k], cursor);
                 }
                 if (next[k] >= 0 && (best < 0 || next[k] < best)) {
                     best = next[k];
                 }
             }
+            started = true;
             return best;
         }
 

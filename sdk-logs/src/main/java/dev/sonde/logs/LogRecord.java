@@ -81,7 +81,9 @@ final class LogRecord {
     private void start(long line, int length) {
         firstLine = line;
         continuations.clear();
-        triggered.clear();
+        if (needs != 0) { // a line's words were noted: it may have set a bit
+            triggered.clear();
+        }
         needs = 0;
         chars = length;
         open = true;

@@ -111,17 +111,20 @@ final class RecordDecoder {
         Optional<TlsFailure> tls = (needs & TLS_FAILURE) != 0 || !codes.isEmpty() ? TlsFailureDecoder.decode(r, codes) : Optional.empty();
         List<NetworkError> errors = NetworkErrorDecoder.decode(r, codes);
 
-        List<Fact> out = new ArrayList<>(certificates.certificates());
-        tls.ifPresent(out::add);
-        out.addAll(errors);
         boolean failed = tls.isPresent() || !errors.isEmpty();
         // with a failure, a connection's address is read from any line
         List<Destination> destinations = (needs & DESTINATION) != 0 || failed ? DestinationDecoder.decode(r, failed) : List.of();
         List<ProxyEvent> proxies = (needs & PROXY_EVENT) != 0 ? ProxyEventDecoder.decode(r) : List.of();
-        out.addAll(destinations);
-        out.addAll(proxies);
         boolean failure = failed || !proxies.isEmpty();
         List<ServerAnswer> answers = (needs & SERVER_ANSWER) != 0 ? ServerAnswerDecoder.decode(r, failure, destinations, repeats) : List.of();
+        if (certificates.certificates().isEmpty() && !failed && destinations.isEmpty() && proxies.isEmpty() && answers.isEmpty()) {
+            return List.of(); // most decoded records (a repeated answer) give nothing
+        }
+        List<Fact> out = new ArrayList<>(certificates.certificates());
+        tls.ifPresent(out::add);
+        out.addAll(errors);
+        out.addAll(destinations);
+        out.addAll(proxies);
         for (ServerAnswer a : answers) {
             out.add(a);
             out.addAll(DateHeaderDecoder.decode(r, a));

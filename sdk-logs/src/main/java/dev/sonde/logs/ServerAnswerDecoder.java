@@ -195,8 +195,9 @@ final class ServerAnswerDecoder {
             return 0;
         }
         for (int g = 1; g <= 4; g++) {
-            if (m.group(g) != null) {
-                return Integer.parseInt(m.group(g));
+            String digits = m.group(g); // three ASCII digits: [1-5]\d\d
+            if (digits != null) {
+                return Ascii.number(digits, 0, 3);
             }
         }
         return 0;
