@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures Sonde on a generated 200 MB trace log (-Xmx256m) against `grep -c` on the same file in the same run,
-# optionally a 2 GB log with -Xmx128m, and the cold-start wall time of ./sonde analyze.
+# optionally a 2 GB log with -Xmx128m, and ./sonde analyze of the log and of a sample from a cold JVM (their difference is
+# the log's cost beyond start-up as someone at the command line sees it).
 # Usage: sdk-examples/bench/run.sh [SIZE_MB] [BIG_MB]   e.g. run.sh 200 2048   (numbers go to stdout; see docs/performance.md)
 #   BIG_MB: also generate (once; it takes minutes) and analyze a BIG_MB log with -Xmx128m; BIG_DIR (default bench-data)
 #   says where it goes; never commit it.
@@ -29,8 +30,8 @@ grep_ms() {  # median wall time of 5 `grep -c .` over the file (it reads every l
 echo "== $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 g=$(grep_ms "$log")
 echo "== grep -c . on the ${size} MB log: ${g} ms (median of 5)"
-echo "== in-process analysis, -Xmx256m: a cold JVM, then 4 more in the same JVM"
-java -Xmx256m -cp sdk-cli/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$log" 5 "$g"
+echo "== in-process analysis, -Xmx256m: a cold JVM, then 9 more in the same JVM"
+java -Xmx256m -cp sdk-cli/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$log" 10 "$g"
 storm="$data/Trace-generated-storm-50MB.log"
 [ -f "$storm" ] || java sdk-examples/bench/GenerateTraceLog.java "$storm" 50 7 3
 echo "== in-process analysis of a failure storm (an incident every ~3 records), -Xmx256m"
@@ -45,13 +46,19 @@ if [ -n "$big" ]; then
   echo "== in-process analysis of the ${big} MB log, -Xmx128m"
   java -Xmx128m -cp sdk-cli/target/sonde.jar sdk-examples/bench/LargeLogBenchmark.java "$biglog" 1 "$gb"
 fi
-echo "== ./sonde analyze on the whole ${size} MB file, -Xmx256m (wall time, cold JVM; start-up included)"
-start=$(date +%s%N)
-SONDE_JAVA_OPTS="-Xmx256m" ./sonde analyze "$log" --format json >/dev/null || true
-echo "wall: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-echo "== ./sonde analyze on a shipped sample, cold JVM, 5 runs"
+wall_ms() {  # wall time of one command, in ms
+  local t0; t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+}
+echo "== ./sonde analyze, cold JVM each time: the whole ${size} MB file (-Xmx256m) and a shipped sample, alternated, 5 runs each"
+big_runs=(); small_runs=()
 for i in 1 2 3 4 5; do
-  start=$(date +%s%N)
-  ./sonde analyze sdk-examples/samples/fiddler-interception >/dev/null || true
-  echo "run $i: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  b=$(SONDE_JAVA_OPTS="-Xmx256m" wall_ms ./sonde analyze "$log" --format json)
+  s=$(wall_ms ./sonde analyze sdk-examples/samples/fiddler-interception)
+  echo "run $i: ${size} MB log ${b} ms, sample ${s} ms"
+  big_runs+=("$b"); small_runs+=("$s")
 done
+bm=$(printf '%s\n' "${big_runs[@]}" | median); sm=$(printf '%s\n' "${small_runs[@]}" | median)
+echo "medians: ${size} MB log ${bm} ms, sample ${sm} ms; beyond start-up (log minus sample): $(awk -v b="$bm" -v s="$sm" -v mb="$size" -v g="$g" \
+  'BEGIN {d = b - s; printf "%.0f ms, %.0f MB/s, %.1fx grep -c", d, mb * 1000 / d, d / g}')"
