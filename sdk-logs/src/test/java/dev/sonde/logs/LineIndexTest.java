@@ -17,6 +17,32 @@ import org.quicktheories.generators.Generate;
  */
 class LineIndexTest {
 
+    /** The {@code ()>} search carried from line to line: lines without one, and one whose next one is lines later. */
+    @Test
+    void findsEachLinesMessageWhereverTheNextMarkerIs() {
+        String[] lines = {
+            "2024-03-05T09:15:22.481+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2025 ()> Secure failure.",
+            "2024-03-05T09:15:22.482+01:00 0f3c E:Network outlook!WinHttp::HandleCallback @ 2026 > HTTP status 200",
+            "2024-03-05T09:15:22.483+01:00 0f3c E:Network no marker at all, HTTP/1.1 407",
+            "a continuation with ()> inside it",
+            "2024-03-05T09:15:22.484+01:00 0f3c I:Network x!y::z @ 1 ()> status 200 ()> twice",
+            "2024-03-05T09:15:22.485+01:00 0f3c I:Network x!y::z @ 1 ()>"};
+        byte[] b = (String.join("\r\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII);
+        LineIndex index = LineIndex.of(b, b.length, true);
+        int start = 0;
+        for (String line : lines) {
+            byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+            assertThat(index.at(start)).as(line).isTrue();
+            int expected = bytes[0] >= '0' && bytes[0] <= '9' ? TraceLogFormat.messageStart(bytes, bytes.length) : -1;
+            assertThat(index.message()).as(line).isEqualTo(expected);
+            start += bytes.length + 2;
+        }
+        assertThat(TraceLogFormat.messageStart(lines[0].getBytes(StandardCharsets.US_ASCII), lines[0].length()))
+                .isEqualTo(lines[0].indexOf("()> ") + 4);
+        assertThat(TraceLogFormat.messageStart(lines[1].getBytes(StandardCharsets.US_ASCII), lines[1].length()))
+                .isEqualTo(lines[1].indexOf("> ") + 2);
+    }
+
     @Test
     void listsWhatTheReaderWouldFindOnEachLine() {
         qt().withExamples(600).forAll(LogGenerators.logsWithJunk(), Generate.booleans(), Generate.booleans())
