@@ -151,6 +151,8 @@ final class TraceLogFormat {
         String latin1;
         /** Where the next {@code ()>} at or after the last line's location starts; {@code MAX_VALUE} when none is left. */
         int nextArrow = -1;
+        /** With {@link #latin1}: the date, hour and minute of the last line whose date-time was valid, or null. */
+        byte[] minute;
     }
 
     /**
@@ -158,7 +160,7 @@ final class TraceLogFormat {
      * record start; fills {@code at} unless null. Bytes of 0x80 and above are never what a test looks for.
      */
     private static int scan(byte[] s, int off, int length, Prefix at) {
-        if (length < 24 || !IsoTime.isDateTime(s, off)) {
+        if (length < 24 || !(at != null && at.latin1 != null ? sameDateTime(s, off, at) : IsoTime.isDateTime(s, off))) {
             return -1;
         }
         int n = off + length;
@@ -276,6 +278,31 @@ final class TraceLogFormat {
         }
         return messageStart - off;
     }
+
+    /**
+     * {@link IsoTime#isDateTime(byte[], int)} for lines read in order ({@link Prefix#latin1} set): a line whose date,
+     * hour and minute are those of the last valid one needs only its seconds checked (most lines of a log share them
+     * with the line before).
+     */
+    private static boolean sameDateTime(byte[] s, int off, Prefix at) {
+        if (at.minute != null && java.util.Arrays.equals(s, off, off + MINUTE, at.minute, 0, MINUTE)) {
+            int tens = s[off + 17] - '0';
+            int ones = s[off + 18] - '0';
+            return s[off + 16] == ':' && tens >= 0 && tens <= 5 && ones >= 0 && ones <= 9
+                    && ((s[off + 19] != '.' && s[off + 19] != ',') || Ascii.isDigit(s[off + 20]));
+        }
+        if (!IsoTime.isDateTime(s, off)) {
+            return false;
+        }
+        if (at.minute == null) {
+            at.minute = new byte[MINUTE];
+        }
+        System.arraycopy(s, off, at.minute, 0, MINUTE);
+        return true;
+    }
+
+    /** The characters of {@code yyyy-MM-ddTHH:mm}. */
+    private static final int MINUTE = 16;
 
     /** Where the bytes {@code a b c} (or {@code a b} when {@code c} is 0) first appear in {@code s[from, n)}, or -1. */
     private static int indexOf(byte[] s, int n, char a, char b, char c, int from) {

@@ -43,6 +43,31 @@ class LineIndexTest {
                 .isEqualTo(lines[1].indexOf("> ") + 2);
     }
 
+    /** Lines sharing the last valid line's minute have only their seconds checked: every other second is still refused. */
+    @Test
+    void checksTheSecondsOfLinesInTheSameMinute() {
+        String rest = " 0f3c I:Network x!y::z @ 1 ()> HTTP status 200";
+        String[] seconds = {"00.1", "59.999", "60.0", "61", "6x", "x5", "5", "05.", "05,7", "05Z", "05+01:00", "05-25:00",
+            "05 ", ":5"};
+        StringBuilder log = new StringBuilder("2024-02-29T10:00:01.000" + rest + "\n");
+        for (String second : seconds) {
+            log.append("2024-02-29T10:00:").append(second).append(rest).append('\n');
+        }
+        byte[] b = log.toString().getBytes(StandardCharsets.US_ASCII);
+        LineIndex index = LineIndex.of(b, b.length, true);
+        int start = 0;
+        int records = 0;
+        for (String line : log.toString().split("\n")) {
+            byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+            assertThat(index.at(start)).as(line).isTrue();
+            assertThat(index.message()).as(line).isEqualTo(TraceLogFormat.messageStart(bytes, bytes.length));
+            records += index.message() >= 0 ? 1 : 0;
+            start += bytes.length + 1;
+        }
+        assertThat(records).as("both kinds met: record starts after the first line, and lines refused")
+                .isGreaterThan(1).isLessThan(seconds.length + 1);
+    }
+
     @Test
     void listsWhatTheReaderWouldFindOnEachLine() {
         qt().withExamples(600).forAll(LogGenerators.logsWithJunk(), Generate.booleans(), Generate.booleans())
