@@ -36,9 +36,9 @@ final class LineIndex {
      * The lines of {@code b[0, limit)}, which starts at a line start. A line feed always ends a line (alone or after a
      * CR), so lines are found with {@link String#indexOf(int, int)} over the chunk seen as Latin-1 (a vectorised
      * search). A record's prefix is checked in place ({@link TraceLogFormat#messageStart(byte[], int, int,
-     * TraceLogFormat.Prefix)}), then the trigger words are looked for, two lines at a time
-     * ({@link TriggerScan#scanPlainPair}), from the message on, in the same loop that checks the line is plain. A line
-     * holding any other control byte (a lone CR among them) is left to the reader.
+     * TraceLogFormat.Prefix)}); then the trigger words of all the chunk's lines are looked for, two lines at a time
+     * ({@link TriggerScan#scanPlain(byte[], int[], int[], int, int[])}), from the message on, in the same loop that
+     * checks the line is plain. A line holding any other control byte (a lone CR among them) is left to the reader.
      *
      * @param parseStarts true to parse the start of each record the reader will decode ({@link #start()}), false to
      *                    leave that to the reader (a result never depends on which thread parsed it)
@@ -48,13 +48,9 @@ final class LineIndex {
         String chunk = new String(b, 0, limit, StandardCharsets.ISO_8859_1);
         TraceLogFormat.Prefix prefix = new TraceLogFormat.Prefix();
         prefix.latin1 = chunk;
-        boolean pending = false; // a line waiting for a second one to be scanned with
-        int pendingStart = 0;
-        int pendingEnd = 0;
-        int pendingMessage = 0;
-        int pendingFrom = 0;
+        int[] from = new int[x.starts.length]; // where each line's words are looked for
         int i = 0;
-        while (i < limit && x.count + (pending ? 1 : 0) < MAX_LINES) {
+        while (i < limit && x.count < MAX_LINES) {
             int lf = chunk.indexOf('\n', i);
             if (lf < 0) {
                 break; // the last line goes on in the next chunk
@@ -71,24 +67,38 @@ final class LineIndex {
             if (message >= 0 && !plain(b, start + prefix.category, start + message)) {
                 continue;
             }
-            int from = message >= 0 ? start + message : start;
-            if (!pending) {
-                pending = true;
-                pendingStart = start;
-                pendingEnd = end;
-                pendingMessage = message;
-                pendingFrom = from;
+            if (x.count == from.length) {
+                from = java.util.Arrays.copyOf(from, from.length * 2);
+            }
+            from[x.count] = message >= 0 ? start + message : start;
+            x.add(start, end, message, 0);
+        }
+        int[] words = new int[x.count];
+        TriggerScan.DECODERS.scanPlain(b, from, x.ends, x.count, words);
+        x.keepPlain(b, words);
+        return x;
+    }
+
+    /**
+     * Keeps the lines whose words are known ({@code words[k]} -1: a byte of the line is not plain ASCII), in order, with
+     * their words; parses the record start of each one the reader will decode, when asked to.
+     */
+    private void keepPlain(byte[] b, int[] words) {
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            if (words[k] < 0) {
                 continue;
             }
-            long words = TriggerScan.DECODERS.scanPlainPair(b, pendingFrom, pendingEnd, from, end);
-            x.list(b, pendingStart, pendingEnd, pendingMessage, (int) words);
-            x.list(b, start, end, message, (int) (words >>> 32));
-            pending = false;
+            int message = (found[k] >>> 8) - 1;
+            starts[kept] = starts[k];
+            ends[kept] = ends[k];
+            found[kept] = (message + 1) << 8 | words[k];
+            if (parseStarts && message >= 0 && (words[k] & 1) != 0 && (words[k] & RecordDecoder.NEEDS) != 0) {
+                parse(kept, b, starts[kept], ends[kept] - starts[kept]);
+            }
+            kept++;
         }
-        if (pending) {
-            x.list(b, pendingStart, pendingEnd, pendingMessage, TriggerScan.DECODERS.scanPlain(b, pendingFrom, pendingEnd));
-        }
-        return x;
+        count = kept;
     }
 
     /** True when {@code b[from, to)} is printable ASCII and tabs (the same test as {@link LogLines}' splitter). */
@@ -102,22 +112,8 @@ final class LineIndex {
         return true;
     }
 
-    /**
-     * Lists the line {@code b[start, end)} with its message start and words, unless it is not plain (words -1); parses
-     * its record start too when the reader will decode that record.
-     */
-    private void list(byte[] b, int start, int end, int message, int words) {
-        if (words < 0) {
-            return;
-        }
-        add(start, end, message, words);
-        if (parseStarts && message >= 0 && (words & 1) != 0 && (words & RecordDecoder.NEEDS) != 0) {
-            parse(b, start, end - start);
-        }
-    }
-
-    /** Parses the start of the record whose first line is the last added, {@code b[start, start + len)}. */
-    private void parse(byte[] b, int start, int len) {
+    /** Parses the start of the record whose first line is listed line {@code k}, {@code b[start, start + len)}. */
+    private void parse(int k, byte[] b, int start, int len) {
         if (texts == null) {
             texts = new String[starts.length];
             parsed = new RecordStart[starts.length];
@@ -131,10 +127,10 @@ final class LineIndex {
         System.arraycopy(b, start, line, 0, len); // parse reads a line from its index 0
         String text = new String(line, 0, len, StandardCharsets.ISO_8859_1);
         try {
-            parsed[count - 1] = TraceLogFormat.parse(text, line, len);
-            texts[count - 1] = text;
+            parsed[k] = TraceLogFormat.parse(text, line, len);
+            texts[k] = text;
         } catch (RuntimeException e) {
-            parsed[count - 1] = null; // the reader parses it again, and meets the same failure where it always did
+            parsed[k] = null; // the reader parses it again, and meets the same failure where it always did
         }
     }
 

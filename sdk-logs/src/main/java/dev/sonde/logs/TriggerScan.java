@@ -149,45 +149,85 @@ final class TriggerScan {
     }
 
     /**
-     * {@link #scanPlain} of two lines at once, {@code b[from1, to1)} and {@code b[from2, to2)}: the first's answer in
-     * the low 32 bits, the second's in the high ones. A scan is a chain of table loads, each waiting for the one
-     * before; two independent chains in one loop keep the core busy while each waits (measured: a quarter less time
-     * than two {@code scanPlain} calls on a trace log's messages).
+     * {@link #scanPlain} of many ranges of {@code b}: {@code out[k]} is the answer for {@code b[from[k], to[k])}, for k
+     * below {@code count}. A scan is a chain of table loads, each waiting for the one before; two lanes walk two ranges
+     * at once, and a lane that finishes its range takes the next one, so both chains keep the core busy while each
+     * waits (measured on a trace log's messages: a third less time than one range after the other).
      */
-    long scanPlainPair(byte[] b, int from1, int to1, int from2, int to2) {
+    void scanPlain(byte[] b, int[] from, int[] to, int count, int[] out) {
         char[] t = table;
-        int entry1 = 0;
-        int entry2 = 0;
-        int seen1 = 0;
-        int seen2 = 0;
-        boolean plain1 = true;
-        boolean plain2 = true;
-        int both = Math.min(to1 - from1, to2 - from2);
-        for (int k = 0; k < both; k++) {
-            int c = b[from1 + k];
-            int d = b[from2 + k];
-            plain1 &= c >= 0x20 ? c != 0x7F : c == '\t';
-            plain2 &= d >= 0x20 ? d != 0x7F : d == '\t';
-            entry1 = c < 0 ? 0 : t[(entry1 & -ASCII) + c];
-            entry2 = d < 0 ? 0 : t[(entry2 & -ASCII) + d];
-            seen1 |= entry1;
-            seen2 |= entry2;
+        int next = 0;
+        int laneA = -1; // the range each lane scans, -1 for none
+        int atA = 0;
+        int endA = 0;
+        int entryA = 0;
+        int seenA = 0;
+        boolean plainA = true;
+        int laneB = -1;
+        int atB = 0;
+        int endB = 0;
+        int entryB = 0;
+        int seenB = 0;
+        boolean plainB = true;
+        while (true) {
+            if (laneA >= 0 && atA == endA) {
+                out[laneA] = plainA ? seenA & (ASCII - 1) : -1;
+                laneA = -1;
+            }
+            if (laneA < 0 && next < count) {
+                laneA = next++;
+                atA = from[laneA];
+                endA = to[laneA];
+                entryA = 0;
+                seenA = 0;
+                plainA = true;
+                continue; // an empty range ends at once
+            }
+            if (laneB >= 0 && atB == endB) {
+                out[laneB] = plainB ? seenB & (ASCII - 1) : -1;
+                laneB = -1;
+            }
+            if (laneB < 0 && next < count) {
+                laneB = next++;
+                atB = from[laneB];
+                endB = to[laneB];
+                entryB = 0;
+                seenB = 0;
+                plainB = true;
+                continue;
+            }
+            if (laneA < 0 || laneB < 0) {
+                break; // no range left for one lane: the other finishes alone
+            }
+            int steps = Math.min(endA - atA, endB - atB);
+            for (int k = 0; k < steps; k++) {
+                int c = b[atA + k];
+                int d = b[atB + k];
+                plainA &= c >= 0x20 ? c != 0x7F : c == '\t'; // bytes from 0x80 are negative
+                plainB &= d >= 0x20 ? d != 0x7F : d == '\t';
+                entryA = c < 0 ? 0 : t[(entryA & -ASCII) + c];
+                entryB = d < 0 ? 0 : t[(entryB & -ASCII) + d];
+                seenA |= entryA;
+                seenB |= entryB;
+            }
+            atA += steps;
+            atB += steps;
         }
-        for (int i = from1 + both; i < to1; i++) { // the rest of the longer line
-            int c = b[i];
-            plain1 &= c >= 0x20 ? c != 0x7F : c == '\t';
-            entry1 = c < 0 ? 0 : t[(entry1 & -ASCII) + c];
-            seen1 |= entry1;
+        int last = laneA >= 0 ? laneA : laneB;
+        if (last >= 0) { // finished alone, from where its lane stopped
+            int at = laneA >= 0 ? atA : atB;
+            int end = laneA >= 0 ? endA : endB;
+            int entry = laneA >= 0 ? entryA : entryB;
+            int seen = laneA >= 0 ? seenA : seenB;
+            boolean plain = laneA >= 0 ? plainA : plainB;
+            for (int i = at; i < end; i++) {
+                int c = b[i];
+                plain &= c >= 0x20 ? c != 0x7F : c == '\t';
+                entry = c < 0 ? 0 : t[(entry & -ASCII) + c];
+                seen |= entry;
+            }
+            out[last] = plain ? seen & (ASCII - 1) : -1;
         }
-        for (int i = from2 + both; i < to2; i++) {
-            int d = b[i];
-            plain2 &= d >= 0x20 ? d != 0x7F : d == '\t';
-            entry2 = d < 0 ? 0 : t[(entry2 & -ASCII) + d];
-            seen2 |= entry2;
-        }
-        int first = plain1 ? seen1 & (ASCII - 1) : -1;
-        int second = plain2 ? seen2 & (ASCII - 1) : -1;
-        return (first & 0xFFFFFFFFL) | (long) second << 32;
     }
 
     /** The lists a word of which {@code text} holds. */

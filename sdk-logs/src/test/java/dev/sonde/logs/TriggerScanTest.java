@@ -72,18 +72,24 @@ class TriggerScanTest {
     }
 
     @Test
-    void scanningTwoLinesAtOnceAnswersAsScanningEachAlone() {
+    void scanningManyLinesTwoAtATimeAnswersAsScanningEachAlone() {
         Gen<String> withControls = texts().zip(Generate.pick(List.of("", "", "\u0001", "\u007f", "\r")),
                 integers().between(0, 12), (t, c, at) -> new StringBuilder(t).insert(Math.min(at, t.length()), c).toString());
-        qt().withExamples(20_000).forAll(withControls, withControls).checkAssert((first, second) -> {
-            // both lines in one array, as in a chunk, the second after the first and a line feed
-            byte[] b = (first + "\n" + second).getBytes(StandardCharsets.UTF_8);
-            int firstEnd = first.getBytes(StandardCharsets.UTF_8).length;
-            long both = TriggerScan.DECODERS.scanPlainPair(b, 0, firstEnd, firstEnd + 1, b.length);
-            assertThat((int) both).as("first of %s | %s", first, second)
-                    .isEqualTo(TriggerScan.DECODERS.scanPlain(b, 0, firstEnd));
-            assertThat((int) (both >>> 32)).as("second of %s | %s", first, second)
-                    .isEqualTo(TriggerScan.DECODERS.scanPlain(b, firstEnd + 1, b.length));
+        qt().withExamples(20_000).forAll(lists().of(withControls).ofSizeBetween(0, 7)).checkAssert(lines -> {
+            // all the lines in one array, as in a chunk, each after a line feed (empty ones among them)
+            byte[] b = ("\n" + String.join("\n", lines)).getBytes(StandardCharsets.UTF_8);
+            int[] from = new int[lines.size()];
+            int[] to = new int[lines.size()];
+            for (int k = 0, at = 1; k < lines.size(); k++) {
+                from[k] = at;
+                to[k] = at + lines.get(k).getBytes(StandardCharsets.UTF_8).length;
+                at = to[k] + 1;
+            }
+            int[] out = new int[lines.size()];
+            TriggerScan.DECODERS.scanPlain(b, from, to, lines.size(), out);
+            for (int k = 0; k < lines.size(); k++) {
+                assertThat(out[k]).as("line %d of %s", k, lines).isEqualTo(TriggerScan.DECODERS.scanPlain(b, from[k], to[k]));
+            }
         });
     }
 
