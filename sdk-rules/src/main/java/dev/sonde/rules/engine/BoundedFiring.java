@@ -18,6 +18,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -28,6 +29,7 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +103,15 @@ final class BoundedFiring {
             Collections.newSetFromMap(new IdentityHashMap<>()));
     /** What the rules inserted (not the facts given to the session), and which rule did. */
     private final Map<Object, String> insertedByRule = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * The handles of every fact inserted while the listeners were on (the analysis' facts and what its rules
+     * inserted), in order: what clearing the session deletes. Read only after a clean firing, on the worker.
+     */
+    private final List<FactHandle> inserted = new ArrayList<>();
+    /** What stays in the session from one analysis to the next (the pack's data ...): see {@link #changedKeptFact}. */
+    private final Predicate<Object> kept;
+    /** Whether a fact {@link #kept} was deleted or replaced by another object. */
+    private volatile boolean changedKeptFact;
     private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
     private volatile String firing;
     private volatile boolean pastDeadline;
@@ -108,8 +119,13 @@ final class BoundedFiring {
     private volatile boolean abandoned;
     private volatile boolean finished;
 
-    BoundedFiring(KieSession session) {
+    /**
+     * Fires {@code session}'s rules; {@code kept} tells the facts that stay in it from one analysis to the next (the
+     * pack's data: see {@link #changedKeptFact()}).
+     */
+    BoundedFiring(KieSession session, Predicate<Object> kept) {
         this.session = session;
+        this.kept = kept;
         session.addEventListener(tracker);
         session.addEventListener(namer);
     }
@@ -203,6 +219,19 @@ final class BoundedFiring {
             });
         }
         return out;
+    }
+
+    /**
+     * The handles of the facts inserted in the session since this firing's listeners were added (the analysis'
+     * facts, then what its rules inserted), in order. Read once the firing is over.
+     */
+    List<FactHandle> inserted() {
+        return inserted;
+    }
+
+    /** True when a fact that stays in the session from one analysis to the next was deleted or replaced. */
+    boolean changedKeptFact() {
+        return changedKeptFact;
     }
 
     /** Runs a task on one of the worker threads. */
@@ -341,6 +370,7 @@ final class BoundedFiring {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             Object o = event.getObject();
+            inserted.add(event.getFactHandle());
             if (event.getRule() != null) {
                 insertedByRule.put(o, event.getRule().getName());
             }
@@ -353,6 +383,9 @@ final class BoundedFiring {
         public void objectUpdated(ObjectUpdatedEvent event) {
             Object old = event.getOldObject();
             Object now = event.getObject();
+            if (old != now && kept.test(old)) {
+                changedKeptFact = true;
+            }
             if (old != now && (old instanceof Detection || old instanceof Explanation)) {
                 conclusions.remove(old);
             }
@@ -363,6 +396,9 @@ final class BoundedFiring {
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            if (kept.test(event.getOldObject())) {
+                changedKeptFact = true;
+            }
             conclusions.remove(event.getOldObject());
         }
     }

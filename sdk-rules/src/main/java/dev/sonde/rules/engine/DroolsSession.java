@@ -57,7 +57,7 @@ final class DroolsSession implements RuleEngine.Session {
         this.locale = locale;
         this.deadline = deadline;
         this.folder = new FactFolder(engine.keepPerSignature(), engine.maxFacts());
-        this.firing = new BoundedFiring(this.session);
+        this.firing = new BoundedFiring(this.session, session::keeps);
     }
 
     @Override
