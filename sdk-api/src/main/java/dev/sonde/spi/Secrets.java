@@ -85,6 +85,12 @@ final class Secrets {
      */
     private static final String[][] HINTS_BY_FIRST = new String[128][];
     private static final int[][] GROUPS_BY_FIRST = new int[128][];
+    /**
+     * Whether a hint starts with these two characters (lower-case ASCII, {@code 128 * first + second}): most letters
+     * that begin a hint ({@code a}, {@code e}, {@code t} ...) are not followed by its second one, so the hints are
+     * compared only where both agree.
+     */
+    private static final boolean[] FIRST_TWO = new boolean[128 * 128];
 
     static {
         Map<String, Integer> groups = new LinkedHashMap<>();
@@ -97,6 +103,7 @@ final class Secrets {
         TOKEN_HINTS.forEach(h -> groups.merge(h, TOKEN_GROUP, (a, b) -> a | b));
         groups.forEach((hint, bits) -> {
             int c = hint.charAt(0);
+            FIRST_TWO[128 * c + hint.charAt(1)] = true; // every hint has two characters at least
             String[] hints = HINTS_BY_FIRST[c] == null ? new String[0] : HINTS_BY_FIRST[c];
             int[] masks = GROUPS_BY_FIRST[c] == null ? new int[0] : GROUPS_BY_FIRST[c];
             HINTS_BY_FIRST[c] = Arrays.copyOf(hints, hints.length + 1);
@@ -112,6 +119,15 @@ final class Secrets {
     /** The text with every recognised secret replaced. */
     static String redact(String text) {
         int groups = groupsIn(text); // the hints only skip the patterns whose words are absent from the text
+        return redact(text, groups, text.indexOf(':') >= 0 || text.indexOf('%') >= 0);
+    }
+
+    /** {@link #redact} with every pattern tried, whatever the text holds (for tests: the hints must skip nothing). */
+    static String redactTryingEveryPattern(String text) {
+        return redact(text, ALL_GROUPS, true);
+    }
+
+    private static String redact(String text, int groups, boolean urls) {
         String out = text;
         for (int r = 0; r < VALUE_RULES.size(); r++) {
             if ((groups & 1 << r) != 0) {
@@ -124,7 +140,7 @@ final class Secrets {
         if ((groups & TOKEN_GROUP) != 0) {
             out = WHOLE_TOKEN.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
         }
-        if (out.indexOf(':') >= 0 || out.indexOf('%') >= 0) {
+        if (urls && (out == text || out.indexOf(':') >= 0 || out.indexOf('%') >= 0)) {
             out = urlPasswords(out);
         }
         return out;
@@ -137,12 +153,16 @@ final class Secrets {
      */
     private static int groupsIn(String text) {
         int found = 0;
-        for (int i = 0, n = text.length(); i < n && found != ALL_GROUPS; i++) {
+        for (int i = 0, last = text.length() - 1; i < last && found != ALL_GROUPS; i++) {
             char c = text.charAt(i);
-            String[] hints = c < 128 ? HINTS_BY_FIRST[lowerAscii(c)] : null;
-            if (hints == null) {
+            if (c >= 128 || HINTS_BY_FIRST[lowerAscii(c)] == null) {
                 continue;
             }
+            char d = text.charAt(i + 1);
+            if (d >= 128 || !FIRST_TWO[128 * lowerAscii(c) + lowerAscii(d)]) {
+                continue;
+            }
+            String[] hints = HINTS_BY_FIRST[lowerAscii(c)];
             int[] bits = GROUPS_BY_FIRST[lowerAscii(c)];
             for (int h = 0; h < hints.length; h++) {
                 if ((found & bits[h]) != bits[h] && startsWithIgnoringAsciiCase(text, i, hints[h])) {
@@ -316,12 +336,26 @@ final class Secrets {
      * stay. One pass: where a {@code :} followed by {@code //} is read (plain or escaped), the authority that follows
      * is read up to its end (the path, query or fragment, or where the URL ends), and the scan goes on after it.
      */
-    private static String urlPasswords(String text) {
+    static String urlPasswords(String text) {
         StringBuilder out = null;
         int copied = 0;
         int n = text.length();
         int i = 0;
+        int colonAt = -2; // the next ':' and '%' at or after i (-1: none left, -2: not looked for yet)
+        int percentAt = -2;
         while (i < n) {
+            // only a ':' or a '%' (an escape, perhaps of ':') can start "://": the characters between are skipped
+            if (colonAt != -1 && colonAt < i) {
+                colonAt = text.indexOf(':', i);
+            }
+            if (percentAt != -1 && percentAt < i) {
+                percentAt = text.indexOf('%', i);
+            }
+            int next = colonAt < 0 ? percentAt : percentAt < 0 ? colonAt : Math.min(colonAt, percentAt);
+            if (next < 0) {
+                break;
+            }
+            i = next;
             int c1 = decoded(text, i);
             int step = c1 >>> 16;
             if ((c1 & 0xFFFF) != ':') {

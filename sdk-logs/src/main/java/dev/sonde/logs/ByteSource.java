@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The bytes of one input, buffered, for {@link LogLines}. The deadline is checked at every buffer fill, so
@@ -14,7 +15,10 @@ import java.time.Instant;
 final class ByteSource implements Closeable {
 
     private static final int BUFFER = 64 * 1024;
-    /** The smallest buffer: more than {@link LogLines}' encoding sniff, the most it asks for at once. */
+    /**
+     * The buffer of an input that does not tell its size; also the least a buffer grows to when more bytes are wanted
+     * at once than it holds ({@link #fillAtLeast}: {@link LogLines}' encoding sniff asks for 4 KiB).
+     */
     private static final int MIN_BUFFER = 8 * 1024;
 
     private final InputStream in;
@@ -94,15 +98,13 @@ final class ByteSource implements Closeable {
     }
 
     /**
-     * A buffer the input's size when it says (a file: most logs of an embedded analysis are a few KB, and 64 KiB
-     * each was the largest thing a warm analysis allocated), else the smallest, grown while reads fill it.
+     * A buffer the input's size (and a byte, to see its end) when it says, up to 64 KiB: most logs of an embedded
+     * analysis are a few KB (a buffer of at least 8 KiB was a fifth of what a warm analysis of a small log allocated).
+     * Else {@link #MIN_BUFFER}, grown while reads fill it.
      */
     private static int initialSize(InputStream in) {
-        try {
-            return (int) Math.max(MIN_BUFFER, Math.min(BUFFER, in.available() + 1L));
-        } catch (IOException e) {
-            return MIN_BUFFER;
-        }
+        long size = available(in);
+        return size > 0 ? (int) Math.min(BUFFER, size + 1) : MIN_BUFFER;
     }
 
     /**
@@ -162,6 +164,8 @@ final class ByteSource implements Closeable {
                 }
                 pos = 0;
                 limit = 0;
+            } else if (limit == buf.length && pos == 0) { // more wanted at once than the buffer holds
+                buf = Arrays.copyOf(buf, Math.max(MIN_BUFFER, buf.length * 2));
             } else if (limit == buf.length) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
                 limit -= pos;

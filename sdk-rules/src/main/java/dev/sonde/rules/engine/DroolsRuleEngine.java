@@ -14,6 +14,7 @@ import dev.sonde.spi.RuleEngine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EventListener;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -239,7 +240,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         pack.data().forEach(session::insert);
-        return new DroolsSession(this, new SessionPool.Pooled(session), null, locale, deadline);
+        return new DroolsSession(this, new SessionPool.Pooled(session, Collections.emptySet()), null, locale, deadline);
     }
 
     /** The names of the pack's rules, by DRL package. */

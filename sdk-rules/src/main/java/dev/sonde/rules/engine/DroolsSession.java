@@ -57,7 +57,7 @@ final class DroolsSession implements RuleEngine.Session {
         this.locale = locale;
         this.deadline = deadline;
         this.folder = new FactFolder(engine.keepPerSignature(), engine.maxFacts());
-        this.firing = new BoundedFiring(this.session);
+        this.firing = new BoundedFiring(this.session, session::keeps);
     }
 
     @Override
@@ -81,9 +81,7 @@ final class DroolsSession implements RuleEngine.Session {
         List<Warning> all = new ArrayList<>(warnings);
         all.addAll(folder.warnings());
         long t0 = System.nanoTime();
-        List<Fact> timeline = new ArrayList<>(admitted);
-        timeline.addAll(folder.lastFolded()); // a repeated fact's last sighting ends its timeline
-        Attempts attempts = Attempts.index(timeline, engine.servicesByHost(), Instant.now());
+        Instant now = Instant.now(); // when live probes ran, for the attempts index
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         long abandonAt = t0 + left;
         long fireUntil = abandonAt - Math.min(left / 5, HALT_GRACE.toNanos());
@@ -91,8 +89,14 @@ final class DroolsSession implements RuleEngine.Session {
         BoundedFiring.Result result = firing.fire(fireUntil, abandonAt,
                 pool == null ? null : () -> pool.giveBack(pooled, firing));
         all.addAll(result.warnings());
-        List<Finding> findings = FindingAssembler.assemble(result.detections(), result.explanations(),
-                engine.texts(locale), attempts);
+        List<Finding> findings = List.of();
+        if (!result.detections().isEmpty()) { // the attempts only place findings: none, nothing to index
+            List<Fact> timeline = new ArrayList<>(admitted);
+            timeline.addAll(folder.lastFolded()); // a repeated fact's last sighting ends its timeline
+            Attempts attempts = Attempts.index(timeline, engine.servicesByHost(), now);
+            findings = FindingAssembler.assemble(result.detections(), result.explanations(), engine.texts(locale),
+                    attempts);
+        }
         LOG.debug("{} facts, {} rule firings, {} detections, {} findings in {} ms", folder.admitted(), result.fired(),
                 result.detections().size(), findings.size(), (System.nanoTime() - t0) / 1_000_000);
         all.sort(null);

@@ -77,14 +77,11 @@ final class FindingAssembler {
 
     static List<Finding> assemble(List<Detection> detections, List<Explanation> explanations,
             MessageBundle.Texts texts, Attempts index) {
-        Map<String, List<Detection>> byId = new TreeMap<>();
-        for (Detection d : detections) {
-            byId.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
-        }
+        Map<String, List<Detection>> byId = byId(detections);
         Map<String, List<TargetSpan>> spans = new HashMap<>();
         Map<String, Target.State> states = new HashMap<>();
         Map<String, Merged> merged = new TreeMap<>();
-        merge(detections).forEach((id, m) -> {
+        merge(byId).forEach((id, m) -> {
             List<TargetSpan> ts = TargetSpan.of(byId.get(id), index);
             spans.put(id, ts);
             Target.State state = ts.stream().map(TargetSpan::state).reduce(Target.State.RESOLVED, Target.State::worst);
@@ -174,12 +171,20 @@ final class FindingAssembler {
         return false;
     }
 
-    /** Merges detections per id, independent of their order. */
-    static Map<String, Merged> merge(List<Detection> detections) {
+    /** The detections by id (ids sorted), each group in the given order. */
+    private static Map<String, List<Detection>> byId(List<Detection> detections) {
         Map<String, List<Detection>> byId = new TreeMap<>();
         for (Detection d : detections) {
             byId.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
         }
+        return byId;
+    }
+
+    /**
+     * Merges each id's detections, independent of their order (a group of several is sorted in place, by
+     * {@link #detectionOrder}: the order its targets are found in does not matter either).
+     */
+    private static Map<String, Merged> merge(Map<String, List<Detection>> byId) {
         Map<String, Merged> out = new TreeMap<>();
         for (Map.Entry<String, List<Detection>> e : byId.entrySet()) {
             List<Detection> group = e.getValue();

@@ -2,7 +2,6 @@ package dev.sonde.rules.engine;
 
 import dev.sonde.rules.model.Detection;
 import dev.sonde.rules.model.Explanation;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -20,7 +19,6 @@ import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +53,20 @@ final class SessionPool {
     /** A session and what rules without conditions concluded in it, which stays from one analysis to the next. */
     static final class Pooled {
         final KieSession session;
+        /** The pack's data inserted in this session (identity). */
+        private final Set<Object> data;
         /** The facts rules without conditions inserted in this session (identity). */
         final Set<Object> unconditional = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        Pooled(KieSession session) {
+        /** A session holding {@code data} (identity set), which it never changes. */
+        Pooled(KieSession session, Set<Object> data) {
             this.session = session;
+            this.data = data;
+        }
+
+        /** Whether {@code o} stays in the session from one analysis to the next (one of the data, or unconditional). */
+        boolean keeps(Object o) {
+            return data.contains(o) || unconditional.contains(o);
         }
     }
 
@@ -94,7 +101,7 @@ final class SessionPool {
             reused.incrementAndGet();
             return p;
         }
-        return new Pooled(fresh());
+        return new Pooled(fresh(), dataObjects);
     }
 
     /** How many analyses ran on a reused session so far. */
@@ -139,7 +146,10 @@ final class SessionPool {
         }
     }
 
-    /** Deletes every fact but the data and what rules without conditions inserted; true when the rest is intact. */
+    /**
+     * Deletes the facts the analysis and its rules inserted, but what rules without conditions inserted; true when
+     * the session then holds exactly the data and those facts. Only the handles the firing saw inserted are visited.
+     */
     private boolean clear(Pooled p, BoundedFiring firing, Set<String> unconditional) {
         KieSession s = p.session;
         for (Object o : firing.insertedBy(unconditional)) {
@@ -148,12 +158,15 @@ final class SessionPool {
             }
             p.unconditional.add(o);
         }
-        ObjectFilter added = o -> !dataObjects.contains(o) && !p.unconditional.contains(o);
+        if (firing.changedKeptFact()) {
+            return false; // a rule deleted or replaced one of the data (or an unconditional conclusion)
+        }
         // stated facts only: a logical fact goes with the facts that justified it (deleting it by hand would leave
         // its equality key behind, and an equal fact inserted logically later would join the deleted one)
-        for (FactHandle h : new ArrayList<FactHandle>(s.getFactHandles(added))) {
+        for (FactHandle h : firing.inserted()) {
             InternalFactHandle f = (InternalFactHandle) h;
-            if (f.isValid() && (f.getEqualityKey() == null || f.getEqualityKey().getStatus() != EqualityKey.JUSTIFIED)) {
+            if (f.isValid() && !p.keeps(f.getObject())
+                    && (f.getEqualityKey() == null || f.getEqualityKey().getStatus() != EqualityKey.JUSTIFIED)) {
                 s.delete(h);
             }
         }
@@ -164,8 +177,9 @@ final class SessionPool {
             matched[0] = true;
             return false;
         });
-        return !matched[0] && s.getFactHandles(added).isEmpty() && s.getEntryPoints().size() == 1
-                && s.getFactCount() == dataFacts + p.unconditional.size();
+        // every insertion since the session was clean was seen, and none of the kept facts was deleted or replaced:
+        // so the session holds the kept facts plus whatever is left of the inserted ones, which the count tells
+        return !matched[0] && s.getEntryPoints().size() == 1 && s.getFactCount() == dataFacts + p.unconditional.size();
     }
 
     /** The rules without conditions, when sessions may be reused (checked once, on a session of its own). */

@@ -2,9 +2,12 @@ package dev.sonde.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sonde.Evidence;
 import dev.sonde.ProbeCatalog;
 import dev.sonde.Report;
 import dev.sonde.Sonde;
+import dev.sonde.facts.Destination;
+import dev.sonde.facts.LogTime;
 import dev.sonde.rules.cases.GoldenCase;
 import dev.sonde.rules.pack.RulePack;
 import dev.sonde.spi.RuleEngine;
@@ -131,6 +134,70 @@ class SessionReuseTest {
         for (int i = 0; i < 3; i++) {
             assertThat(sonde.analyzeText("Trace-" + i + ".log", "").finding("VENDOR_CATALOG")).as("analysis %d", i)
                     .isPresent();
+        }
+    }
+
+    /**
+     * Sessions are cleared by deleting what the analysis inserted, and checked by counting what is left: a rule that
+     * deletes one of the pack's data while another leaves a logical fact behind (justified by that data's absence)
+     * keeps the count. The deletion alone must keep the session from being reused, or the next analysis would run
+     * without that data.
+     */
+    @Test
+    void aSessionWhoseRulesDeletedSomeOfTheDataIsNotReused(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("vendor"));
+        Files.writeString(dir.resolve("pack.json"),
+                "{\"id\": \"vendor\", \"version\": \"1\", \"apiVersion\": 1, \"extends\": \"gwsmo\"}");
+        Files.writeString(dir.resolve("vendor.drl"), """
+                package dev.sonde.packs.vendor;
+                import dev.sonde.rules.model.*;
+                import dev.sonde.facts.Destination;
+
+                rule "Vendor drops the catalog's entry for a destination"
+                when
+                    Destination($host : hostName)
+                    $url : AllowedUrl(host == $host)
+                then
+                    delete($url);
+                end
+
+                rule "Vendor notes an entry missing from the catalog"
+                when
+                    not AllowedUrl(host == "oauth2.googleapis.com")
+                then
+                    insertLogical("an entry is missing");
+                end
+
+                rule "Vendor finds the catalog incomplete"
+                    @finding("VENDOR_INCOMPLETE") @severity("low") @confidence(0.5) @articleStep("4")
+                when
+                    Destination(hostName == "example.com")
+                    not AllowedUrl(host == "oauth2.googleapis.com")
+                then
+                    Raise.finding(drools).insert();
+                end
+                """);
+        Files.writeString(dir.resolve("messages_en.properties"),
+                "VENDOR_INCOMPLETE.title=Incomplete\nVENDOR_INCOMPLETE.explanation=Incomplete.\n");
+        DroolsRuleEngine vendor = DroolsRuleEngine.compile(RulePack.load(List.of(dir)));
+        assertThat(analyze(vendor, "oauth2.googleapis.com", "example.com").finding("VENDOR_INCOMPLETE"))
+                .as("both in one analysis").isPresent();
+        for (int i = 0; i < 3; i++) {
+            assertThat(analyze(vendor, "oauth2.googleapis.com").finding("VENDOR_INCOMPLETE")).as("analysis %d", i)
+                    .isEmpty();
+            assertThat(analyze(vendor, "example.com").finding("VENDOR_INCOMPLETE"))
+                    .as("the catalog is whole again after analysis %d", i).isEmpty();
+        }
+    }
+
+    /** One analysis of a destination on each host. */
+    private static Report analyze(DroolsRuleEngine engine, String... hosts) {
+        try (RuleEngine.Session session = engine.openSession(Locale.ENGLISH, Instant.now().plusSeconds(60))) {
+            for (int i = 0; i < hosts.length; i++) {
+                session.add(new Destination("192.0.2.1", 443, hosts[i], LogTime.UNKNOWN, "1",
+                        new Evidence("Trace.log", i + 1, "destination " + hosts[i])));
+            }
+            return session.finish(List.of(), List.of());
         }
     }
 }
