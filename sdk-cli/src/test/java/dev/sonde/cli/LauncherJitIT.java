@@ -54,16 +54,16 @@ class LauncherJitIT {
         assertThat(level(Map.of(), "analyze", "--help")).isEqualTo(1);
         assertThat(level(Map.of(), "analyze", sample.toString(), "--deadline", "0")).isEqualTo(1);
 
-        Path big = sparse(tmp.resolve("logs").resolve("Trace-big.log"), 512L << 20);
-        assertThat(level(Map.of(), "analyze", big.toString(), "--deadline", "0")).as("a 512 MB log").isEqualTo(4);
+        Path big = sparse(tmp.resolve("logs").resolve("Trace-big.log"), 1024L << 20);
+        assertThat(level(Map.of(), "analyze", big.toString(), "--deadline", "0")).as("a 1 GB log").isEqualTo(4);
         assertThat(level(Map.of(), "analyze", big.getParent().toString(), "--deadline", "0")).as("a folder holding it")
                 .isEqualTo(4);
         assertThat(level(Map.of(), "analyze", sample.toString(), big.toString(), "--deadline", "0"))
                 .as("the sizes add up").isEqualTo(4);
-        Path zip = sparse(tmp.resolve("bundle.zip"), 32L << 20);
+        Path zip = sparse(tmp.resolve("bundle.zip"), 100L << 20);
         Path log = sparse(tmp.resolve("Trace-small.log"), 8L << 20);
         assertThat(level(Map.of(), "analyze", log.toString(), "--deadline", "0")).as("8 MB of log").isEqualTo(1);
-        assertThat(level(Map.of(), "analyze", zip.toString(), "--deadline", "0")).as("32 MB of zip count 320")
+        assertThat(level(Map.of(), "analyze", zip.toString(), "--deadline", "0")).as("100 MB of zip count 1,000")
                 .isEqualTo(4);
         assertThat(level(Map.of(), "analyze", "--deadline", "0")).as("no path: the log folders, of unknown size")
                 .isEqualTo(4);
@@ -77,17 +77,17 @@ class LauncherJitIT {
         Path logs = Files.createDirectories(tmp.resolve("odd"));
         Files.writeString(logs.resolve("Trace\n12abc x.log"), "x", StandardCharsets.UTF_8);
         assertThat(level(Map.of(), "analyze", logs.toString(), "--deadline", "0")).as("a small folder").isEqualTo(1);
-        sparse(logs.resolve("Trace\n1 big.log"), 512L << 20);
-        assertThat(level(Map.of(), "analyze", logs.toString(), "--deadline", "0")).as("its 512 MB file counts")
+        sparse(logs.resolve("Trace\n1 big.log"), 1024L << 20);
+        assertThat(level(Map.of(), "analyze", logs.toString(), "--deadline", "0")).as("its 1 GB file counts")
                 .isEqualTo(4);
     }
 
     @Test
     void theUserOverridesTheChoice() throws Exception {
-        Path big = sparse(tmp.resolve("Trace-big.log"), 512L << 20);
+        Path big = sparse(tmp.resolve("Trace-big.log"), 1024L << 20);
         assertThat(level(Map.of("SONDE_JIT", "c1"), "analyze", big.toString(), "--deadline", "0")).isEqualTo(1);
         assertThat(level(Map.of("SONDE_JIT", "tiered"), "--version")).isEqualTo(4);
-        assertThat(level(Map.of("SONDE_JIT_SHORT_MB", "600"), "analyze", big.toString(), "--deadline", "0"))
+        assertThat(level(Map.of("SONDE_JIT_SHORT_MB", "1100"), "analyze", big.toString(), "--deadline", "0"))
                 .as("a higher threshold").isEqualTo(1);
         assertThat(level(Map.of("SONDE_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "--version"))
                 .as("SONDE_JAVA_OPTS comes after the launcher's flag: the last flag wins").isEqualTo(4);
