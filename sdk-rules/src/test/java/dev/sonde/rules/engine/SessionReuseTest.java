@@ -113,9 +113,7 @@ class SessionReuseTest {
      */
     @Test
     void aRuleOnTheDataAloneFiresInEveryAnalysis(@TempDir Path tmp) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("vendor"));
-        Files.writeString(dir.resolve("pack.json"),
-                "{\"id\": \"vendor\", \"version\": \"1\", \"apiVersion\": 1, \"extends\": \"gwsmo\"}");
+        Path dir = vendorPack(tmp);
         Files.writeString(dir.resolve("vendor.drl"), """
                 package dev.sonde.packs.vendor;
                 import dev.sonde.rules.model.*;
@@ -145,9 +143,7 @@ class SessionReuseTest {
      */
     @Test
     void aSessionWhoseRulesDeletedSomeOfTheDataIsNotReused(@TempDir Path tmp) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("vendor"));
-        Files.writeString(dir.resolve("pack.json"),
-                "{\"id\": \"vendor\", \"version\": \"1\", \"apiVersion\": 1, \"extends\": \"gwsmo\"}");
+        Path dir = vendorPack(tmp);
         Files.writeString(dir.resolve("vendor.drl"), """
                 package dev.sonde.packs.vendor;
                 import dev.sonde.rules.model.*;
@@ -199,5 +195,13 @@ class SessionReuseTest {
             }
             return session.finish(List.of(), List.of());
         }
+    }
+
+    /** A vendor pack extending the built-in one, without rules yet: the test writes its {@code vendor.drl}. */
+    private static Path vendorPack(Path tmp) throws java.io.IOException {
+        Path dir = Files.createDirectories(tmp.resolve("vendor"));
+        Files.writeString(dir.resolve("pack.json"),
+                "{\"id\": \"vendor\", \"version\": \"1\", \"apiVersion\": 1, \"extends\": \"gwsmo\"}");
+        return dir;
     }
 }
