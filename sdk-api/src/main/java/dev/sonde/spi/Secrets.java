@@ -46,9 +46,10 @@ final class Secrets {
             // headers: the whole value, to the end of the line
             new ValueRule(Pattern.compile("(?i)(?:(?:proxy-)?authorization|(?:set-)?cookie|x-goog-api-key)" + SEPARATOR),
                     true, false, List.of("authorization", "cookie", "api-key")),
-            // key=value, key: value, "key": "value" (the key may end a longer name: proxy_password, userPassword)
+            // key=value, key: value, "key": "value" (the key may end a longer name: proxy_password, userPassword); no
+            // hint "api": every api key spelling holds "key", while "api" stands in every googleapis.com URL
             new ValueRule(Pattern.compile("(?i)(?:passw(?:or)?d|pwd|passphrase|token|secret|api[_-]?key|apikey|private[_-]?key"
-                    + "|assertion)" + SEPARATOR), false, true, List.of("pass", "pwd", "token", "secret", "api", "key", "assertion")),
+                    + "|assertion)" + SEPARATOR), false, true, List.of("pass", "pwd", "token", "secret", "key", "assertion")),
             // an OAuth authorization code: as a URL query parameter, or as a JSON string (not "code": 403)
             new ValueRule(Pattern.compile("(?i)(?:[?&#;]|" + PCT + "(?:3F|26|23|3B))code(?:=|" + PCT + "3D)(?<q>)"), false,
                     false, List.of("code")),
