@@ -51,10 +51,12 @@ final class Secrets {
             new ValueRule(Pattern.compile("(?i)(?:passw(?:or)?d|pwd|passphrase|token|secret|api[_-]?key|apikey|private[_-]?key"
                     + "|assertion)" + SEPARATOR), false, true, List.of("pass", "pwd", "token", "secret", "key", "assertion")),
             // an OAuth authorization code: as a URL query parameter, or as a JSON string (not "code": 403)
+            // (the hints hold what follows "code" too, an escape's % whatever its encoding: "error code 12002" and
+            // "Code: 0x2efd" are no such code)
             new ValueRule(Pattern.compile("(?i)(?:[?&#;]|" + PCT + "(?:3F|26|23|3B))code(?:=|" + PCT + "3D)(?<q>)"), false,
-                    false, List.of("code")),
+                    false, List.of("code=", "code%")),
             new ValueRule(Pattern.compile("(?i)" + QUOTE + "code" + QUOTE + BLANK + "*+(?::|" + PCT + "3A)" + BLANK + "*+"
-                    + "(?<q>" + QUOTE + ")"), false, false, List.of("code")));
+                    + "(?<q>" + QUOTE + ")"), false, false, List.of("code\"", "code'", "code\\", "code%")));
 
     /** A credential after an authentication scheme's name, outside a header ({@code "sent Bearer abc..."}). */
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
