@@ -131,26 +131,9 @@ final class TriggerScan {
     }
 
     /**
-     * {@link #scan(byte[], int, int)} of bytes that are to be printable ASCII and tabs, checked in the same loop (the
-     * check costs nothing beside the table's chain of loads); -1 when one is not.
-     */
-    int scanPlain(byte[] b, int from, int to) {
-        char[] t = table;
-        int entry = 0;
-        int seen = 0;
-        boolean plain = true;
-        for (int i = from; i < to; i++) {
-            int c = b[i];
-            plain &= c >= 0x20 ? c != 0x7F : c == '\t'; // bytes from 0x80 are negative
-            entry = c < 0 ? 0 : t[(entry & -ASCII) + c];
-            seen |= entry;
-        }
-        return plain ? seen & (ASCII - 1) : -1;
-    }
-
-    /**
-     * {@link #scanPlain} of many ranges of {@code b}: {@code out[k]} is the answer for {@code b[from[k], to[k])}, for k
-     * below {@code count}. A scan is a chain of table loads, each waiting for the one before; two lanes walk two ranges
+     * {@link #scan(byte[], int, int)} of many ranges of {@code b} whose bytes are to be printable ASCII and tabs, checked
+     * in the same loop (the check costs nothing beside the table's chain of loads): {@code out[k]} is the answer for
+     * {@code b[from[k], to[k])}, or -1 when one of its bytes is not, for k below {@code count}. A scan is a chain of table loads, each waiting for the one before; two lanes walk two ranges
      * at once, and a lane that finishes its range takes the next one, so both chains keep the core busy while each
      * waits (measured on a trace log's messages: a third less time than one range after the other).
      */

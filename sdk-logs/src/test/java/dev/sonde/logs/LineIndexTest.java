@@ -11,7 +11,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * What {@link LineIndex} lists for a chunk is what the reader would find line by line: each plain line's end, its
- * record's message start ({@link TraceLogFormat#messageStart}) and its trigger words ({@link TriggerScan#scanPlain}),
+ * record's message start ({@link TraceLogFormat#messageStart}) and its trigger words ({@link TriggerScan#scan}),
  * and, where it parsed a record start, what {@link TraceLogFormat#parse} gives; with or without parsing the starts
  * (the read-ahead thread leaves them to the reader when the reader waits for it).
  */
@@ -88,7 +88,7 @@ class LineIndexTest {
                         byte[] line = java.util.Arrays.copyOfRange(b, start, end);
                         int message = line.length > 0 && line[0] >= '0' && line[0] <= '9'
                                 ? TraceLogFormat.messageStart(line, line.length) : -1;
-                        boolean plain = TriggerScan.DECODERS.scanPlain(line, 0, line.length) >= 0;
+                        boolean plain = TriggerScanTest.scannedAlone(line, 0, line.length) >= 0;
                         String shown = new String(line, StandardCharsets.UTF_8);
                         assertThat(index.at(start)).as("listed: %s", shown)
                                 .isEqualTo(plain && line.length > 0 && line.length <= LogLines.MAX_LINE);
@@ -97,7 +97,7 @@ class LineIndexTest {
                             assertThat(index.end()).as(shown).isEqualTo(end);
                             assertThat(index.message()).as(shown).isEqualTo(message);
                             assertThat(index.words()).as(shown)
-                                    .isEqualTo(TriggerScan.DECODERS.scanPlain(line, Math.max(0, message), line.length));
+                                    .isEqualTo(TriggerScanTest.scannedAlone(line, Math.max(0, message), line.length));
                             boolean decoded = message >= 0 && (index.words() & 1) != 0
                                     && (index.words() & RecordDecoder.NEEDS) != 0;
                             assertThat(index.start() != null).as("start parsed: %s", shown).isEqualTo(parse && decoded);
